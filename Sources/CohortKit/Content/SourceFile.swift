@@ -1,0 +1,32 @@
+/// One file of content, read into memory, with what it takes to turn offsets into line and column.
+public struct SourceFile: Sendable, Hashable {
+    /// The path as shown to the user, for example `content/companies/rotec.md`.
+    public var displayPath: String
+    /// The path relative to the content folder, for example `companies/rotec.md`.
+    public var relativePath: String
+    /// The file's text.
+    public var text: String
+
+    /// Creates a source file from its text.
+    public init(displayPath: String, relativePath: String, text: String) {
+        self.displayPath = displayPath
+        self.relativePath = relativePath
+        self.text = text
+    }
+
+    /// The text of a 1-based line, without its line break, or nil past the end.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return nil
+    }
+
+    /// The location of a 1-based line and column in this file.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: displayPath, line: line, column: column)
+    }
+}

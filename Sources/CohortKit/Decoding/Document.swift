@@ -1,0 +1,13 @@
+/// One decoded content file: the typed value of its kind.
+enum Document: Sendable {
+    case organization(Organization)
+    case company(Company)
+    case agreement(Agreement)
+    case newsItem(NewsItem)
+    case page(Page)
+}
+
+/// The folders of `content/` that hold one entity per `.md` file.
+public enum ContentFolder: String, CaseIterable, Sendable {
+    case organizations, companies, agreements, news, pages
+}

@@ -1,0 +1,170 @@
+import Yams
+
+/// Decodes one `.md` content file (front matter and body) into a `Document`.
+enum EntityDecoder {
+    /// Decodes `file`, which lives in `folder`; bare amounts take `currency`.
+    static func decode(_ file: SourceFile, in folder: ContentFolder, currency: Currency?) -> (Document?, [Diagnostic]) {
+        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        guard let slug = Slug(stem) else {
+            return (nil, [.error(at: .file(file.displayPath), "invalid slug '\(stem)' in the file name",
+                                 hint: "rename the file with lower-case letters, digits and '-' only, for example '\(suggestedSlug(stem)).md'")])
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let reader = NodeReader(file: file, firstLine: frontMatter.yamlFirstLine, defaultCurrency: currency)
+        guard let root = reader.compose(frontMatter.yaml) else { return (nil, reader.diagnostics) }
+        let body = Body(markdown: frontMatter.body, firstLine: frontMatter.bodyFirstLine)
+        let entity = Entity(slug: slug, body: body, source: .file(file.displayPath), reader: reader)
+        let document: Document? = switch folder {
+        case .organizations: entity.organization(root).map(Document.organization)
+        case .companies: entity.company(root).map(Document.company)
+        case .agreements: entity.agreement(root).map(Document.agreement)
+        case .news: entity.newsItem(root).map(Document.newsItem)
+        case .pages: entity.page(root).map(Document.page)
+        }
+        return (reader.diagnostics.hasErrors ? nil : document, reader.diagnostics)
+    }
+
+    /// A slug close to what the user wrote, for the hint.
+    static func suggestedSlug(_ text: String) -> String {
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "my-entity" : slug
+    }
+}
+
+/// What every entity file shares while it is decoded.
+private struct Entity {
+    let slug: Slug
+    let body: Body
+    let source: SourceLocation
+    let reader: NodeReader
+
+    func organization(_ root: Node) -> Organization? {
+        guard let fields = reader.fields(root, known: ["name", "kind", "country", "website", "people"]) else { return nil }
+        let name = fields.required("name", reader.nonEmptyString)
+        let kind = fields.required("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
+        let country = fields.optional("country", countryCode)
+        let website = fields.optional("website", website)
+        let people = fields.optional("people") { reader.list($0, person) } ?? []
+        guard let name, let kind else { return nil }
+        return Organization(slug: slug, name: name, kind: kind, country: country, website: website,
+                            people: people, body: body, source: source)
+    }
+
+    func company(_ root: Node) -> Company? {
+        let known = ["name", "status", "sector", "country", "focus_area", "investment", "website", "founded", "tags"]
+        guard let fields = reader.fields(root, known: known) else { return nil }
+        let name = fields.required("name", reader.nonEmptyString)
+        let status = fields.required("status") { reader.choice($0, Company.Status.self, what: "company status") }
+        let sector = fields.optional("sector", reader.nonEmptyString)
+        let country = fields.optional("country", countryCode)
+        let focusArea = fields.optional("focus_area", reader.slug)
+        let investment = fields.optional("investment", investment)
+        let website = fields.optional("website", website)
+        let founded = fields.optional("founded", year)
+        let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
+        guard let name, let status else { return nil }
+        return Company(slug: slug, name: name, status: status, sector: sector, country: country,
+                       focusArea: focusArea, investment: investment, website: website, founded: founded,
+                       tags: tags, body: body, source: source)
+    }
+
+    func agreement(_ root: Node) -> Agreement? {
+        let known = ["title", "kind", "status", "parties", "signed", "place", "amount"]
+        guard let fields = reader.fields(root, known: known) else { return nil }
+        let title = fields.required("title", reader.nonEmptyString)
+        let kind = fields.required("kind") { reader.choice($0, Agreement.Kind.self, what: "agreement kind") }
+        let status = fields.required("status") { reader.choice($0, Agreement.Status.self, what: "agreement status") }
+        let parties = fields.required("parties") { reader.list($0, reader.slug) }
+        let signed = fields.optional("signed", reader.day)
+        let place = fields.optional("place", reader.nonEmptyString)
+        let amount = fields.optional("amount") { node in reader.money(node).map { Located($0, at: reader.location(node)) } }
+        if let parties, parties.count < 2, let node = fields.optional("parties") {
+            reader.error(node, "an agreement needs at least two parties, found \(parties.count)")
+        }
+        if status == .signed, signed == nil, fields.optional("signed") == nil {
+            reader.error(at: fields.location(of: "status"), "a signed agreement needs the date it was signed",
+                         hint: "add 'signed: YYYY-MM-DD'")
+        }
+        guard let title, let kind, let status, let parties else { return nil }
+        return Agreement(slug: slug, title: title, kind: kind, status: status, parties: parties, signed: signed,
+                         place: place, amount: amount, body: body, source: source)
+    }
+
+    func newsItem(_ root: Node) -> NewsItem? {
+        guard let fields = reader.fields(root, known: ["title", "date", "about"]) else { return nil }
+        let title = fields.required("title", reader.nonEmptyString)
+        let date = fields.required("date", reader.day)
+        let about = fields.optional("about") { reader.list($0, reader.slug) } ?? []
+        guard let title, let date else { return nil }
+        return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source)
+    }
+
+    func page(_ root: Node) -> Page? {
+        guard let fields = reader.fields(root, known: ["title", "order"]) else { return nil }
+        let title = fields.required("title", reader.nonEmptyString)
+        let order = fields.optional("order", reader.int)
+        guard let title else { return nil }
+        return Page(slug: slug, title: title, order: order, body: body, source: source)
+    }
+
+    // MARK: - Field types shared by several kinds
+
+    private func investment(_ node: Node) -> Investment? {
+        if case .mapping = node {
+            guard let fields = reader.fields(node, known: ["amount", "currency", "date", "estimated"]),
+                  let amountNode = fields.required("amount") else { return nil }
+            let amount = reader.money(amount: amountNode, currency: fields.optional("currency"))
+            let date = fields.optional("date", reader.day)
+            let estimated = fields.optional("estimated", reader.bool) ?? false
+            return amount.map { Investment(amount: $0, date: date, estimated: estimated, location: reader.location(node)) }
+        }
+        return reader.money(node).map { Investment(amount: $0, date: nil, estimated: false, location: reader.location(node)) }
+    }
+
+    private func person(_ node: Node) -> Person? {
+        guard let fields = reader.fields(node, known: ["name", "role"]),
+              let name = fields.required("name", reader.nonEmptyString) else { return nil }
+        return Person(name: name, role: fields.optional("role", reader.nonEmptyString))
+    }
+
+    private func countryCode(_ node: Node) -> String? {
+        guard let text = reader.string(node) else { return nil }
+        guard text.utf8.count == 2, text.utf8.allSatisfy({ (65...90).contains($0) }) else {
+            reader.error(node, "invalid country '\(text)'", hint: "write an ISO 3166 alpha-2 code in capitals, such as IL or CN")
+            return nil
+        }
+        return text
+    }
+
+    private func website(_ node: Node) -> String? {
+        guard let text = reader.nonEmptyString(node) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
+            reader.error(node, "website must be an http(s) address, found '\(text)'", hint: "for example 'https://example.com'")
+            return nil
+        }
+        return text
+    }
+
+    private func year(_ node: Node) -> Int? {
+        guard let value = reader.int(node) else { return nil }
+        guard (1000...9999).contains(value) else {
+            reader.error(node, "expected a four-digit year, found '\(value)'")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,312 @@
+import Yams
+
+/// Reads typed values out of a YAML node tree, reporting every problem at the node's own line and column.
+///
+/// Cohort decodes from Yams' `Node` tree rather than through `Codable` so that type errors, unknown
+/// fields and bad values are located, and so that YAML 1.1 surprises (`NO` read as false, dates read as
+/// timestamps) cannot happen: a scalar is only ever read as the type its field declares.
+final class NodeReader {
+    /// The file being read.
+    let file: SourceFile
+    /// The file line on which the YAML text starts.
+    let firstLine: Int
+    /// The programme's currency, which a bare number takes.
+    let defaultCurrency: Currency?
+    /// The problems found so far.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile, firstLine: Int, defaultCurrency: Currency?) {
+        self.file = file
+        self.firstLine = firstLine
+        self.defaultCurrency = defaultCurrency
+    }
+
+    // MARK: - Parsing
+
+    /// Parses `yaml` into a node tree; an empty document gives an empty mapping.
+    func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { " \($0.text)" } ?? ""
+            diagnostics.append(.error(at: location(mark), "malformed YAML: \(problem)\(detail)"))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error(at: location(context.mark), "duplicate field \(keys)",
+                                      hint: "each field may appear once; remove the repeated one"))
+        case .reader(let problem, _, _, _):
+            diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(problem)"))
+        default:
+            diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(error)"))
+        }
+    }
+
+    // MARK: - Locations and problems
+
+    /// The file location of a YAML mark.
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return file.location(line: firstLine, column: 1) }
+        return file.location(line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    /// The file location of a node.
+    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+
+    /// Records an error at `location`.
+    func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(at: location, message, hint: hint))
+    }
+
+    /// Records an error at `node`.
+    func error(_ node: Node, _ message: String, hint: String? = nil) {
+        error(at: location(node), message, hint: hint)
+    }
+
+    // MARK: - Structures
+
+    /// The fields of a mapping node; unknown keys are reported with a suggestion among `known`.
+    func fields(_ node: Node, known: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error(node, "expected fields (key: value pairs), found \(node.kindDescription)")
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error(key, "a field name must be text, found \(key.kindDescription)")
+                continue
+            }
+            guard known.contains(scalar.string) else {
+                error(key, "unknown field '\(scalar.string)'",
+                      hint: Suggestion.hint(for: scalar.string, among: known)
+                        ?? "known fields: \(known.joined(separator: ", "))")
+                continue
+            }
+            entries[scalar.string] = (key, value)
+        }
+        return Fields(reader: self, node: node, entries: entries)
+    }
+
+    /// The items of a sequence node.
+    func list(_ node: Node) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error(node, "expected a list, found \(node.kindDescription)", hint: "write one '- item' per line")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Reads each item of a list with `read`, keeping the ones that read.
+    func list<T>(_ node: Node, _ read: (Node) -> T?) -> [T]? {
+        list(node).map { $0.compactMap(read) }
+    }
+
+    // MARK: - Scalars
+
+    /// Text, from any scalar.
+    func string(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error(node, "expected text, found \(node.kindDescription)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Text that is not empty.
+    func nonEmptyString(_ node: Node) -> String? {
+        guard let text = string(node) else { return nil }
+        guard !text.trimmingWhitespace().isEmpty else {
+            error(node, "expected text, found an empty value")
+            return nil
+        }
+        return text
+    }
+
+    /// Text with its location.
+    func locatedString(_ node: Node) -> Located<String>? {
+        nonEmptyString(node).map { Located($0, at: location(node)) }
+    }
+
+    /// A whole number written plainly, such as `10`.
+    func int(_ node: Node) -> Int? {
+        guard let text = plainScalar(node, expected: "a whole number"),
+              !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text) else {
+            if case .scalar = node { error(node, "expected a whole number, found '\(node.scalarText)'") }
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`, and nothing else: YAML 1.1's `yes`, `no`, `on` and `off` are errors.
+    func bool(_ node: Node) -> Bool? {
+        switch plainScalar(node, expected: "true or false") {
+        case "true": return true
+        case "false": return false
+        case nil: return nil
+        case let other?:
+            error(node, "expected true or false, found '\(other)'")
+            return nil
+        }
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    func day(_ node: Node) -> Day? {
+        guard let text = string(node) else { return nil }
+        guard let day = Day(iso: text) else {
+            error(node, "invalid date '\(text)'", hint: "write a real calendar date as YYYY-MM-DD, for example 2011-10-10")
+            return nil
+        }
+        return day
+    }
+
+    /// A slug, with its location.
+    func slug(_ node: Node) -> Located<Slug>? {
+        guard let text = string(node) else { return nil }
+        guard let slug = Slug(text) else {
+            error(node, "invalid slug '\(text)'", hint: "a slug uses lower-case letters, digits and '-', and starts with a letter or digit")
+            return nil
+        }
+        return Located(slug, at: location(node))
+    }
+
+    /// A currency code such as `USD`.
+    func currency(_ node: Node) -> Currency? {
+        guard let text = string(node) else { return nil }
+        guard let currency = Currency(text) else {
+            error(node, "invalid currency '\(text)'", hint: "write an ISO 4217 code in capitals, such as USD, EUR or CNY")
+            return nil
+        }
+        return currency
+    }
+
+    /// One of the raw values of `T`, with a suggestion when it is misspelt.
+    func choice<T: CaseIterable & RawRepresentable>(_ node: Node, _ type: T.Type, what: String) -> T?
+    where T.RawValue == String {
+        guard let text = string(node) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let options = T.allCases.map(\.rawValue)
+        error(node, "unknown \(what) '\(text)'",
+              hint: Suggestion.hint(for: text, among: options) ?? "expected one of: \(options.joined(separator: ", "))")
+        return nil
+    }
+
+    /// Money: a map `{amount, currency}`, a short text such as `$1m`, or a bare number in the programme's currency.
+    func money(_ node: Node) -> Money? {
+        if case .mapping = node {
+            guard let fields = fields(node, known: ["amount", "currency"]),
+                  let amount = fields.required("amount") else { return nil }
+            return money(amount: amount, currency: fields.optional("currency"))
+        }
+        return money(amount: node, currency: nil)
+    }
+
+    /// Money from an amount node and an optional separate currency node.
+    func money(amount: Node, currency currencyNode: Node?) -> Money? {
+        guard let text = string(amount) else { return nil }
+        var currency = defaultCurrency
+        if let currencyNode {
+            guard let declared = self.currency(currencyNode) else { return nil }
+            currency = declared
+        }
+        switch MoneyText.parse(text, defaultCurrency: currency) {
+        case .success(let money):
+            if let currencyNode, let currency, money.currency != currency {
+                error(currencyNode, "currency \(currency.code) contradicts the amount '\(text)', which is in \(money.currency.code)",
+                      hint: "keep one currency: drop this field or change the amount")
+                return nil
+            }
+            return money
+        case .failure(let problem):
+            error(amount, problem.message, hint: problem.hint)
+            return nil
+        }
+    }
+
+    /// A decimal number such as `7.8125`, kept as text so no precision is lost.
+    func decimal(_ node: Node) -> Rate? {
+        guard let text = plainScalar(node, expected: "a number") else { return nil }
+        guard let rate = Rate(text), rate.isPositive else {
+            error(node, "expected a positive number such as 6.5, found '\(text)'")
+            return nil
+        }
+        return rate
+    }
+
+    private func plainScalar(_ node: Node, expected: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error(node, "expected \(expected), found \(node.kindDescription)")
+            return nil
+        }
+        return scalar.string
+    }
+}
+
+/// The fields of one YAML mapping, looked up by name.
+struct Fields {
+    let reader: NodeReader
+    let node: Node
+    let entries: [String: (key: Node, value: Node)]
+
+    /// The value of `key`, or nil when it is absent or written as an empty value.
+    func optional(_ key: String) -> Node? {
+        guard let value = entries[key]?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
+    }
+
+    /// The value of `key`; reports it missing at the mapping when it is absent.
+    func required(_ key: String) -> Node? {
+        if let value = optional(key) { return value }
+        if let entry = entries[key] {
+            reader.error(entry.key, "field '\(key)' is empty", hint: "give '\(key)' a value")
+        } else {
+            reader.error(node, "missing required field '\(key)'", hint: "add '\(key): ...'")
+        }
+        return nil
+    }
+
+    /// Reads an optional field with `read`.
+    func optional<T>(_ key: String, _ read: (Node) -> T?) -> T? {
+        optional(key).flatMap(read)
+    }
+
+    /// Reads a required field with `read`.
+    func required<T>(_ key: String, _ read: (Node) -> T?) -> T? {
+        required(key).flatMap(read)
+    }
+
+    /// The location of `key`'s value, or of the mapping when it is absent.
+    func location(of key: String) -> SourceLocation {
+        reader.location(entries[key]?.value ?? node)
+    }
+}
+
+extension Node {
+    /// How a node is described in an error: "a list", "fields", "text".
+    var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
+        case .mapping: "fields (key: value pairs)"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    /// A scalar's text, or an empty string.
+    var scalarText: String { scalar?.string ?? "" }
+}

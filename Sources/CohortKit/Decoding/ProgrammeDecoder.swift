@@ -1,0 +1,91 @@
+import Yams
+
+/// Decodes `programme.yml` into a `Programme`.
+enum ProgrammeDecoder {
+    static let fields = [
+        "title", "tagline", "description", "base_url", "language", "currency", "pool", "target_companies",
+        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html",
+    ]
+
+    static func decode(_ file: SourceFile) -> (Programme?, [Diagnostic]) {
+        // The currency is read first so that bare numbers elsewhere in the file can take it.
+        let probe = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
+        guard let root = probe.compose(file.text) else { return (nil, probe.diagnostics) }
+        let currencyNode = root.mapping?["currency"]
+        let currency = currencyNode.flatMap { node in node.scalar.flatMap { Currency($0.string) } }
+        let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: currency)
+        guard let fields = reader.fields(root, known: fields) else { return (nil, reader.diagnostics) }
+
+        let title = fields.required("title", reader.nonEmptyString)
+        let tagline = fields.optional("tagline", reader.string) ?? ""
+        let description = fields.optional("description", reader.string)
+        let baseURL = fields.required("base_url") { readBaseURL($0, reader) }
+        let language = fields.optional("language", reader.nonEmptyString) ?? "en"
+        let reportingCurrency = fields.required("currency", reader.currency)
+        let pool = fields.required("pool", reader.money)
+        let target = fields.required("target_companies", reader.int)
+        let ticket = fields.required("standard_ticket", reader.money)
+        let announced = fields.required("announced", reader.day)
+        let managers = fields.optional("managers") { reader.list($0, reader.slug) } ?? []
+        let partners = fields.optional("partners") { reader.list($0, reader.slug) } ?? []
+        let focusAreas = fields.optional("focus_areas") { focusAreaList($0, reader) } ?? []
+        let rates = fields.optional("exchange_rates") { exchangeRates($0, reader) }
+        let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
+
+        guard let title, let baseURL, let reportingCurrency, let pool, let target, let ticket, let announced,
+              !reader.diagnostics.hasErrors else {
+            return (nil, reader.diagnostics)
+        }
+        let programme = Programme(
+            title: title, tagline: tagline, description: description, baseURL: baseURL, language: language,
+            currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
+            announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
+            exchangeRates: rates, allowRawHTML: allowRawHTML, source: .file(file.displayPath))
+        return (programme, reader.diagnostics)
+    }
+
+    private static func readBaseURL(_ node: Node, _ reader: NodeReader) -> String? {
+        guard let text = reader.nonEmptyString(node) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" "),
+              text.split(separator: "/", omittingEmptySubsequences: true).count >= 2 else {
+            reader.error(node, "base_url must be an absolute http(s) address, found '\(text)'",
+                         hint: "for example 'https://example.org/harbin-israel/'")
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func focusAreaList(_ node: Node, _ reader: NodeReader) -> [FocusArea]? {
+        var seen: Set<Slug> = []
+        return reader.list(node) { item -> FocusArea? in
+            guard let fields = reader.fields(item, known: ["slug", "name"]),
+                  let slug = fields.required("slug", reader.slug),
+                  let name = fields.required("name", reader.nonEmptyString) else { return nil }
+            guard seen.insert(slug.value).inserted else {
+                reader.error(at: slug.location, "duplicate focus area '\(slug.value)'")
+                return nil
+            }
+            return FocusArea(slug: slug.value, name: name)
+        }
+    }
+
+    private static func exchangeRates(_ node: Node, _ reader: NodeReader) -> ExchangeRates? {
+        guard let fields = reader.fields(node, known: ["as_of", "rates"]) else { return nil }
+        let asOf = fields.required("as_of", reader.day)
+        let rates = fields.required("rates") { ratesNode -> [Currency: Rate]? in
+            guard case .mapping(let mapping) = ratesNode else {
+                reader.error(ratesNode, "expected rates as 'CODE: RATE' pairs, found \(ratesNode.kindDescription)")
+                return nil
+            }
+            var rates: [Currency: Rate] = [:]
+            for (key, value) in mapping {
+                guard let currency = reader.currency(key), let rate = reader.decimal(value) else { continue }
+                rates[currency] = rate
+            }
+            return rates
+        }
+        guard let asOf, let rates else { return nil }
+        return ExchangeRates(asOf: asOf, rates: rates)
+    }
+}

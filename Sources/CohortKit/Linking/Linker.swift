@@ -1,0 +1,92 @@
+/// The link stage: resolves slugs, checks every rule that spans files, and builds the `Portfolio`.
+enum Linker {
+    static func link(programme: Programme, documents: [Document], staticFiles: [OutputFile]) -> (Portfolio?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var organizations: [Organization] = []
+        var companies: [Company] = []
+        var agreements: [Agreement] = []
+        var news: [NewsItem] = []
+        var pages: [Page] = []
+        for document in documents {
+            switch document {
+            case .organization(let value): organizations.append(value)
+            case .company(let value): companies.append(value)
+            case .agreement(let value): agreements.append(value)
+            case .newsItem(let value): news.append(value)
+            case .page(let value): pages.append(value)
+            }
+        }
+        organizations.sort { $0.slug < $1.slug }
+        companies.sort { $0.slug < $1.slug }
+        agreements.sort(by: Agreement.registerOrder)
+        news.sort { ($1.date, $0.slug) < ($0.date, $1.slug) }
+        pages.sort { ($0.order ?? Int.max, $0.title, $0.slug) < ($1.order ?? Int.max, $1.title, $1.slug) }
+
+        var entities: [Slug: EntityReference] = [:]
+        var firstSource: [Slug: SourceLocation] = [:]
+        func register(_ slug: Slug, _ reference: EntityReference, at source: SourceLocation) {
+            if let first = firstSource[slug] {
+                diagnostics.append(.error(at: source, "duplicate slug '\(slug)': \(first.path) has it already",
+                                          hint: "slugs are unique across organizations, companies and agreements; rename one file"))
+                return
+            }
+            firstSource[slug] = source
+            entities[slug] = reference
+        }
+        for (index, value) in organizations.enumerated() { register(value.slug, .organization(index), at: value.source) }
+        for (index, value) in companies.enumerated() { register(value.slug, .company(index), at: value.source) }
+        for (index, value) in agreements.enumerated() { register(value.slug, .agreement(index), at: value.source) }
+
+        let rules = Rules(programme: programme, entities: entities)
+        diagnostics += rules.checkProgramme()
+        var agreementsByParty: [Slug: [Slug]] = [:]
+        for agreement in agreements {
+            diagnostics += rules.checkParties(of: agreement)
+            for party in Set(agreement.parties.map(\.value)).sorted() where entities[party] != nil {
+                agreementsByParty[party, default: []].append(agreement.slug)
+            }
+        }
+        var newsByEntity: [Slug: [Slug]] = [:]
+        for item in news {
+            diagnostics += rules.checkReferences(item.about, from: "news item")
+            for slug in Set(item.about.map(\.value)).sorted() { newsByEntity[slug, default: []].append(item.slug) }
+        }
+        diagnostics += rules.checkCompanies(companies)
+        diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
+        diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
+        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
+
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let portfolio = Portfolio(
+            programme: programme, organizations: organizations, companies: companies, agreements: agreements,
+            news: news, pages: pages, staticFiles: staticFiles, entities: entities,
+            agreementsByParty: agreementsByParty, newsByEntity: newsByEntity)
+        diagnostics += Rules.warnings(for: portfolio)
+        return (portfolio, diagnostics)
+    }
+
+    private static func duplicateSlugs(_ items: [(Slug, SourceLocation)], kind: String) -> [Diagnostic] {
+        var seen: [Slug: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (slug, source) in items {
+            if let first = seen[slug] {
+                diagnostics.append(.error(at: source, "duplicate \(kind) slug '\(slug)': \(first.path) has it already"))
+            } else {
+                seen[slug] = source
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension Agreement {
+    /// The order of the agreements register: by signing date, unsigned ones last, then by slug.
+    static func registerOrder(_ lhs: Agreement, _ rhs: Agreement) -> Bool {
+        switch (lhs.signed, rhs.signed) {
+        case let (left?, right?) where left != right: left < right
+        case (nil, _?): false
+        case (_?, nil): true
+        default: lhs.slug < rhs.slug
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// The whole programme, decoded, linked and validated: what every later stage reads.
+public struct Portfolio: Sendable {
+    public var programme: Programme
+    /// Sorted by slug.
+    public var organizations: [Organization]
+    /// Sorted by slug.
+    public var companies: [Company]
+    /// Sorted by signing date, then slug; unsigned ones last.
+    public var agreements: [Agreement]
+    /// Newest first, then by slug.
+    public var news: [NewsItem]
+    /// By `order`, then title.
+    public var pages: [Page]
+    /// Files under `static/`, copied as they are.
+    public var staticFiles: [OutputFile]
+
+    /// The entity each organisation, company or agreement slug names.
+    public var entities: [Slug: EntityReference]
+    /// For each organisation or company, the agreements it is party to, in `agreements` order.
+    public var agreementsByParty: [Slug: [Slug]]
+    /// For each entity, the news items about it, newest first.
+    public var newsByEntity: [Slug: [Slug]]
+
+    /// Converts amounts into the reporting currency.
+    public var converter: CurrencyConverter { programme.converter }
+
+    /// The organisation with `slug`.
+    public func organization(_ slug: Slug) -> Organization? {
+        guard case .organization(let index) = entities[slug] else { return nil }
+        return organizations[index]
+    }
+
+    /// The company with `slug`.
+    public func company(_ slug: Slug) -> Company? {
+        guard case .company(let index) = entities[slug] else { return nil }
+        return companies[index]
+    }
+
+    /// The agreement with `slug`.
+    public func agreement(_ slug: Slug) -> Agreement? {
+        guard case .agreement(let index) = entities[slug] else { return nil }
+        return agreements[index]
+    }
+
+    /// The news item with `slug`.
+    public func newsItem(_ slug: Slug) -> NewsItem? {
+        news.first { $0.slug == slug }
+    }
+}
+
+/// Where a slug points: a kind of entity and its index in the portfolio's sorted list.
+public enum EntityReference: Sendable, Hashable {
+    case organization(Int)
+    case company(Int)
+    case agreement(Int)
+}
+
+/// Converts money into the programme's reporting currency at its declared rates.
+public struct CurrencyConverter: Sendable {
+    let programme: Programme
+
+    /// `money` in the reporting currency, or nil when no rate is declared for its currency.
+    public func toReporting(_ money: Money) -> Money? {
+        if money.currency == programme.currency { return money }
+        guard let rate = programme.exchangeRates?.rates[money.currency] else { return nil }
+        return rate.convert(money, to: programme.currency)
+    }
+
+    /// Whether `money` had to be converted.
+    public func needsConversion(_ money: Money) -> Bool { money.currency != programme.currency }
+}

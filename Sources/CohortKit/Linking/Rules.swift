@@ -1,0 +1,120 @@
+/// The validation rules that span files: references, focus areas, money, and the programme's warnings.
+struct Rules {
+    let programme: Programme
+    let entities: [Slug: EntityReference]
+
+    /// Managers and partners must be organisations.
+    func checkProgramme() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for slug in programme.managers + programme.partners {
+            switch entities[slug.value] {
+            case .organization: continue
+            case .company, .agreement:
+                diagnostics.append(.error(at: slug.location, "'\(slug.value)' is not an organisation",
+                                          hint: "managers and partners name files in organizations/"))
+            case nil:
+                diagnostics.append(missing(slug, what: "organisation"))
+            }
+        }
+        for money in [programme.pool, programme.standardTicket] where programme.converter.toReporting(money) == nil {
+            diagnostics.append(noRate(for: money, at: programme.source))
+        }
+        return diagnostics
+    }
+
+    /// An agreement's parties must be organisations or companies, each named once.
+    func checkParties(of agreement: Agreement) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<Slug> = []
+        for party in agreement.parties {
+            guard seen.insert(party.value).inserted else {
+                diagnostics.append(.error(at: party.location, "'\(party.value)' is named twice among the parties"))
+                continue
+            }
+            switch entities[party.value] {
+            case .organization, .company: continue
+            case .agreement:
+                diagnostics.append(.error(at: party.location, "'\(party.value)' is an agreement, not a party",
+                                          hint: "parties are organisations and companies"))
+            case nil:
+                diagnostics.append(missing(party, what: "organisation or company"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every slug must name an entity.
+    func checkReferences(_ slugs: [Located<Slug>], from what: String) -> [Diagnostic] {
+        slugs.filter { entities[$0.value] == nil }.map { missing($0, what: "organisation, company or agreement") }
+    }
+
+    /// A company's focus area must be one of the programme's.
+    func checkCompanies(_ companies: [Company]) -> [Diagnostic] {
+        let areas = programme.focusAreas.map(\.slug.rawValue)
+        return companies.compactMap { company in
+            guard let area = company.focusArea, !programme.focusAreas.contains(where: { $0.slug == area.value }) else { return nil }
+            return .error(at: area.location, "unknown focus area '\(area.value)'",
+                          hint: Suggestion.hint(for: area.value.rawValue, among: areas)
+                            ?? (areas.isEmpty ? "programme.yml declares no focus_areas" : "focus areas: \(areas.joined(separator: ", "))"))
+        }
+    }
+
+    /// Every amount that a total adds up must convert into the reporting currency.
+    func checkMoney(companies: [Company], agreements: [Agreement]) -> [Diagnostic] {
+        let converter = programme.converter
+        var diagnostics: [Diagnostic] = []
+        for company in companies {
+            if let investment = company.investment, converter.toReporting(investment.amount) == nil {
+                diagnostics.append(noRate(for: investment.amount, at: investment.location))
+            }
+        }
+        for agreement in agreements {
+            if let amount = agreement.amount, converter.toReporting(amount.value) == nil {
+                diagnostics.append(noRate(for: amount.value, at: amount.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The warnings about a linked portfolio: they do not fail a build unless `--strict`.
+    static func warnings(for portfolio: Portfolio) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let programme = portfolio.programme
+        for company in portfolio.companies where [.signed, .funded].contains(company.status) {
+            let signed = (portfolio.agreementsByParty[company.slug] ?? []).contains { portfolio.agreement($0)?.status == .signed }
+            if !signed {
+                diagnostics.append(.warning(
+                    at: company.source, "company '\(company.slug)' is \(company.status.rawValue) but no signed agreement names it",
+                    hint: "add it to the parties of its agreement, or change its status"))
+            }
+        }
+        let converter = portfolio.converter
+        let invested = portfolio.companies.compactMap { $0.investment.flatMap { converter.toReporting($0.amount) } }
+            .reduce(0) { $0 + $1.minorUnits }
+        if let pool = converter.toReporting(programme.pool), invested > pool.minorUnits {
+            let total = Money(minorUnits: invested, currency: programme.currency)
+            diagnostics.append(.warning(
+                at: programme.source, "investments add up to \(total.formatted), more than the pool of \(pool.formatted)"))
+        }
+        let counted = portfolio.companies.filter(\.status.countsAgainstTarget).count
+        if counted > programme.targetCompanies {
+            diagnostics.append(.warning(
+                at: programme.source, "\(counted) companies are selected or further, more than target_companies (\(programme.targetCompanies))"))
+        }
+        return diagnostics
+    }
+
+    private func missing(_ slug: Located<Slug>, what: String) -> Diagnostic {
+        .error(at: slug.location, "no \(what) with slug '\(slug.value)'",
+               hint: Suggestion.hint(for: slug.value.rawValue, among: entities.keys.map(\.rawValue)))
+    }
+
+    private func noRate(for money: Money, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "no exchange rate for \(money.currency.code) into \(programme.currency.code)",
+               hint: "add it under exchange_rates.rates in programme.yml, for example '\(money.currency.code): 0.15'")
+    }
+}
+
+extension Programme {
+    var converter: CurrencyConverter { CurrencyConverter(programme: self) }
+}

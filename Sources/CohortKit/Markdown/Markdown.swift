@@ -1,0 +1,63 @@
+import CCmark
+import Foundation
+
+/// The only code that touches libcmark's C API: parses Markdown, walks the tree, renders HTML and frees it.
+public enum Markdown {
+    /// A Markdown text rendered for the site.
+    public struct Rendered: Sendable, Hashable {
+        /// The body as an HTML fragment.
+        public var html: String
+        /// The plain text of the first paragraph, for summaries and meta descriptions.
+        public var summary: String
+    }
+
+    /// Renders `markdown` to HTML. Unless `allowRawHTML` is set, raw HTML and dangerous links
+    /// (`javascript:`, `vbscript:`, `file:`, most `data:`) are dropped: cmark's safe mode.
+    public static func render(_ markdown: String, allowRawHTML: Bool = false) -> Rendered {
+        let options = CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
+        let length = markdown.utf8.count
+        guard let document = markdown.withCString({ cmark_parse_document($0, length, options) }) else {
+            // cmark returns nil only when it cannot allocate memory.
+            preconditionFailure("libcmark could not allocate a document")
+        }
+        defer { cmark_node_free(document) }
+        let summary = firstParagraphText(of: document)
+        guard let htmlPointer = cmark_render_html(document, options) else {
+            preconditionFailure("libcmark could not allocate the rendered HTML")
+        }
+        defer { free(htmlPointer) }
+        return Rendered(html: String(cString: htmlPointer), summary: summary)
+    }
+
+    /// The text of the first paragraph, with inline markup dropped and soft breaks as spaces.
+    private static func firstParagraphText(of document: OpaquePointer) -> String {
+        var paragraph = cmark_node_first_child(document)
+        while let node = paragraph, cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH {
+            paragraph = cmark_node_next(node)
+        }
+        guard let paragraph else { return "" }
+        var text = ""
+        walk(paragraph) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Calls `visit` on every node under `root`, in document order, on entering it.
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+}

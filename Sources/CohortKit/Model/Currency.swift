@@ -1,0 +1,33 @@
+/// An ISO 4217 currency code such as `USD`, with the number of digits its minor unit has.
+public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The three-letter code.
+    public let code: String
+
+    /// Creates a currency if `code` is three upper-case ASCII letters.
+    public init?(_ code: String) {
+        guard code.utf8.count == 3, code.utf8.allSatisfy({ (65...90).contains($0) }) else { return nil }
+        self.code = code
+    }
+
+    /// Digits after the decimal point in this currency's minor unit (ISO 4217).
+    public var minorDigits: Int {
+        switch code {
+        case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
+             "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF":
+            return 0
+        case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
+            return 3
+        default:
+            return 2
+        }
+    }
+
+    /// How many minor units make one major unit.
+    public var minorUnitsPerMajor: Int {
+        (0..<minorDigits).reduce(1) { value, _ in value * 10 }
+    }
+
+    public var description: String { code }
+
+    public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.code < rhs.code }
+}

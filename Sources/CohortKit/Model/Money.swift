@@ -1,0 +1,51 @@
+/// An exact amount of money: an integer count of the currency's minor units, never a floating-point number.
+public struct Money: Hashable, Sendable {
+    /// The amount in minor units (cents for USD).
+    public var minorUnits: Int
+    /// The currency.
+    public var currency: Currency
+
+    /// Creates an amount from minor units.
+    public init(minorUnits: Int, currency: Currency) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Creates an amount from whole major units (dollars for USD).
+    public init?(major: Int, currency: Currency) {
+        let (product, overflow) = major.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
+        guard !overflow else { return nil }
+        self.init(minorUnits: product, currency: currency)
+    }
+
+    /// The amount as a plain decimal string without separators, such as `1000000` or `1250.50`:
+    /// the form for CSV and JSON.
+    public var plainAmount: String {
+        let digits = currency.minorDigits
+        let magnitude = minorUnits.magnitude
+        let sign = minorUnits < 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(magnitude) }
+        let unit = UInt(currency.minorUnitsPerMajor)
+        let fraction = String(magnitude % unit)
+        let padded = String(repeating: "0", count: digits - fraction.count) + fraction
+        let whole = String(magnitude / unit)
+        return magnitude % unit == 0 ? sign + whole : "\(sign)\(whole).\(padded)"
+    }
+
+    /// The amount for people: the code and thousands separators, such as `USD 1,000,000`.
+    /// Independent of the machine's locale.
+    public var formatted: String {
+        let plain = plainAmount
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let parts = unsigned.split(separator: ".", maxSplits: 1)
+        var grouped = ""
+        for (index, character) in parts[0].reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        let whole = String(grouped.reversed())
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return "\(currency.code) \(negative ? "-" : "")\(whole)\(fraction)"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The write stage: puts a complete set of files in place of a folder, whole or not at all.
+///
+/// Files go to a staging folder beside the target, which is then swapped in. A folder is only ever
+/// replaced when every file in it is listed in the manifest Cohort wrote last time, so Cohort never
+/// deletes what it did not write.
+public enum OutputWriter {
+    /// The manifest's file name inside a written folder.
+    public static let manifestName = ".cohort-manifest"
+
+    /// Why a folder could not be written.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `files` as the whole content of `target`, refusing when `target` is, holds or lies inside
+    /// one of `protected` folders, or holds files Cohort did not write.
+    public static func write(_ files: [OutputFile], to target: URL, protecting protected: [URL]) throws(Failure) {
+        let target = target.standardizedFileURL
+        try checkPaths(files)
+        try checkNotOverlapping(target, protected)
+        try checkOwnership(of: target)
+        let fileManager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent)-staging-\(suffix)")
+        let previous = parent.appendingPathComponent(".\(target.lastPathComponent)-previous-\(suffix)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try writeAll(files, into: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw Failure(description: "cannot write \(target.path): \(error.localizedDescription)")
+        }
+        let exists = fileManager.fileExists(atPath: target.path)
+        do {
+            if exists { try fileManager.moveItem(at: target, to: previous) }
+            try fileManager.moveItem(at: staging, to: target)
+        } catch {
+            if exists, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: previous, to: target) }
+            try? fileManager.removeItem(at: staging)
+            throw Failure(description: "cannot replace \(target.path): \(error.localizedDescription)")
+        }
+        if exists { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Reads the files of a folder Cohort wrote, for comparing with what it would write now.
+    public static func read(_ folder: URL) -> [String: Data]? {
+        guard let listed = manifest(of: folder) else { return nil }
+        var files: [String: Data] = [:]
+        for path in listed {
+            files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    private static func writeAll(_ files: [OutputFile], into staging: URL) throws {
+        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        for directory in directories.sorted() {
+            try FileManager.default.createDirectory(
+                at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        let failures = files.parallelMap { file -> String? in
+            do {
+                try file.bytes.write(to: staging.appendingPathComponent(file.path))
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
+            }
+        }.compactMap { $0 }
+        if let first = failures.first { throw Failure(description: first) }
+        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
+    }
+
+    private static func checkPaths(_ files: [OutputFile]) throws(Failure) {
+        var seen: Set<String> = []
+        for file in files {
+            let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  file.path != manifestName else {
+                throw Failure(description: "refusing to write '\(file.path)': it is not a plain path inside the output folder")
+            }
+            guard seen.insert(file.path).inserted else {
+                throw Failure(description: "two files would be written to '\(file.path)'")
+            }
+        }
+    }
+
+    private static func checkNotOverlapping(_ target: URL, _ protected: [URL]) throws(Failure) {
+        let targetPath = target.resolvingSymlinksInPath().path
+        for folder in protected {
+            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == targetPath || path.hasPrefix(targetPath + "/") || targetPath.hasPrefix(path + "/") {
+                throw Failure(description: "refusing to write \(target.path): it overlaps \(folder.path), which Cohort reads")
+            }
+        }
+    }
+
+    private static func checkOwnership(of target: URL) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Failure(description: "refusing to replace \(target.path): it is a file, not a folder Cohort wrote")
+        }
+        let present = allFiles(in: target)
+        if present.isEmpty { return }
+        guard let listed = manifest(of: target) else {
+            throw Failure(description: "refusing to replace \(target.path): Cohort did not write it (no \(manifestName)); move it away or delete it")
+        }
+        let foreign = present.subtracting(listed).subtracting([manifestName]).sorted()
+        guard foreign.isEmpty else {
+            let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
+            throw Failure(description: "refusing to replace \(target.path): it holds files Cohort did not write (\(shown)); move them to content/static/ or delete them")
+        }
+    }
+
+    private static func manifest(of folder: URL) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(manifestName).path) else { return nil }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+    }
+
+    private static func allFiles(in folder: URL) -> Set<String> {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        let root = folder.standardizedFileURL.path + "/"
+        var files: Set<String> = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true else { continue }
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(root) { files.insert(String(path.dropFirst(root.count))) }
+        }
+        return files
+    }
+}

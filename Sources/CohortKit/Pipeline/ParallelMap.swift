@@ -1,0 +1,23 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps every element on all cores, keeping the order; for independent, pure work such as
+    /// decoding files and rendering pages.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes a disjoint range of the buffer, so the writes never race.
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = Swift.min(start + chunkSize, count)
+                guard start < end else { return }
+                for index in start..<end { buffer[index] = transform(self[index]) }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,50 @@
+/// `feed.xml`: an Atom feed of the news, with addresses under `base_url` and dates from the content only,
+/// so that two builds give the same bytes.
+enum Feed {
+    static func render(_ portfolio: Portfolio) -> String {
+        let programme = portfolio.programme
+        let base = programme.baseURL
+        let updated = portfolio.news.first?.date ?? programme.announced
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(programme.language))\">\n"
+        xml += "  <title>\(XML.escape(programme.title))</title>\n"
+        if !programme.tagline.isEmpty { xml += "  <subtitle>\(XML.escape(programme.tagline))</subtitle>\n" }
+        xml += "  <id>\(XML.escape(base))</id>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(base))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(Route.feed.absolute(under: base)))\"/>\n"
+        xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        xml += "  <author><name>\(XML.escape(programme.title))</name></author>\n"
+        for item in portfolio.news {
+            let address = XML.escape(Route.newsItem(item.slug).absolute(under: base))
+            let body = Markdown.render(item.body.markdown, allowRawHTML: programme.allowRawHTML)
+            xml += "  <entry>\n"
+            xml += "    <title>\(XML.escape(item.title))</title>\n"
+            xml += "    <id>\(address)</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(address)\"/>\n"
+            xml += "    <updated>\(item.date)T00:00:00Z</updated>\n"
+            xml += "    <summary>\(XML.escape(body.summary))</summary>\n"
+            xml += "    <content type=\"html\">\(XML.escape(body.html))</content>\n"
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}
+
+/// Escaping for XML text and attribute values.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

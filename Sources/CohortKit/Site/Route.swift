@@ -1,0 +1,45 @@
+/// Where a page lives in the site, and how to link to it relatively from anywhere else.
+///
+/// Every page is a file with an explicit name (`companies/rotec.html`, `companies/index.html`), and every
+/// internal link is relative, so the same site works at a domain root, under a sub-path, and from disk.
+public struct Route: Hashable, Sendable, Comparable {
+    /// The path relative to the site's root, with `/` separators.
+    public let path: String
+
+    init(_ path: String) { self.path = path }
+
+    static let home = Route("index.html")
+    static let notFound = Route("404.html")
+    static let stylesheet = Route("assets/style.css")
+    static let feed = Route("feed.xml")
+    static let sitemap = Route("sitemap.xml")
+    static let companies = Route("companies/index.html")
+    static let organizations = Route("organizations/index.html")
+    static let agreements = Route("agreements/index.html")
+    static let news = Route("news/index.html")
+
+    static func company(_ slug: Slug) -> Route { Route("companies/\(slug).html") }
+    static func organization(_ slug: Slug) -> Route { Route("organizations/\(slug).html") }
+    static func agreement(_ slug: Slug) -> Route { Route("agreements/\(slug).html") }
+    static func newsItem(_ slug: Slug) -> Route { Route("news/\(slug).html") }
+    static func page(_ slug: Slug) -> Route { Route("\(slug).html") }
+
+    /// The names at the top of the site that pages may not take.
+    static let reservedNames: Set<String> = ["index", "404", "feed", "sitemap"]
+
+    /// How many folders deep the page is.
+    var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+
+    /// A relative link from this page to `other`.
+    func link(to other: Route) -> String {
+        String(repeating: "../", count: depth) + other.path
+    }
+
+    /// The absolute address under `baseURL`, with `index.html` left off as web hosts serve it.
+    func absolute(under baseURL: String) -> String {
+        let path = self.path == "index.html" ? "" : self.path.hasSuffix("/index.html") ? String(self.path.dropLast("index.html".count)) : self.path
+        return baseURL + path
+    }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+}

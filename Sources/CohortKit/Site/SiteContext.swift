@@ -1,0 +1,274 @@
+/// Builds the values templates see, from the typed portfolio: the one place that decides what a
+/// template can print. Every key is documented in docs/templates.md.
+struct SiteContext: Sendable {
+    let portfolio: Portfolio
+
+    typealias Values = [String: Any]
+
+    // MARK: - Pages
+
+    func home(_ route: Route) -> Values {
+        let programme = portfolio.programme
+        let signed = portfolio.companies.filter(\.status.countsAgainstTarget).count
+        var values = common(route, title: programme.title, description: programme.description ?? programme.tagline)
+        values["programme"] = [
+            "title": programme.title,
+            "tagline": programme.tagline,
+            "description": programme.description ?? "",
+            "pool": programme.pool.formatted,
+            "standard_ticket": programme.standardTicket.formatted,
+            "target_companies": programme.targetCompanies,
+            "companies_in_programme": signed,
+            "announced": programme.announced.mediumDescription,
+            "announced_iso": programme.announced.description,
+            "currency": programme.currency.code,
+            "managers": programme.managers.compactMap { portfolio.organization($0.value).map { organizationLink($0, from: route) } },
+            "partners": programme.partners.compactMap { portfolio.organization($0.value).map { organizationLink($0, from: route) } },
+            "focus_areas": programme.focusAreas.map { ["name": $0.name, "slug": $0.slug.rawValue] },
+        ] as Values
+        values["companies"] = portfolio.companies.map { companyRow($0, from: route) }
+        values["agreements"] = portfolio.agreements.map { agreementRow($0, from: route) }
+        values["news"] = portfolio.news.prefix(5).map { newsRow($0, from: route) }
+        return values
+    }
+
+    func companies(_ route: Route) -> Values {
+        var values = common(route, title: "Companies", description: "The companies of \(portfolio.programme.title).")
+        values["companies"] = portfolio.companies.map { companyRow($0, from: route) }
+        return values
+    }
+
+    func organizations(_ route: Route) -> Values {
+        var values = common(route, title: "Organisations", description: "The organisations behind \(portfolio.programme.title).")
+        values["organizations"] = portfolio.organizations.map { organizationRow($0, from: route) }
+        return values
+    }
+
+    func agreements(_ route: Route) -> Values {
+        var values = common(route, title: "Agreements", description: "The agreements of \(portfolio.programme.title).")
+        values["agreements"] = portfolio.agreements.map { agreementRow($0, from: route) }
+        return values
+    }
+
+    func news(_ route: Route) -> Values {
+        var values = common(route, title: "News", description: "News of \(portfolio.programme.title).")
+        values["news"] = portfolio.news.map { newsRow($0, from: route) }
+        return values
+    }
+
+    func company(_ company: Company, _ route: Route) -> Values {
+        let body = render(company.body)
+        var values = common(route, title: company.name, description: body.summary)
+        var row = companyRow(company, from: route)
+        row["body"] = body.html
+        row["website"] = company.website ?? ""
+        row["founded"] = company.founded.map(String.init) ?? ""
+        row["tags"] = company.tags
+        let agreements = agreements(of: company.slug)
+        row["agreements"] = agreements.map { agreementRow($0, from: route) }
+        row["counterparties"] = counterparties(of: company.slug, in: agreements).map { partyLink($0, from: route) }
+        row["news"] = news(about: company.slug).map { newsRow($0, from: route) }
+        values["company"] = row
+        return values
+    }
+
+    func organization(_ organization: Organization, _ route: Route) -> Values {
+        let body = render(organization.body)
+        var values = common(route, title: organization.name, description: body.summary)
+        var row = organizationRow(organization, from: route)
+        row["body"] = body.html
+        row["website"] = organization.website ?? ""
+        row["people"] = organization.people.map { ["name": $0.name, "role": $0.role ?? ""] }
+        let agreements = agreements(of: organization.slug)
+        row["agreements"] = agreements.map { agreementRow($0, from: route) }
+        let partners = counterparties(of: organization.slug, in: agreements)
+        row["companies"] = partners.compactMap { portfolio.company($0) }.map { companyRow($0, from: route) }
+        row["organizations"] = partners.compactMap { portfolio.organization($0) }.map { organizationLink($0, from: route) }
+        row["news"] = news(about: organization.slug).map { newsRow($0, from: route) }
+        values["organization"] = row
+        return values
+    }
+
+    func agreement(_ agreement: Agreement, _ route: Route) -> Values {
+        let body = render(agreement.body)
+        var values = common(route, title: agreement.title, description: body.summary)
+        var row = agreementRow(agreement, from: route)
+        row["body"] = body.html
+        row["news"] = news(about: agreement.slug).map { newsRow($0, from: route) }
+        values["agreement"] = row
+        return values
+    }
+
+    func newsItem(_ item: NewsItem, _ route: Route) -> Values {
+        let body = render(item.body)
+        var values = common(route, title: item.title, description: body.summary)
+        var row = newsRow(item, from: route, summary: body.summary)
+        row["body"] = body.html
+        row["about"] = item.about.compactMap { entityLink($0.value, from: route) }
+        values["item"] = row
+        return values
+    }
+
+    func page(_ page: Page, _ route: Route) -> Values {
+        let body = render(page.body)
+        var values = common(route, title: page.title, description: body.summary)
+        values["page_content"] = ["title": page.title, "body": body.html] as Values
+        return values
+    }
+
+    /// The 404 page is served from any path, so its links are absolute, under `base_url`.
+    func notFound() -> Values {
+        var values = common(Route.notFound, title: "Page not found", description: "")
+        var site = values["site"] as? Values ?? [:]
+        let base = portfolio.programme.baseURL
+        site["home"] = base
+        site["stylesheet"] = Route.stylesheet.absolute(under: base)
+        site["feed"] = Route.feed.absolute(under: base)
+        site["nav"] = navigation(from: nil)
+        values["site"] = site
+        return values
+    }
+
+    // MARK: - Shared pieces
+
+    private func common(_ route: Route, title: String, description: String) -> Values {
+        let programme = portfolio.programme
+        return [
+            "site": [
+                "title": programme.title,
+                "tagline": programme.tagline,
+                "language": programme.language,
+                "home": route.link(to: .home),
+                "stylesheet": route.link(to: .stylesheet),
+                "feed": route.link(to: .feed),
+                "nav": navigation(from: route),
+            ] as Values,
+            "page": [
+                "title": title,
+                "description": description,
+                "canonical": route.absolute(under: programme.baseURL),
+                "is_home": route == .home,
+            ] as Values,
+        ]
+    }
+
+    private func navigation(from route: Route?) -> [Values] {
+        var items: [(String, Route)] = [
+            ("Home", .home), ("Companies", .companies), ("Organisations", .organizations),
+            ("Agreements", .agreements), ("News", .news),
+        ]
+        items += portfolio.pages.map { ($0.title, Route.page($0.slug)) }
+        let base = portfolio.programme.baseURL
+        return items.map { title, target in
+            [
+                "title": title,
+                "href": route.map { $0.link(to: target) } ?? target.absolute(under: base),
+                "current": route == target,
+            ]
+        }
+    }
+
+    private func companyRow(_ company: Company, from route: Route) -> Values {
+        let area = company.focusArea.flatMap { area in portfolio.programme.focusAreas.first { $0.slug == area.value } }
+        return [
+            "slug": company.slug.rawValue,
+            "name": company.name,
+            "href": route.link(to: .company(company.slug)),
+            "status": company.status.rawValue,
+            "status_label": Labels.label(company.status),
+            "sector": company.sector ?? "",
+            "country": company.country ?? "",
+            "focus_area": area?.name ?? "",
+            "investment": company.investment.map(investment) ?? false,
+        ]
+    }
+
+    private func investment(_ investment: Investment) -> Values {
+        [
+            "amount": investment.amount.formatted,
+            "estimated": investment.estimated,
+            "date": investment.date?.mediumDescription ?? "",
+            "date_iso": investment.date?.description ?? "",
+        ]
+    }
+
+    private func organizationRow(_ organization: Organization, from route: Route) -> Values {
+        let programme = portfolio.programme
+        let role = programme.managers.contains { $0.value == organization.slug } ? "Manager"
+            : programme.partners.contains { $0.value == organization.slug } ? "Partner" : ""
+        var values = organizationLink(organization, from: route)
+        values["kind"] = organization.kind.rawValue
+        values["kind_label"] = Labels.label(organization.kind)
+        values["country"] = organization.country ?? ""
+        values["role"] = role
+        return values
+    }
+
+    private func organizationLink(_ organization: Organization, from route: Route) -> Values {
+        ["slug": organization.slug.rawValue, "name": organization.name, "href": route.link(to: .organization(organization.slug))]
+    }
+
+    private func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
+        [
+            "slug": agreement.slug.rawValue,
+            "title": agreement.title,
+            "href": route.link(to: .agreement(agreement.slug)),
+            "kind": agreement.kind.rawValue,
+            "kind_label": Labels.label(agreement.kind),
+            "status": agreement.status.rawValue,
+            "status_label": Labels.label(agreement.status),
+            "signed": agreement.signed?.mediumDescription ?? "",
+            "signed_iso": agreement.signed?.description ?? "",
+            "place": agreement.place ?? "",
+            "amount": agreement.amount?.value.formatted ?? "",
+            "parties": agreement.parties.compactMap { partyLink($0.value, from: route) },
+        ]
+    }
+
+    private func newsRow(_ item: NewsItem, from route: Route, summary: String? = nil) -> Values {
+        [
+            "slug": item.slug.rawValue,
+            "title": item.title,
+            "href": route.link(to: .newsItem(item.slug)),
+            "date": item.date.mediumDescription,
+            "date_iso": item.date.description,
+            "summary": summary ?? render(item.body).summary,
+        ]
+    }
+
+    private func partyLink(_ slug: Slug, from route: Route) -> Values? {
+        if let organization = portfolio.organization(slug) {
+            var values = organizationLink(organization, from: route)
+            values["kind_label"] = Labels.label(organization.kind)
+            return values
+        }
+        if let company = portfolio.company(slug) {
+            return ["slug": slug.rawValue, "name": company.name, "href": route.link(to: .company(slug)), "kind_label": "Company"]
+        }
+        return nil
+    }
+
+    private func entityLink(_ slug: Slug, from route: Route) -> Values? {
+        if let agreement = portfolio.agreement(slug) {
+            return ["slug": slug.rawValue, "name": agreement.title, "href": route.link(to: .agreement(slug)), "kind_label": "Agreement"]
+        }
+        return partyLink(slug, from: route)
+    }
+
+    private func agreements(of slug: Slug) -> [Agreement] {
+        (portfolio.agreementsByParty[slug] ?? []).compactMap { portfolio.agreement($0) }
+    }
+
+    /// The other parties of `agreements`, each once, sorted by slug.
+    private func counterparties(of slug: Slug, in agreements: [Agreement]) -> [Slug] {
+        Set(agreements.flatMap { $0.parties.map(\.value) }).subtracting([slug]).sorted()
+    }
+
+    private func news(about slug: Slug) -> [NewsItem] {
+        (portfolio.newsByEntity[slug] ?? []).compactMap { portfolio.newsItem($0) }
+    }
+
+    private func render(_ body: Body) -> Markdown.Rendered {
+        Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Mustache
+
+/// The parsed templates of a theme: parsed once per build, shared by every page.
+public struct Theme: Sendable {
+    /// The templates, by name (file path under templates/ without `.mustache`).
+    let library: MustacheLibrary
+    /// Files under `templates/assets/`, copied to the site's `assets/`.
+    let assets: [OutputFile]
+
+    /// The templates every theme must have, one per kind of page.
+    static let requiredTemplates = [
+        "home", "companies", "company", "organizations", "organization", "agreements", "agreement",
+        "news", "news-item", "page", "404",
+    ]
+
+    /// Reads and parses a templates folder; `displayRoot` names it in diagnostics.
+    public static func load(from directory: URL, displayRoot: String) -> (Theme?, [Diagnostic]) {
+        let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+        guard let enumerator = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            return (nil, [.error(at: .file(displayRoot), "templates folder not found", hint: "pass --templates DIR")])
+        }
+        let root = directory.standardizedFileURL.path + "/"
+        var sources: [SourceFile] = []
+        var assets: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(root), let data = FileManager.default.contents(atPath: path) else { continue }
+            let relative = String(path.dropFirst(root.count))
+            if relative.hasPrefix("assets/") {
+                assets.append(OutputFile(path: relative, bytes: data))
+            } else if relative.hasSuffix(".mustache") {
+                guard let text = String(validating: data, as: UTF8.self) else {
+                    diagnostics.append(.error(at: .file(prefix + relative), "template is not valid UTF-8 text"))
+                    continue
+                }
+                sources.append(SourceFile(displayPath: prefix + relative, relativePath: relative, text: text))
+            }
+        }
+        sources.sort { $0.relativePath < $1.relativePath }
+        assets.sort { $0.path < $1.path }
+        let (library, problems) = parse(sources, displayRoot: prefix)
+        diagnostics += problems
+        guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// Parses template sources, naming the file and line of every syntax error and of every partial
+    /// or parent that does not exist (swift-mustache would render those as nothing).
+    static func parse(_ sources: [SourceFile], displayRoot: String) -> (MustacheLibrary?, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        let names = Set(sources.map { String($0.relativePath.dropLast(".mustache".count)) })
+        for source in sources {
+            let name = String(source.relativePath.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    at: source.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(at: .file(source.displayPath), "template syntax error: \(error)"))
+            }
+            diagnostics += missingPartials(in: source, known: names)
+        }
+        for required in requiredTemplates where !names.contains(required) {
+            diagnostics.append(.error(at: .file(displayRoot + required + ".mustache"), "missing template '\(required)'",
+                                      hint: "every kind of page needs its template; copy it from Cohort's default theme"))
+        }
+        return (diagnostics.hasErrors ? nil : library, diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with '}}'"
+        case .expectedSectionEnd: "a section is opened but never closed"
+        case .invalidSetDelimiter: "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: "only block definitions may appear inside a parent tag"
+        case .textInsideInheritSection: "only block definitions may appear inside a parent tag"
+        case .invalidConfigVariableSyntax: "invalid pragma"
+        case .unrecognisedConfigVariable: "unknown pragma"
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags that name no template, located.
+    private static func missingPartials(in source: SourceFile, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let tag = rest[open.upperBound...]
+                guard let marker = tag.first, marker == ">" || marker == "<",
+                      let close = tag.range(of: "}}") else {
+                    rest = tag
+                    continue
+                }
+                let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingWhitespace()
+                if !name.isEmpty, !known.contains(name) {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    diagnostics.append(.error(
+                        at: source.location(line: index + 1, column: column), "no template named '\(name)'",
+                        hint: Suggestion.hint(for: name, among: known)))
+                }
+                rest = tag[close.upperBound...]
+            }
+        }
+        return diagnostics
+    }
+
+    /// Renders `values` with the template `name`.
+    func render(_ values: [String: Any], with name: String) -> String {
+        library.render(values, withTemplate: name) ?? ""
+    }
+}
