@@ -11,10 +11,10 @@ struct SiteContext: Sendable {
         let programme = portfolio.programme
         let signed = portfolio.companies.filter(\.status.countsAgainstTarget).count
         var values = common(route, title: programme.title, description: programme.description ?? programme.tagline)
-        values["programme"] = [
+        values["programme"] = compact([
             "title": programme.title,
             "tagline": programme.tagline,
-            "description": programme.description ?? "",
+            "description": programme.description,
             "pool": programme.pool.formatted,
             "standard_ticket": programme.standardTicket.formatted,
             "target_companies": programme.targetCompanies,
@@ -25,7 +25,7 @@ struct SiteContext: Sendable {
             "managers": programme.managers.compactMap { portfolio.organization($0.value).map { organizationLink($0, from: route) } },
             "partners": programme.partners.compactMap { portfolio.organization($0.value).map { organizationLink($0, from: route) } },
             "focus_areas": programme.focusAreas.map { ["name": $0.name, "slug": $0.slug.rawValue] },
-        ] as Values
+        ])
         values["companies"] = portfolio.companies.map { companyRow($0, from: route) }
         values["agreements"] = portfolio.agreements.map { agreementRow($0, from: route) }
         values["news"] = portfolio.news.prefix(5).map { newsRow($0, from: route) }
@@ -61,8 +61,8 @@ struct SiteContext: Sendable {
         var values = common(route, title: company.name, description: body.summary)
         var row = companyRow(company, from: route)
         row["body"] = body.html
-        row["website"] = company.website ?? ""
-        row["founded"] = company.founded.map(String.init) ?? ""
+        row["website"] = company.website
+        row["founded"] = company.founded.map(String.init)
         row["tags"] = company.tags
         let agreements = agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
@@ -77,8 +77,8 @@ struct SiteContext: Sendable {
         var values = common(route, title: organization.name, description: body.summary)
         var row = organizationRow(organization, from: route)
         row["body"] = body.html
-        row["website"] = organization.website ?? ""
-        row["people"] = organization.people.map { ["name": $0.name, "role": $0.role ?? ""] }
+        row["website"] = organization.website
+        row["people"] = organization.people.map { ["name": $0.name, "role": $0.role ] }
         let agreements = agreements(of: organization.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         let partners = counterparties(of: organization.slug, in: agreements)
@@ -143,12 +143,12 @@ struct SiteContext: Sendable {
                 "feed": route.link(to: .feed),
                 "nav": navigation(from: route),
             ] as Values,
-            "page": [
+            "page": compact([
                 "title": title,
                 "description": description,
                 "canonical": route.absolute(under: programme.baseURL),
                 "is_home": route == .home,
-            ] as Values,
+            ]),
         ]
     }
 
@@ -170,36 +170,36 @@ struct SiteContext: Sendable {
 
     private func companyRow(_ company: Company, from route: Route) -> Values {
         let area = company.focusArea.flatMap { area in portfolio.programme.focusAreas.first { $0.slug == area.value } }
-        return [
+        return compact([
             "slug": company.slug.rawValue,
             "name": company.name,
             "href": route.link(to: .company(company.slug)),
             "status": company.status.rawValue,
             "status_label": Labels.label(company.status),
-            "sector": company.sector ?? "",
-            "country": company.country ?? "",
-            "focus_area": area?.name ?? "",
-            "investment": company.investment.map(investment) ?? false,
-        ]
+            "sector": company.sector,
+            "country": company.country,
+            "focus_area": area?.name,
+            "investment": company.investment.map(investment),
+        ])
     }
 
     private func investment(_ investment: Investment) -> Values {
-        [
+        compact([
             "amount": investment.amount.formatted,
             "estimated": investment.estimated,
-            "date": investment.date?.mediumDescription ?? "",
-            "date_iso": investment.date?.description ?? "",
-        ]
+            "date": investment.date?.mediumDescription,
+            "date_iso": investment.date?.description,
+        ])
     }
 
     private func organizationRow(_ organization: Organization, from route: Route) -> Values {
         let programme = portfolio.programme
-        let role = programme.managers.contains { $0.value == organization.slug } ? "Manager"
-            : programme.partners.contains { $0.value == organization.slug } ? "Partner" : ""
+        let role: String? = programme.managers.contains { $0.value == organization.slug } ? "Manager"
+            : programme.partners.contains { $0.value == organization.slug } ? "Partner" : nil
         var values = organizationLink(organization, from: route)
         values["kind"] = organization.kind.rawValue
         values["kind_label"] = Labels.label(organization.kind)
-        values["country"] = organization.country ?? ""
+        values["country"] = organization.country
         values["role"] = role
         return values
     }
@@ -209,7 +209,7 @@ struct SiteContext: Sendable {
     }
 
     private func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
-        [
+        compact([
             "slug": agreement.slug.rawValue,
             "title": agreement.title,
             "href": route.link(to: .agreement(agreement.slug)),
@@ -217,23 +217,23 @@ struct SiteContext: Sendable {
             "kind_label": Labels.label(agreement.kind),
             "status": agreement.status.rawValue,
             "status_label": Labels.label(agreement.status),
-            "signed": agreement.signed?.mediumDescription ?? "",
-            "signed_iso": agreement.signed?.description ?? "",
-            "place": agreement.place ?? "",
-            "amount": agreement.amount?.value.formatted ?? "",
+            "signed": agreement.signed?.mediumDescription,
+            "signed_iso": agreement.signed?.description,
+            "place": agreement.place,
+            "amount": agreement.amount?.value.formatted,
             "parties": agreement.parties.compactMap { partyLink($0.value, from: route) },
-        ]
+        ])
     }
 
     private func newsRow(_ item: NewsItem, from route: Route, summary: String? = nil) -> Values {
-        [
+        compact([
             "slug": item.slug.rawValue,
             "title": item.title,
             "href": route.link(to: .newsItem(item.slug)),
             "date": item.date.mediumDescription,
             "date_iso": item.date.description,
             "summary": summary ?? render(item.body).summary,
-        ]
+        ])
     }
 
     private func partyLink(_ slug: Slug, from route: Route) -> Values? {
@@ -266,6 +266,17 @@ struct SiteContext: Sendable {
 
     private func news(about slug: Slug) -> [NewsItem] {
         (portfolio.newsByEntity[slug] ?? []).compactMap { portfolio.newsItem($0) }
+    }
+
+    /// Drops absent values: in Mustache an empty string is truthy, a missing key is not.
+    private func compact(_ values: [String: Any?]) -> Values {
+        var result: Values = [:]
+        for (key, value) in values {
+            guard let value else { continue }
+            if let text = value as? String, text.isEmpty { continue }
+            result[key] = value
+        }
+        return result
     }
 
     private func render(_ body: Body) -> Markdown.Rendered {
