@@ -36,8 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CohortKitTests",
-            dependencies: ["CohortKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["CohortKit"]
         ),
     ],
     swiftLanguageModes: [.v6]
