@@ -14,6 +14,13 @@ public struct SourceFile: Sendable, Hashable {
         self.text = text
     }
 
+    /// The file name without its folder and extension: the slug of an entity file.
+    public var stem: String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
     /// The text of a 1-based line, without its line break, or nil past the end.
     public func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }

@@ -4,8 +4,7 @@ import Yams
 enum EntityDecoder {
     /// Decodes `file`, which lives in `folder`; bare amounts take `currency`.
     static func decode(_ file: SourceFile, in folder: ContentFolder, currency: Currency?) -> (Document?, [Diagnostic]) {
-        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let stem = file.stem
         guard let slug = Slug(stem) else {
             return (nil, [.error(at: .file(file.displayPath), "invalid slug '\(stem)' in the file name",
                                  hint: "rename the file with lower-case letters, digits and '-' only, for example '\(suggestedSlug(stem)).md'")])
@@ -91,8 +90,8 @@ private struct Entity {
         let signed = fields.optional("signed", reader.day)
         let place = fields.optional("place", reader.nonEmptyString)
         let amount = fields.optional("amount") { node in reader.money(node).map { Located($0, at: reader.location(node)) } }
-        if let parties, parties.count < 2, let node = fields.optional("parties") {
-            reader.error(node, "an agreement needs at least two parties, found \(parties.count)")
+        if let node = fields.optional("parties"), case .sequence(let items) = node, items.count < 2 {
+            reader.error(node, "an agreement needs at least two parties, found \(items.count)")
         }
         if status == .signed, signed == nil, fields.optional("signed") == nil {
             reader.error(at: fields.location(of: "status"), "a signed agreement needs the date it was signed",

@@ -1,6 +1,7 @@
 /// The link stage: resolves slugs, checks every rule that spans files, and builds the `Portfolio`.
 enum Linker {
-    static func link(programme: Programme, documents: [Document], staticFiles: [OutputFile]) -> (Portfolio?, [Diagnostic]) {
+    /// Links `documents`; references to `undecoded` slugs, whose files had errors already reported, are not reported again.
+    static func link(programme: Programme, documents: [Document], undecoded: Set<Slug> = [], staticFiles: [OutputFile]) -> (Portfolio?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var organizations: [Organization] = []
         var companies: [Company] = []
@@ -37,7 +38,7 @@ enum Linker {
         for (index, value) in companies.enumerated() { register(value.slug, .company(index), at: value.source) }
         for (index, value) in agreements.enumerated() { register(value.slug, .agreement(index), at: value.source) }
 
-        let rules = Rules(programme: programme, entities: entities)
+        let rules = Rules(programme: programme, entities: entities, undecoded: undecoded)
         diagnostics += rules.checkProgramme()
         var agreementsByParty: [Slug: [Slug]] = [:]
         for agreement in agreements {

@@ -2,6 +2,8 @@
 struct Rules {
     let programme: Programme
     let entities: [Slug: EntityReference]
+    /// Slugs whose files failed to decode: already reported, so not reported as missing.
+    let undecoded: Set<Slug>
 
     /// Managers and partners must be organisations.
     func checkProgramme() -> [Diagnostic] {
@@ -13,7 +15,7 @@ struct Rules {
                 diagnostics.append(.error(at: slug.location, "'\(slug.value)' is not an organisation",
                                           hint: "managers and partners name files in organizations/"))
             case nil:
-                diagnostics.append(missing(slug, what: "organisation"))
+                if !undecoded.contains(slug.value) { diagnostics.append(missing(slug, what: "organisation")) }
             }
         }
         for money in [programme.pool, programme.standardTicket] where programme.converter.toReporting(money) == nil {
@@ -37,7 +39,7 @@ struct Rules {
                 diagnostics.append(.error(at: party.location, "'\(party.value)' is an agreement, not a party",
                                           hint: "parties are organisations and companies"))
             case nil:
-                diagnostics.append(missing(party, what: "organisation or company"))
+                if !undecoded.contains(party.value) { diagnostics.append(missing(party, what: "organisation or company")) }
             }
         }
         return diagnostics
@@ -45,7 +47,7 @@ struct Rules {
 
     /// Every slug must name an entity.
     func checkReferences(_ slugs: [Located<Slug>], from what: String) -> [Diagnostic] {
-        slugs.filter { entities[$0.value] == nil }.map { missing($0, what: "organisation, company or agreement") }
+        slugs.filter { entities[$0.value] == nil && !undecoded.contains($0.value) }.map { missing($0, what: "organisation, company or agreement") }
     }
 
     /// A company's focus area must be one of the programme's.

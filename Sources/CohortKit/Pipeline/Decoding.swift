@@ -5,6 +5,8 @@ enum Decoding {
         var programme: Programme?
         var documents: [Document]
         var diagnostics: [Diagnostic]
+        /// Slugs of files that exist but did not decode: references to them are not reported again.
+        var undecoded: Set<Slug>
     }
 
     static func decode(_ source: ContentSource) -> Result {
@@ -20,10 +22,15 @@ enum Decoding {
             EntityDecoder.decode(entry.file, in: entry.folder, currency: currency)
         }
         var documents: [Document] = []
-        for (document, problems) in decoded {
-            if let document { documents.append(document) }
+        var undecoded: Set<Slug> = []
+        for (entry, (document, problems)) in zip(source.documents, decoded) {
+            if let document {
+                documents.append(document)
+            } else if let slug = Slug(entry.file.stem) {
+                undecoded.insert(slug)
+            }
             diagnostics += problems
         }
-        return Result(programme: programme, documents: documents, diagnostics: diagnostics)
+        return Result(programme: programme, documents: documents, diagnostics: diagnostics, undecoded: undecoded)
     }
 }

@@ -70,7 +70,7 @@ public struct Project: Sendable {
         var diagnostics = decoded.diagnostics + themeDiagnostics
         guard let programme = decoded.programme else { return (nil, diagnostics, theme) }
         let (portfolio, problems) = timings.measure(.link) {
-            Linker.link(programme: programme, documents: decoded.documents, staticFiles: source.staticFiles)
+            Linker.link(programme: programme, documents: decoded.documents, undecoded: decoded.undecoded, staticFiles: source.staticFiles)
         }
         diagnostics += problems
         return (portfolio, diagnostics, theme)

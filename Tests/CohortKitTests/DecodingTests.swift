@@ -1,0 +1,128 @@
+import Testing
+@testable import CohortKit
+
+@Suite struct FrontMatterTests {
+    @Test func missingFrontMatterIsReportedAtTheFirstLine() {
+        #expect(located(decode("name: Acme\n").1) == [
+            "companies/acme.md:1:1: missing front matter: the file must start with a '---' line",
+        ])
+    }
+
+    @Test func unclosedFrontMatterIsReported() {
+        #expect(located(decode("---\nname: Acme\nstatus: signed\n").1) == [
+            "companies/acme.md:1:1: front matter is not closed: no '---' line after the opening one",
+        ])
+    }
+
+    @Test func malformedYAMLIsReportedWhereYamsFindsIt() {
+        let diagnostics = decode("---\nname: Acme\nstatus: [signed\n---\n").1
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location.line == 4)
+        #expect(diagnostics.first?.message.hasPrefix("malformed YAML") == true)
+    }
+
+    @Test func duplicateFieldIsAnError() {
+        let diagnostics = decode("---\nname: Acme\nname: Other\nstatus: signed\n---\n").1
+        #expect(diagnostics.map(\.message) == ["duplicate field 'name'"])
+    }
+
+    @Test func bodyKeepsItsLineNumber() throws {
+        guard case .company(let company)? = decode("---\nname: Acme\nstatus: signed\n---\nHello\n").0 else {
+            Issue.record("expected a company")
+            return
+        }
+        #expect(company.body.firstLine == 5)
+        #expect(company.body.markdown == "Hello\n")
+    }
+}
+
+@Suite struct FieldTests {
+    @Test func missingRequiredFieldIsReportedAtTheMapping() {
+        #expect(located(decode("---\nname: Acme\n---\n").1) == ["companies/acme.md:2:1: missing required field 'status'"])
+    }
+
+    @Test func unknownFieldSuggestsTheClosest() {
+        let diagnostics = decode("---\nname: Acme\nstatus: signed\nsectr: Water\n---\n").1
+        #expect(located(diagnostics) == ["companies/acme.md:4:1: unknown field 'sectr'"])
+        #expect(diagnostics.first?.hint == "did you mean 'sector'?")
+    }
+
+    @Test func unknownStatusSuggestsTheClosest() {
+        let diagnostics = decode("---\nname: Acme\nstatus: signd\n---\n").1
+        #expect(located(diagnostics) == ["companies/acme.md:3:9: unknown company status 'signd'"])
+        #expect(diagnostics.first?.hint == "did you mean 'signed'?")
+    }
+
+    @Test func wrongTypeIsReportedAtTheValue() {
+        #expect(located(decode("---\nname: [Acme]\nstatus: signed\n---\n").1) == [
+            "companies/acme.md:2:7: expected text, found a list",
+        ])
+        #expect(located(decode("---\nname: Acme\nstatus: signed\nfounded: soon\n---\n").1) == [
+            "companies/acme.md:4:10: expected a whole number, found 'soon'",
+        ])
+    }
+
+    @Test func invalidDateIsReportedAtTheValue() {
+        #expect(located(decode("---\nname: Acme\nstatus: signed\ninvestment:\n  amount: $1m\n  date: 2011-02-30\n---\n").1) == [
+            "companies/acme.md:6:9: invalid date '2011-02-30'",
+        ])
+    }
+
+    @Test func invalidMoneyIsReportedAtTheAmount() {
+        let diagnostics = decode("---\nname: Acme\nstatus: signed\ninvestment: ¥1m\n---\n").1
+        #expect(located(diagnostics) == ["companies/acme.md:4:13: the currency symbol '¥' is ambiguous"])
+    }
+
+    @Test func contradictingCurrencyIsAnError() {
+        #expect(located(decode("---\nname: Acme\nstatus: signed\ninvestment:\n  amount: $1m\n  currency: EUR\n---\n").1) == [
+            "companies/acme.md:6:13: currency EUR contradicts the amount '$1m', which is in USD",
+        ])
+    }
+
+    @Test func yaml11BooleansAreNotBooleansAndNorwayStaysNorway() throws {
+        guard case .company(let company)? = decode("---\nname: Acme\nstatus: signed\ncountry: NO\n---\n").0 else {
+            Issue.record("expected a company")
+            return
+        }
+        #expect(company.country == "NO")
+        #expect(located(decode("---\nname: Acme\nstatus: signed\ninvestment:\n  amount: $1m\n  estimated: yes\n---\n").1) == [
+            "companies/acme.md:6:14: expected true or false, found 'yes'",
+        ])
+    }
+
+    @Test func investmentKeepsDateAndEstimate() throws {
+        guard case .company(let company)? = decode("---\nname: Acme\nstatus: signed\ninvestment:\n  amount: $750k\n  date: 2011-10-10\n  estimated: true\n---\n").0 else {
+            Issue.record("expected a company")
+            return
+        }
+        let investment = try #require(company.investment)
+        #expect(investment.amount.formatted == "USD 750,000")
+        #expect(investment.date?.description == "2011-10-10")
+        #expect(investment.estimated)
+    }
+
+    @Test func badSlugInFileNameIsAnError() {
+        #expect(located(decode("---\nname: Acme\nstatus: signed\n---\n", slug: "Acme_Corp").1) == [
+            "companies/Acme_Corp.md:1:1: invalid slug 'Acme_Corp' in the file name",
+        ])
+    }
+
+    @Test func badSlugInReferenceIsReportedAtTheItem() {
+        let text = "---\ntitle: T\nkind: framework\nstatus: draft\nparties:\n  - fund\n  - Acme Corp\n---\n"
+        #expect(located(decode(text, in: .agreements, slug: "t").1) == ["agreements/t.md:7:5: invalid slug 'Acme Corp'"])
+    }
+
+    @Test func signedAgreementNeedsItsDate() {
+        let text = "---\ntitle: T\nkind: framework\nstatus: signed\nparties: [fund, acme]\n---\n"
+        #expect(located(decode(text, in: .agreements, slug: "t").1) == [
+            "agreements/t.md:4:9: a signed agreement needs the date it was signed",
+        ])
+    }
+
+    @Test func agreementNeedsTwoParties() {
+        let text = "---\ntitle: T\nkind: framework\nstatus: draft\nparties: [fund]\n---\n"
+        #expect(located(decode(text, in: .agreements, slug: "t").1) == [
+            "agreements/t.md:5:10: an agreement needs at least two parties, found 1",
+        ])
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+@Suite struct LinkingTests {
+    @Test func validContentHasNoDiagnostics() throws {
+        let outcome = try check()
+        #expect(outcome.lines == [])
+        let portfolio = try #require(outcome.portfolio)
+        #expect(portfolio.agreementsByParty[try #require(Slug("acme"))]?.map(\.rawValue) == ["acme-framework"])
+    }
+
+    @Test func unknownFocusAreaSuggestsTheClosest() throws {
+        let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\nfocus_area: water\n---\n"])
+        #expect(outcome.lines == ["companies/acme.md:4:13: error: unknown focus area 'water'"])
+        #expect(outcome.diagnostics.first?.hint == "did you mean 'water-treatment'?")
+    }
+
+    @Test func referenceToMissingEntityIsAnError() throws {
+        let outcome = try check([
+            "agreements/acme-framework.md": "---\ntitle: A\nkind: framework\nstatus: signed\nsigned: 2011-10-10\nparties: [fund, acme, ghost]\n---\n",
+        ])
+        #expect(outcome.lines == ["agreements/acme-framework.md:6:23: error: no organisation or company with slug 'ghost'"])
+    }
+
+    @Test func duplicateSlugAcrossFoldersIsAnError() throws {
+        let outcome = try check(["organizations/acme.md": "---\nname: Acme Holdings\nkind: corporate\n---\n"])
+        #expect(outcome.lines.count == 1)
+        #expect(outcome.lines.first?.hasPrefix("companies/acme.md:1:1: error: duplicate slug 'acme':") == true)
+    }
+
+    @Test func managerMustBeAnOrganisation() throws {
+        let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "managers: [fund]", with: "managers: [acme]")])
+        #expect(outcome.lines == ["programme.yml:10:12: error: 'acme' is not an organisation"])
+    }
+
+    @Test func currencyWithoutRateIsAnErrorWhereATotalNeedsIt() throws {
+        let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: CNY 6,400,000\n---\n"])
+        #expect(outcome.lines == ["companies/acme.md:4:13: error: no exchange rate for CNY into USD"])
+    }
+
+    @Test func declaredRateConvertsAndClearsTheError() throws {
+        let rates = programmeYAML + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    CNY: 0.15625\n"
+        let outcome = try check([
+            "programme.yml": rates,
+            "companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: CNY 6,400,000\n---\n",
+        ])
+        #expect(outcome.lines == [])
+    }
+
+    @Test func fileThatIsNotUTF8IsReportedAtTheBadByte() throws {
+        let folder = try TemporaryFolder(validContent)
+        try folder.write("companies/bad.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xFF, 0x0A]))
+        let outcome = Project(contentPath: folder.url.path, templatesPath: repositoryRoot.appendingPathComponent("templates").path).check()
+        #expect(outcome.lines == ["companies/bad.md:2:7: error: file is not valid UTF-8 text"])
+    }
+
+    @Test func signedCompanyWithoutSignedAgreementIsAWarning() throws {
+        let outcome = try check(["agreements/acme-framework.md": nil])
+        #expect(outcome.lines == ["companies/acme.md:1:1: warning: company 'acme' is signed but no signed agreement names it"])
+        #expect(outcome.portfolio != nil)
+    }
+
+    @Test func investmentsOverThePoolAreAWarning() throws {
+        let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: $3m\n---\n"])
+        #expect(outcome.lines == ["programme.yml:1:1: warning: investments add up to USD 3,000,000, more than the pool of USD 2,000,000"])
+    }
+
+    @Test func moreCompaniesThanTheTargetIsAWarning() throws {
+        let outcome = try check([
+            "companies/beta.md": "---\nname: Beta\nstatus: selected\n---\n",
+            "companies/gamma.md": "---\nname: Gamma\nstatus: selected\n---\n",
+        ])
+        #expect(outcome.lines == ["programme.yml:1:1: warning: 3 companies are selected or further, more than target_companies (2)"])
+    }
+
+    @Test func everyProblemIsReportedAtOnce() throws {
+        let outcome = try check([
+            "companies/acme.md": "---\nname: Acme\nstatus: signd\n---\n",
+            "companies/beta.md": "---\nname: Beta\n---\n",
+            "news/launch.md": "---\ntitle: Launch\ndate: 2011-02-30\n---\n",
+        ])
+        #expect(outcome.lines == [
+            "companies/acme.md:3:9: error: unknown company status 'signd'",
+            "companies/beta.md:2:1: error: missing required field 'status'",
+            "news/launch.md:3:7: error: invalid date '2011-02-30'",
+        ])
+    }
+
+    @Test func strayFilesAreWarnedAbout() throws {
+        let outcome = try check(["company/acme.md": "---\nname: Acme\n---\n", "companies/notes.txt": "notes"])
+        #expect(outcome.lines == [
+            "company:1:1: warning: ignored: 'company' is not part of the content format",
+            "companies/notes.txt:1:1: warning: ignored: only .md files are read in companies/",
+        ].sorted())
+    }
+}
