@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+@Suite struct OutputWriterTests {
+    @Test func writesFilesAndAManifestThenReplacesThemWhole() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        try OutputWriter.write([OutputFile(path: "a.html", text: "A"), OutputFile(path: "x/b.html", text: "B")], to: site, protecting: [])
+        #expect(folder.read("site/x/b.html") == "B")
+        #expect(folder.read("site/.cohort-manifest") == "a.html\nx/b.html\n")
+        try OutputWriter.write([OutputFile(path: "c.html", text: "C")], to: site, protecting: [])
+        #expect(folder.read("site/a.html") == nil)
+        #expect(folder.read("site/c.html") == "C")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(leftovers == ["site"])
+    }
+
+    @Test func refusesAFolderWithFilesItDidNotWrite() throws {
+        let folder = try TemporaryFolder(["site/mine.txt": "keep me"])
+        let site = folder.url.appendingPathComponent("site")
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: "a.html", text: "A")], to: site, protecting: [])
+        }
+        #expect(folder.read("site/mine.txt") == "keep me")
+    }
+
+    @Test func refusesAFileAddedAfterTheLastBuild() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        try OutputWriter.write([OutputFile(path: "a.html", text: "A")], to: site, protecting: [])
+        try folder.write("site/notes.txt", "mine")
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: "a.html", text: "A2")], to: site, protecting: [])
+        }
+        #expect(folder.read("site/a.html") == "A")
+        #expect(folder.read("site/notes.txt") == "mine")
+    }
+
+    @Test func refusesToWriteOverOrAroundTheContent() throws {
+        let folder = try TemporaryFolder(["content/programme.yml": "title: x"])
+        let content = folder.url.appendingPathComponent("content")
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: "a.html", text: "A")], to: content, protecting: [content])
+        }
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: "a.html", text: "A")], to: folder.url, protecting: [content])
+        }
+        #expect(folder.read("content/programme.yml") == "title: x")
+    }
+
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./a.html", ".cohort-manifest"])
+    func refusesPathsOutsideTheFolder(path: String) throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: path, text: "x")], to: folder.url.appendingPathComponent("site"), protecting: [])
+        }
+    }
+}

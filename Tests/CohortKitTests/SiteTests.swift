@@ -1,0 +1,67 @@
+import Testing
+@testable import CohortKit
+
+@Suite struct RouteTests {
+    @Test func linksAreRelative() {
+        let company = Route.company(Slug("rotec")!)
+        #expect(company.link(to: .home) == "../index.html")
+        #expect(company.link(to: .agreement(Slug("framework-rotec")!)) == "../agreements/framework-rotec.html")
+        #expect(Route.home.link(to: company) == "companies/rotec.html")
+    }
+
+    @Test func absoluteAddressesLeaveOffIndex() {
+        #expect(Route.home.absolute(under: "https://example.org/x/") == "https://example.org/x/")
+        #expect(Route.companies.absolute(under: "https://example.org/x/") == "https://example.org/x/companies/")
+        #expect(Route.company(Slug("rotec")!).absolute(under: "https://example.org/") == "https://example.org/companies/rotec.html")
+    }
+}
+
+@Suite struct ThemeTests {
+    @Test func templateSyntaxErrorNamesFileAndLine() {
+        let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
+                                text: "<h1>{{name}}</h1>\n{{#agreements}}\n<p>{{title}}</p>\n")
+        let (library, diagnostics) = Theme.parse([source], displayRoot: "templates/")
+        #expect(library == nil)
+        #expect(diagnostics.first?.location.path == "templates/company.mustache")
+        #expect(diagnostics.first?.message == "template syntax error: a section is opened but never closed")
+    }
+
+    @Test func partialThatDoesNotExistIsAnError() {
+        let source = SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
+                                text: "<main>\n  {{> partials/missing}}\n</main>\n")
+        let (_, diagnostics) = Theme.parse([source], displayRoot: "templates/")
+        #expect(located(diagnostics.filter { $0.message.hasPrefix("no template") }) == [
+            "templates/home.mustache:2:3: no template named 'partials/missing'",
+        ])
+    }
+}
+
+@Suite struct SiteRenderingTests {
+    @Test func contentIsEscapedInTemplates() throws {
+        let outcome = try check(["companies/acme.md": "---\nname: \"<script>alert(1)</script>\"\nstatus: signed\n---\n"])
+        let portfolio = try #require(outcome.portfolio)
+        let (theme, _) = Theme.load(from: repositoryRoot.appendingPathComponent("templates"), displayRoot: "templates")
+        let (files, diagnostics) = SiteRenderer.render(portfolio, theme: try #require(theme))
+        #expect(diagnostics.isEmpty)
+        let page = try #require(files.first { $0.path == "companies/acme.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func sitemapAndFeedUseTheBaseURL() throws {
+        let portfolio = try #require(try check(["news/launch.md": "---\ntitle: Launch & more\ndate: 2011-10-11\nabout: [acme]\n---\nWe *launched*.\n"]).portfolio)
+        #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], baseURL: "https://example.org/test/") == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>https://example.org/test/companies/acme.html</loc></url>
+              <url><loc>https://example.org/test/</loc></url>
+            </urlset>
+
+            """)
+        let feed = Feed.render(portfolio)
+        #expect(feed.contains("<id>https://example.org/test/news/launch.html</id>"))
+        #expect(feed.contains("<title>Launch &amp; more</title>"))
+        #expect(feed.contains("<updated>2011-10-11T00:00:00Z</updated>"))
+    }
+}
