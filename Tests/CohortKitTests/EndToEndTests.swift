@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+/// Runs the built `cohort` binary, as a user would, on the real example and on broken copies of it.
+@Suite(.serialized) struct EndToEndTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = repositoryRoot.appendingPathComponent(".build/debug/cohort")
+
+    func cohort(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Run {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
+                     "build the binary first: swift build --product cohort (make test does)")
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A copy of the repository's content and templates in a temporary project folder.
+    func exampleProject() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for name in ["content", "templates"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    /// Every file under `directory`, by relative path.
+    func files(under directory: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = directory.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) ?? .init() {
+            let path = url.standardizedFileURL.path
+            if let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath {
+                result[String(path.dropFirst(root.count))] = data
+            }
+        }
+        return result
+    }
+
+    @Test func exampleBuildsWithEveryPage() throws {
+        let project = try exampleProject()
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let site = files(under: project.url.appendingPathComponent("output/site"))
+        var expected = ["index.html", "404.html", "sitemap.xml", "feed.xml", "assets/style.css", ".cohort-manifest",
+                        "companies/index.html", "organizations/index.html", "agreements/index.html", "news/index.html"]
+        for folder in ["companies", "organizations", "agreements", "news"] {
+            let sources = try FileManager.default.contentsOfDirectory(atPath: project.path("content/\(folder)"))
+            expected += sources.filter { $0.hasSuffix(".md") }.map { "\(folder)/\($0.dropLast(3)).html" }
+        }
+        expected += try FileManager.default.contentsOfDirectory(atPath: project.path("content/pages")).map { "\($0.dropLast(3)).html" }
+        #expect(Set(site.keys) == Set(expected))
+    }
+
+    @Test func everyInternalLinkResolvesToAFile() throws {
+        let project = try exampleProject()
+        #expect(try cohort(["build"], in: project.url).status == 0)
+        let siteURL = project.url.appendingPathComponent("output/site")
+        let site = files(under: siteURL)
+        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        for (path, data) in site where path.hasSuffix(".html") && path != "404.html" {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in html.matches(of: pattern) {
+                guard let link = match.output[1].substring.map(String.init) else { continue }
+                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+                #expect(!link.hasPrefix("/"), "\(path) links to \(link), which is not relative")
+                let target = URL(fileURLWithPath: path, relativeTo: siteURL).deletingLastPathComponent()
+                    .appendingPathComponent(String(link.split(separator: "#").first ?? "")).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(path) links to \(link), which does not exist")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let first = try exampleProject(), second = try exampleProject()
+        #expect(try cohort(["build"], in: first.url).status == 0)
+        #expect(try cohort(["build"], in: second.url).status == 0)
+        #expect(try cohort(["build"], in: second.url).status == 0)
+        #expect(files(under: first.url.appendingPathComponent("output")) == files(under: second.url.appendingPathComponent("output")))
+    }
+
+    @Test func brokenContentListsEveryProblemAndLeavesOldOutputUntouched() throws {
+        let project = try exampleProject()
+        #expect(try cohort(["build"], in: project.url).status == 0)
+        let before = files(under: project.url.appendingPathComponent("output"))
+
+        try project.write("content/companies/rotec.md", "---\nname: ROTEC\nstatus: signed\nfocus_area: water\n---\n")
+        try project.write("content/agreements/framework-botanocap.md",
+                          "---\ntitle: BotanoCap framework\nkind: framework\nstatus: signed\nsigned: 2011-10-10\nparties: [infinity-group, botanocapp]\n---\n")
+        try project.write("content/news/broken.md", "---\ntitle: Broken\ndate: 2011-02-30\n---\n")
+        try project.write("content/pages/bad.md", "title: no front matter\n")
+
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "content/agreements/framework-botanocap.md:6:27: error: no organisation or company with slug 'botanocapp'; did you mean 'botanocap'?",
+            "content/companies/rotec.md:4:13: error: unknown focus area 'water'; did you mean 'water-treatment'?",
+            "content/news/broken.md:3:7: error: invalid date '2011-02-30'; write a real calendar date as YYYY-MM-DD, for example 2011-10-10",
+            "content/pages/bad.md:1:1: error: missing front matter: the file must start with a '---' line; put the fields between two '---' lines at the top of the file",
+            "4 errors, 0 warnings",
+        ])
+        #expect(files(under: project.url.appendingPathComponent("output")) == before)
+    }
+
+    @Test func checkPrintsJSONAndGitHubAnnotations() throws {
+        let project = try exampleProject()
+        try project.write("content/companies/rotec.md", "---\nname: ROTEC\nstatus: signed\nfocus_area: water\n---\n")
+        let json = try cohort(["check", "--format", "json"], in: project.url)
+        #expect(json.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(decoded?["errors"] as? Int == 1)
+        let github = try cohort(["check", "--format", "github"], in: project.url)
+        #expect(github.stdout.contains("::error file=content/companies/rotec.md,line=4,col=13::unknown focus area 'water'"))
+    }
+
+    @Test func exitStatusesAreZeroOneAndTwo() throws {
+        let project = try exampleProject()
+        #expect(try cohort(["check"], in: project.url).status == 0)
+        #expect(try cohort(["check", "--no-such-flag"], in: project.url).status == 2)
+        #expect(try cohort(["check", "--format", "xml"], in: project.url).status == 2)
+        try project.write("content/companies/rotec.md", "---\nname: ROTEC\n---\n")
+        #expect(try cohort(["check"], in: project.url).status == 1)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let project = try exampleProject()
+        try FileManager.default.removeItem(at: project.url.appendingPathComponent("content/agreements/framework-rotec.md"))
+        let lenient = try cohort(["check"], in: project.url)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("content/companies/rotec.md:1:1: warning: company 'rotec' is signed but no signed agreement names it"))
+        #expect(try cohort(["build", "--strict"], in: project.url).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: project.path("output/site")))
+    }
+
+    @Test func refusesAnOutputFolderHoldingOtherFiles() throws {
+        let project = try exampleProject()
+        try project.write("output/site/precious.txt", "do not delete")
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Cohort did not write it"))
+        #expect(project.read("output/site/precious.txt") == "do not delete")
+        #expect(try cohort(["build", "--output", "content"], in: project.url).status == 1)
+    }
+}
