@@ -33,26 +33,26 @@ struct SiteContext: Sendable {
     }
 
     func companies(_ route: Route) -> Values {
-        var values = common(route, title: "Companies", description: "The companies of \(portfolio.programme.title).")
-        values["companies"] = portfolio.companies.map { companyRow($0, from: route) }
-        return values
+        listPage(route, "Companies", "The companies of", key: "companies", rows: portfolio.companies.map { companyRow($0, from: route) })
     }
 
     func organizations(_ route: Route) -> Values {
-        var values = common(route, title: "Organisations", description: "The organisations behind \(portfolio.programme.title).")
-        values["organizations"] = portfolio.organizations.map { organizationRow($0, from: route) }
-        return values
+        listPage(route, "Organisations", "The organisations behind", key: "organizations",
+                 rows: portfolio.organizations.map { organizationRow($0, from: route) })
     }
 
     func agreements(_ route: Route) -> Values {
-        var values = common(route, title: "Agreements", description: "The agreements of \(portfolio.programme.title).")
-        values["agreements"] = portfolio.agreements.map { agreementRow($0, from: route) }
-        return values
+        listPage(route, "Agreements", "The agreements of", key: "agreements", rows: portfolio.agreements.map { agreementRow($0, from: route) })
     }
 
     func news(_ route: Route) -> Values {
-        var values = common(route, title: "News", description: "News of \(portfolio.programme.title).")
-        values["news"] = portfolio.news.map { newsRow($0, from: route) }
+        listPage(route, "News", "News of", key: "news", rows: portfolio.news.map { newsRow($0, from: route) })
+    }
+
+    /// A list page: its title, a description naming the programme, and its rows under `key`.
+    private func listPage(_ route: Route, _ title: String, _ description: String, key: String, rows: [Values]) -> Values {
+        var values = common(route, title: title, description: "\(description) \(portfolio.programme.title).")
+        values[key] = rows
         return values
     }
 
