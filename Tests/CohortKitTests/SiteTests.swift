@@ -65,3 +65,37 @@ import Testing
         #expect(feed.contains("<updated>2011-10-11T00:00:00Z</updated>"))
     }
 }
+
+@Suite struct ContentLinkTests {
+    @Test func linksToContentFilesBecomeLinksToPages() throws {
+        let outcome = try check([
+            "companies/acme.md": "---\nname: Acme\nstatus: signed\n---\nSee [the fund](../organizations/fund.md#people) and [us](acme.md).\n",
+        ])
+        let portfolio = try #require(outcome.portfolio)
+        let links = ContentLinks(portfolio: portfolio)
+        let route = Route.company(try #require(Slug("acme")))
+        let rendered = Markdown.render("See [the fund](../organizations/fund.md#people) and [us](acme.md).") {
+            links.resolve($0, writtenIn: .companies, on: route)
+        }
+        #expect(rendered.html == "<p>See <a href=\"../organizations/fund.html#people\">the fund</a> and <a href=\"../companies/acme.html\">us</a>.</p>\n")
+        #expect(outcome.lines == [])
+    }
+
+    @Test func brokenLinkToAContentFileIsAnErrorAtItsLine() throws {
+        let outcome = try check([
+            "companies/acme.md": "---\nname: Acme\nstatus: signed\n---\nFirst line.\n\nSee [the fund](../organizations/fnd.md).\n",
+        ])
+        #expect(outcome.lines == ["companies/acme.md:7:5: error: broken link to '../organizations/fnd.md': no such content file"])
+    }
+
+    @Test func otherLinksAreLeftAlone() throws {
+        let portfolio = try #require(try check().portfolio)
+        let links = ContentLinks(portfolio: portfolio)
+        for destination in ["https://example.org/a.md", "#top", "/absolute.md", "notes.txt", "mailto:a@b.c"] {
+            guard case .keep = links.resolve(destination, writtenIn: .companies, on: .home) else {
+                Issue.record("\(destination) should be kept")
+                continue
+            }
+        }
+    }
+}

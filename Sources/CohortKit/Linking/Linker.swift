@@ -47,10 +47,10 @@ enum Linker {
                 agreementsByParty[party, default: []].append(agreement.slug)
             }
         }
-        var newsByEntity: [Slug: [Slug]] = [:]
-        for item in news {
-            diagnostics += rules.checkReferences(item.about, from: "news item")
-            for slug in Set(item.about.map(\.value)).sorted() { newsByEntity[slug, default: []].append(item.slug) }
+        var newsByEntity: [Slug: [Int]] = [:]
+        for (index, item) in news.enumerated() {
+            diagnostics += rules.checkReferences(item.about)
+            for slug in Set(item.about.map(\.value)) { newsByEntity[slug, default: []].append(index) }
         }
         diagnostics += rules.checkCompanies(companies)
         diagnostics += rules.checkMoney(companies: companies, agreements: agreements)

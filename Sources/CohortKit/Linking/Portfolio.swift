@@ -18,8 +18,8 @@ public struct Portfolio: Sendable {
     public var entities: [Slug: EntityReference]
     /// For each organisation or company, the agreements it is party to, in `agreements` order.
     public var agreementsByParty: [Slug: [Slug]]
-    /// For each entity, the news items about it, newest first.
-    public var newsByEntity: [Slug: [Slug]]
+    /// For each entity, the indexes in `news` of the items about it, newest first.
+    public var newsByEntity: [Slug: [Int]]
 
     /// Converts amounts into the reporting currency.
     public var converter: CurrencyConverter { programme.converter }
@@ -40,11 +40,6 @@ public struct Portfolio: Sendable {
     public func agreement(_ slug: Slug) -> Agreement? {
         guard case .agreement(let index) = entities[slug] else { return nil }
         return agreements[index]
-    }
-
-    /// The news item with `slug`.
-    public func newsItem(_ slug: Slug) -> NewsItem? {
-        news.first { $0.slug == slug }
     }
 }
 

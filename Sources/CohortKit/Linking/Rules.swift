@@ -46,7 +46,7 @@ struct Rules {
     }
 
     /// Every slug must name an entity.
-    func checkReferences(_ slugs: [Located<Slug>], from what: String) -> [Diagnostic] {
+    func checkReferences(_ slugs: [Located<Slug>]) -> [Diagnostic] {
         slugs.filter { entities[$0.value] == nil && !undecoded.contains($0.value) }.map { missing($0, what: "organisation, company or agreement") }
     }
 

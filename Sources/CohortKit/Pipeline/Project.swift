@@ -33,24 +33,19 @@ public struct Project: Sendable {
         public var timings: Timings
     }
 
-    /// Loads, decodes and links the content, and parses the templates: every problem, nothing written.
+    /// Loads, decodes, links and renders everything, and reports every problem; writes nothing.
     public func check() -> Outcome {
         var timings = Timings()
-        let (portfolio, diagnostics, _) = prepare(&timings)
+        let (portfolio, diagnostics, _) = render(&timings)
         return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
     }
 
     /// Builds the site into `<output>/site`. Nothing is written when there is an error, or a warning under `strict`.
     public func build(strict: Bool = false) -> Outcome {
         var timings = Timings()
-        var (portfolio, diagnostics, theme) = prepare(&timings)
-        guard let linked = portfolio, let theme, !diagnostics.hasErrors, !(strict && !diagnostics.isEmpty) else {
+        var (portfolio, diagnostics, files) = render(&timings)
+        guard let files, !diagnostics.hasErrors, !(strict && !diagnostics.isEmpty) else {
             return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
-        }
-        let (files, problems) = timings.measure(.render) { SiteRenderer.render(linked, theme: theme) }
-        diagnostics += problems
-        guard !diagnostics.hasErrors else {
-            return Outcome(diagnostics: diagnostics.sorted(), portfolio: linked, filesWritten: nil, timings: timings)
         }
         do {
             try timings.measure(.write) { () throws(OutputWriter.Failure) in
@@ -58,9 +53,18 @@ public struct Project: Sendable {
             }
         } catch {
             diagnostics.append(.error(at: .file(outputPath + "/site"), error.description))
-            return Outcome(diagnostics: diagnostics.sorted(), portfolio: linked, filesWritten: nil, timings: timings)
+            return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
         }
-        return Outcome(diagnostics: diagnostics.sorted(), portfolio: linked, filesWritten: files.count, timings: timings)
+        return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: files.count, timings: timings)
+    }
+
+    /// Every stage but write: the site's files when the content and templates allow them.
+    private func render(_ timings: inout Timings) -> (Portfolio?, [Diagnostic], [OutputFile]?) {
+        var (portfolio, diagnostics, theme) = prepare(&timings)
+        guard let linked = portfolio, let theme, !diagnostics.hasErrors else { return (portfolio, diagnostics, nil) }
+        let (files, problems) = timings.measure(.render) { SiteRenderer.render(linked, theme: theme) }
+        diagnostics += problems
+        return (linked, diagnostics, problems.hasErrors ? nil : files)
     }
 
     private func prepare(_ timings: inout Timings) -> (Portfolio?, [Diagnostic], Theme?) {

@@ -56,8 +56,7 @@ struct SiteContext: Sendable {
         return values
     }
 
-    func company(_ company: Company, _ route: Route) -> Values {
-        let body = render(company.body)
+    func company(_ company: Company, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: company.name, description: body.summary)
         var row = companyRow(company, from: route)
         row["body"] = body.html
@@ -72,8 +71,7 @@ struct SiteContext: Sendable {
         return values
     }
 
-    func organization(_ organization: Organization, _ route: Route) -> Values {
-        let body = render(organization.body)
+    func organization(_ organization: Organization, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: organization.name, description: body.summary)
         var row = organizationRow(organization, from: route)
         row["body"] = body.html
@@ -89,8 +87,7 @@ struct SiteContext: Sendable {
         return values
     }
 
-    func agreement(_ agreement: Agreement, _ route: Route) -> Values {
-        let body = render(agreement.body)
+    func agreement(_ agreement: Agreement, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: agreement.title, description: body.summary)
         var row = agreementRow(agreement, from: route)
         row["body"] = body.html
@@ -99,8 +96,7 @@ struct SiteContext: Sendable {
         return values
     }
 
-    func newsItem(_ item: NewsItem, _ route: Route) -> Values {
-        let body = render(item.body)
+    func newsItem(_ item: NewsItem, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: item.title, description: body.summary)
         var row = newsRow(item, from: route, summary: body.summary)
         row["body"] = body.html
@@ -109,8 +105,7 @@ struct SiteContext: Sendable {
         return values
     }
 
-    func page(_ page: Page, _ route: Route) -> Values {
-        let body = render(page.body)
+    func page(_ page: Page, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: page.title, description: body.summary)
         values["page_content"] = ["title": page.title, "body": body.html] as Values
         return values
@@ -265,7 +260,7 @@ struct SiteContext: Sendable {
     }
 
     private func news(about slug: Slug) -> [NewsItem] {
-        (portfolio.newsByEntity[slug] ?? []).compactMap { portfolio.newsItem($0) }
+        (portfolio.newsByEntity[slug] ?? []).map { portfolio.news[$0] }
     }
 
     /// Drops absent values: in Mustache an empty string is truthy, a missing key is not.

@@ -15,42 +15,66 @@ public enum SiteRenderer {
         jobs += portfolio.news.indices.map(Job.newsItem)
         jobs += portfolio.pages.indices.map(Job.page)
         let context = SiteContext(portfolio: portfolio)
-        var files = jobs.parallelMap { job in render(job, context: context, theme: theme) }
+        let rendered = jobs.parallelMap { job in render(job, context: context, theme: theme) }
+        var files = rendered.map(\.file)
+        var diagnostics = rendered.flatMap(\.diagnostics)
         let pages = files.map(\.path)
         files += theme.assets
         files += portfolio.staticFiles
         files.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
         files.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
-        return (files, collisions(in: files, portfolio: portfolio))
+        diagnostics += collisions(in: files, portfolio: portfolio)
+        return (files, diagnostics)
     }
 
-    private static func render(_ job: Job, context: SiteContext, theme: Theme) -> OutputFile {
+    private static func render(_ job: Job, context: SiteContext, theme: Theme) -> (file: OutputFile, diagnostics: [Diagnostic]) {
         let portfolio = context.portfolio
-        let (route, template, values): (Route, String, [String: Any]) = switch job {
-        case .home: (.home, "home", context.home(.home))
-        case .companies: (.companies, "companies", context.companies(.companies))
-        case .organizations: (.organizations, "organizations", context.organizations(.organizations))
-        case .agreements: (.agreements, "agreements", context.agreements(.agreements))
-        case .news: (.news, "news", context.news(.news))
-        case .notFound: (.notFound, "404", context.notFound())
-        case .company(let index):
-            routed(.company(portfolio.companies[index].slug), "company") { context.company(portfolio.companies[index], $0) }
-        case .organization(let index):
-            routed(.organization(portfolio.organizations[index].slug), "organization") {
-                context.organization(portfolio.organizations[index], $0)
+        var diagnostics: [Diagnostic] = []
+        /// Renders a body, resolving its links to content files and reporting the broken ones.
+        func body(_ body: Body, in folder: ContentFolder, source: SourceLocation, on route: Route) -> Markdown.Rendered {
+            let links = ContentLinks(portfolio: portfolio)
+            let rendered = Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML) {
+                links.resolve($0, writtenIn: folder, on: route)
             }
-        case .agreement(let index):
-            routed(.agreement(portfolio.agreements[index].slug), "agreement") { context.agreement(portfolio.agreements[index], $0) }
-        case .newsItem(let index):
-            routed(.newsItem(portfolio.news[index].slug), "news-item") { context.newsItem(portfolio.news[index], $0) }
-        case .page(let index):
-            routed(.page(portfolio.pages[index].slug), "page") { context.page(portfolio.pages[index], $0) }
+            for link in rendered.brokenLinks {
+                let location = SourceLocation(path: source.path, line: body.firstLine + link.line - 1, column: link.column)
+                diagnostics.append(.error(at: location, "broken link to '\(link.destination)': no such content file",
+                                          hint: "link to another file by its path, for example '../companies/rotec.md'"))
+            }
+            return rendered
         }
-        return OutputFile(path: route.path, text: theme.render(values, with: template))
-    }
-
-    private static func routed(_ route: Route, _ template: String, _ values: (Route) -> [String: Any]) -> (Route, String, [String: Any]) {
-        (route, template, values(route))
+        let (route, template, values): (Route, String, [String: Any])
+        switch job {
+        case .home: (route, template, values) = (.home, "home", context.home(.home))
+        case .companies: (route, template, values) = (.companies, "companies", context.companies(.companies))
+        case .organizations: (route, template, values) = (.organizations, "organizations", context.organizations(.organizations))
+        case .agreements: (route, template, values) = (.agreements, "agreements", context.agreements(.agreements))
+        case .news: (route, template, values) = (.news, "news", context.news(.news))
+        case .notFound: (route, template, values) = (.notFound, "404", context.notFound())
+        case .company(let index):
+            let company = portfolio.companies[index]
+            route = .company(company.slug)
+            (template, values) = ("company", context.company(company, route, body: body(company.body, in: .companies, source: company.source, on: route)))
+        case .organization(let index):
+            let organization = portfolio.organizations[index]
+            route = .organization(organization.slug)
+            let rendered = body(organization.body, in: .organizations, source: organization.source, on: route)
+            (template, values) = ("organization", context.organization(organization, route, body: rendered))
+        case .agreement(let index):
+            let agreement = portfolio.agreements[index]
+            route = .agreement(agreement.slug)
+            let rendered = body(agreement.body, in: .agreements, source: agreement.source, on: route)
+            (template, values) = ("agreement", context.agreement(agreement, route, body: rendered))
+        case .newsItem(let index):
+            let item = portfolio.news[index]
+            route = .newsItem(item.slug)
+            (template, values) = ("news-item", context.newsItem(item, route, body: body(item.body, in: .news, source: item.source, on: route)))
+        case .page(let index):
+            let page = portfolio.pages[index]
+            route = .page(page.slug)
+            (template, values) = ("page", context.page(page, route, body: body(page.body, in: .pages, source: page.source, on: route)))
+        }
+        return (OutputFile(path: route.path, text: theme.render(values, with: template)), diagnostics)
     }
 
     /// A static file or page that would overwrite another output is an error at its source.
