@@ -95,3 +95,28 @@ import Testing
         ].sorted())
     }
 }
+
+@Suite struct RegressionTests {
+    @Test func windowsLineEndingsAreRead() throws {
+        let outcome = try check(["companies/acme.md": "---\r\nname: Acme\r\nstatus: signed\r\nfocus_area: water\r\n---\r\nBody\r\n"])
+        #expect(outcome.lines == ["companies/acme.md:4:13: error: unknown focus area 'water'"])
+    }
+
+    @Test func anErrorInTheProgrammeDoesNotCascadeIntoBareAmounts() throws {
+        let outcome = try check([
+            "programme.yml": programmeYAML.replacingOccurrences(of: "target_companies: 2", with: "target_companies: two"),
+            "companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: 1000000\n---\n",
+        ])
+        #expect(outcome.lines == ["programme.yml:7:19: error: expected a whole number, found 'two'"])
+    }
+
+    @Test func poolInAnotherCurrencyNeedsARateAtTheField() throws {
+        let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "pool: $2m", with: "pool: CNY 12,800,000")])
+        #expect(outcome.lines == ["programme.yml:6:7: error: no exchange rate for CNY into USD"])
+    }
+
+    @Test func staticFileThatWouldOverwriteAPageIsAnError() throws {
+        let outcome = try check(["static/companies/acme.html": "<p>mine</p>"])
+        #expect(outcome.lines == ["static/companies/acme.html:1:1: error: static file 'companies/acme.html' would overwrite a page the site generates"])
+    }
+}

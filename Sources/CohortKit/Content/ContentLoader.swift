@@ -98,7 +98,8 @@ public enum ContentLoader {
                                       "file is not valid UTF-8 text", hint: "save the file with UTF-8 encoding"))
             return nil
         }
-        return SourceFile(displayPath: displayPath, relativePath: relativePath, text: text)
+        // Windows line endings become plain ones, so lines and columns count the same everywhere.
+        return SourceFile(displayPath: displayPath, relativePath: relativePath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     /// The line and column of the first byte that breaks UTF-8.

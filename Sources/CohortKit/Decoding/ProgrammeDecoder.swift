@@ -7,14 +7,16 @@ enum ProgrammeDecoder {
         "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html",
     ]
 
-    static func decode(_ file: SourceFile) -> (Programme?, [Diagnostic]) {
+    /// Decodes the programme; the currency comes back even when other fields fail, so that bare amounts
+    /// in other files are not reported as errors too.
+    static func decode(_ file: SourceFile) -> (programme: Programme?, currency: Currency?, diagnostics: [Diagnostic]) {
         // The currency is read first so that bare numbers elsewhere in the file can take it.
         let probe = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
-        guard let root = probe.compose(file.text) else { return (nil, probe.diagnostics) }
+        guard let root = probe.compose(file.text) else { return (nil, nil, probe.diagnostics) }
         let currencyNode = root.mapping?["currency"]
         let currency = currencyNode.flatMap { node in node.scalar.flatMap { Currency($0.string) } }
         let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: currency)
-        guard let fields = reader.fields(root, known: fields) else { return (nil, reader.diagnostics) }
+        guard let fields = reader.fields(root, known: fields) else { return (nil, currency, reader.diagnostics) }
 
         let title = fields.required("title", reader.nonEmptyString)
         let tagline = fields.optional("tagline", reader.string) ?? ""
@@ -32,16 +34,23 @@ enum ProgrammeDecoder {
         let rates = fields.optional("exchange_rates") { exchangeRates($0, reader) }
         let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
 
+        if let reportingCurrency {
+            for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
+                guard let money, money.currency != reportingCurrency, rates?.rates[money.currency] == nil else { continue }
+                reader.error(at: fields.location(of: key), "no exchange rate for \(money.currency.code) into \(reportingCurrency.code)",
+                             hint: "add it under exchange_rates.rates, for example '\(money.currency.code): 0.15'")
+            }
+        }
         guard let title, let baseURL, let reportingCurrency, let pool, let target, let ticket, let announced,
               !reader.diagnostics.hasErrors else {
-            return (nil, reader.diagnostics)
+            return (nil, reportingCurrency ?? currency, reader.diagnostics)
         }
         let programme = Programme(
             title: title, tagline: tagline, description: description, baseURL: baseURL, language: language,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
             announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
             exchangeRates: rates, allowRawHTML: allowRawHTML, source: .file(file.displayPath))
-        return (programme, reader.diagnostics)
+        return (programme, reportingCurrency, reader.diagnostics)
     }
 
     private static func readBaseURL(_ node: Node, _ reader: NodeReader) -> String? {

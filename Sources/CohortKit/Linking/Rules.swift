@@ -18,9 +18,6 @@ struct Rules {
                 if !undecoded.contains(slug.value) { diagnostics.append(missing(slug, what: "organisation")) }
             }
         }
-        for money in [programme.pool, programme.standardTicket] where programme.converter.toReporting(money) == nil {
-            diagnostics.append(noRate(for: money, at: programme.source))
-        }
         return diagnostics
     }
 

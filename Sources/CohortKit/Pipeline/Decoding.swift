@@ -12,14 +12,16 @@ enum Decoding {
     static func decode(_ source: ContentSource) -> Result {
         var diagnostics = source.diagnostics
         var programme: Programme?
+        var currency: Currency?
         if let file = source.programme {
-            let (decoded, problems) = ProgrammeDecoder.decode(file)
-            programme = decoded
-            diagnostics += problems
+            let decoded = ProgrammeDecoder.decode(file)
+            programme = decoded.programme
+            currency = decoded.currency
+            diagnostics += decoded.diagnostics
         }
-        let currency = programme?.currency
+        let defaultCurrency = currency
         let decoded = source.documents.parallelMap { entry in
-            EntityDecoder.decode(entry.file, in: entry.folder, currency: currency)
+            EntityDecoder.decode(entry.file, in: entry.folder, currency: defaultCurrency)
         }
         var documents: [Document] = []
         var undecoded: Set<Slug> = []

@@ -4,8 +4,10 @@
 struct ContentLinks: Sendable {
     let portfolio: Portfolio
 
-    /// What to do with `destination`, written in a file of `folder`, on the page at `route`.
-    func resolve(_ destination: String, writtenIn folder: ContentFolder, on route: Route) -> Markdown.LinkResolution {
+    /// What to do with `destination`, written in a file of `folder`, on the page at `route`; with
+    /// `baseURL`, links become absolute (for the feed, which readers show away from the site).
+    func resolve(_ destination: String, writtenIn folder: ContentFolder, on route: Route, absoluteUnder baseURL: String? = nil)
+        -> Markdown.LinkResolution {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts.first.map(String.init) ?? ""
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":"), path.hasSuffix(".md") else { return .keep }
@@ -21,7 +23,7 @@ struct ContentLinks: Sendable {
               let slug = Slug(String(components[1].dropLast(".md".count))),
               let targetRoute = self.route(of: slug, in: target) else { return .broken }
         let fragment = parts.count == 2 ? "#" + parts[1] : ""
-        return .replace(route.link(to: targetRoute) + fragment)
+        return .replace((baseURL.map { targetRoute.absolute(under: $0) } ?? route.link(to: targetRoute)) + fragment)
     }
 
     private func route(of slug: Slug, in folder: ContentFolder) -> Route? {

@@ -14,9 +14,13 @@ enum Feed {
         xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(Route.feed.absolute(under: base)))\"/>\n"
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
         xml += "  <author><name>\(XML.escape(programme.title))</name></author>\n"
+        let links = ContentLinks(portfolio: portfolio)
         for item in portfolio.news {
-            let address = XML.escape(Route.newsItem(item.slug).absolute(under: base))
-            let body = Markdown.render(item.body.markdown, allowRawHTML: programme.allowRawHTML)
+            let route = Route.newsItem(item.slug)
+            let address = XML.escape(route.absolute(under: base))
+            let body = Markdown.render(item.body.markdown, allowRawHTML: programme.allowRawHTML) {
+                links.resolve($0, writtenIn: .news, on: route, absoluteUnder: base)
+            }
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(item.title))</title>\n"
             xml += "    <id>\(address)</id>\n"

@@ -25,7 +25,7 @@ public struct Route: Hashable, Sendable, Comparable {
     static func page(_ slug: Slug) -> Route { Route("\(slug).html") }
 
     /// The names at the top of the site that pages may not take.
-    static let reservedNames: Set<String> = ["index", "404", "feed", "sitemap"]
+    static let reservedNames: Set<String> = ["index", "404"]
 
     /// How many folders deep the page is.
     var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }

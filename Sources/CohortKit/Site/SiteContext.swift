@@ -1,3 +1,5 @@
+import Mustache
+
 /// Builds the values templates see, from the typed portfolio: the one place that decides what a
 /// template can print. Every key is documented in docs/templates.md.
 struct SiteContext: Sendable {
@@ -60,8 +62,8 @@ struct SiteContext: Sendable {
         var values = common(route, title: company.name, description: body.summary)
         var row = companyRow(company, from: route)
         row["body"] = body.html
-        row["website"] = company.website
-        row["founded"] = company.founded.map(String.init)
+        row["website"] = present(company.website)
+        row["founded"] = present(company.founded.map(String.init))
         row["tags"] = company.tags
         let agreements = agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
@@ -75,8 +77,8 @@ struct SiteContext: Sendable {
         var values = common(route, title: organization.name, description: body.summary)
         var row = organizationRow(organization, from: route)
         row["body"] = body.html
-        row["website"] = organization.website
-        row["people"] = organization.people.map { ["name": $0.name, "role": $0.role ] }
+        row["website"] = present(organization.website)
+        row["people"] = organization.people.map { compact(["name": $0.name, "role": $0.role]) }
         let agreements = agreements(of: organization.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         let partners = counterparties(of: organization.slug, in: agreements)
@@ -129,7 +131,7 @@ struct SiteContext: Sendable {
     private func common(_ route: Route, title: String, description: String) -> Values {
         let programme = portfolio.programme
         return [
-            "site": [
+            "site": compact([
                 "title": programme.title,
                 "tagline": programme.tagline,
                 "language": programme.language,
@@ -137,7 +139,7 @@ struct SiteContext: Sendable {
                 "stylesheet": route.link(to: .stylesheet),
                 "feed": route.link(to: .feed),
                 "nav": navigation(from: route),
-            ] as Values,
+            ]),
             "page": compact([
                 "title": title,
                 "description": description,
@@ -263,18 +265,34 @@ struct SiteContext: Sendable {
         (portfolio.newsByEntity[slug] ?? []).map { portfolio.news[$0] }
     }
 
-    /// Drops absent values: in Mustache an empty string is truthy, a missing key is not.
+    /// Marks absent and empty values as `Absent`: in Mustache an empty string is truthy, and a missing
+    /// key would be looked up in the enclosing contexts (a person without a role would show the
+    /// organisation's role).
     private func compact(_ values: [String: Any?]) -> Values {
-        var result: Values = [:]
-        for (key, value) in values {
-            guard let value else { continue }
-            if let text = value as? String, text.isEmpty { continue }
-            result[key] = value
-        }
-        return result
+        values.mapValues(present)
+    }
+
+    /// `value`, or `Absent` when it is nil or empty text.
+    private func present(_ value: Any?) -> Any {
+        guard let value, !Self.isNil(value) else { return Absent() }
+        if let text = value as? String, text.isEmpty { return Absent() }
+        return value
+    }
+
+    /// Whether `value` is an optional holding nothing, boxed as `Any`.
+    private static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     private func render(_ body: Body) -> Markdown.Rendered {
         Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML)
     }
+}
+
+/// A key that is there but has no value: false in sections, empty when printed, and never looked up
+/// further out.
+struct Absent: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

@@ -77,17 +77,19 @@ public enum SiteRenderer {
         return (OutputFile(path: route.path, text: theme.render(values, with: template)), diagnostics)
     }
 
-    /// A static file or page that would overwrite another output is an error at its source.
+    /// A page or static file that would overwrite another output is an error at its source.
     private static func collisions(in files: [OutputFile], portfolio: Portfolio) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in portfolio.pages where Route.reservedNames.contains(page.slug.rawValue) {
             diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
                                       hint: "rename the file"))
         }
-        var seen: Set<String> = []
-        for file in files where !seen.insert(file.path).inserted {
-            let location = SourceLocation.file("static/" + file.path)
-            diagnostics.append(.error(at: location, "'\(file.path)' would overwrite a file the site already has",
+        // Static files are among `files` too, so one that collides is counted twice.
+        let counts = Dictionary(files.map { ($0.path, 1) }, uniquingKeysWith: +)
+        let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
+        for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 {
+            diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
+                                      "static file '\(file.path)' would overwrite a page the site generates",
                                       hint: "rename or move the static file"))
         }
         return diagnostics

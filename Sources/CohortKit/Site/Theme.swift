@@ -17,7 +17,9 @@ public struct Theme: Sendable {
     /// Reads and parses a templates folder; `displayRoot` names it in diagnostics.
     public static func load(from directory: URL, displayRoot: String) -> (Theme?, [Diagnostic]) {
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        guard let enumerator = FileManager.default.enumerator(
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let enumerator = FileManager.default.enumerator(
             at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             return (nil, [.error(at: .file(displayRoot), "templates folder not found", hint: "pass --templates DIR")])
         }
@@ -37,7 +39,8 @@ public struct Theme: Sendable {
                     diagnostics.append(.error(at: .file(prefix + relative), "template is not valid UTF-8 text"))
                     continue
                 }
-                sources.append(SourceFile(displayPath: prefix + relative, relativePath: relative, text: text))
+                sources.append(SourceFile(displayPath: prefix + relative, relativePath: relative,
+                                          text: text.replacingOccurrences(of: "\r\n", with: "\n")))
             }
         }
         sources.sort { $0.relativePath < $1.relativePath }
@@ -75,7 +78,10 @@ public struct Theme: Sendable {
     }
 
     private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // The parser's own error when a tag runs to the end of the file.
+            return "\(error)" == "overflow" ? "a tag or section runs to the end of the template without being closed" : "\(error)"
+        }
         return switch error {
         case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
         case .unfinishedName: "a tag is not closed with '}}'"

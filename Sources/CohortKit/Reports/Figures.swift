@@ -1,0 +1,248 @@
+/// Every figure the reports show, computed once from the portfolio: each format (Markdown, CSV, JSON,
+/// SVG, the site's report pages) is a view of these values and never adds anything up on its own.
+public struct Figures: Sendable, Hashable {
+    /// An amount in the reporting currency, with how much of it is an estimate.
+    public struct Total: Sendable, Hashable {
+        public var amount: Money
+        /// The part of `amount` that comes from estimated investments.
+        public var estimated: Money
+
+        /// Whether any of it is an estimate.
+        public var isEstimated: Bool { estimated.minorUnits > 0 }
+        /// Whether all of it is an estimate.
+        public var isAllEstimated: Bool { isEstimated && estimated == amount }
+    }
+
+    /// One row of a breakdown: a group of companies, how many, and what is committed to them.
+    public struct Group: Sendable, Hashable {
+        public var name: String
+        public var companies: Int
+        public var committed: Total
+    }
+
+    /// One company as the reports show it.
+    public struct CompanyLine: Sendable, Hashable {
+        public var slug: String
+        public var name: String
+        public var status: Company.Status
+        public var sector: String?
+        public var country: String?
+        public var focusArea: String?
+        /// The investment as written, in its own currency.
+        public var investment: Money?
+        /// The investment in the reporting currency.
+        public var investmentReporting: Money?
+        public var estimated: Bool
+        public var date: Day?
+    }
+
+    /// One agreement of the register.
+    public struct AgreementLine: Sendable, Hashable {
+        public var slug: String
+        public var title: String
+        public var kind: Agreement.Kind
+        public var status: Agreement.Status
+        public var signed: Day?
+        public var place: String?
+        public var amount: Money?
+        /// The parties' names, in the order written.
+        public var parties: [String]
+        public var partySlugs: [String]
+    }
+
+    /// One calendar quarter of the timeline.
+    public struct Quarter: Sendable, Hashable {
+        /// Such as `2011 Q4`.
+        public var name: String
+        public var companiesCommitted: Int
+        public var committed: Total
+        /// Committed up to and including this quarter.
+        public var cumulative: Total
+        public var agreementsSigned: Int
+    }
+
+    public var title: String
+    public var currency: Currency
+    public var pool: Money
+    public var standardTicket: Money
+    public var targetCompanies: Int
+    /// Companies that are selected, signed, funded or exited.
+    public var companiesInProgramme: Int
+    /// Companies that are signed, funded or exited.
+    public var companiesSigned: Int
+    /// Investments in signed, funded and exited companies.
+    public var committed: Total
+    /// Investments in funded and exited companies.
+    public var funded: Total
+    /// The pool less what is committed; negative when over-committed.
+    public var remaining: Money
+    public var averageTicket: Total?
+    public var medianTicket: Total?
+    public var byStatus: [Group]
+    public var bySector: [Group]
+    public var byFocusArea: [Group]
+    public var byCountry: [Group]
+    public var companies: [CompanyLine]
+    public var agreements: [AgreementLine]
+    public var timeline: [Quarter]
+    /// The rates used, when any amount had to be converted.
+    public var exchangeRates: ExchangeRates?
+    /// The warnings the content still has.
+    public var warnings: [Diagnostic]
+
+    /// The statuses whose investments count as committed.
+    static let committedStatuses: Set<Company.Status> = [.signed, .funded, .exited]
+    /// The statuses whose investments count as funded.
+    static let fundedStatuses: Set<Company.Status> = [.funded, .exited]
+    /// The name of a group of companies that do not say.
+    static let unspecified = "Not specified"
+
+    /// Computes the figures of `portfolio`, with `warnings` from the link stage.
+    public init(_ portfolio: Portfolio, warnings: [Diagnostic]) {
+        let programme = portfolio.programme
+        let converter = portfolio.converter
+        let currency = programme.currency
+        let focusNames = Dictionary(programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let lines = portfolio.companies.map { company in
+            CompanyLine(
+                slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
+                country: company.country, focusArea: company.focusArea.flatMap { focusNames[$0.value] },
+                investment: company.investment?.amount,
+                investmentReporting: company.investment.flatMap { converter.toReporting($0.amount) },
+                estimated: company.investment?.estimated ?? false,
+                date: company.investment?.date ?? Figures.firstSigning(of: company.slug, in: portfolio))
+        }
+        let committedLines = lines.filter { Figures.committedStatuses.contains($0.status) }
+        let inProgramme = lines.filter(\.status.countsAgainstTarget)
+
+        title = programme.title
+        self.currency = currency
+        pool = converter.toReporting(programme.pool) ?? programme.pool
+        standardTicket = programme.standardTicket
+        targetCompanies = programme.targetCompanies
+        companiesInProgramme = inProgramme.count
+        companiesSigned = committedLines.count
+        committed = Figures.total(committedLines, currency)
+        funded = Figures.total(lines.filter { Figures.fundedStatuses.contains($0.status) }, currency)
+        remaining = Money(minorUnits: pool.minorUnits - committed.amount.minorUnits, currency: currency)
+        let tickets = committedLines.filter { $0.investmentReporting != nil }
+        averageTicket = Figures.average(tickets, currency)
+        medianTicket = Figures.median(tickets, currency)
+        byStatus = Company.Status.allCases.map { status in
+            let group = lines.filter { $0.status == status }
+            return Group(name: Labels.label(status), companies: group.count,
+                         committed: Figures.total(group.filter { Figures.committedStatuses.contains($0.status) }, currency))
+        }
+        bySector = Figures.groups(inProgramme, by: \.sector, currency)
+        byFocusArea = Figures.groups(inProgramme, by: \.focusArea, currency,
+                                     order: programme.focusAreas.map(\.name))
+        byCountry = Figures.groups(inProgramme, by: \.country, currency)
+        companies = lines
+        agreements = portfolio.agreements.map { agreement in
+            AgreementLine(
+                slug: agreement.slug.rawValue, title: agreement.title, kind: agreement.kind, status: agreement.status,
+                signed: agreement.signed, place: agreement.place, amount: agreement.amount?.value,
+                parties: agreement.parties.map { Figures.name(of: $0.value, in: portfolio) },
+                partySlugs: agreement.parties.map(\.value.rawValue))
+        }
+        timeline = Figures.quarters(committedLines, agreements: portfolio.agreements, currency)
+        let converted = lines.contains { $0.investment.map(converter.needsConversion) ?? false }
+            || portfolio.agreements.contains { $0.amount.map { converter.needsConversion($0.value) } ?? false }
+            || converter.needsConversion(programme.pool)
+        exchangeRates = converted ? programme.exchangeRates : nil
+        self.warnings = warnings.warnings.sorted()
+    }
+
+    private static func total(_ lines: [CompanyLine], _ currency: Currency) -> Total {
+        var amount = 0, estimated = 0
+        for line in lines {
+            guard let money = line.investmentReporting else { continue }
+            amount += money.minorUnits
+            if line.estimated { estimated += money.minorUnits }
+        }
+        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+    }
+
+    private static func average(_ lines: [CompanyLine], _ currency: Currency) -> Total? {
+        guard !lines.isEmpty else { return nil }
+        let sum = total(lines, currency)
+        let amount = roundedDivision(sum.amount.minorUnits, lines.count)
+        let estimated = sum.isAllEstimated ? amount : sum.isEstimated ? 1 : 0
+        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+    }
+
+    private static func median(_ lines: [CompanyLine], _ currency: Currency) -> Total? {
+        let sorted = lines.compactMap { line in line.investmentReporting.map { ($0.minorUnits, line.estimated) } }
+            .sorted { $0.0 < $1.0 }
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        let picked = sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]]
+        let amount = roundedDivision(picked.reduce(0) { $0 + $1.0 }, picked.count)
+        let estimated = picked.allSatisfy(\.1) ? amount : picked.contains(where: \.1) ? 1 : 0
+        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+    }
+
+    /// `value / divisor`, rounding half to even, so the figure never depends on floating point.
+    private static func roundedDivision(_ value: Int, _ divisor: Int) -> Int {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        let twice = remainder * 2
+        return twice > divisor || (twice == divisor && quotient % 2 != 0) ? quotient + 1 : quotient
+    }
+
+    private static func groups(_ lines: [CompanyLine], by key: KeyPath<CompanyLine, String?>, _ currency: Currency,
+                               order: [String] = []) -> [Group] {
+        var grouped: [String: [CompanyLine]] = [:]
+        for line in lines { grouped[line[keyPath: key] ?? unspecified, default: []].append(line) }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = grouped.keys.sorted { lhs, rhs in
+            if lhs == unspecified || rhs == unspecified { return rhs == unspecified && lhs != unspecified }
+            return (rank[lhs] ?? Int.max, lhs) < (rank[rhs] ?? Int.max, rhs)
+        }
+        return names.map { name in
+            let members = grouped[name] ?? []
+            return Group(name: name, companies: members.count,
+                         committed: total(members.filter { committedStatuses.contains($0.status) }, currency))
+        }
+    }
+
+    private static func quarters(_ committed: [CompanyLine], agreements: [Agreement], _ currency: Currency) -> [Quarter] {
+        var names: Set<String> = []
+        var byQuarter: [String: [CompanyLine]] = [:]
+        for line in committed {
+            let name = line.date.map(quarterName) ?? "Undated"
+            byQuarter[name, default: []].append(line)
+            names.insert(name)
+        }
+        var signed: [String: Int] = [:]
+        for agreement in agreements where agreement.status == .signed {
+            guard let day = agreement.signed else { continue }
+            signed[quarterName(day), default: 0] += 1
+            names.insert(quarterName(day))
+        }
+        var running = 0, runningEstimated = 0
+        // Quarter names sort in time order; "Undated" sorts after digits.
+        return names.sorted().map { name in
+            let lines = byQuarter[name] ?? []
+            let sum = total(lines, currency)
+            running += sum.amount.minorUnits
+            runningEstimated += sum.estimated.minorUnits
+            return Quarter(
+                name: name, companiesCommitted: lines.count, committed: sum,
+                cumulative: Total(amount: Money(minorUnits: running, currency: currency),
+                                  estimated: Money(minorUnits: runningEstimated, currency: currency)),
+                agreementsSigned: signed[name] ?? 0)
+        }
+    }
+
+    private static func quarterName(_ day: Day) -> String { "\(day.year) Q\(day.quarter)" }
+
+    /// The day a company first signed an agreement, for companies whose investment has no date.
+    private static func firstSigning(of slug: Slug, in portfolio: Portfolio) -> Day? {
+        (portfolio.agreementsByParty[slug] ?? []).compactMap { portfolio.agreement($0) }
+            .filter { $0.status == .signed }.compactMap(\.signed).min()
+    }
+
+    private static func name(of slug: Slug, in portfolio: Portfolio) -> String {
+        portfolio.organization(slug)?.name ?? portfolio.company(slug)?.name ?? slug.rawValue
+    }
+}
