@@ -39,6 +39,23 @@ struct DiagnosticOptions: ParsableArguments {
         return diagnostics.hasErrors || (strict && !diagnostics.isEmpty) ? 1 : 0
     }
 
+    /// Prints an outcome: its diagnostics, what was written and, when asked, the timings; fails when it should.
+    func finish(_ outcome: Project.Outcome, expectWrites: Bool, timings: Bool) throws {
+        let status = report(outcome.diagnostics)
+        for (folder, files) in outcome.written {
+            FileHandle.standardError.write(Data("wrote \(files) files to \(folder)\n".utf8))
+        }
+        if timings {
+            let lines = Timings.Stage.allCases.map { stage in
+                let seconds = outcome.timings.seconds[stage] ?? 0
+                return "\(stage.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", seconds)) s"
+            }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        if status != 0 { throw ExitCode(status) }
+        if expectWrites, outcome.written.isEmpty { throw ExitCode(1) }
+    }
+
     private static func sourceLine(path: String, line: Int) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

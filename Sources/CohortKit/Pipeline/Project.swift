@@ -1,13 +1,13 @@
 import Foundation
 
 /// A project on disk: where its content, templates and output are. The conductor of the pipeline:
-/// load, decode, link, render, write, with only the first and the last touching the disk.
+/// load, decode, link, report and render, write; only the first and the last touch the disk.
 public struct Project: Sendable {
     /// The content folder as the user named it, for example `content`.
     public var contentPath: String
     /// The templates folder as the user named it.
     public var templatesPath: String
-    /// The output folder as the user named it; the site goes to `<output>/site`.
+    /// The output folder as the user named it; the site goes to `<output>/site`, reports to `<output>/reports`.
     public var outputPath: String
 
     /// Creates a project from folder paths, relative to the current directory or absolute.
@@ -20,6 +20,8 @@ public struct Project: Sendable {
     var contentURL: URL { URL(fileURLWithPath: contentPath) }
     var templatesURL: URL { URL(fileURLWithPath: templatesPath) }
     var siteURL: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("site") }
+    var reportsURL: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("reports") }
+    var reportsDisplayPath: String { outputPath + "/reports" }
 
     /// What a check or build found and did.
     public struct Outcome: Sendable {
@@ -27,57 +29,101 @@ public struct Project: Sendable {
         public var diagnostics: [Diagnostic]
         /// The linked portfolio, when the content has no errors.
         public var portfolio: Portfolio?
-        /// The number of files written to the site, or nil when nothing was written.
-        public var filesWritten: Int?
+        /// The figures of the reports, when the content has no errors.
+        public var figures: Figures?
+        /// What was written, by folder, such as `output/site`, and how many files.
+        public var written: [(folder: String, files: Int)] = []
         /// How long each stage took.
         public var timings: Timings
     }
 
-    /// Loads, decodes, links and renders everything, and reports every problem; writes nothing.
+    /// Everything the pipeline produced before writing.
+    private struct Products {
+        var portfolio: Portfolio?
+        var figures: Figures?
+        var diagnostics: [Diagnostic]
+        var site: [OutputFile]?
+        var reports: [OutputFile]?
+    }
+
+    /// Loads, decodes, links, reports and renders everything, and reports every problem; writes nothing.
     public func check() -> Outcome {
         var timings = Timings()
-        let (portfolio, diagnostics, _) = render(&timings)
-        return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
+        let products = produce(site: true, &timings)
+        return outcome(products, timings)
     }
 
-    /// Builds the site into `<output>/site`. Nothing is written when there is an error, or a warning under `strict`.
-    public func build(strict: Bool = false) -> Outcome {
+    /// Builds the site into `<output>/site` and the reports into `<output>/reports`. Nothing is written
+    /// when there is an error, or a warning under `strict`. With `checkReports`, nothing is written and
+    /// committed reports that differ from what the content gives are errors.
+    public func build(strict: Bool = false, checkReports: Bool = false) -> Outcome {
+        run(site: true, strict: strict, checkReports: checkReports)
+    }
+
+    /// Writes only the reports (or, with `checkReports`, checks them).
+    public func report(strict: Bool = false, checkReports: Bool = false) -> Outcome {
+        run(site: false, strict: strict, checkReports: checkReports)
+    }
+
+    private func run(site: Bool, strict: Bool, checkReports: Bool) -> Outcome {
         var timings = Timings()
-        var (portfolio, diagnostics, files) = render(&timings)
-        guard let files, !diagnostics.hasErrors, !(strict && !diagnostics.isEmpty) else {
-            return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
+        var products = produce(site: site, &timings)
+        guard let reports = products.reports, !products.diagnostics.hasErrors else { return outcome(products, timings) }
+        if checkReports {
+            products.diagnostics += ReportCheck.compare(reports, with: reportsURL, displayFolder: reportsDisplayPath)
+            return outcome(products, timings)
         }
-        do {
-            try timings.measure(.write) { () throws(OutputWriter.Failure) in
-                try OutputWriter.write(files, to: siteURL, protecting: [contentURL, templatesURL])
+        guard !(strict && !products.diagnostics.isEmpty) else { return outcome(products, timings) }
+        var targets: [(files: [OutputFile], url: URL, display: String)] = []
+        if site, let files = products.site { targets.append((files, siteURL, outputPath + "/site")) }
+        targets.append((reports, reportsURL, reportsDisplayPath))
+        var result = outcome(products, timings)
+        for target in targets {
+            do {
+                try result.timings.measure(.write) { () throws(OutputWriter.Failure) in
+                    try OutputWriter.write(target.files, to: target.url, protecting: [contentURL, templatesURL])
+                }
+                result.written.append((target.display, target.files.count))
+            } catch {
+                result.diagnostics.append(.error(at: .file(target.display), error.description))
+                return result
             }
-        } catch {
-            diagnostics.append(.error(at: .file(outputPath + "/site"), error.description))
-            return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: nil, timings: timings)
         }
-        return Outcome(diagnostics: diagnostics.sorted(), portfolio: portfolio, filesWritten: files.count, timings: timings)
+        return result
     }
 
-    /// Every stage but write: the site's files when the content and templates allow them.
-    private func render(_ timings: inout Timings) -> (Portfolio?, [Diagnostic], [OutputFile]?) {
-        var (portfolio, diagnostics, theme) = prepare(&timings)
-        guard let linked = portfolio, let theme, !diagnostics.hasErrors else { return (portfolio, diagnostics, nil) }
-        let (files, problems) = timings.measure(.render) { SiteRenderer.render(linked, theme: theme) }
-        diagnostics += problems
-        return (linked, diagnostics, problems.hasErrors ? nil : files)
+    private func outcome(_ products: Products, _ timings: Timings) -> Outcome {
+        Outcome(diagnostics: products.diagnostics.sorted(), portfolio: products.portfolio, figures: products.figures, timings: timings)
     }
 
-    private func prepare(_ timings: inout Timings) -> (Portfolio?, [Diagnostic], Theme?) {
+    /// Every stage but write.
+    private func produce(site: Bool, _ timings: inout Timings) -> Products {
         let source = timings.measure(.load) { ContentLoader.load(from: contentURL, displayRoot: contentPath) }
-        let (theme, themeDiagnostics) = timings.measure(.load) { Theme.load(from: templatesURL, displayRoot: templatesPath) }
+        var theme: Theme?
+        var diagnostics: [Diagnostic] = []
+        if site {
+            (theme, diagnostics) = timings.measure(.load) { Theme.load(from: templatesURL, displayRoot: templatesPath) }
+        }
         let decoded = timings.measure(.decode) { Decoding.decode(source) }
-        var diagnostics = decoded.diagnostics + themeDiagnostics
-        guard let programme = decoded.programme else { return (nil, diagnostics, theme) }
+        diagnostics += decoded.diagnostics
+        guard let programme = decoded.programme else { return Products(diagnostics: diagnostics) }
         let (portfolio, problems) = timings.measure(.link) {
             Linker.link(programme: programme, documents: decoded.documents, undecoded: decoded.undecoded, staticFiles: source.staticFiles)
         }
         diagnostics += problems
-        return (portfolio, diagnostics, theme)
+        guard let portfolio, !diagnostics.hasErrors else { return Products(portfolio: portfolio, diagnostics: diagnostics) }
+        let warnings = diagnostics.warnings
+        let (figures, reports) = timings.measure(.report) { () -> (Figures, [OutputFile]) in
+            let figures = Figures(portfolio, warnings: warnings)
+            return (figures, Reports.render(figures))
+        }
+        var products = Products(portfolio: portfolio, figures: figures, diagnostics: diagnostics, reports: reports)
+        guard site, let theme else { return products }
+        let (files, renderProblems) = timings.measure(.render) { SiteRenderer.render(portfolio, figures: figures, theme: theme) }
+        products.diagnostics += renderProblems
+        products.site = renderProblems.hasErrors ? nil : files
+        if renderProblems.hasErrors { products.reports = nil }
+        return products
     }
 }
 
@@ -85,7 +131,7 @@ public struct Project: Sendable {
 public struct Timings: Sendable {
     /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
-        case load, decode, link, render, write
+        case load, decode, link, report, render, write
     }
 
     /// Seconds spent in each stage.

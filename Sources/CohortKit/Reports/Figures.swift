@@ -50,6 +50,16 @@ public struct Figures: Sendable, Hashable {
         public var partySlugs: [String]
     }
 
+    /// One organisation as the reports show it.
+    public struct OrganizationLine: Sendable, Hashable {
+        public var slug: String
+        public var name: String
+        public var kind: Organization.Kind
+        public var country: String?
+        /// `Manager`, `Partner`, or nil.
+        public var role: String?
+    }
+
     /// One calendar quarter of the timeline.
     public struct Quarter: Sendable, Hashable {
         /// Such as `2011 Q4`.
@@ -82,6 +92,7 @@ public struct Figures: Sendable, Hashable {
     public var bySector: [Group]
     public var byFocusArea: [Group]
     public var byCountry: [Group]
+    public var organizations: [OrganizationLine]
     public var companies: [CompanyLine]
     public var agreements: [AgreementLine]
     public var timeline: [Quarter]
@@ -137,6 +148,13 @@ public struct Figures: Sendable, Hashable {
         byFocusArea = Figures.groups(inProgramme, by: \.focusArea, currency,
                                      order: programme.focusAreas.map(\.name))
         byCountry = Figures.groups(inProgramme, by: \.country, currency)
+        organizations = portfolio.organizations.map { organization in
+            let slug = organization.slug
+            let role = programme.managers.contains { $0.value == slug } ? "Manager"
+                : programme.partners.contains { $0.value == slug } ? "Partner" : nil
+            return OrganizationLine(slug: slug.rawValue, name: organization.name, kind: organization.kind,
+                                    country: organization.country, role: role)
+        }
         companies = lines
         agreements = portfolio.agreements.map { agreement in
             AgreementLine(

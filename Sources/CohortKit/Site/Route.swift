@@ -17,6 +17,7 @@ public struct Route: Hashable, Sendable, Comparable {
     static let organizations = Route("organizations/index.html")
     static let agreements = Route("agreements/index.html")
     static let news = Route("news/index.html")
+    static let reports = Route("reports/index.html")
 
     static func company(_ slug: Slug) -> Route { Route("companies/\(slug).html") }
     static func organization(_ slug: Slug) -> Route { Route("organizations/\(slug).html") }

@@ -2,24 +2,25 @@
 public enum SiteRenderer {
     /// One page to render: where it goes and which template renders it.
     enum Job: Sendable {
-        case home, companies, organizations, agreements, news, notFound
+        case home, companies, organizations, agreements, news, reports, notFound
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
     }
 
     /// Renders the whole site: pages, assets, static files, sitemap and feed.
-    public static func render(_ portfolio: Portfolio, theme: Theme) -> ([OutputFile], [Diagnostic]) {
-        var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .notFound]
+    public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> ([OutputFile], [Diagnostic]) {
+        var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
         jobs += portfolio.organizations.indices.map(Job.organization)
         jobs += portfolio.companies.indices.map(Job.company)
         jobs += portfolio.agreements.indices.map(Job.agreement)
         jobs += portfolio.news.indices.map(Job.newsItem)
         jobs += portfolio.pages.indices.map(Job.page)
-        let context = SiteContext(portfolio: portfolio)
+        let context = SiteContext(portfolio: portfolio, figures: figures)
         let rendered = jobs.parallelMap { job in render(job, context: context, theme: theme) }
         var files = rendered.map(\.file)
         var diagnostics = rendered.flatMap(\.diagnostics)
         let pages = files.map(\.path)
         files += theme.assets
+        files += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
         files += portfolio.staticFiles
         files.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
         files.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
@@ -50,6 +51,7 @@ public enum SiteRenderer {
         case .organizations: (route, template, values) = (.organizations, "organizations", context.organizations(.organizations))
         case .agreements: (route, template, values) = (.agreements, "agreements", context.agreements(.agreements))
         case .news: (route, template, values) = (.news, "news", context.news(.news))
+        case .reports: (route, template, values) = (.reports, "reports", context.reports(.reports))
         case .notFound: (route, template, values) = (.notFound, "404", context.notFound())
         case .company(let index):
             let company = portfolio.companies[index]

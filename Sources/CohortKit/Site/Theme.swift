@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     /// The templates every theme must have, one per kind of page.
     static let requiredTemplates = [
         "home", "companies", "company", "organizations", "organization", "agreements", "agreement",
-        "news", "news-item", "page", "404",
+        "news", "news-item", "page", "reports", "404",
     ]
 
     /// Reads and parses a templates folder; `displayRoot` names it in diagnostics.

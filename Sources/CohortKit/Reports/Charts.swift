@@ -1,0 +1,111 @@
+/// The report charts as static SVG: a title and a description for screen readers, text labels, no
+/// script, and whole-number coordinates so the bytes never depend on the machine.
+enum Charts {
+    /// One chart: its file name under charts/, its description (the alternative text), and its SVG.
+    struct Chart: Sendable {
+        var name: String
+        var description: String
+        var svg: String
+    }
+
+    /// Every chart of the reports.
+    static func all(_ figures: Figures) -> [Chart] {
+        [allocation(figures), commitments(figures), pool(figures)]
+    }
+
+    static let accent = "#0b5cad"
+    static let estimate = "#7fa9d6"
+    static let rest = "#d9dee7"
+    static let text = "#1d2330"
+
+    /// Pool used against pool left, as one bar.
+    static func pool(_ figures: Figures) -> Chart {
+        let width = 640, barWidth = 600, left = 20
+        let pool = max(figures.pool.minorUnits, 1)
+        let stated = figures.committed.amount.minorUnits - figures.committed.estimated.minorUnits
+        let statedWidth = scaled(stated, of: pool, to: barWidth)
+        let estimatedWidth = min(barWidth - statedWidth, scaled(figures.committed.estimated.minorUnits, of: pool, to: barWidth))
+        let description = "Committed \(ReportText.total(figures.committed)) of a pool of \(figures.pool.formatted); \(figures.remaining.formatted) remaining."
+        var svg = header(width: width, height: 130, title: "Pool used and left", description: description)
+        svg.append(#"  <rect x="\#(left)" y="44" width="\#(barWidth)" height="32" fill="\#(rest)"/>"#)
+        svg.append(#"  <rect x="\#(left)" y="44" width="\#(statedWidth)" height="32" fill="\#(accent)"/>"#)
+        svg.append(#"  <rect x="\#(left + statedWidth)" y="44" width="\#(estimatedWidth)" height="32" fill="\#(estimate)"/>"#)
+        svg.append(label(x: left, y: 32, "Committed: \(ReportText.total(figures.committed))"))
+        svg.append(label(x: left + barWidth, y: 32, "Remaining: \(figures.remaining.formatted)", anchor: "end"))
+        svg.append(label(x: left, y: 100, "Pool: \(figures.pool.formatted)"))
+        if figures.committed.isEstimated {
+            svg.append(#"  <rect x="\#(left + barWidth - 170)" y="89" width="14" height="14" fill="\#(estimate)"/>"#)
+            svg.append(label(x: left + barWidth, y: 100, "estimated part", anchor: "end"))
+        }
+        return Chart(name: "charts/pool.svg", description: description, svg: footer(svg))
+    }
+
+    /// Committed amounts by focus area, one horizontal bar each.
+    static func allocation(_ figures: Figures) -> Chart {
+        let groups = figures.byFocusArea
+        let width = 720, labelWidth = 180, barWidth = 220, rowHeight = 30, top = 20
+        let largest = max(groups.map(\.committed.amount.minorUnits).max() ?? 0, 1)
+        let summary = groups.map { "\($0.name): \(ReportText.total($0.committed))" }.joined(separator: "; ")
+        let description = summary.isEmpty ? "No companies yet." : "Committed by focus area. " + summary + "."
+        var svg = header(width: width, height: top + max(groups.count, 1) * rowHeight + 10,
+                         title: "Committed by focus area", description: description)
+        if groups.isEmpty { svg.append(label(x: 20, y: top + 20, "No companies yet.")) }
+        for (index, group) in groups.enumerated() {
+            let y = top + index * rowHeight
+            let barLength = scaled(group.committed.amount.minorUnits, of: largest, to: barWidth)
+            let fill = group.committed.isAllEstimated ? estimate : accent
+            svg.append(label(x: labelWidth - 10, y: y + 16, group.name, anchor: "end"))
+            svg.append(#"  <rect x="\#(labelWidth)" y="\#(y + 4)" width="\#(barLength)" height="18" fill="\#(fill)"/>"#)
+            svg.append(label(x: labelWidth + barLength + 8, y: y + 16, "\(ReportText.total(group.committed)), \(group.companies) \(group.companies == 1 ? "company" : "companies")"))
+        }
+        return Chart(name: "charts/allocation.svg", description: description, svg: footer(svg))
+    }
+
+    /// Cumulative commitments by quarter, one column each.
+    static func commitments(_ figures: Figures) -> Chart {
+        let quarters = figures.timeline
+        let width = 640, height = 260, left = 20, bottom = 220, chartHeight = 170
+        let columnWidth = quarters.isEmpty ? 0 : min(120, (width - 2 * left) / quarters.count)
+        let largest = max(quarters.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1)
+        let summary = quarters.map { "\($0.name): \(ReportText.total($0.cumulative))" }.joined(separator: "; ")
+        let description = summary.isEmpty ? "Nothing committed yet." : "Cumulative commitments by quarter. " + summary + "."
+        var svg = header(width: width, height: height, title: "Commitments over time", description: description)
+        svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
+        if quarters.isEmpty { svg.append(label(x: left, y: bottom - 10, "Nothing committed yet.")) }
+        for (index, quarter) in quarters.enumerated() {
+            let x = left + index * columnWidth
+            let barHeight = scaled(quarter.cumulative.amount.minorUnits, of: largest, to: chartHeight)
+            let fill = quarter.cumulative.isAllEstimated ? estimate : accent
+            svg.append(#"  <rect x="\#(x + 8)" y="\#(bottom - barHeight)" width="\#(columnWidth - 16)" height="\#(barHeight)" fill="\#(fill)"/>"#)
+            svg.append(label(x: x + columnWidth / 2, y: bottom - barHeight - 6, quarter.cumulative.amount.formatted, anchor: "middle", size: 11))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 18, quarter.name, anchor: "middle"))
+        }
+        return Chart(name: "charts/commitments.svg", description: description, svg: footer(svg))
+    }
+
+    private static func scaled(_ value: Int, of whole: Int, to length: Int) -> Int {
+        guard value > 0 else { return 0 }
+        let (product, overflow) = value.multipliedReportingOverflow(by: length)
+        guard !overflow else { return length }
+        return min(length, (product + whole / 2) / whole)
+    }
+
+    private static func header(width: Int, height: Int, title: String, description: String) -> [String] {
+        [
+            #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)" role="img" aria-labelledby="title desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="13" fill="\#(text)">"#,
+            "  <title id=\"title\">\(XML.escape(title))</title>",
+            "  <desc id=\"desc\">\(XML.escape(description))</desc>",
+            #"  <rect width="\#(width)" height="\#(height)" fill="white"/>"#,
+        ]
+    }
+
+    private static func footer(_ lines: [String]) -> String {
+        (lines + ["</svg>"]).joined(separator: "\n") + "\n"
+    }
+
+    private static func label(x: Int, y: Int, _ text: String, anchor: String = "start", size: Int? = nil) -> String {
+        let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
+        let sizeAttribute = size.map { " font-size=\"\($0)\"" } ?? ""
+        return "  <text x=\"\(x)\" y=\"\(y)\"\(anchorAttribute)\(sizeAttribute)>\(XML.escape(text))</text>"
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Compares committed reports with what the content gives now, line by line, so a pull request that
+/// changes content without regenerating its reports fails with the stale file and lines named.
+public enum ReportCheck {
+    /// Diagnostics for each stale, missing or extra file of `folder` (shown as `displayFolder`).
+    public static func compare(_ expected: [OutputFile], with folder: URL, displayFolder: String) -> [Diagnostic] {
+        let committed = OutputWriter.read(folder) ?? [:]
+        let hint = "run 'cohort build' (or 'cohort report') and commit \(displayFolder)"
+        var diagnostics: [Diagnostic] = []
+        for file in expected.sorted(by: { $0.path < $1.path }) {
+            let path = displayFolder + "/" + file.path
+            guard let old = committed[file.path] else {
+                diagnostics.append(.error(at: .file(path), "report is missing", hint: hint))
+                continue
+            }
+            guard old != file.bytes else { continue }
+            let oldLines = lines(old), newLines = lines(file.bytes)
+            for range in changedLines(from: oldLines, to: newLines) {
+                let expectedLine = range.expected.flatMap { newLines.indices.contains($0) ? newLines[$0] : nil }
+                let what = range.first == range.last ? "line \(range.first) is" : "lines \(range.first)-\(range.last) are"
+                let message = "report is stale: \(what) not what the content gives"
+                let shown = expectedLine.map { "; expected '\($0.count > 120 ? String($0.prefix(117)) + "..." : $0)'" } ?? ""
+                diagnostics.append(.error(at: SourceLocation(path: path, line: range.first, column: 1), message + shown, hint: hint))
+            }
+        }
+        let expectedPaths = Set(expected.map(\.path))
+        for path in committed.keys.sorted() where !expectedPaths.contains(path) {
+            diagnostics.append(.error(at: .file(displayFolder + "/" + path), "report is no longer produced", hint: hint))
+        }
+        return diagnostics
+    }
+
+    private static func lines(_ data: Data) -> [String] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Runs of changed lines, numbered in the committed file (1-based), with the first expected line's index.
+    private static func changedLines(from old: [String], to new: [String]) -> [(first: Int, last: Int, expected: Int?)] {
+        let difference = new.difference(from: old)
+        var oldNumbers: [Int] = []
+        var firstInsertion: [Int: Int] = [:]
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _):
+                oldNumbers.append(offset + 1)
+            case .insert(let offset, _, _):
+                // An insertion shows where the committed file lacks a line: point at the line it goes before.
+                let line = min(offset + 1, max(old.count, 1))
+                oldNumbers.append(line)
+                if firstInsertion[line] == nil { firstInsertion[line] = offset }
+            }
+        }
+        var runs: [(first: Int, last: Int, expected: Int?)] = []
+        for number in Set(oldNumbers).sorted() {
+            if let last = runs.last, number == last.last + 1 {
+                runs[runs.count - 1].last = number
+                if runs[runs.count - 1].expected == nil { runs[runs.count - 1].expected = firstInsertion[number] }
+            } else {
+                runs.append((number, number, firstInsertion[number]))
+            }
+        }
+        return runs
+    }
+}
