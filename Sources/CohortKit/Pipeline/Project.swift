@@ -9,6 +9,8 @@ public struct Project: Sendable {
     public var templatesPath: String
     /// The output folder as the user named it; the site goes to `<output>/site`, reports to `<output>/reports`.
     public var outputPath: String
+    /// How diagnostics name the content folder, when it is not `contentPath` (a copy taken from git).
+    public var contentLabel: String?
 
     /// Creates a project from folder paths, relative to the current directory or absolute.
     public init(contentPath: String = "content", templatesPath: String = "templates", outputPath: String = "output") {
@@ -65,6 +67,13 @@ public struct Project: Sendable {
         run(site: false, strict: strict, checkReports: checkReports)
     }
 
+    /// The snapshot of the content (what portfolio.json holds), or the diagnostics that prevent one.
+    public func snapshot() -> (PortfolioSnapshot?, [Diagnostic]) {
+        var timings = Timings()
+        let products = produce(site: false, &timings)
+        return (products.figures.map(PortfolioSnapshot.init), products.diagnostics.sorted())
+    }
+
     private func run(site: Bool, strict: Bool, checkReports: Bool) -> Outcome {
         var timings = Timings()
         var products = produce(site: site, &timings)
@@ -98,7 +107,7 @@ public struct Project: Sendable {
 
     /// Every stage but write.
     private func produce(site: Bool, _ timings: inout Timings) -> Products {
-        let source = timings.measure(.load) { ContentLoader.load(from: contentURL, displayRoot: contentPath) }
+        let source = timings.measure(.load) { ContentLoader.load(from: contentURL, displayRoot: contentLabel ?? contentPath) }
         var theme: Theme?
         var diagnostics: [Diagnostic] = []
         if site {

@@ -1,0 +1,89 @@
+import Foundation
+
+/// How `cohort diff` prints a `ChangeSummary`: Markdown for a pull-request comment, plain text, or JSON.
+public enum ChangeReport: String, Sendable, CaseIterable {
+    case markdown, text, json
+
+    /// The one line printed when nothing the reports show has changed.
+    public static let noChanges = "No changes to the programme's reports."
+
+    /// Renders `summary`; `base` names what it was compared with.
+    public func render(_ summary: ChangeSummary, base: String) -> String {
+        switch self {
+        case .json: return Self.json(summary, base: base)
+        case .markdown, .text:
+            guard !summary.isEmpty else { return Self.noChanges + "\n" }
+            return self == .markdown ? Self.markdown(summary, base: base) : Self.text(summary, base: base)
+        }
+    }
+
+    private static func markdown(_ summary: ChangeSummary, base: String) -> String {
+        var lines = ["## Programme changes", "", "Compared with `\(base)`.", ""]
+        lines += ["| Figure | Before | After | Change |", "| --- | ---: | ---: | ---: |"]
+        for figure in summary.totals {
+            lines.append("| \(figure.name) | \(figure.before) | \(figure.after) | \(figure.difference ?? (figure.before == figure.after ? "" : "changed")) |")
+        }
+        lines.append("")
+        lines += section("Companies added", summary.companiesAdded.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
+        lines += section("Companies removed", summary.companiesRemoved.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
+        lines += section("Companies changed", summary.companiesChanged.flatMap(markdownChange))
+        lines += section("Agreements added", summary.agreementsAdded.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
+        lines += section("Agreements removed", summary.agreementsRemoved.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
+        lines += section("Agreements changed", summary.agreementsChanged.flatMap(markdownChange))
+        lines += section("New warnings", summary.warningsAdded.map { "⚠️ \(ReportText.cell($0))" })
+        lines += section("Resolved warnings", summary.warningsResolved.map { ReportText.cell($0) })
+        return lines.joined(separator: "\n")
+    }
+
+    private static func markdownChange(_ change: ChangeSummary.EntityChange) -> [String] {
+        ["**\(ReportText.cell(change.name))** (`\(change.slug)`)"]
+            + change.fields.map { "  - \($0.field): \(ReportText.cell($0.before)) → \(ReportText.cell($0.after))" }
+    }
+
+    private static func section(_ title: String, _ items: [String]) -> [String] {
+        items.isEmpty ? [] : ["### \(title)", ""] + items.map { $0.hasPrefix("  ") ? $0 : "- " + $0 } + [""]
+    }
+
+    private static func text(_ summary: ChangeSummary, base: String) -> String {
+        var lines = ["Programme changes compared with \(base):", ""]
+        let width = summary.totals.map(\.name.count).max() ?? 0
+        for figure in summary.changedTotals {
+            let name = figure.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  \(name)  \(figure.before) -> \(figure.after)\(figure.difference.map { "  (\($0))" } ?? "")")
+        }
+        if summary.changedTotals.isEmpty { lines.append("  Totals unchanged.") }
+        lines.append("")
+        let entity = { (sign: String, item: ChangeSummary.Entity) in "  \(sign) \(item.name) (\(item.slug)): \(item.detail)" }
+        let change = { (item: ChangeSummary.EntityChange) in
+            ["  ~ \(item.name) (\(item.slug))"] + item.fields.map { "      \($0.field): \($0.before) -> \($0.after)" }
+        }
+        let groups: [(String, [String])] = [
+            ("Companies", summary.companiesAdded.map { entity("+", $0) } + summary.companiesRemoved.map { entity("-", $0) }
+                + summary.companiesChanged.flatMap(change)),
+            ("Agreements", summary.agreementsAdded.map { entity("+", $0) } + summary.agreementsRemoved.map { entity("-", $0) }
+                + summary.agreementsChanged.flatMap(change)),
+            ("New warnings", summary.warningsAdded.map { "  ! " + $0 }),
+            ("Resolved warnings", summary.warningsResolved.map { "  - " + $0 }),
+        ]
+        for (title, items) in groups where !items.isEmpty {
+            lines += ["\(title):"] + items + [""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private struct Document: Encodable {
+        var base: String
+        var changed: Bool
+        var summary: ChangeSummary
+    }
+
+    private static func json(_ summary: ChangeSummary, base: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(Document(base: base, changed: !summary.isEmpty, summary: summary)) else {
+            preconditionFailure("a change summary always encodes")
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

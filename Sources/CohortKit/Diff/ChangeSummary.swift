@@ -1,0 +1,162 @@
+/// What a change to the content does to the programme: totals before and after, and the entities
+/// added, removed and changed, computed from two snapshots.
+public struct ChangeSummary: Sendable, Hashable, Encodable {
+    /// A figure before and after.
+    public struct Figure: Sendable, Hashable, Encodable {
+        public var name: String
+        public var before: String
+        public var after: String
+        /// `+USD 250,000`, `-1`, or nil when it is not a number.
+        public var difference: String?
+    }
+
+    /// One field that changed.
+    public struct FieldChange: Sendable, Hashable, Encodable {
+        public var field: String
+        public var before: String
+        public var after: String
+    }
+
+    /// An entity that changed, field by field.
+    public struct EntityChange: Sendable, Hashable, Encodable {
+        public var slug: String
+        public var name: String
+        public var fields: [FieldChange]
+    }
+
+    /// An entity that was added or removed.
+    public struct Entity: Sendable, Hashable, Encodable {
+        public var slug: String
+        public var name: String
+        /// A one-line description such as `signed, USD 1,000,000 (estimated)`.
+        public var detail: String
+    }
+
+    /// Every headline figure, changed or not.
+    public var totals: [Figure]
+    public var companiesAdded: [Entity]
+    public var companiesRemoved: [Entity]
+    public var companiesChanged: [EntityChange]
+    public var agreementsAdded: [Entity]
+    public var agreementsRemoved: [Entity]
+    public var agreementsChanged: [EntityChange]
+    public var warningsAdded: [String]
+    public var warningsResolved: [String]
+    /// Whether nothing the reports show differs.
+    public var isEmpty: Bool
+
+    /// Compares `before` with `after`.
+    public init(from before: PortfolioSnapshot, to after: PortfolioSnapshot) {
+        isEmpty = before == after
+        totals = Self.figures(before).indices.map { index in
+            let old = Self.figures(before)[index], new = Self.figures(after)[index]
+            return Figure(name: old.name, before: old.text, after: new.text, difference: Self.difference(old.value, new.value))
+        }
+        let oldCompanies = Dictionary(before.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let newCompanies = Dictionary(after.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        companiesAdded = after.companies.filter { oldCompanies[$0.slug] == nil }.map(Self.entity)
+        companiesRemoved = before.companies.filter { newCompanies[$0.slug] == nil }.map(Self.entity)
+        companiesChanged = after.companies.compactMap { new in
+            guard let old = oldCompanies[new.slug] else { return nil }
+            let fields = Self.changes(Self.fields(old), Self.fields(new))
+            return fields.isEmpty ? nil : EntityChange(slug: new.slug, name: new.name, fields: fields)
+        }
+        let oldAgreements = Dictionary(before.agreements.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let newAgreements = Dictionary(after.agreements.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        agreementsAdded = after.agreements.filter { oldAgreements[$0.slug] == nil }.map(Self.entity)
+        agreementsRemoved = before.agreements.filter { newAgreements[$0.slug] == nil }.map(Self.entity)
+        agreementsChanged = after.agreements.compactMap { new in
+            guard let old = oldAgreements[new.slug] else { return nil }
+            let fields = Self.changes(Self.fields(old), Self.fields(new))
+            return fields.isEmpty ? nil : EntityChange(slug: new.slug, name: new.title, fields: fields)
+        }
+        let oldWarnings = Set(before.warnings.map(Self.warning)), newWarnings = Set(after.warnings.map(Self.warning))
+        warningsAdded = after.warnings.map(Self.warning).filter { !oldWarnings.contains($0) }
+        warningsResolved = before.warnings.map(Self.warning).filter { !newWarnings.contains($0) }
+    }
+
+    /// The headline figures whose value changed.
+    public var changedTotals: [Figure] { totals.filter { $0.before != $0.after } }
+
+    // MARK: - Figures
+
+    private enum Value: Equatable {
+        case money(PortfolioSnapshot.Amount?)
+        case count(Int)
+    }
+
+    private static func figures(_ snapshot: PortfolioSnapshot) -> [(name: String, text: String, value: Value)] {
+        let totals = snapshot.totals
+        let total = { (total: PortfolioSnapshot.Total?) -> String in
+            guard let total else { return "—" }
+            if total.estimated.minorUnits == 0 { return total.amount.formatted }
+            if total.estimated == total.amount { return "\(total.amount.formatted) (estimated)" }
+            return "\(total.amount.formatted) (\(total.estimated.formatted) estimated)"
+        }
+        let target = snapshot.programme.targetCompanies
+        return [
+            ("Pool", snapshot.programme.pool.formatted, .money(snapshot.programme.pool)),
+            ("Committed", total(totals.committed), .money(totals.committed.amount)),
+            ("Funded", total(totals.funded), .money(totals.funded.amount)),
+            ("Remaining", totals.remaining.formatted, .money(totals.remaining)),
+            ("Companies signed", "\(totals.companiesSigned) of \(target)", .count(totals.companiesSigned)),
+            ("Companies in the programme", "\(totals.companiesInProgramme) of \(target)", .count(totals.companiesInProgramme)),
+            ("Average ticket", total(totals.averageTicket), .money(totals.averageTicket?.amount)),
+            ("Median ticket", total(totals.medianTicket), .money(totals.medianTicket?.amount)),
+        ]
+    }
+
+    private static func difference(_ old: Value, _ new: Value) -> String? {
+        switch (old, new) {
+        case let (.count(before), .count(after)):
+            return after == before ? nil : (after > before ? "+" : "") + String(after - before)
+        case let (.money(before?), .money(after?)) where before.currency == after.currency:
+            let delta = after.minorUnits - before.minorUnits
+            guard delta != 0, let currency = Currency(after.currency) else { return nil }
+            let magnitude = Money(minorUnits: abs(delta), currency: currency).formatted
+            return (delta > 0 ? "+" : "-") + magnitude
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Entities
+
+    private static func entity(_ company: PortfolioSnapshot.Company) -> Entity {
+        let amount = company.investment.map { ", " + $0.amount.formatted + ($0.estimated ? " (estimated)" : "") } ?? ""
+        return Entity(slug: company.slug, name: company.name, detail: company.status + amount)
+    }
+
+    private static func entity(_ agreement: PortfolioSnapshot.Agreement) -> Entity {
+        Entity(slug: agreement.slug, name: agreement.title,
+               detail: "\(agreement.kind), \(agreement.status)" + (agreement.signed.map { ", signed \($0)" } ?? ""))
+    }
+
+    private static func fields(_ company: PortfolioSnapshot.Company) -> [(String, String)] {
+        [
+            ("name", company.name), ("status", company.status), ("sector", company.sector ?? "—"),
+            ("country", company.country ?? "—"), ("focus area", company.focusArea ?? "—"),
+            ("investment", company.investment?.amount.formatted ?? "—"),
+            ("estimated", company.investment.map { $0.estimated ? "yes" : "no" } ?? "—"),
+            ("date", company.date ?? "—"),
+        ]
+    }
+
+    private static func fields(_ agreement: PortfolioSnapshot.Agreement) -> [(String, String)] {
+        [
+            ("title", agreement.title), ("kind", agreement.kind), ("status", agreement.status),
+            ("signed", agreement.signed ?? "—"), ("place", agreement.place ?? "—"),
+            ("amount", agreement.amount?.formatted ?? "—"), ("parties", agreement.parties.joined(separator: ", ")),
+        ]
+    }
+
+    private static func changes(_ old: [(String, String)], _ new: [(String, String)]) -> [FieldChange] {
+        zip(old, new).compactMap { old, new in
+            old.1 == new.1 ? nil : FieldChange(field: old.0, before: old.1, after: new.1)
+        }
+    }
+
+    private static func warning(_ warning: PortfolioSnapshot.Warning) -> String {
+        "\(warning.file): \(warning.message)"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads a folder as it was at a git revision, without a checkout: `git archive` into a temporary folder.
+public enum GitRevision {
+    /// Why a revision could not be read.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The merge base of HEAD with the default branch (origin's HEAD, else `main`, else `master`).
+    public static func defaultBase(in directory: URL) throws(Failure) -> String {
+        var candidates: [String] = []
+        if let remoteHead = try? git(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], in: directory) {
+            candidates.append(remoteHead)
+        }
+        candidates += ["origin/main", "main", "origin/master", "master"]
+        for branch in candidates {
+            if let base = try? git(["merge-base", "HEAD", branch], in: directory), !base.isEmpty { return base }
+        }
+        throw Failure(description: "cannot find the default branch to compare with; pass --base REF")
+    }
+
+    /// Extracts `folder` (a path on disk inside a git work tree) as it was at `revision` into a new
+    /// temporary folder, and returns the extracted copy of `folder`. The caller removes `root`.
+    public static func extract(_ folder: URL, at revision: String) throws(Failure) -> (root: URL, folder: URL) {
+        let folderPath = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let top = try git(["rev-parse", "--show-toplevel"], in: folder.deletingLastPathComponent())
+        let topPath = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
+        guard folderPath == topPath || folderPath.hasPrefix(topPath + "/") else {
+            throw Failure(description: "\(folder.path) is not inside the git work tree \(top)")
+        }
+        let relative = folderPath == topPath ? "." : String(folderPath.dropFirst(topPath.count + 1))
+        let commit = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: URL(fileURLWithPath: top))
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-base-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot create a temporary folder: \(error.localizedDescription)")
+        }
+        let archive = root.appendingPathComponent("base.tar")
+        _ = try git(["archive", "--format=tar", "-o", archive.path, commit, "--", relative], in: URL(fileURLWithPath: top))
+        _ = try run("/usr/bin/env", ["tar", "-xf", archive.path, "-C", root.path], in: root)
+        try? FileManager.default.removeItem(at: archive)
+        return (root, root.appendingPathComponent(relative))
+    }
+
+    @discardableResult
+    private static func git(_ arguments: [String], in directory: URL) throws(Failure) -> String {
+        try run("/usr/bin/env", ["git"] + arguments, in: directory)
+    }
+
+    private static func run(_ executable: String, _ arguments: [String], in directory: URL) throws(Failure) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(arguments.first ?? executable): \(error.localizedDescription)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let detail = String(decoding: message, as: UTF8.self).trimmingWhitespace()
+            throw Failure(description: "\(arguments.joined(separator: " ")) failed\(detail.isEmpty ? "" : ": " + detail)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingWhitespace()
+    }
+}
