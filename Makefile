@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: all site build test check clean deps
+.PHONY: all site build test check clean deps lint-workflow
 
 all: site
 
@@ -31,10 +31,17 @@ site: build
 check: build
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/cohort check
 
-# Unit tests and end-to-end tests; the end-to-end tests run the debug `cohort` binary.
+# Unit tests and end-to-end tests (they run the debug `cohort` binary), then the workflow's lint.
 test: deps
 	$(SWIFT) build --product cohort
 	$(SWIFT) test
+	$(MAKE) lint-workflow
+
+# Validates the shipped GitHub Actions workflow against the GitHub workflow schema that
+# check-jsonschema vendors (installed from PyPI when missing).
+lint-workflow:
+	@command -v check-jsonschema >/dev/null 2>&1 || python3 -m pip install --quiet check-jsonschema
+	check-jsonschema --builtin-schema vendor.github-workflows docs/github-workflow.yml
 
 clean:
 	rm -rf .build output/site

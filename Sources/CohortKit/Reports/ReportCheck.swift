@@ -4,6 +4,9 @@ import Foundation
 /// changes content without regenerating its reports fails with the stale file and lines named.
 public enum ReportCheck {
     /// Diagnostics for each stale, missing or extra file of `folder` (shown as `displayFolder`).
+    /// How many changed places are listed for one file before the rest are counted.
+    static let maxRunsPerFile = 5
+
     public static func compare(_ expected: [OutputFile], with folder: URL, displayFolder: String) -> [Diagnostic] {
         let committed = OutputWriter.read(folder) ?? [:]
         let hint = "run 'cohort build' (or 'cohort report') and commit \(displayFolder)"
@@ -16,12 +19,17 @@ public enum ReportCheck {
             }
             guard old != file.bytes else { continue }
             let oldLines = lines(old), newLines = lines(file.bytes)
-            for range in changedLines(from: oldLines, to: newLines) {
+            let runs = changedLines(from: oldLines, to: newLines)
+            for range in runs.prefix(maxRunsPerFile) {
                 let expectedLine = range.expected.flatMap { newLines.indices.contains($0) ? newLines[$0] : nil }
                 let what = range.first == range.last ? "line \(range.first) is" : "lines \(range.first)-\(range.last) are"
                 let message = "report is stale: \(what) not what the content gives"
                 let shown = expectedLine.map { "; expected '\($0.count > 120 ? String($0.prefix(117)) + "..." : $0)'" } ?? ""
                 diagnostics.append(.error(at: SourceLocation(path: path, line: range.first, column: 1), message + shown, hint: hint))
+            }
+            if runs.count > maxRunsPerFile, let next = runs.dropFirst(maxRunsPerFile).first {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: next.first, column: 1),
+                                          "report is stale: \(runs.count - maxRunsPerFile) more changed places", hint: hint))
             }
         }
         let expectedPaths = Set(expected.map(\.path))
@@ -31,8 +39,9 @@ public enum ReportCheck {
         return diagnostics
     }
 
+    /// Lines split at line-feed bytes: a CSV's CRLF is one `Character` in Swift, so splitting text would not see it.
     private static func lines(_ data: Data) -> [String] {
-        String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs of changed lines, numbered in the committed file (1-based), with the first expected line's index.
