@@ -30,9 +30,15 @@ import Testing
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A copy of the repository's content and templates in a temporary project folder.
-    func exampleProject() throws -> TemporaryFolder {
+    /// A copy of the repository's content and templates (and, when asked, its committed reports) in a
+    /// temporary project folder.
+    func exampleProject(withReports: Bool = false) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
+        if withReports {
+            try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("output"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("output/reports"),
+                                             to: folder.url.appendingPathComponent("output/reports"))
+        }
         for name in ["content", "templates"] {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
         }
@@ -58,7 +64,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let site = files(under: project.url.appendingPathComponent("output/site"))
         var expected = ["index.html", "404.html", "sitemap.xml", "feed.xml", "assets/style.css", ".cohort-manifest",
-                        "companies/index.html", "organizations/index.html", "agreements/index.html", "news/index.html"]
+                        "companies/index.html", "organizations/index.html", "agreements/index.html", "news/index.html",
+                        "reports/index.html", "reports/charts/allocation.svg", "reports/charts/commitments.svg", "reports/charts/pool.svg"]
         for folder in ["companies", "organizations", "agreements", "news"] {
             let sources = try FileManager.default.contentsOfDirectory(atPath: project.path("content/\(folder)"))
             expected += sources.filter { $0.hasSuffix(".md") }.map { "\(folder)/\($0.dropLast(3)).html" }
@@ -159,5 +166,67 @@ import Testing
         #expect(run.stderr.contains("Cohort did not write it"))
         #expect(project.read("output/site/precious.txt") == "do not delete")
         #expect(try cohort(["build", "--output", "content"], in: project.url).status == 1)
+    }
+
+    @Test func buildWritesEveryReport() throws {
+        let project = try exampleProject()
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("wrote 7 files to output/reports"))
+        #expect(Set(files(under: project.url.appendingPathComponent("output/reports")).keys) == [
+            ".cohort-manifest", "summary.md", "companies.csv", "agreements.csv", "portfolio.json",
+            "charts/allocation.svg", "charts/commitments.svg", "charts/pool.svg",
+        ])
+    }
+
+    @Test func committedReportsMatchAFreshBuild() throws {
+        let project = try exampleProject(withReports: true)
+        let run = try cohort(["build", "--check"], in: project.url)
+        #expect(run.status == 0, "output/reports is stale; run make site and commit it:\n\(run.stderr)")
+    }
+
+    @Test func staleReportsFailTheCheckAndTheDiffShowsTheChange() throws {
+        let project = try exampleProject(withReports: true)
+        let rotec = try #require(project.read("content/companies/rotec.md"))
+        try project.write("content/companies/rotec.md", rotec.replacingOccurrences(of: "amount: \"$1m\"", with: "amount: \"$1.5m\""))
+        let check = try cohort(["report", "--check"], in: project.url)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("output/reports/summary.md:10:1: error: report is stale: line 10 is not what the content gives; expected '| Committed | USD 4,500,000 (estimated) |'"))
+        let diff = try cohort(["diff", "--base", "output/reports/portfolio.json", "--format", "text"], in: project.url)
+        #expect(diff.status == 0)
+        #expect(diff.stdout.contains("Committed                   USD 4,000,000 (estimated) -> USD 4,500,000 (estimated)  (+USD 500,000)"))
+        #expect(diff.stdout.contains("      investment: USD 1,000,000 -> USD 1,500,000"))
+        #expect(try cohort(["report"], in: project.url).status == 0)
+        #expect(try cohort(["build", "--check"], in: project.url).status == 0)
+    }
+
+    @Test func diffReadsTheBaseFromGitWithoutACheckout() throws {
+        let project = try exampleProject()
+        let git = { (arguments: [String]) throws -> Void in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
+            process.currentDirectoryURL = project.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "git \(arguments) failed")
+        }
+        try git(["init", "-q", "-b", "main"])
+        try git(["add", "content", "templates"])
+        try git(["commit", "-q", "-m", "base"])
+        #expect(try cohort(["diff"], in: project.url).stdout == "No changes to the programme's reports.\n")
+        let botanocap = try #require(project.read("content/companies/botanocap.md"))
+        try project.write("content/companies/botanocap.md", botanocap.replacingOccurrences(of: "status: \"signed\"", with: "status: \"withdrawn\""))
+        try project.write("content/companies/aquatech.md", "---\nname: AquaTech\nstatus: candidate\nfocus_area: water-treatment\n---\n")
+        let diff = try cohort(["diff", "--base", "main"], in: project.url)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.contains("| Committed | USD 4,000,000 (estimated) | USD 3,000,000 (estimated) | -USD 1,000,000 |"))
+        #expect(diff.stdout.contains("### Companies added\n\n- **AquaTech** (`aquatech`): candidate"))
+        #expect(diff.stdout.contains("### Companies changed\n\n- **BotanoCap** (`botanocap`)\n  - status: signed → withdrawn"))
+        let json = try cohort(["diff", "--format", "json"], in: project.url)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(decoded?["changed"] as? Bool == true)
     }
 }

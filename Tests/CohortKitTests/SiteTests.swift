@@ -40,8 +40,9 @@ import Testing
     @Test func contentIsEscapedInTemplates() throws {
         let outcome = try check(["companies/acme.md": "---\nname: \"<script>alert(1)</script>\"\nstatus: signed\n---\n"])
         let portfolio = try #require(outcome.portfolio)
+        let figures = try #require(outcome.figures)
         let (theme, _) = Theme.load(from: repositoryRoot.appendingPathComponent("templates"), displayRoot: "templates")
-        let (files, diagnostics) = SiteRenderer.render(portfolio, theme: try #require(theme))
+        let (files, diagnostics) = SiteRenderer.render(portfolio, figures: figures, theme: try #require(theme))
         #expect(diagnostics.isEmpty)
         let page = try #require(files.first { $0.path == "companies/acme.html" })
         let html = String(decoding: page.bytes, as: UTF8.self)

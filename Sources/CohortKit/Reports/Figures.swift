@@ -181,23 +181,21 @@ public struct Figures: Sendable, Hashable {
         return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
     }
 
+    /// The mean ticket; its estimated part is the mean of the estimated parts.
     private static func average(_ lines: [CompanyLine], _ currency: Currency) -> Total? {
         guard !lines.isEmpty else { return nil }
         let sum = total(lines, currency)
-        let amount = roundedDivision(sum.amount.minorUnits, lines.count)
-        let estimated = sum.isAllEstimated ? amount : sum.isEstimated ? 1 : 0
-        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+        return Total(amount: Money(minorUnits: roundedDivision(sum.amount.minorUnits, lines.count), currency: currency),
+                     estimated: Money(minorUnits: roundedDivision(sum.estimated.minorUnits, lines.count), currency: currency))
     }
 
+    /// The median ticket (the mean of the middle two for an even count); its estimated part is taken the same way.
     private static func median(_ lines: [CompanyLine], _ currency: Currency) -> Total? {
-        let sorted = lines.compactMap { line in line.investmentReporting.map { ($0.minorUnits, line.estimated) } }
-            .sorted { $0.0 < $1.0 }
+        let sorted = lines.filter { $0.investmentReporting != nil }
+            .sorted { ($0.investmentReporting?.minorUnits ?? 0, $0.slug) < ($1.investmentReporting?.minorUnits ?? 0, $1.slug) }
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
-        let picked = sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]]
-        let amount = roundedDivision(picked.reduce(0) { $0 + $1.0 }, picked.count)
-        let estimated = picked.allSatisfy(\.1) ? amount : picked.contains(where: \.1) ? 1 : 0
-        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+        return average(sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]], currency)
     }
 
     /// `value / divisor`, rounding half to even, so the figure never depends on floating point.
