@@ -99,7 +99,8 @@ public enum ContentLoader {
             return nil
         }
         // Windows line endings become plain ones, so lines and columns count the same everywhere.
-        return SourceFile(displayPath: displayPath, relativePath: relativePath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+        let normalized = bytes.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return SourceFile(displayPath: displayPath, relativePath: relativePath, text: normalized)
     }
 
     /// The line and column of the first byte that breaks UTF-8.

@@ -53,6 +53,16 @@ public enum Markdown {
         return Rendered(html: String(cString: htmlPointer), summary: summary, brokenLinks: brokenLinks)
     }
 
+    /// HTML straight from `cmark_markdown_to_html`, with no tree walk: the floor that benchmarks compare a build with.
+    public static func plainHTML(_ markdown: String) -> String {
+        let options = CMARK_OPT_SMART | CMARK_OPT_SAFE
+        guard let pointer = markdown.withCString({ cmark_markdown_to_html($0, markdown.utf8.count, options) }) else {
+            preconditionFailure("libcmark could not allocate the rendered HTML")
+        }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
     /// Rewrites link and image destinations in place; returns the ones that point at nothing.
     private static func resolveLinks(in document: OpaquePointer, with resolve: (String) -> LinkResolution) -> [BrokenLink] {
         var broken: [BrokenLink] = []
