@@ -29,12 +29,18 @@ struct Diff: ParsableCommand {
     }
 
     private func baseSnapshot() throws -> (PortfolioSnapshot, String) {
-        if let base, base.hasSuffix(".json"), let data = FileManager.default.contents(atPath: base) {
+        if let base, base.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: base) else { throw fail("cannot read \(base)") }
+            let snapshot: PortfolioSnapshot
             do {
-                return (try PortfolioSnapshot.decode(data), base)
+                snapshot = try PortfolioSnapshot.decode(data)
             } catch {
                 throw fail("cannot read \(base) as a portfolio.json: \(error)")
             }
+            guard snapshot.schemaVersion == PortfolioSnapshot.currentSchemaVersion else {
+                throw fail("\(base) has schema version \(snapshot.schemaVersion); this cohort reads version \(PortfolioSnapshot.currentSchemaVersion)")
+            }
+            return (snapshot, base)
         }
         let contentURL = URL(fileURLWithPath: project.content)
         do {

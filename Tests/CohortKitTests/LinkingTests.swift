@@ -63,7 +63,7 @@ import Testing
 
     @Test func investmentsOverThePoolAreAWarning() throws {
         let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: $3m\n---\n"])
-        #expect(outcome.lines == ["programme.yml:1:1: warning: investments add up to USD 3,000,000, more than the pool of USD 2,000,000"])
+        #expect(outcome.lines == ["programme.yml:1:1: warning: committed investments add up to USD 3,000,000, more than the pool of USD 2,000,000"])
     }
 
     @Test func moreCompaniesThanTheTargetIsAWarning() throws {

@@ -208,7 +208,6 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         #expect(warnings == [
             "companies/beta.md: company 'beta' is funded but no signed agreement names it",
             "programme.yml: 3 companies are selected or further, more than target_companies (2)",
-            "programme.yml: investments add up to USD 2,250,000, more than the pool of USD 2,000,000",
         ])
         let text = ChangeReport.text.render(summary, base: "main")
         #expect(text.contains("  Funded                      USD 750,000 (estimated) -> USD 1,750,000 (USD 750,000 estimated)  (+USD 1,000,000)"))

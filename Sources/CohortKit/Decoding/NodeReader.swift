@@ -26,7 +26,9 @@ final class NodeReader {
     /// Parses `yaml` into a node tree; an empty document gives an empty mapping.
     func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // The basic resolver tags nothing implicitly: values are read as their field's type, and
+            // no regular expressions run on every scalar.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             report(error)
         } catch {

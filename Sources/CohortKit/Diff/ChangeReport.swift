@@ -4,6 +4,9 @@ import Foundation
 public enum ChangeReport: String, Sendable, CaseIterable {
     case markdown, text, json
 
+    /// Said when the reports changed in ways the summary does not list (organisations, the programme's title).
+    static let otherChanges = "Other details changed (organisations or programme settings): see the diff of output/reports."
+
     /// The one line printed when nothing the reports show has changed.
     public static let noChanges = "No changes to the programme's reports."
 
@@ -32,6 +35,7 @@ public enum ChangeReport: String, Sendable, CaseIterable {
         lines += section("Agreements changed", summary.agreementsChanged.flatMap(markdownChange))
         lines += section("New warnings", summary.warningsAdded.map { "⚠️ \(ReportText.cell($0))" })
         lines += section("Resolved warnings", summary.warningsResolved.map { ReportText.cell($0) })
+        if summary.onlyOtherChanges { lines += [otherChanges, ""] }
         return lines.joined(separator: "\n")
     }
 
@@ -68,6 +72,7 @@ public enum ChangeReport: String, Sendable, CaseIterable {
         for (title, items) in groups where !items.isEmpty {
             lines += ["\(title):"] + items + [""]
         }
+        if summary.onlyOtherChanges { lines += [otherChanges, ""] }
         return lines.joined(separator: "\n")
     }
 

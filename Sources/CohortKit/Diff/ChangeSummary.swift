@@ -75,6 +75,13 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         warningsResolved = before.warnings.map(Self.warning).filter { !newWarnings.contains($0) }
     }
 
+    /// Whether the reports changed but nothing this summary lists did.
+    public var onlyOtherChanges: Bool {
+        !isEmpty && changedTotals.isEmpty && companiesAdded.isEmpty && companiesRemoved.isEmpty && companiesChanged.isEmpty
+            && agreementsAdded.isEmpty && agreementsRemoved.isEmpty && agreementsChanged.isEmpty
+            && warningsAdded.isEmpty && warningsResolved.isEmpty
+    }
+
     /// The headline figures whose value changed.
     public var changedTotals: [Figure] { totals.filter { $0.before != $0.after } }
 

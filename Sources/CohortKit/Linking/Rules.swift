@@ -88,12 +88,14 @@ struct Rules {
             }
         }
         let converter = portfolio.converter
-        let invested = portfolio.companies.compactMap { $0.investment.flatMap { converter.toReporting($0.amount) } }
+        // The same companies as the reports' committed total: signed, funded and exited.
+        let invested = portfolio.companies.filter(\.status.isCommitted)
+            .compactMap { $0.investment.flatMap { converter.toReporting($0.amount) } }
             .reduce(0) { $0 + $1.minorUnits }
         if let pool = converter.toReporting(programme.pool), invested > pool.minorUnits {
             let total = Money(minorUnits: invested, currency: programme.currency)
             diagnostics.append(.warning(
-                at: programme.source, "investments add up to \(total.formatted), more than the pool of \(pool.formatted)"))
+                at: programme.source, "committed investments add up to \(total.formatted), more than the pool of \(pool.formatted)"))
         }
         let counted = portfolio.companies.filter(\.status.countsAgainstTarget).count
         if counted > programme.targetCompanies {

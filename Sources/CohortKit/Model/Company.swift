@@ -4,6 +4,12 @@ public struct Company: Sendable, Hashable {
     public enum Status: String, Sendable, CaseIterable {
         case candidate, selected, signed, funded, exited, withdrawn
 
+        /// Whether the company's investment counts as committed: it signed.
+        public var isCommitted: Bool { self == .signed || self == .funded || self == .exited }
+
+        /// Whether the company's investment counts as paid out.
+        public var isFunded: Bool { self == .funded || self == .exited }
+
         /// Whether a company in this status counts against `target_companies`.
         public var countsAgainstTarget: Bool {
             switch self {

@@ -55,6 +55,13 @@ public enum OutputWriter {
         return files
     }
 
+    /// The files in a folder Cohort wrote that its manifest does not list, sorted; nil when the folder
+    /// does not exist or has no manifest.
+    public static func foreignFiles(in folder: URL) -> [String]? {
+        guard let listed = manifest(of: folder) else { return nil }
+        return allFiles(in: folder).subtracting(listed).subtracting([manifestName]).sorted()
+    }
+
     private static func writeAll(_ files: [OutputFile], into staging: URL) throws {
         let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         for directory in directories.sorted() {
@@ -112,7 +119,7 @@ public enum OutputWriter {
         let foreign = present.subtracting(listed).subtracting([manifestName]).sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
-            throw Failure(description: "refusing to replace \(target.path): it holds files Cohort did not write (\(shown)); move them to content/static/ or delete them")
+            throw Failure(description: "refusing to replace \(target.path): it holds files Cohort did not write (\(shown)); move them elsewhere (files for the site belong in content/static/) or delete them")
         }
     }
 

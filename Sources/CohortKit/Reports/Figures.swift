@@ -101,10 +101,6 @@ public struct Figures: Sendable, Hashable {
     /// The warnings the content still has.
     public var warnings: [Diagnostic]
 
-    /// The statuses whose investments count as committed.
-    static let committedStatuses: Set<Company.Status> = [.signed, .funded, .exited]
-    /// The statuses whose investments count as funded.
-    static let fundedStatuses: Set<Company.Status> = [.funded, .exited]
     /// The name of a group of companies that do not say.
     static let unspecified = "Not specified"
 
@@ -123,18 +119,18 @@ public struct Figures: Sendable, Hashable {
                 estimated: company.investment?.estimated ?? false,
                 date: company.investment?.date ?? Figures.firstSigning(of: company.slug, in: portfolio))
         }
-        let committedLines = lines.filter { Figures.committedStatuses.contains($0.status) }
+        let committedLines = lines.filter { $0.status.isCommitted }
         let inProgramme = lines.filter(\.status.countsAgainstTarget)
 
         title = programme.title
         self.currency = currency
         pool = converter.toReporting(programme.pool) ?? programme.pool
-        standardTicket = programme.standardTicket
+        standardTicket = converter.toReporting(programme.standardTicket) ?? programme.standardTicket
         targetCompanies = programme.targetCompanies
         companiesInProgramme = inProgramme.count
         companiesSigned = committedLines.count
         committed = Figures.total(committedLines, currency)
-        funded = Figures.total(lines.filter { Figures.fundedStatuses.contains($0.status) }, currency)
+        funded = Figures.total(lines.filter { $0.status.isFunded }, currency)
         remaining = Money(minorUnits: pool.minorUnits - committed.amount.minorUnits, currency: currency)
         let tickets = committedLines.filter { $0.investmentReporting != nil }
         averageTicket = Figures.average(tickets, currency)
@@ -142,7 +138,7 @@ public struct Figures: Sendable, Hashable {
         byStatus = Company.Status.allCases.map { status in
             let group = lines.filter { $0.status == status }
             return Group(name: Labels.label(status), companies: group.count,
-                         committed: Figures.total(group.filter { Figures.committedStatuses.contains($0.status) }, currency))
+                         committed: Figures.total(group.filter { $0.status.isCommitted }, currency))
         }
         bySector = Figures.groups(inProgramme, by: \.sector, currency)
         byFocusArea = Figures.groups(inProgramme, by: \.focusArea, currency,
@@ -166,7 +162,7 @@ public struct Figures: Sendable, Hashable {
         timeline = Figures.quarters(committedLines, agreements: portfolio.agreements, currency)
         let converted = lines.contains { $0.investment.map(converter.needsConversion) ?? false }
             || portfolio.agreements.contains { $0.amount.map { converter.needsConversion($0.value) } ?? false }
-            || converter.needsConversion(programme.pool)
+            || converter.needsConversion(programme.pool) || converter.needsConversion(programme.standardTicket)
         exchangeRates = converted ? programme.exchangeRates : nil
         self.warnings = warnings.warnings.sorted()
     }
@@ -217,7 +213,7 @@ public struct Figures: Sendable, Hashable {
         return names.map { name in
             let members = grouped[name] ?? []
             return Group(name: name, companies: members.count,
-                         committed: total(members.filter { committedStatuses.contains($0.status) }, currency))
+                         committed: total(members.filter { $0.status.isCommitted }, currency))
         }
     }
 

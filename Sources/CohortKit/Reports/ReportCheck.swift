@@ -22,6 +22,7 @@ public enum ReportCheck {
             let runs = changedLines(from: oldLines, to: newLines)
             for range in runs.prefix(maxRunsPerFile) {
                 let expectedLine = range.expected.flatMap { newLines.indices.contains($0) ? newLines[$0] : nil }
+                    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
                 let what = range.first == range.last ? "line \(range.first) is" : "lines \(range.first)-\(range.last) are"
                 let message = "report is stale: \(what) not what the content gives"
                 let shown = expectedLine.map { "; expected '\($0.count > 120 ? String($0.prefix(117)) + "..." : $0)'" } ?? ""
@@ -31,6 +32,11 @@ public enum ReportCheck {
                 diagnostics.append(.error(at: SourceLocation(path: path, line: next.first, column: 1),
                                           "report is stale: \(runs.count - maxRunsPerFile) more changed places", hint: hint))
             }
+        }
+        if let foreign = OutputWriter.foreignFiles(in: folder), !foreign.isEmpty {
+            diagnostics.append(.error(at: .file(displayFolder + "/" + foreign[0]),
+                                      "\(displayFolder) holds files Cohort did not write (\(foreign.joined(separator: ", ")))",
+                                      hint: "move them out of \(displayFolder): a build would refuse to replace it"))
         }
         let expectedPaths = Set(expected.map(\.path))
         for path in committed.keys.sorted() where !expectedPaths.contains(path) {

@@ -236,8 +236,8 @@ struct SiteContext: Sendable {
         var values = organizationLink(organization, from: route)
         values["kind"] = organization.kind.rawValue
         values["kind_label"] = Labels.label(organization.kind)
-        values["country"] = organization.country
-        values["role"] = role
+        values["country"] = present(organization.country)
+        values["role"] = present(role)
         return values
     }
 
