@@ -57,3 +57,17 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputReuseTests {
+    @Test func unchangedFilesAreLinkedAndChangedOnesRewrittenWithoutTouchingTheOldFolder() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        try OutputWriter.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "x/changed.html", text: "old")], to: site, protecting: [])
+        let before = try FileManager.default.attributesOfItem(atPath: folder.path("site/same.html"))[.systemFileNumber] as? Int
+        try OutputWriter.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "x/changed.html", text: "new")], to: site, protecting: [])
+        let after = try FileManager.default.attributesOfItem(atPath: folder.path("site/same.html"))[.systemFileNumber] as? Int
+        #expect(before == after, "an unchanged file keeps its inode: it was linked, not written")
+        #expect(folder.read("site/same.html") == "same")
+        #expect(folder.read("site/x/changed.html") == "new")
+    }
+}

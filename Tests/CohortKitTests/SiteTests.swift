@@ -100,3 +100,10 @@ import Testing
         }
     }
 }
+
+@Suite struct HTMLEscapingTests {
+    @Test func escapesTheFiveCharactersMustacheEscapes() {
+        #expect(HTMLEscaping().escapeText(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTMLEscaping().escapeText("Plain text, ünïcode — fine") == "Plain text, ünïcode — fine")
+    }
+}

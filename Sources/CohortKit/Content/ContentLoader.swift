@@ -38,17 +38,26 @@ public enum ContentLoader {
             source.diagnostics.append(.error(at: .file(prefix + "programme.yml"), "missing programme file",
                                              hint: "create programme.yml with the programme's title, currency and pool"))
         }
+        var wanted: [(folder: ContentFolder, relative: String)] = []
         for folder in ContentFolder.allCases {
             for relative in files(under: directory, folder: folder.rawValue) {
                 guard relative.hasSuffix(".md") else {
                     source.diagnostics.append(.warning(at: .file(prefix + relative), "ignored: only .md files are read in \(folder.rawValue)/"))
                     continue
                 }
-                let url = directory.appendingPathComponent(relative)
-                if let file = read(url, relativePath: relative, prefix: prefix, into: &source.diagnostics) {
-                    source.documents.append(ContentDocument(folder: folder, file: file))
-                }
+                wanted.append((folder, relative))
             }
+        }
+        // Reading is most of loading: read on all cores, keeping the sorted order.
+        let paths = wanted.map(\.relative)
+        let read = paths.parallelMap { relative -> (SourceFile?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let file = Self.read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &problems)
+            return (file, problems)
+        }
+        for (entry, (file, problems)) in zip(wanted, read) {
+            source.diagnostics += problems
+            if let file { source.documents.append(ContentDocument(folder: entry.folder, file: file)) }
         }
         for relative in files(under: directory, folder: "static") {
             let url = directory.appendingPathComponent(relative)
@@ -68,18 +77,19 @@ public enum ContentLoader {
         return source
     }
 
-    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted; hidden files skipped.
+    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted; hidden files
+    /// and folders skipped.
     private static func files(under directory: URL, folder: String) -> [String] {
-        let root = directory.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.appendingPathComponent(folder).path) else { return [] }
         var paths: [String] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath + "/") else { continue }
-            paths.append(folder + "/" + path.dropFirst(rootPath.count + 1))
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last ?? ""
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if name.hasPrefix(".") {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if type == .typeRegular { paths.append(folder + "/" + relative) }
         }
         return paths.sorted()
     }

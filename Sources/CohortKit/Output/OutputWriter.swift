@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The write stage: puts a complete set of files in place of a folder, whole or not at all.
 ///
@@ -26,9 +31,10 @@ public enum OutputWriter {
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent)-staging-\(suffix)")
         let previous = parent.appendingPathComponent(".\(target.lastPathComponent)-previous-\(suffix)")
+        let reusable = manifest(of: target) ?? []
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try writeAll(files, into: staging)
+            try writeAll(files, into: staging, reusing: reusable.isEmpty ? nil : (target, reusable))
         } catch {
             try? fileManager.removeItem(at: staging)
             throw Failure(description: "cannot write \(target.path): \(error.localizedDescription)")
@@ -62,21 +68,27 @@ public enum OutputWriter {
         return allFiles(in: folder).subtracting(listed).subtracting([manifestName]).sorted()
     }
 
-    private static func writeAll(_ files: [OutputFile], into staging: URL) throws {
+    /// Writes every file into `staging`. A file whose bytes are those of the same file in the previous
+    /// output is hard-linked from it instead: a rebuild that changes one page writes one page, and the
+    /// swap stays atomic because the previous folder is left as it was until it is replaced.
+    private static func writeAll(_ files: [OutputFile], into staging: URL, reusing previous: (folder: URL, files: Set<String>)?) throws {
         let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         for directory in directories.sorted() {
             try FileManager.default.createDirectory(
                 at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
         }
+        let stagingPath = staging.path
+        let previousPath = previous?.folder.path
+        let reusable = previous?.files ?? []
         let failures = files.parallelMap { file -> String? in
-            do {
-                try file.bytes.write(to: staging.appendingPathComponent(file.path))
+            let destination = stagingPath + "/" + file.path
+            if let previousPath, reusable.contains(file.path), PlainFile.hasContents(previousPath + "/" + file.path, file.bytes),
+               link(previousPath + "/" + file.path, destination) == 0 {
                 return nil
-            } catch {
-                return "\(file.path): \(error.localizedDescription)"
             }
+            return PlainFile.write(file.bytes, to: destination) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }.compactMap { $0 }
-        if let first = failures.first { throw Failure(description: first) }
+        if let first = failures.first { throw Failure(description: "cannot write \(first)") }
         let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
         try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
     }
@@ -139,4 +151,43 @@ public enum OutputWriter {
         }
         return files
     }
+}
+
+/// Plain POSIX file access for the writer's hot path: no Foundation bookkeeping per file.
+enum PlainFile {
+    /// Writes `bytes` to a new file at `path`; false on failure, with `errno` set.
+    static func write(_ bytes: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    static func hasContents(_ path: String, _ bytes: Data) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == bytes
+    }
+}
+
+/// The C library's `write`, which the writer's own `write` hides.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #else
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }

@@ -8,6 +8,8 @@ struct ContentLinks: Sendable {
     /// `baseURL`, links become absolute (for the feed, which readers show away from the site).
     func resolve(_ destination: String, writtenIn folder: ContentFolder, on route: Route, absoluteUnder baseURL: String? = nil)
         -> Markdown.LinkResolution {
+        // Most links are web addresses: leave anything that cannot name a .md file at once.
+        guard destination.utf8.count > 3, destination.contains(".md") else { return .keep }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts.first.map(String.init) ?? ""
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":"), path.hasSuffix(".md") else { return .keep }

@@ -6,6 +6,9 @@ struct SiteContext: Sendable {
     let portfolio: Portfolio
     let figures: Figures
 
+    /// How many companies and agreements the home page lists.
+    static let homeListLength = 12
+
     typealias Values = [String: Any]
 
     // MARK: - Pages
@@ -29,8 +32,14 @@ struct SiteContext: Sendable {
             "partners": programme.partners.compactMap { portfolio.organization($0.value).map { organizationLink($0, from: route) } },
             "focus_areas": programme.focusAreas.map { ["name": $0.name, "slug": $0.slug.rawValue] },
         ])
-        values["companies"] = portfolio.companies.map { companyRow($0, from: route) }
-        values["agreements"] = portfolio.agreements.map { agreementRow($0, from: route) }
+        // The home page shows the first companies and the latest agreements; the list pages have them all.
+        values["companies"] = portfolio.companies.prefix(Self.homeListLength).map { companyRow($0, from: route) }
+        values["agreements"] = portfolio.agreements.suffix(Self.homeListLength).reversed().map { agreementRow($0, from: route) }
+        values["more_companies"] = portfolio.companies.count > Self.homeListLength ? portfolio.companies.count : Absent()
+        values["more_agreements"] = portfolio.agreements.count > Self.homeListLength ? portfolio.agreements.count : Absent()
+        values["companies_href"] = route.link(to: .companies)
+        values["agreements_href"] = route.link(to: .agreements)
+        values["news_href"] = route.link(to: .news)
         values["news"] = portfolio.news.prefix(5).map { newsRow($0, from: route) }
         return values
     }
@@ -321,8 +330,7 @@ struct SiteContext: Sendable {
 
     /// Whether `value` is an optional holding nothing, boxed as `Any`.
     private static func isNil(_ value: Any) -> Bool {
-        let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .optional && mirror.children.isEmpty
+        (value as? OptionalMarker)?.isNone ?? false
     }
 
     private func render(_ body: Body) -> Markdown.Rendered {
@@ -335,4 +343,13 @@ struct SiteContext: Sendable {
 struct Absent: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
+}
+
+/// Lets an optional boxed in `Any` say whether it is empty, without reflection.
+private protocol OptionalMarker {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalMarker {
+    var isNone: Bool { self == nil }
 }

@@ -57,13 +57,17 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         let names = Set(sources.map { String($0.relativePath.dropLast(".mustache".count)) })
+        HTMLEscaping.register()
         for source in sources {
             let name = String(source.relativePath.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma sits before the template's first line: take its width off columns there.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
                 diagnostics.append(.error(
-                    at: source.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: source.location(line: line, column: column),
                     "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(at: .file(source.displayPath), "template syntax error: \(error)"))
