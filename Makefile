@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: all site build test check clean deps lint-workflow
+.PHONY: all site build test check clean deps lint-workflow bench
 
 all: site
 
@@ -43,5 +43,13 @@ lint-workflow:
 	@command -v check-jsonschema >/dev/null 2>&1 || python3 -m pip install --quiet check-jsonschema
 	check-jsonschema --builtin-schema vendor.github-workflows docs/github-workflow.yml
 
+# Benchmarks: corpora of 1,000 and 10,000 companies, Cohort against the libcmark floor and Hugo.
+# Installs GNU time and Debian's hugo with apt-get when they are missing. See docs/performance.md.
+bench: deps
+	@command -v /usr/bin/time >/dev/null 2>&1 && command -v hugo >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq time hugo || true; }
+	bash Benchmarks/bench.sh
+
 clean:
-	rm -rf .build output/site
+	rm -rf .build output/site bench

@@ -229,4 +229,19 @@ import Testing
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(decoded?["changed"] as? Bool == true)
     }
+
+    @Test func generatedBenchmarkCorpusBuildsCleanly() throws {
+        let folder = try TemporaryFolder()
+        let generate = try cohort(["corpus", "--companies", "40", "--output", folder.path("content")], in: folder.url)
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let templates = repositoryRoot.appendingPathComponent("templates").path
+        let run = try cohort(["build", "--templates", templates, "--strict", "--timings"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        for stage in ["load", "decode", "link", "report", "render", "write"] {
+            #expect(run.stderr.contains("\n\(stage) "), "--timings names the \(stage) stage")
+        }
+        #expect(!run.stderr.contains("cohort help"), "the hidden commands stay out of the help")
+        let help = try cohort(["help"], in: folder.url)
+        #expect(!help.stdout.contains("corpus") && !help.stdout.contains("floor"))
+    }
 }
