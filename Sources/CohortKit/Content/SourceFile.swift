@@ -21,17 +21,6 @@ public struct SourceFile: Sendable, Hashable {
         return String(name[..<dot])
     }
 
-    /// The text of a 1-based line, without its line break, or nil past the end.
-    public func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            current += 1
-        }
-        return nil
-    }
-
     /// The location of a 1-based line and column in this file.
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: displayPath, line: line, column: column)

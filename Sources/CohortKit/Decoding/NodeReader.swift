@@ -136,11 +136,6 @@ final class NodeReader {
         return text
     }
 
-    /// Text with its location.
-    func locatedString(_ node: Node) -> Located<String>? {
-        nonEmptyString(node).map { Located($0, at: location(node)) }
-    }
-
     /// A whole number written plainly, such as `10`.
     func int(_ node: Node) -> Int? {
         guard let text = plainScalar(node, expected: "a whole number"),

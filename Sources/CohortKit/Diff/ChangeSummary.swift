@@ -52,24 +52,10 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             let old = Self.figures(before)[index], new = Self.figures(after)[index]
             return Figure(name: old.name, before: old.text, after: new.text, difference: Self.difference(old.value, new.value))
         }
-        let oldCompanies = Dictionary(before.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let newCompanies = Dictionary(after.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        companiesAdded = after.companies.filter { oldCompanies[$0.slug] == nil }.map(Self.entity)
-        companiesRemoved = before.companies.filter { newCompanies[$0.slug] == nil }.map(Self.entity)
-        companiesChanged = after.companies.compactMap { new in
-            guard let old = oldCompanies[new.slug] else { return nil }
-            let fields = Self.changes(Self.fields(old), Self.fields(new))
-            return fields.isEmpty ? nil : EntityChange(slug: new.slug, name: new.name, fields: fields)
-        }
-        let oldAgreements = Dictionary(before.agreements.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let newAgreements = Dictionary(after.agreements.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        agreementsAdded = after.agreements.filter { oldAgreements[$0.slug] == nil }.map(Self.entity)
-        agreementsRemoved = before.agreements.filter { newAgreements[$0.slug] == nil }.map(Self.entity)
-        agreementsChanged = after.agreements.compactMap { new in
-            guard let old = oldAgreements[new.slug] else { return nil }
-            let fields = Self.changes(Self.fields(old), Self.fields(new))
-            return fields.isEmpty ? nil : EntityChange(slug: new.slug, name: new.title, fields: fields)
-        }
+        (companiesAdded, companiesRemoved, companiesChanged) = Self.compare(
+            before.companies, after.companies, slug: \.slug, name: \.name, entity: Self.entity, fields: Self.fields)
+        (agreementsAdded, agreementsRemoved, agreementsChanged) = Self.compare(
+            before.agreements, after.agreements, slug: \.slug, name: \.title, entity: Self.entity, fields: Self.fields)
         let oldWarnings = Set(before.warnings.map(Self.warning)), newWarnings = Set(after.warnings.map(Self.warning))
         warningsAdded = after.warnings.map(Self.warning).filter { !oldWarnings.contains($0) }
         warningsResolved = before.warnings.map(Self.warning).filter { !newWarnings.contains($0) }
@@ -155,6 +141,23 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             ("signed", agreement.signed ?? "—"), ("place", agreement.place ?? "—"),
             ("amount", agreement.amount?.formatted ?? "—"), ("parties", agreement.parties.joined(separator: ", ")),
         ]
+    }
+
+    /// The entities added, removed and changed between two lists, matched by slug.
+    private static func compare<Item>(
+        _ before: [Item], _ after: [Item], slug: (Item) -> String, name: (Item) -> String,
+        entity: (Item) -> Entity, fields: (Item) -> [(String, String)]
+    ) -> ([Entity], [Entity], [EntityChange]) {
+        let old = Dictionary(before.map { (slug($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Set(after.map(slug))
+        let added = after.filter { old[slug($0)] == nil }.map(entity)
+        let removed = before.filter { !new.contains(slug($0)) }.map(entity)
+        let changed = after.compactMap { item -> EntityChange? in
+            guard let previous = old[slug(item)] else { return nil }
+            let differences = changes(fields(previous), fields(item))
+            return differences.isEmpty ? nil : EntityChange(slug: slug(item), name: name(item), fields: differences)
+        }
+        return (added, removed, changed)
     }
 
     private static func changes(_ old: [(String, String)], _ new: [(String, String)]) -> [FieldChange] {

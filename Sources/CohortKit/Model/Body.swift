@@ -4,7 +4,4 @@ public struct Body: Sendable, Hashable {
     public var markdown: String
     /// The line of the file on which the body starts.
     public var firstLine: Int
-
-    /// Whether the body holds anything but white space.
-    public var isEmpty: Bool { markdown.trimmingWhitespace().isEmpty }
 }

@@ -108,24 +108,18 @@ struct SiteContext: Sendable {
     }
 
     func company(_ company: Company, _ route: Route, body: Markdown.Rendered) -> Values {
-        var values = common(route, title: company.name, description: body.summary)
         var row = companyRow(company, from: route)
-        row["body"] = body.html
         row["website"] = present(company.website)
         row["founded"] = present(company.founded.map(String.init))
         row["tags"] = company.tags
         let agreements = agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         row["counterparties"] = counterparties(of: company.slug, in: agreements).map { partyLink($0, from: route) }
-        row["news"] = news(about: company.slug).map { newsRow($0, from: route) }
-        values["company"] = row
-        return values
+        return entityPage(route, "company", row, title: company.name, slug: company.slug, body: body)
     }
 
     func organization(_ organization: Organization, _ route: Route, body: Markdown.Rendered) -> Values {
-        var values = common(route, title: organization.name, description: body.summary)
         var row = organizationRow(organization, from: route)
-        row["body"] = body.html
         row["website"] = present(organization.website)
         row["people"] = organization.people.map { compact(["name": $0.name, "role": $0.role]) }
         let agreements = agreements(of: organization.slug)
@@ -133,17 +127,20 @@ struct SiteContext: Sendable {
         let partners = counterparties(of: organization.slug, in: agreements)
         row["companies"] = partners.compactMap { portfolio.company($0) }.map { companyRow($0, from: route) }
         row["organizations"] = partners.compactMap { portfolio.organization($0) }.map { organizationLink($0, from: route) }
-        row["news"] = news(about: organization.slug).map { newsRow($0, from: route) }
-        values["organization"] = row
-        return values
+        return entityPage(route, "organization", row, title: organization.name, slug: organization.slug, body: body)
     }
 
     func agreement(_ agreement: Agreement, _ route: Route, body: Markdown.Rendered) -> Values {
-        var values = common(route, title: agreement.title, description: body.summary)
-        var row = agreementRow(agreement, from: route)
+        entityPage(route, "agreement", agreementRow(agreement, from: route), title: agreement.title, slug: agreement.slug, body: body)
+    }
+
+    /// An entity's page: the common values, and under `key` its row with its body and the news about it.
+    private func entityPage(_ route: Route, _ key: String, _ row: Values, title: String, slug: Slug, body: Markdown.Rendered) -> Values {
+        var values = common(route, title: title, description: body.summary)
+        var row = row
         row["body"] = body.html
-        row["news"] = news(about: agreement.slug).map { newsRow($0, from: route) }
-        values["agreement"] = row
+        row["news"] = news(about: slug).map { newsRow($0, from: route) }
+        values[key] = row
         return values
     }
 
@@ -265,6 +262,7 @@ struct SiteContext: Sendable {
             "status_label": Labels.label(agreement.status),
             "signed": agreement.signed?.mediumDescription,
             "signed_iso": agreement.signed?.description,
+            "signed_long": agreement.signed?.longDescription,
             "place": agreement.place,
             "amount": agreement.amount?.value.formatted,
             "parties": agreement.parties.compactMap { partyLink($0.value, from: route) },
