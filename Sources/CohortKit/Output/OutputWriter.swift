@@ -37,7 +37,8 @@ public enum OutputWriter {
             try writeAll(files, into: staging, reusing: reusable.isEmpty ? nil : (target, reusable))
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw Failure(description: "cannot write \(target.path): \(error.localizedDescription)")
+            let reason = (error as? Failure)?.description ?? error.localizedDescription
+            throw Failure(description: "cannot write \(target.path): \(reason)")
         }
         let exists = fileManager.fileExists(atPath: target.path)
         do {
