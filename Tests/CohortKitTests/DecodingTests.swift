@@ -15,10 +15,9 @@ import Testing
     }
 
     @Test func malformedYAMLIsReportedWhereYamsFindsIt() {
-        let diagnostics = decode("---\nname: Acme\nstatus: [signed\n---\n").1
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location.line == 4)
-        #expect(diagnostics.first?.message.hasPrefix("malformed YAML") == true)
+        #expect(located(decode("---\nname: Acme\nstatus: [signed\n---\n").1) == [
+            "companies/acme.md:4:1: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence that starts at line 3, column 9",
+        ])
     }
 
     @Test func duplicateFieldIsAnError() {

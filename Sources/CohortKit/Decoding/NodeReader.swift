@@ -42,7 +42,10 @@ final class NodeReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
+            let detail = context.map { context in
+                let start = location(context.mark)
+                return " \(context.text) that starts at line \(start.line), column \(start.column)"
+            } ?? ""
             diagnostics.append(.error(at: location(mark), "malformed YAML: \(problem)\(detail)"))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
