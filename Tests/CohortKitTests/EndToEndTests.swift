@@ -158,6 +158,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.path("output/site")))
     }
 
+    @Test func aRefusedReportsFolderLeavesTheSiteUntouchedToo() throws {
+        let project = try exampleProject()
+        #expect(try cohort(["build"], in: project.url).status == 0)
+        let before = files(under: project.url.appendingPathComponent("output"))
+        let rotec = try #require(project.read("content/companies/rotec.md"))
+        try project.write("content/companies/rotec.md", rotec.replacingOccurrences(of: "ROTEC is", with: "ROTEC, renamed, is"))
+        try project.write("output/reports/notes.md", "mine")
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 1)
+        var after = files(under: project.url.appendingPathComponent("output"))
+        after["reports/notes.md"] = nil
+        #expect(after == before)
+    }
+
     @Test func refusesAnOutputFolderHoldingOtherFiles() throws {
         let project = try exampleProject()
         try project.write("output/site/precious.txt", "do not delete")

@@ -117,6 +117,26 @@ import Testing
 
     @Test func staticFileThatWouldOverwriteAPageIsAnError() throws {
         let outcome = try check(["static/companies/acme.html": "<p>mine</p>"])
-        #expect(outcome.lines == ["static/companies/acme.html:1:1: error: static file 'companies/acme.html' would overwrite a page the site generates"])
+        #expect(outcome.lines == ["static/companies/acme.html:1:1: error: static file 'companies/acme.html' would overwrite a page or folder the site generates"])
+    }
+
+    @Test func staticFileWhereTheSiteNeedsAFolderIsAnError() throws {
+        let outcome = try check(["static/companies": "not a folder", "static/about.html/x.txt": nil])
+        #expect(outcome.lines == ["static/companies:1:1: error: static file 'companies' would overwrite a page or folder the site generates"])
+    }
+
+    @Test func hugeAmountsAreErrorsNotCrashes() throws {
+        let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: \"92233720368547758.07\"\n---\n"])
+        #expect(outcome.lines == ["companies/acme.md:4:13: error: amount is too large: Cohort reads amounts up to 10,000,000,000,000"])
+    }
+
+    @Test func brokenLinksArePlacedAtTheirDestination() throws {
+        let body = "[ref]: https://example.com\nSee [x](gone.md).\n\nA long [multi\nline](gone2.md)\n\ncafé 🚀 [y](gone3.md)\n"
+        let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\n---\n" + body])
+        #expect(outcome.lines == [
+            "companies/acme.md:6:9: error: broken link to 'gone.md': no such content file",
+            "companies/acme.md:9:7: error: broken link to 'gone2.md': no such content file",
+            "companies/acme.md:11:12: error: broken link to 'gone3.md': no such content file",
+        ])
     }
 }

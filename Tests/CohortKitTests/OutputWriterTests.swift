@@ -49,6 +49,16 @@ import Testing
         #expect(folder.read("content/programme.yml") == "title: x")
     }
 
+    @Test func refusesAnOutputFolderThatIsALinkToTheContent() throws {
+        let folder = try TemporaryFolder(["content/programme.yml": "title: x"])
+        let content = folder.url.appendingPathComponent("content")
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("out"), withDestinationURL: content)
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.write([OutputFile(path: "a.html", text: "A")], to: folder.url.appendingPathComponent("out/site"), protecting: [content])
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("content/site")))
+    }
+
     @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./a.html", ".cohort-manifest"])
     func refusesPathsOutsideTheFolder(path: String) throws {
         let folder = try TemporaryFolder()

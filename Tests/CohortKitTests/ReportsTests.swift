@@ -93,6 +93,8 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
 
             """)
         #expect(CSVReport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVReport.field("two\r\nlines") == "\"two\r\nlines\"")
+        #expect(ReportText.cell("two\r\nlines | and *more*") == "two lines \\| and \\*more\\*")
     }
 
     @Test func portfolioJSONHasASchemaVersionAndExactMoneyAndRoundTrips() throws {

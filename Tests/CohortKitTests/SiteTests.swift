@@ -26,6 +26,18 @@ import Testing
         #expect(diagnostics.first?.message == "template syntax error: a section is opened but never closed")
     }
 
+    @Test func templatesThatIncludeThemselvesAreAnErrorNotACrash() {
+        let sources = [
+            SourceFile(displayPath: "templates/partials/a.mustache", relativePath: "partials/a.mustache", text: "<p>\n{{> partials/b}}\n"),
+            SourceFile(displayPath: "templates/partials/b.mustache", relativePath: "partials/b.mustache", text: "{{> partials/a}}\n"),
+            SourceFile(displayPath: "templates/partials/c.mustache", relativePath: "partials/c.mustache", text: "x {{> partials/c}}\n"),
+        ]
+        #expect(located(Theme.cycles(in: sources)) == [
+            "templates/partials/b.mustache:1:1: templates include each other without end: partials/a → partials/b → partials/a",
+            "templates/partials/c.mustache:1:3: templates include each other without end: partials/c → partials/c",
+        ])
+    }
+
     @Test func partialThatDoesNotExistIsAnError() {
         let source = SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
                                 text: "<main>\n  {{> partials/missing}}\n</main>\n")
@@ -48,6 +60,10 @@ import Testing
         let html = String(decoding: page.bytes, as: UTF8.self)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func controlCharactersNeverReachXML() {
+        #expect(XML.escape("bell\u{07} tab\t & <x>") == "bell\u{FFFD} tab\t &amp; &lt;x&gt;")
     }
 
     @Test func sitemapAndFeedUseTheBaseURL() throws {
@@ -86,7 +102,7 @@ import Testing
         let outcome = try check([
             "companies/acme.md": "---\nname: Acme\nstatus: signed\n---\nFirst line.\n\nSee [the fund](../organizations/fnd.md).\n",
         ])
-        #expect(outcome.lines == ["companies/acme.md:7:5: error: broken link to '../organizations/fnd.md': no such content file"])
+        #expect(outcome.lines == ["companies/acme.md:7:16: error: broken link to '../organizations/fnd.md': no such content file"])
     }
 
     @Test func otherLinksAreLeftAlone() throws {

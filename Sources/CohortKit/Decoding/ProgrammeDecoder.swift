@@ -36,7 +36,13 @@ enum ProgrammeDecoder {
 
         if let reportingCurrency {
             for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
-                guard let money, money.currency != reportingCurrency, rates?.rates[money.currency] == nil else { continue }
+                guard let money, money.currency != reportingCurrency else { continue }
+                if let rate = rates?.rates[money.currency] {
+                    if rate.convert(money, to: reportingCurrency) == nil {
+                        reader.error(at: fields.location(of: key), "amount is too large once converted into \(reportingCurrency.code)")
+                    }
+                    continue
+                }
                 reader.error(at: fields.location(of: key), "no exchange rate for \(money.currency.code) into \(reportingCurrency.code)",
                              hint: "add it under exchange_rates.rates, for example '\(money.currency.code): 0.15'")
             }

@@ -102,11 +102,11 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     private static func difference(_ old: Value, _ new: Value) -> String? {
         switch (old, new) {
         case let (.count(before), .count(after)):
-            return after == before ? nil : (after > before ? "+" : "") + String(after - before)
+            return after == before ? nil : (after > before ? "+" : "") + String(after.saturatingSubtracting(before))
         case let (.money(before?), .money(after?)) where before.currency == after.currency:
-            let delta = after.minorUnits - before.minorUnits
+            let delta = after.minorUnits.saturatingSubtracting(before.minorUnits)
             guard delta != 0, let currency = Currency(after.currency) else { return nil }
-            let magnitude = Money(minorUnits: abs(delta), currency: currency).formatted
+            let magnitude = Money(minorUnits: delta == Int.min ? Int.max : abs(delta), currency: currency).formatted
             return (delta > 0 ? "+" : "-") + magnitude
         default:
             return nil

@@ -91,7 +91,7 @@ struct Rules {
         // The same companies as the reports' committed total: signed, funded and exited.
         let invested = portfolio.companies.filter(\.status.isCommitted)
             .compactMap { $0.investment.flatMap { converter.toReporting($0.amount) } }
-            .reduce(0) { $0 + $1.minorUnits }
+            .reduce(0) { $0.saturatingAdding($1.minorUnits) }
         if let pool = converter.toReporting(programme.pool), invested > pool.minorUnits {
             let total = Money(minorUnits: invested, currency: programme.currency)
             diagnostics.append(.warning(
@@ -111,8 +111,11 @@ struct Rules {
     }
 
     private func noRate(for money: Money, at location: SourceLocation) -> Diagnostic {
-        .error(at: location, "no exchange rate for \(money.currency.code) into \(programme.currency.code)",
-               hint: "add it under exchange_rates.rates in programme.yml, for example '\(money.currency.code): 0.15'")
+        if programme.exchangeRates?.rates[money.currency] != nil {
+            return .error(at: location, "amount is too large once converted into \(programme.currency.code)")
+        }
+        return .error(at: location, "no exchange rate for \(money.currency.code) into \(programme.currency.code)",
+                      hint: "add it under exchange_rates.rates in programme.yml, for example '\(money.currency.code): 0.15'")
     }
 }
 

@@ -5,6 +5,10 @@ public struct Money: Hashable, Sendable {
     /// The currency.
     public var currency: Currency
 
+    /// The largest amount Cohort reads: 10^15 minor units (USD 10,000,000,000,000). Totals of many such
+    /// amounts still fit in 64 bits, and they saturate rather than overflow.
+    public static let maximumMinorUnits = 1_000_000_000_000_000
+
     /// Creates an amount from minor units.
     public init(minorUnits: Int, currency: Currency) {
         self.minorUnits = minorUnits
@@ -32,8 +36,8 @@ public struct Money: Hashable, Sendable {
         return magnitude % unit == 0 ? sign + whole : "\(sign)\(whole).\(padded)"
     }
 
-    /// The amount for people: the code and thousands separators, such as `USD 1,000,000`.
-    /// Independent of the machine's locale.
+    /// The amount for people: the code and thousands separators, such as `USD 1,000,000`, or
+    /// `-USD 250,000` below zero. Independent of the machine's locale.
     public var formatted: String {
         let plain = plainAmount
         let negative = plain.hasPrefix("-")
@@ -46,6 +50,20 @@ public struct Money: Hashable, Sendable {
         }
         let whole = String(grouped.reversed())
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return "\(currency.code) \(negative ? "-" : "")\(whole)\(fraction)"
+        return "\(negative ? "-" : "")\(currency.code) \(whole)\(fraction)"
+    }
+}
+
+extension Int {
+    /// `self + other`, stopping at the largest or smallest `Int` instead of overflowing.
+    func saturatingAdding(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.max : Int.min) : sum
+    }
+
+    /// `self - other`, stopping at the largest or smallest `Int` instead of overflowing.
+    func saturatingSubtracting(_ other: Int) -> Int {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.min : Int.max) : difference
     }
 }

@@ -23,7 +23,7 @@ enum MoneyText {
         var code: String?
         if let first = rest.first, let symbolCode = symbols[first] {
             code = symbolCode
-            rest = rest.dropFirst()
+            rest = rest.dropFirst().drop(while: { $0 == " " })
         } else if let first = rest.first, ambiguousSymbols.contains(first) {
             return .failure(.ambiguousSymbol(String(first)))
         } else if let prefix = leadingCode(rest) {
@@ -88,7 +88,7 @@ enum MoneyText {
         guard let whole = Int(groups.joined()) else { return .failure(.tooLarge) }
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
         let (total, overflow2) = scaled.addingReportingOverflow(fractionValue)
-        guard !overflow, !overflow2 else { return .failure(.tooLarge) }
+        guard !overflow, !overflow2, total <= Money.maximumMinorUnits else { return .failure(.tooLarge) }
         return .success(Money(minorUnits: total, currency: currency))
     }
 }
@@ -103,7 +103,7 @@ extension MoneyText.Problem {
         case .noCurrency: "amount has no currency and the programme has none to fall back on"
         case .tooPrecise(let text): "'\(text)' has more decimal places than the currency allows"
         case .negative: "money cannot be negative"
-        case .tooLarge: "amount is too large"
+        case .tooLarge: "amount is too large: Cohort reads amounts up to 10,000,000,000,000"
         }
     }
 

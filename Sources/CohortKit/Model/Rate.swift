@@ -42,7 +42,9 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: denominator)
         let twice = remainder * 2
         let roundsUp = twice > denominator || (twice == denominator && quotient % 2 != 0)
-        return Money(minorUnits: roundsUp ? quotient + 1 : quotient, currency: currency)
+        let converted = roundsUp ? quotient + 1 : quotient
+        guard converted <= Money.maximumMinorUnits else { return nil }
+        return Money(minorUnits: converted, currency: currency)
     }
 }
 

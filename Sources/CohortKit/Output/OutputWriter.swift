@@ -24,8 +24,7 @@ public enum OutputWriter {
     public static func write(_ files: [OutputFile], to target: URL, protecting protected: [URL]) throws(Failure) {
         let target = target.standardizedFileURL
         try checkPaths(files)
-        try checkNotOverlapping(target, protected)
-        try checkOwnership(of: target)
+        try preflight(target, protecting: protected)
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -50,6 +49,14 @@ public enum OutputWriter {
             throw Failure(description: "cannot replace \(target.path): \(error.localizedDescription)")
         }
         if exists { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Checks that `target` may be replaced, without writing anything: so that a build writing several
+    /// folders can refuse before it writes the first.
+    public static func preflight(_ target: URL, protecting protected: [URL]) throws(Failure) {
+        let target = target.standardizedFileURL
+        try checkNotOverlapping(target, protected)
+        try checkOwnership(of: target)
     }
 
     /// Reads the files of a folder Cohort wrote, for comparing with what it would write now.
@@ -108,10 +115,24 @@ public enum OutputWriter {
         }
     }
 
+    /// A path with every symbolic link resolved, also when its last components do not exist yet
+    /// (`output -> content` makes `output/site` resolve to `content/site`).
+    private static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in missing { path += (path.hasSuffix("/") ? "" : "/") + component }
+        return path
+    }
+
     private static func checkNotOverlapping(_ target: URL, _ protected: [URL]) throws(Failure) {
-        let targetPath = target.resolvingSymlinksInPath().path
+        let targetPath = resolved(target)
         for folder in protected {
-            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            let path = resolved(folder)
             if path == targetPath || path.hasPrefix(targetPath + "/") || targetPath.hasPrefix(path + "/") {
                 throw Failure(description: "refusing to write \(target.path): it overlaps \(folder.path), which Cohort reads")
             }

@@ -87,6 +87,15 @@ public struct Project: Sendable {
         if site, let files = products.site { targets.append((files, siteURL, outputPath + "/site")) }
         targets.append((reports, reportsURL, reportsDisplayPath))
         var result = outcome(products, timings)
+        // Refuse before writing anything, so one folder is never replaced while the other is refused.
+        for target in targets {
+            do {
+                try OutputWriter.preflight(target.url, protecting: [contentURL, templatesURL])
+            } catch {
+                result.diagnostics.append(.error(at: .file(target.display), error.description))
+                return result
+            }
+        }
         for target in targets {
             do {
                 try result.timings.measure(.write) { () throws(OutputWriter.Failure) in

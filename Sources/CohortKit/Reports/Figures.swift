@@ -131,7 +131,7 @@ public struct Figures: Sendable, Hashable {
         companiesSigned = committedLines.count
         committed = Figures.total(committedLines, currency)
         funded = Figures.total(lines.filter { $0.status.isFunded }, currency)
-        remaining = Money(minorUnits: pool.minorUnits - committed.amount.minorUnits, currency: currency)
+        remaining = Money(minorUnits: pool.minorUnits.saturatingSubtracting(committed.amount.minorUnits), currency: currency)
         let tickets = committedLines.filter { $0.investmentReporting != nil }
         averageTicket = Figures.average(tickets, currency)
         medianTicket = Figures.median(tickets, currency)
@@ -171,8 +171,8 @@ public struct Figures: Sendable, Hashable {
         var amount = 0, estimated = 0
         for line in lines {
             guard let money = line.investmentReporting else { continue }
-            amount += money.minorUnits
-            if line.estimated { estimated += money.minorUnits }
+            amount = amount.saturatingAdding(money.minorUnits)
+            if line.estimated { estimated = estimated.saturatingAdding(money.minorUnits) }
         }
         return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
     }
@@ -236,8 +236,8 @@ public struct Figures: Sendable, Hashable {
         return names.sorted().map { name in
             let lines = byQuarter[name] ?? []
             let sum = total(lines, currency)
-            running += sum.amount.minorUnits
-            runningEstimated += sum.estimated.minorUnits
+            running = running.saturatingAdding(sum.amount.minorUnits)
+            runningEstimated = runningEstimated.saturatingAdding(sum.estimated.minorUnits)
             return Quarter(
                 name: name, companiesCommitted: lines.count, committed: sum,
                 cumulative: Total(amount: Money(minorUnits: running, currency: currency),

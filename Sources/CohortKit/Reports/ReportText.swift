@@ -12,8 +12,11 @@ enum ReportText {
         guard let text, !text.isEmpty else { return "—" }
         var escaped = ""
         for character in text {
+            if character.isNewline {
+                escaped.append(" ")
+                continue
+            }
             switch character {
-            case "\n", "\r": escaped.append(" ")
             case "|", "\\", "*", "_", "[", "]", "<", ">", "`", "#": escaped += "\\\(character)"
             default: escaped.append(character)
             }

@@ -38,7 +38,8 @@ public enum SiteRenderer {
                 links.resolve($0, writtenIn: folder, on: route)
             }
             for link in rendered.brokenLinks {
-                let location = SourceLocation(path: source.path, line: body.firstLine + link.line - 1, column: link.column)
+                let position = body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
+                let location = SourceLocation(path: source.path, line: body.firstLine + position.line - 1, column: position.column)
                 diagnostics.append(.error(at: location, "broken link to '\(link.destination)': no such content file",
                                           hint: "link to another file by its path, for example '../companies/rotec.md'"))
             }
@@ -79,6 +80,12 @@ public enum SiteRenderer {
         return (OutputFile(path: route.path, text: theme.render(values, with: template)), diagnostics)
     }
 
+    /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
+    private static func folders(of path: String) -> [String] {
+        let components = path.split(separator: "/").dropLast()
+        return components.indices.map { components[...$0].joined(separator: "/") }
+    }
+
     /// A page or static file that would overwrite another output is an error at its source.
     private static func collisions(in files: [OutputFile], portfolio: Portfolio) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -86,12 +93,18 @@ public enum SiteRenderer {
             diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
                                       hint: "rename the file"))
         }
-        // Static files are among `files` too, so one that collides is counted twice.
+        // Static files are among `files` too, so one that collides is counted twice; a static file
+        // also collides where the site needs a folder of that name, or a static folder where it needs a file.
         let counts = Dictionary(files.map { ($0.path, 1) }, uniquingKeysWith: +)
+        let staticPaths = Set(portfolio.staticFiles.map(\.path))
+        let generated = files.map(\.path).filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
+        let generatedFiles = Set(generated)
+        let generatedFolders = Set(generated.flatMap(Self.folders))
         let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
-        for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 {
+        for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
+            || Self.folders(of: file.path).contains(where: generatedFiles.contains) {
             diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
-                                      "static file '\(file.path)' would overwrite a page the site generates",
+                                      "static file '\(file.path)' would overwrite a page or folder the site generates",
                                       hint: "rename or move the static file"))
         }
         return diagnostics

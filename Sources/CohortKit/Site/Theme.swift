@@ -74,6 +74,7 @@ public struct Theme: Sendable {
             }
             diagnostics += missingPartials(in: source, known: names)
         }
+        diagnostics += cycles(in: sources)
         for required in requiredTemplates where !names.contains(required) {
             diagnostics.append(.error(at: .file(displayRoot + required + ".mustache"), "missing template '\(required)'",
                                       hint: "every kind of page needs its template; copy it from Cohort's default theme"))
@@ -99,28 +100,62 @@ public struct Theme: Sendable {
         }
     }
 
-    /// `{{> name}}` and `{{< name}}` tags that name no template, located.
-    private static func missingPartials(in source: SourceFile, known: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// A `{{> name}}` or `{{< name}}` tag: the template it names and where it is.
+    struct Reference {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The partial and parent tags of a template, in order.
+    static func references(in source: SourceFile) -> [Reference] {
+        var references: [Reference] = []
         for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let tag = rest[open.upperBound...]
-                guard let marker = tag.first, marker == ">" || marker == "<",
-                      let close = tag.range(of: "}}") else {
+                guard let marker = tag.first, marker == ">" || marker == "<", let close = tag.range(of: "}}") else {
                     rest = tag
                     continue
                 }
                 let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingWhitespace()
-                if !name.isEmpty, !known.contains(name) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    diagnostics.append(.error(
-                        at: source.location(line: index + 1, column: column), "no template named '\(name)'",
-                        hint: Suggestion.hint(for: name, among: known)))
+                if !name.isEmpty {
+                    references.append(Reference(name: name, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 }
                 rest = tag[close.upperBound...]
             }
         }
+        return references
+    }
+
+    /// Tags that name no template.
+    private static func missingPartials(in source: SourceFile, known: Set<String>) -> [Diagnostic] {
+        references(in: source).filter { !known.contains($0.name) }.map { reference in
+            .error(at: source.location(line: reference.line, column: reference.column), "no template named '\(reference.name)'",
+                   hint: Suggestion.hint(for: reference.name, among: known))
+        }
+    }
+
+    /// Templates that include themselves, directly or through others: swift-mustache would recurse
+    /// until the stack overflows. Reported at the tag that closes the loop.
+    static func cycles(in sources: [SourceFile]) -> [Diagnostic] {
+        let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        var finished: Set<String> = []
+        func visit(_ name: String, path: [String]) {
+            guard !finished.contains(name), let source = byName[name] else { return }
+            for reference in references(in: source) {
+                if let start = path.firstIndex(of: reference.name) ?? (reference.name == name ? path.count : nil) {
+                    let loop = (path[start...] + [name, reference.name]).joined(separator: " → ")
+                    diagnostics.append(.error(at: source.location(line: reference.line, column: reference.column),
+                                              "templates include each other without end: \(loop)"))
+                } else {
+                    visit(reference.name, path: path + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in byName.keys.sorted() { visit(name, path: []) }
         return diagnostics
     }
 
