@@ -21,8 +21,9 @@ import Testing
     }
 
     @Test func duplicateFieldIsAnError() {
-        let diagnostics = decode("---\nname: Acme\nname: Other\nstatus: signed\n---\n").1
-        #expect(diagnostics.map(\.message) == ["duplicate field 'name'"])
+        #expect(located(decode("---\nname: Acme\nstatus: signed\nname: Other\n---\n").1) == [
+            "companies/acme.md:4:1: duplicate field 'name'",
+        ])
     }
 
     @Test func bodyKeepsItsLineNumber() throws {

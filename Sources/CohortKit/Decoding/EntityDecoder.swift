@@ -128,7 +128,7 @@ private struct Entity {
             let amount = reader.money(amount: amountNode, currency: fields.optional("currency"))
             let date = fields.optional("date", reader.day)
             let estimated = fields.optional("estimated", reader.bool) ?? false
-            return amount.map { Investment(amount: $0, date: date, estimated: estimated, location: reader.location(node)) }
+            return amount.map { Investment(amount: $0, date: date, estimated: estimated, location: reader.location(amountNode)) }
         }
         return reader.money(node).map { Investment(amount: $0, date: nil, estimated: false, location: reader.location(node)) }
     }
@@ -160,7 +160,7 @@ private struct Entity {
 
     private func year(_ node: Node) -> Int? {
         guard let value = reader.int(node) else { return nil }
-        guard (1000...9999).contains(value) else {
+        guard (1000...9999).contains(value), node.scalarText.count == 4 else {
             reader.error(node, "expected a four-digit year, found '\(value)'")
             return nil
         }

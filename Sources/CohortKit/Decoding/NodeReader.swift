@@ -30,14 +30,14 @@ final class NodeReader {
             // no regular expressions run on every scalar.
             return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            report(error)
+            report(error, in: yaml)
         } catch {
             diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "cannot read YAML: \(error)"))
         }
         return nil
     }
 
-    private func report(_ error: YamlError) {
+    private func report(_ error: YamlError, in yaml: String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -48,14 +48,29 @@ final class NodeReader {
             } ?? ""
             diagnostics.append(.error(at: location(mark), "malformed YAML: \(problem)\(detail)"))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error(at: location(context.mark), "duplicate field \(keys)",
-                                      hint: "each field may appear once; remove the repeated one"))
+            for key in duplicates {
+                diagnostics.append(.error(at: repeatedKey(key, in: yaml) ?? location(context.mark), "duplicate field '\(key)'",
+                                          hint: "each field may appear once; remove the repeated one"))
+            }
         case .reader(let problem, _, _, _):
             diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(problem)"))
         default:
             diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(error)"))
         }
+    }
+
+    /// Where `key:` is written for the second time, for pointing at the copy to remove (Yams points
+    /// at the mapping).
+    private func repeatedKey(_ key: String, in yaml: String) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indent.count)
+            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else { continue }
+            seen += 1
+            if seen == 2 { return file.location(line: index + firstLine, column: indent.count + 1) }
+        }
+        return nil
     }
 
     // MARK: - Locations and problems

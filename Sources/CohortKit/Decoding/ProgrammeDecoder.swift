@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Decodes `programme.yml` into a `Programme`.
@@ -61,10 +62,10 @@ enum ProgrammeDecoder {
 
     private static func readBaseURL(_ node: Node, _ reader: NodeReader) -> String? {
         guard let text = reader.nonEmptyString(node) else { return nil }
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" "),
-              text.split(separator: "/", omittingEmptySubsequences: true).count >= 2 else {
-            reader.error(node, "base_url must be an absolute http(s) address, found '\(text)'",
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil, !text.contains(" ") else {
+            reader.error(node, "base_url must be an absolute http(s) address with a host and no query or fragment, found '\(text)'",
                          hint: "for example 'https://example.org/harbin-israel/'")
             return nil
         }

@@ -64,11 +64,15 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma sits before the template's first line: take its width off columns there.
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(
-                    at: source.location(line: line, column: column),
-                    "template syntax error: \(describe(error.error))"))
+                var line = error.context.lineNumber
+                var column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
+                var message = "template syntax error: \(describe(error.error))"
+                // The parser notices a missing close at the end of the file: point at the opening tag instead.
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: source) {
+                    (line, column) = (open.line, open.column)
+                    message = "template syntax error: section '\(open.name)' is opened here but never closed"
+                }
+                diagnostics.append(.error(at: source.location(line: line, column: column), message))
             } catch {
                 diagnostics.append(.error(at: .file(source.displayPath), "template syntax error: \(error)"))
             }
@@ -126,6 +130,26 @@ public struct Theme: Sendable {
             }
         }
         return references
+    }
+
+    /// The innermost section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
+    static func unclosedSection(in source: SourceFile) -> Reference? {
+        var open: [Reference] = []
+        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+                let tag = rest[start.upperBound..<end.lowerBound]
+                let name = tag.dropFirst().trimmingWhitespace()
+                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
+                switch tag.first {
+                case "#", "^", "$", "<": open.append(Reference(name: name, line: index + 1, column: column))
+                case "/": if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
+                default: break
+                }
+                rest = rest[end.upperBound...]
+            }
+        }
+        return open.last
     }
 
     /// Tags that name no template.
