@@ -14,6 +14,12 @@ struct ProjectOptions: ParsableArguments {
     var output = "output"
 
     var project: Project { Project(contentPath: content, templatesPath: templates, outputPath: output) }
+
+    func validate() throws {
+        for (name, value) in [("--content", content), ("--templates", templates), ("--output", output)] where value.isEmpty {
+            throw ValidationError("\(name) needs a folder")
+        }
+    }
 }
 
 /// How diagnostics are shown.

@@ -125,6 +125,12 @@ import Testing
         #expect(outcome.lines == ["static/companies:1:1: error: static file 'companies' would overwrite a page or folder the site generates"])
     }
 
+    @Test func hiddenStaticFilesArePublished() throws {
+        let outcome = try check(["static/.well-known/security.txt": "Contact: mailto:security@example.org\n", "static/.DS_Store": "junk"])
+        #expect(outcome.lines == [])
+        #expect(outcome.portfolio?.staticFiles.map(\.path) == [".well-known/security.txt"])
+    }
+
     @Test func hugeAmountsAreErrorsNotCrashes() throws {
         let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\ninvestment: \"92233720368547758.07\"\n---\n"])
         #expect(outcome.lines == ["companies/acme.md:4:13: error: amount is too large: Cohort reads amounts up to 10,000,000,000,000"])

@@ -59,7 +59,11 @@ public enum ContentLoader {
             source.diagnostics += problems
             if let file { source.documents.append(ContentDocument(folder: entry.folder, file: file)) }
         }
-        for relative in files(under: directory, folder: "static") {
+        for relative in files(under: directory, folder: "static", keepingHidden: true) {
+            guard !relative.contains(where: \.isNewline) else {
+                source.diagnostics.append(.error(at: .file(prefix + relative), "a static file's name cannot contain a line break"))
+                continue
+            }
             let url = directory.appendingPathComponent(relative)
             if let data = fileManager.contents(atPath: url.path) {
                 source.staticFiles.append(OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data))
@@ -77,15 +81,16 @@ public enum ContentLoader {
         return source
     }
 
-    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted; hidden files
-    /// and folders skipped.
-    private static func files(under directory: URL, folder: String) -> [String] {
+    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted. Hidden files
+    /// and folders are skipped, unless `keepingHidden` (static files such as `.well-known/security.txt`);
+    /// `.git` and `.DS_Store` are always skipped.
+    private static func files(under directory: URL, folder: String, keepingHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.appendingPathComponent(folder).path) else { return [] }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = relative.split(separator: "/").last ?? ""
             let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
+            if name.hasPrefix("."), !keepingHidden || name == ".git" || name == ".DS_Store" {
                 if type == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }
