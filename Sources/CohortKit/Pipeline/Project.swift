@@ -144,24 +144,3 @@ public struct Project: Sendable {
         return products
     }
 }
-
-/// Wall time per pipeline stage.
-public struct Timings: Sendable {
-    /// A stage of the pipeline.
-    public enum Stage: String, Sendable, CaseIterable {
-        case load, decode, link, report, render, write
-    }
-
-    /// Seconds spent in each stage.
-    public private(set) var seconds: [Stage: Double] = [:]
-
-    mutating func measure<T, E: Error>(_ stage: Stage, _ work: () throws(E) -> T) throws(E) -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer {
-            let elapsed = clock.now - start
-            seconds[stage, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
-        return try work()
-    }
-}

@@ -33,37 +33,3 @@ enum Feed {
         return xml + "</feed>\n"
     }
 }
-
-/// Escaping for XML text and attribute values.
-enum XML {
-    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: false
-        case 0x0...0x1F, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even escaped: a pasted one would make the
-                // whole feed or chart unreadable, so it becomes U+FFFD.
-                if character.unicodeScalars.contains(where: isForbidden) {
-                    escaped.append("\u{FFFD}")
-                } else {
-                    escaped.append(character)
-                }
-            }
-        }
-        return escaped
-    }
-}
