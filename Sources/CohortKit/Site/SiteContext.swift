@@ -1,5 +1,3 @@
-import Mustache
-
 /// Builds the values templates see, from the typed portfolio: the one place that decides what a
 /// template can print. Every key is documented in docs/templates.md.
 struct SiteContext: Sendable {
@@ -59,45 +57,6 @@ struct SiteContext: Sendable {
 
     func news(_ route: Route) -> Values {
         listPage(route, "News", "News of", key: "news", rows: portfolio.news.map { newsRow($0, from: route) })
-    }
-
-    /// The report page: the same figures as output/reports, from the same `Figures`.
-    func reports(_ route: Route) -> Values {
-        var values = common(route, title: "Reports", description: "The figures of \(portfolio.programme.title).")
-        let total = { (total: Figures.Total) in ReportText.total(total) }
-        let group = { (group: Figures.Group) -> Values in
-            ["name": group.name, "companies": group.companies, "committed": total(group.committed)]
-        }
-        values["figures"] = compact([
-            "pool": figures.pool.formatted,
-            "committed": total(figures.committed),
-            "funded": total(figures.funded),
-            "remaining": figures.remaining.formatted,
-            "companies_signed": figures.companiesSigned,
-            "companies_in_programme": figures.companiesInProgramme,
-            "target_companies": figures.targetCompanies,
-            "standard_ticket": figures.standardTicket.formatted,
-            "average_ticket": figures.averageTicket.map(total),
-            "median_ticket": figures.medianTicket.map(total),
-            "estimated": figures.committed.isEstimated || figures.funded.isEstimated,
-            "exchange_rates": figures.exchangeRates.map { rates in
-                "Totals convert other currencies at the rates of \(rates.asOf): "
-                    + rates.rates.sorted { $0.key < $1.key }.map { "1 \($0.key.code) = \($0.value) \(figures.currency.code)" }
-                    .joined(separator: ", ") + "."
-            },
-            "by_status": figures.byStatus.map(group),
-            "by_sector": figures.bySector.map(group),
-            "by_focus_area": figures.byFocusArea.map(group),
-            "by_country": figures.byCountry.map(group),
-            "timeline": figures.timeline.map { quarter -> Values in
-                ["name": quarter.name, "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
-                 "cumulative": total(quarter.cumulative), "agreements_signed": quarter.agreementsSigned]
-            },
-            "agreements": portfolio.agreements.map { agreementRow($0, from: route) },
-            "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },
-            "charts": Charts.all(figures).map { chart -> Values in ["src": chart.name, "alt": chart.description] },
-        ])
-        return values
     }
 
     /// A list page: its title, a description naming the programme, and its rows under `key`.
@@ -174,7 +133,7 @@ struct SiteContext: Sendable {
 
     // MARK: - Shared pieces
 
-    private func common(_ route: Route, title: String, description: String) -> Values {
+    func common(_ route: Route, title: String, description: String) -> Values {
         let programme = portfolio.programme
         return [
             "site": compact([
@@ -251,7 +210,7 @@ struct SiteContext: Sendable {
         ["slug": organization.slug.rawValue, "name": organization.name, "href": route.link(to: .organization(organization.slug))]
     }
 
-    private func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
+    func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
         compact([
             "slug": agreement.slug.rawValue,
             "title": agreement.title,
@@ -315,7 +274,7 @@ struct SiteContext: Sendable {
     /// Marks absent and empty values as `Absent`: in Mustache an empty string is truthy, and a missing
     /// key would be looked up in the enclosing contexts (a person without a role would show the
     /// organisation's role).
-    private func compact(_ values: [String: Any?]) -> Values {
+    func compact(_ values: [String: Any?]) -> Values {
         values.mapValues(present)
     }
 
@@ -334,20 +293,4 @@ struct SiteContext: Sendable {
     private func render(_ body: Body) -> Markdown.Rendered {
         Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML)
     }
-}
-
-/// A key that is there but has no value: false in sections, empty when printed, and never looked up
-/// further out.
-struct Absent: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
-}
-
-/// Lets an optional boxed in `Any` say whether it is empty, without reflection.
-private protocol OptionalMarker {
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalMarker {
-    var isNone: Bool { self == nil }
 }
