@@ -22,33 +22,9 @@ public enum OutputWriter {
     /// Writes `files` as the whole content of `target`, refusing when `target` is, holds or lies inside
     /// one of `protected` folders, or holds files Cohort did not write.
     public static func write(_ files: [OutputFile], to target: URL, protecting protected: [URL]) throws(Failure) {
-        let target = target.standardizedFileURL
-        try checkPaths(files)
-        try preflight(target, protecting: protected)
-        let fileManager = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent)-staging-\(suffix)")
-        let previous = parent.appendingPathComponent(".\(target.lastPathComponent)-previous-\(suffix)")
-        let reusable = manifest(of: target) ?? []
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try writeAll(files, into: staging, reusing: reusable.isEmpty ? nil : (target, reusable))
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            let reason = (error as? Failure)?.description ?? error.localizedDescription
-            throw Failure(description: "cannot write \(target.path): \(reason)")
-        }
-        let exists = fileManager.fileExists(atPath: target.path)
-        do {
-            if exists { try fileManager.moveItem(at: target, to: previous) }
-            try fileManager.moveItem(at: staging, to: target)
-        } catch {
-            if exists, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: previous, to: target) }
-            try? fileManager.removeItem(at: staging)
-            throw Failure(description: "cannot replace \(target.path): \(error.localizedDescription)")
-        }
-        if exists { try? fileManager.removeItem(at: previous) }
+        let staged = try StagedFolder(replacing: target, protecting: protected)
+        _ = files.parallelMap { staged.add($0) }
+        try staged.commit()
     }
 
     /// Checks that `target` may be replaced, without writing anything: so that a build writing several
@@ -74,45 +50,6 @@ public enum OutputWriter {
     public static func foreignFiles(in folder: URL) -> [String]? {
         guard let listed = manifest(of: folder) else { return nil }
         return allFiles(in: folder).subtracting(listed).subtracting([manifestName]).sorted()
-    }
-
-    /// Writes every file into `staging`. A file whose bytes are those of the same file in the previous
-    /// output is hard-linked from it instead: a rebuild that changes one page writes one page, and the
-    /// swap stays atomic because the previous folder is left as it was until it is replaced.
-    private static func writeAll(_ files: [OutputFile], into staging: URL, reusing previous: (folder: URL, files: Set<String>)?) throws {
-        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        for directory in directories.sorted() {
-            try FileManager.default.createDirectory(
-                at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
-        }
-        let stagingPath = staging.path
-        let previousPath = previous?.folder.path
-        let reusable = previous?.files ?? []
-        let failures = files.parallelMap { file -> String? in
-            let destination = stagingPath + "/" + file.path
-            if let previousPath, reusable.contains(file.path), PlainFile.hasContents(previousPath + "/" + file.path, file.bytes),
-               link(previousPath + "/" + file.path, destination) == 0 {
-                return nil
-            }
-            return PlainFile.write(file.bytes, to: destination) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
-        }.compactMap { $0 }
-        if let first = failures.first { throw Failure(description: "cannot write \(first)") }
-        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
-        try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
-    }
-
-    private static func checkPaths(_ files: [OutputFile]) throws(Failure) {
-        var seen: Set<String> = []
-        for file in files {
-            let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-                  file.path != manifestName else {
-                throw Failure(description: "refusing to write '\(file.path)': it is not a plain path inside the output folder")
-            }
-            guard seen.insert(file.path).inserted else {
-                throw Failure(description: "two files would be written to '\(file.path)'")
-            }
-        }
     }
 
     /// A path with every symbolic link resolved, also when its last components do not exist yet
@@ -157,7 +94,8 @@ public enum OutputWriter {
         }
     }
 
-    private static func manifest(of folder: URL) -> Set<String>? {
+    /// The files a folder's manifest lists, or nil when it has none.
+    static func manifest(of folder: URL) -> Set<String>? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(manifestName).path) else { return nil }
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }

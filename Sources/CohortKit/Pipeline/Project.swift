@@ -39,19 +39,24 @@ public struct Project: Sendable {
         public var timings: Timings
     }
 
-    /// Everything the pipeline produced before writing.
+    /// Everything the pipeline produced before rendering the site and writing.
     private struct Products {
         var portfolio: Portfolio?
         var figures: Figures?
+        var theme: Theme?
         var diagnostics: [Diagnostic]
-        var site: [OutputFile]?
         var reports: [OutputFile]?
     }
 
     /// Loads, decodes, links, reports and renders everything, and reports every problem; writes nothing.
     public func check() -> Outcome {
         var timings = Timings()
-        let products = produce(site: true, &timings)
+        var products = produce(site: true, &timings)
+        if let portfolio = products.portfolio, let figures = products.figures, let theme = products.theme {
+            products.diagnostics += timings.measure(.render) {
+                SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: { _ in })
+            }
+        }
         return outcome(products, timings)
     }
 
@@ -74,39 +79,81 @@ public struct Project: Sendable {
         return (products.figures.map(PortfolioSnapshot.init), products.diagnostics.sorted())
     }
 
+    /// Site pages are written to a staging folder while they render; the staged site and reports
+    /// replace the output folders only when everything succeeded.
     private func run(site: Bool, strict: Bool, checkReports: Bool) -> Outcome {
         var timings = Timings()
         var products = produce(site: site, &timings)
-        guard let reports = products.reports, !products.diagnostics.hasErrors else { return outcome(products, timings) }
+        var result = outcome(products, timings)
+        guard let reports = products.reports, let portfolio = products.portfolio, let figures = products.figures,
+              !products.diagnostics.hasErrors else { return result }
+        let theme = site ? products.theme : nil
         if checkReports {
+            if let theme {
+                products.diagnostics += timings.measure(.render) {
+                    SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: { _ in })
+                }
+            }
             products.diagnostics += ReportCheck.compare(reports, with: reportsURL, displayFolder: reportsDisplayPath)
             return outcome(products, timings)
         }
-        guard !(strict && !products.diagnostics.isEmpty) else { return outcome(products, timings) }
-        var targets: [(files: [OutputFile], url: URL, display: String)] = []
-        if site, let files = products.site { targets.append((files, siteURL, outputPath + "/site")) }
-        targets.append((reports, reportsURL, reportsDisplayPath))
-        var result = outcome(products, timings)
-        // Refuse before writing anything, so one folder is never replaced while the other is refused.
-        for target in targets {
-            do {
-                try OutputWriter.preflight(target.url, protecting: [contentURL, templatesURL])
-            } catch {
-                result.diagnostics.append(.error(at: .file(target.display), error.description))
-                return result
-            }
+        guard !(strict && !products.diagnostics.isEmpty) else { return result }
+        let protected = [contentURL, templatesURL]
+        var staged: [(folder: StagedFolder, display: String, files: Int)] = []
+        func fail(_ display: String, _ message: String) -> Outcome {
+            staged.forEach { $0.folder.abort() }
+            var failed = outcome(products, timings)
+            failed.diagnostics = (failed.diagnostics + [.error(at: .file(display), message)]).sorted()
+            return failed
         }
-        for target in targets {
+        do {
+            // Both folders are checked before either is touched.
+            if theme != nil { try OutputWriter.preflight(siteURL, protecting: protected) }
+            try OutputWriter.preflight(reportsURL, protecting: protected)
+        } catch {
+            return fail(theme != nil ? outputPath + "/site" : reportsDisplayPath, error.description)
+        }
+        if let theme {
+            let siteDisplay = outputPath + "/site"
+            let folder: StagedFolder
             do {
-                try result.timings.measure(.write) { () throws(OutputWriter.Failure) in
-                    try OutputWriter.write(target.files, to: target.url, protecting: [contentURL, templatesURL])
+                folder = try StagedFolder(replacing: siteURL, protecting: protected)
+            } catch {
+                return fail(siteDisplay, error.description)
+            }
+            staged.append((folder, siteDisplay, 0))
+            let counter = Counter()
+            let problems = timings.measure(.render) {
+                SiteRenderer.render(portfolio, figures: figures, theme: theme) { file in
+                    folder.add(file)
+                    counter.increment()
                 }
-                result.written.append((target.display, target.files.count))
-            } catch {
-                result.diagnostics.append(.error(at: .file(target.display), error.description))
-                return result
+            }
+            products.diagnostics += problems
+            staged[0].files = counter.value
+            if problems.hasErrors {
+                folder.abort()
+                return outcome(products, timings)
             }
         }
+        let reportsFolder: StagedFolder
+        do {
+            reportsFolder = try StagedFolder(replacing: reportsURL, protecting: protected)
+        } catch {
+            return fail(reportsDisplayPath, error.description)
+        }
+        staged.append((reportsFolder, reportsDisplayPath, reports.count))
+        reports.forEach(reportsFolder.add)
+        // Aborting a folder already committed does nothing: its staging folder is the output now.
+        for entry in staged {
+            do {
+                try timings.measure(.write) { () throws(OutputWriter.Failure) in try entry.folder.commit() }
+            } catch {
+                return fail(entry.display, error.description)
+            }
+        }
+        result = outcome(products, timings)
+        result.written = staged.map { ($0.display, $0.files) }
         return result
     }
 
@@ -114,7 +161,7 @@ public struct Project: Sendable {
         Outcome(diagnostics: products.diagnostics.sorted(), portfolio: products.portfolio, figures: products.figures, timings: timings)
     }
 
-    /// Every stage but write.
+    /// Every stage before the site is rendered: load, decode, link and report.
     private func produce(site: Bool, _ timings: inout Timings) -> Products {
         let source = timings.measure(.load) { ContentLoader.load(from: contentURL, displayRoot: contentLabel ?? contentPath) }
         var theme: Theme?
@@ -135,12 +182,16 @@ public struct Project: Sendable {
             let figures = Figures(portfolio, warnings: warnings)
             return (figures, Reports.render(figures))
         }
-        var products = Products(portfolio: portfolio, figures: figures, diagnostics: diagnostics, reports: reports)
-        guard site, let theme else { return products }
-        let (files, renderProblems) = timings.measure(.render) { SiteRenderer.render(portfolio, figures: figures, theme: theme) }
-        products.diagnostics += renderProblems
-        products.site = renderProblems.hasErrors ? nil : files
-        if renderProblems.hasErrors { products.reports = nil }
-        return products
+        return Products(portfolio: portfolio, figures: figures, theme: theme, diagnostics: diagnostics, reports: reports)
     }
+}
+
+/// Counts from many threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+
+    var value: Int { lock.withLock { count } }
 }

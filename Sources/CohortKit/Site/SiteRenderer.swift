@@ -1,3 +1,5 @@
+import Foundation
+
 /// The render stage for the site: every page of a portfolio through the theme, on all cores.
 public enum SiteRenderer {
     /// One page to render: where it goes and which template renders it.
@@ -6,26 +8,58 @@ public enum SiteRenderer {
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
     }
 
-    /// Renders the whole site: pages, assets, static files, sitemap and feed.
-    public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> ([OutputFile], [Diagnostic]) {
+    /// Renders the whole site (pages, assets, charts, static files, sitemap and feed) and hands each file
+    /// to `emit` as soon as it is ready, from any thread, so the write stage can run alongside. Nothing
+    /// is emitted when two outputs would collide.
+    public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme,
+                              emit: @Sendable (OutputFile) -> Void) -> [Diagnostic] {
         var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
         jobs += portfolio.organizations.indices.map(Job.organization)
         jobs += portfolio.companies.indices.map(Job.company)
         jobs += portfolio.agreements.indices.map(Job.agreement)
         jobs += portfolio.news.indices.map(Job.newsItem)
         jobs += portfolio.pages.indices.map(Job.page)
+        let pages = jobs.map { route(of: $0, in: portfolio).path }
+        var others = theme.assets
+        others += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
+        others += portfolio.staticFiles
+        others.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
+        others.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
+        let diagnostics = collisions(among: pages + others.map(\.path), portfolio: portfolio)
+        guard !diagnostics.hasErrors else { return diagnostics }
+        others.forEach(emit)
         let context = SiteContext(portfolio: portfolio, figures: figures)
-        let rendered = jobs.parallelMap { job in render(job, context: context, theme: theme) }
-        var files = rendered.map(\.file)
-        var diagnostics = rendered.flatMap(\.diagnostics)
-        let pages = files.map(\.path)
-        files += theme.assets
-        files += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
-        files += portfolio.staticFiles
-        files.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
-        files.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
-        diagnostics += collisions(in: files, portfolio: portfolio)
-        return (files, diagnostics)
+        let problems = jobs.parallelMap { job -> [Diagnostic] in
+            let rendered = render(job, context: context, theme: theme)
+            emit(rendered.file)
+            return rendered.diagnostics
+        }
+        return diagnostics + problems.flatMap { $0 }
+    }
+
+    /// Renders the whole site into memory, sorted by path.
+    public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> ([OutputFile], [Diagnostic]) {
+        let collector = Collector()
+        let diagnostics = render(portfolio, figures: figures, theme: theme, emit: collector.add)
+        return (collector.files.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    /// Where a job's page goes.
+    private static func route(of job: Job, in portfolio: Portfolio) -> Route {
+        switch job {
+        case .home: .home
+        case .companies: .companies
+        case .organizations: .organizations
+        case .agreements: .agreements
+        case .news: .news
+        case .reports: .reports
+        case .notFound: .notFound
+        case .company(let index): .company(portfolio.companies[index].slug)
+        case .organization(let index): .organization(portfolio.organizations[index].slug)
+        case .agreement(let index): .agreement(portfolio.agreements[index].slug)
+        case .newsItem(let index): .newsItem(portfolio.news[index].slug)
+        case .page(let index): .page(portfolio.pages[index].slug)
+        }
     }
 
     private static func render(_ job: Job, context: SiteContext, theme: Theme) -> (file: OutputFile, diagnostics: [Diagnostic]) {
@@ -45,36 +79,31 @@ public enum SiteRenderer {
             }
             return rendered
         }
-        let (route, template, values): (Route, String, [String: Any])
+        let route = route(of: job, in: portfolio)
+        let (template, values): (String, [String: Any])
         switch job {
-        case .home: (route, template, values) = (.home, "home", context.home(.home))
-        case .companies: (route, template, values) = (.companies, "companies", context.companies(.companies))
-        case .organizations: (route, template, values) = (.organizations, "organizations", context.organizations(.organizations))
-        case .agreements: (route, template, values) = (.agreements, "agreements", context.agreements(.agreements))
-        case .news: (route, template, values) = (.news, "news", context.news(.news))
-        case .reports: (route, template, values) = (.reports, "reports", context.reports(.reports))
-        case .notFound: (route, template, values) = (.notFound, "404", context.notFound())
+        case .home: (template, values) = ("home", context.home(route))
+        case .companies: (template, values) = ("companies", context.companies(route))
+        case .organizations: (template, values) = ("organizations", context.organizations(route))
+        case .agreements: (template, values) = ("agreements", context.agreements(route))
+        case .news: (template, values) = ("news", context.news(route))
+        case .reports: (template, values) = ("reports", context.reports(route))
+        case .notFound: (template, values) = ("404", context.notFound())
         case .company(let index):
             let company = portfolio.companies[index]
-            route = .company(company.slug)
             (template, values) = ("company", context.company(company, route, body: body(company.body, in: .companies, source: company.source, on: route)))
         case .organization(let index):
             let organization = portfolio.organizations[index]
-            route = .organization(organization.slug)
             let rendered = body(organization.body, in: .organizations, source: organization.source, on: route)
             (template, values) = ("organization", context.organization(organization, route, body: rendered))
         case .agreement(let index):
             let agreement = portfolio.agreements[index]
-            route = .agreement(agreement.slug)
-            let rendered = body(agreement.body, in: .agreements, source: agreement.source, on: route)
-            (template, values) = ("agreement", context.agreement(agreement, route, body: rendered))
+            (template, values) = ("agreement", context.agreement(agreement, route, body: body(agreement.body, in: .agreements, source: agreement.source, on: route)))
         case .newsItem(let index):
             let item = portfolio.news[index]
-            route = .newsItem(item.slug)
             (template, values) = ("news-item", context.newsItem(item, route, body: body(item.body, in: .news, source: item.source, on: route)))
         case .page(let index):
             let page = portfolio.pages[index]
-            route = .page(page.slug)
             (template, values) = ("page", context.page(page, route, body: body(page.body, in: .pages, source: page.source, on: route)))
         }
         return (OutputFile(path: route.path, text: theme.render(values, with: template)), diagnostics)
@@ -87,26 +116,36 @@ public enum SiteRenderer {
     }
 
     /// A page or static file that would overwrite another output is an error at its source.
-    private static func collisions(in files: [OutputFile], portfolio: Portfolio) -> [Diagnostic] {
+    private static func collisions(among paths: [String], portfolio: Portfolio) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in portfolio.pages where Route.reservedNames.contains(page.slug.rawValue) {
             diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
                                       hint: "rename the file"))
         }
-        // Static files are among `files` too, so one that collides is counted twice; a static file
+        // Static files are among `paths` too, so one that collides is counted twice; a static file
         // also collides where the site needs a folder of that name, or a static folder where it needs a file.
-        let counts = Dictionary(files.map { ($0.path, 1) }, uniquingKeysWith: +)
+        let counts = Dictionary(paths.map { ($0, 1) }, uniquingKeysWith: +)
         let staticPaths = Set(portfolio.staticFiles.map(\.path))
-        let generated = files.map(\.path).filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
+        let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
         let generatedFiles = Set(generated)
-        let generatedFolders = Set(generated.flatMap(Self.folders))
+        let generatedFolders = Set(generated.flatMap(folders))
         let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
         for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
-            || Self.folders(of: file.path).contains(where: generatedFiles.contains) {
+            || folders(of: file.path).contains(where: generatedFiles.contains) {
             diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
                                       "static file '\(file.path)' would overwrite a page or folder the site generates",
                                       hint: "rename or move the static file"))
         }
         return diagnostics
     }
+}
+
+/// Gathers emitted files from many threads.
+private final class Collector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [OutputFile] = []
+
+    func add(_ file: OutputFile) { lock.withLock { collected.append(file) } }
+
+    var files: [OutputFile] { lock.withLock { collected } }
 }

@@ -1,0 +1,101 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A folder being written: files land in a staging folder beside the target as they come, from any
+/// thread, and the whole folder replaces the target at `commit`, or disappears at `abort`. Pages can
+/// so be written while others are still rendering, and a failed build still changes nothing.
+///
+/// A file whose bytes are those of the same file in the previous output is hard-linked from it
+/// instead of written: a rebuild that changes one page writes one page.
+public final class StagedFolder: @unchecked Sendable {
+    /// The folder this one will replace.
+    public let target: URL
+    private let staging: URL
+    private let previous: (path: String, files: Set<String>)?
+    // Guards `paths`, `directories` and `failure`; file contents are written outside it.
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var directories: Set<String> = [""]
+    private var failure: String?
+
+    /// Checks that `target` may be replaced (see `OutputWriter.preflight`) and creates the staging folder.
+    public init(replacing target: URL, protecting protected: [URL]) throws(OutputWriter.Failure) {
+        self.target = target.standardizedFileURL
+        try OutputWriter.preflight(self.target, protecting: protected)
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        staging = self.target.deletingLastPathComponent().appendingPathComponent(".\(self.target.lastPathComponent)-staging-\(suffix)")
+        let reusable = OutputWriter.manifest(of: self.target) ?? []
+        previous = reusable.isEmpty ? nil : (self.target.path, reusable)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw OutputWriter.Failure(description: "cannot write \(self.target.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Adds a file; safe to call from many threads. A problem is kept and reported by `commit`.
+    public func add(_ file: OutputFile) {
+        let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+              file.path != OutputWriter.manifestName, !file.path.contains(where: \.isNewline) else {
+            return fail("refusing to write '\(file.path)': it is not a plain path inside the output folder")
+        }
+        let folder = components.dropLast().joined(separator: "/")
+        let problem: String? = lock.withLock {
+            guard paths.insert(file.path).inserted else { return "two files would be written to '\(file.path)'" }
+            guard !directories.contains(folder) else { return nil }
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                return "cannot create \(folder): \(error.localizedDescription)"
+            }
+            directories.insert(folder)
+            return nil
+        }
+        if let problem { return fail(problem) }
+        let destination = staging.path + "/" + file.path
+        if let previous, previous.files.contains(file.path), PlainFile.hasContents(previous.path + "/" + file.path, file.bytes),
+           link(previous.path + "/" + file.path, destination) == 0 {
+            return
+        }
+        if !PlainFile.write(file.bytes, to: destination) {
+            fail("cannot write \(file.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes the manifest and puts the staging folder in place of the target, whole.
+    public func commit() throws(OutputWriter.Failure) {
+        if let failure = lock.withLock({ self.failure }) {
+            abort()
+            throw OutputWriter.Failure(description: "cannot write \(target.path): \(failure)")
+        }
+        let manifest = lock.withLock { paths.sorted() }.joined(separator: "\n") + "\n"
+        let fileManager = FileManager.default
+        let old = staging.deletingLastPathComponent().appendingPathComponent(
+            staging.lastPathComponent.replacingOccurrences(of: "-staging-", with: "-previous-"))
+        let exists = fileManager.fileExists(atPath: target.path)
+        do {
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputWriter.manifestName))
+            if exists { try fileManager.moveItem(at: target, to: old) }
+            try fileManager.moveItem(at: staging, to: target)
+        } catch {
+            if exists, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: old, to: target) }
+            abort()
+            throw OutputWriter.Failure(description: "cannot replace \(target.path): \(error.localizedDescription)")
+        }
+        if exists { try? fileManager.removeItem(at: old) }
+    }
+
+    /// Removes the staging folder; the target stays as it was.
+    public func abort() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func fail(_ message: String) {
+        lock.withLock { if failure == nil { failure = message } }
+    }
+}
