@@ -158,6 +158,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.path("output/site")))
     }
 
+    @Test func anErrorFoundWhileRenderingLeavesTheOutputAsItWas() throws {
+        let project = try exampleProject()
+        #expect(try cohort(["build"], in: project.url).status == 0)
+        let before = files(under: project.url.appendingPathComponent("output"))
+        let rotec = try #require(project.read("content/companies/rotec.md"))
+        try project.write("content/companies/rotec.md", rotec + "\nSee [the missing one](nowhere.md).\n")
+        let run = try cohort(["build"], in: project.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("broken link to 'nowhere.md'"))
+        #expect(files(under: project.url.appendingPathComponent("output")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.path("output")).sorted()
+        #expect(leftovers == ["reports", "site"])
+    }
+
     @Test func aRefusedReportsFolderLeavesTheSiteUntouchedToo() throws {
         let project = try exampleProject()
         #expect(try cohort(["build"], in: project.url).status == 0)
