@@ -16,7 +16,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; fail when the committed reports differ from what the content gives.")
     var check = false
 
-    @Flag(help: "Print how long each stage of the build took.")
+    @Flag(help: "Print how long each stage of the build took (render includes writing the pages).")
     var timings = false
 
     func run() throws {

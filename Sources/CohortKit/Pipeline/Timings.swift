@@ -1,4 +1,5 @@
-/// Wall time per pipeline stage.
+/// Wall time per pipeline stage. Site pages are written to the staging folder as they render, so
+/// `render` includes writing them; `write` is the reports and the swap of the staged folders.
 public struct Timings: Sendable {
     /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
