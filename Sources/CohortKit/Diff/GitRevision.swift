@@ -41,7 +41,7 @@ public enum GitRevision {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create a temporary folder: \(error.localizedDescription)")
+            throw Failure(description: "cannot create a temporary folder: \(FileError.describe(error))")
         }
         let archive = root.appendingPathComponent("base.tar")
         do {
@@ -80,7 +80,7 @@ public enum GitRevision {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot run \(arguments.first ?? executable): \(error.localizedDescription)")
+            throw Failure(description: "cannot run \(arguments.first ?? executable): \(FileError.describe(error))")
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()

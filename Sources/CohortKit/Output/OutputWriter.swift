@@ -134,6 +134,20 @@ enum PlainFile {
         }
     }
 
+    /// Creates a folder and any missing parents; nil on success, else the system's reason.
+    static func makeFolder(_ path: String) -> String? {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST { return "\(current): \(String(cString: strerror(errno)))" }
+            var status = stat()
+            guard stat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                return "\(current): \(String(cString: strerror(ENOTDIR)))"
+            }
+        }
+        return nil
+    }
+
     /// Whether the file at `path` holds exactly `bytes`.
     static func hasContents(_ path: String, _ bytes: Data) -> Bool {
         var status = stat()

@@ -30,10 +30,8 @@ public final class StagedFolder: @unchecked Sendable {
         staging = self.target.deletingLastPathComponent().appendingPathComponent(".\(self.target.lastPathComponent)-staging-\(suffix)")
         let reusable = OutputWriter.manifest(of: self.target) ?? []
         previous = reusable.isEmpty ? nil : (self.target.path, reusable)
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw OutputWriter.Failure(description: "cannot write \(self.target.path): \(error.localizedDescription)")
+        if let problem = PlainFile.makeFolder(staging.path) {
+            throw OutputWriter.Failure(description: "cannot write \(self.target.path): \(problem)")
         }
     }
 
@@ -48,11 +46,7 @@ public final class StagedFolder: @unchecked Sendable {
         let problem: String? = lock.withLock {
             guard paths.insert(file.path).inserted else { return "two files would be written to '\(file.path)'" }
             guard !directories.contains(folder) else { return nil }
-            do {
-                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                return "cannot create \(folder): \(error.localizedDescription)"
-            }
+            if let problem = PlainFile.makeFolder(staging.path + "/" + folder) { return "cannot create \(problem)" }
             directories.insert(folder)
             return nil
         }
@@ -85,7 +79,7 @@ public final class StagedFolder: @unchecked Sendable {
         } catch {
             if exists, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: old, to: target) }
             abort()
-            throw OutputWriter.Failure(description: "cannot replace \(target.path): \(error.localizedDescription)")
+            throw OutputWriter.Failure(description: "cannot replace \(target.path): \(FileError.describe(error))")
         }
         if exists { try? fileManager.removeItem(at: old) }
     }
