@@ -196,6 +196,7 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         changed["companies/acme.md"] = "---\nname: Acme\nstatus: funded\nsector: Water\ncountry: IL\nfocus_area: water-treatment\ninvestment:\n  amount: $1m\n  date: 2011-10-10\n---\n"
         changed["companies/gamma.md"] = nil
         changed["companies/delta.md"] = "---\nname: Delta\nstatus: selected\ninvestment: $500k\n---\n"
+        changed["organizations/fund.md"] = "---\nname: The Big Fund\nkind: fund\n---\nA fund.\n"
         changed["agreements/beta-framework.md"] = "---\ntitle: Beta framework\nkind: framework\nstatus: terminated\nsigned: 2012-01-15\nparties: [fund, beta]\n---\n"
         let summary = ChangeSummary(from: PortfolioSnapshot(try figures()), to: PortfolioSnapshot(try figures(changed)))
         #expect(!summary.isEmpty)
@@ -203,6 +204,7 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         #expect(summary.companiesRemoved.map(\.slug) == ["gamma"])
         #expect(summary.companiesChanged == [.init(slug: "acme", name: "Acme", fields: [.init(field: "status", before: "signed", after: "funded")])])
         #expect(summary.agreementsChanged.first?.fields == [.init(field: "status", before: "signed", after: "terminated")])
+        #expect(summary.organizationsChanged == [.init(slug: "fund", name: "The Big Fund", fields: [.init(field: "name", before: "The Fund", after: "The Big Fund")])])
         #expect(summary.changedTotals.map(\.name) == ["Funded", "Companies in the programme"])
         #expect(summary.changedTotals.map(\.difference) == ["+USD 1,000,000", "+1"])
         // The fixtures live in different folders, so compare the warnings without their folder.

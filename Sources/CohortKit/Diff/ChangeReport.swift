@@ -5,7 +5,7 @@ public enum ChangeReport: String, Sendable, CaseIterable {
     case markdown, text, json
 
     /// Said when the reports changed in ways the summary does not list (organisations, the programme's title).
-    static let otherChanges = "Other details changed (organisations or programme settings): see the diff of output/reports."
+    static let otherChanges = "Other details changed (such as the programme's title or exchange rates): see the diff of output/reports."
 
     /// The one line printed when nothing the reports show has changed.
     public static let noChanges = "No changes to the programme's reports."
@@ -27,16 +27,24 @@ public enum ChangeReport: String, Sendable, CaseIterable {
             lines.append("| \(figure.name) | \(figure.before) | \(figure.after) | \(figure.difference ?? (figure.before == figure.after ? "" : "changed")) |")
         }
         lines.append("")
-        lines += section("Companies added", summary.companiesAdded.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
-        lines += section("Companies removed", summary.companiesRemoved.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
-        lines += section("Companies changed", summary.companiesChanged.flatMap(markdownChange))
-        lines += section("Agreements added", summary.agreementsAdded.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
-        lines += section("Agreements removed", summary.agreementsRemoved.map { "**\(ReportText.cell($0.name))** (`\($0.slug)`): \($0.detail)" })
-        lines += section("Agreements changed", summary.agreementsChanged.flatMap(markdownChange))
+        let groups = [
+            ("Companies", summary.companiesAdded, summary.companiesRemoved, summary.companiesChanged),
+            ("Agreements", summary.agreementsAdded, summary.agreementsRemoved, summary.agreementsChanged),
+            ("Organisations", summary.organizationsAdded, summary.organizationsRemoved, summary.organizationsChanged),
+        ]
+        for (title, added, removed, changed) in groups {
+            lines += section("\(title) added", added.map(markdownEntity))
+            lines += section("\(title) removed", removed.map(markdownEntity))
+            lines += section("\(title) changed", changed.flatMap(markdownChange))
+        }
         lines += section("New warnings", summary.warningsAdded.map { "⚠️ \(ReportText.cell($0))" })
         lines += section("Resolved warnings", summary.warningsResolved.map { ReportText.cell($0) })
         if summary.onlyOtherChanges { lines += [otherChanges, ""] }
         return lines.joined(separator: "\n")
+    }
+
+    private static func markdownEntity(_ entity: ChangeSummary.Entity) -> String {
+        "**\(ReportText.cell(entity.name))** (`\(entity.slug)`): \(ReportText.cell(entity.detail))"
     }
 
     private static func markdownChange(_ change: ChangeSummary.EntityChange) -> [String] {
@@ -66,6 +74,8 @@ public enum ChangeReport: String, Sendable, CaseIterable {
                 + summary.companiesChanged.flatMap(change)),
             ("Agreements", summary.agreementsAdded.map { entity("+", $0) } + summary.agreementsRemoved.map { entity("-", $0) }
                 + summary.agreementsChanged.flatMap(change)),
+            ("Organisations", summary.organizationsAdded.map { entity("+", $0) } + summary.organizationsRemoved.map { entity("-", $0) }
+                + summary.organizationsChanged.flatMap(change)),
             ("New warnings", summary.warningsAdded.map { "  ! " + $0 }),
             ("Resolved warnings", summary.warningsResolved.map { "  - " + $0 }),
         ]

@@ -40,6 +40,9 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     public var agreementsAdded: [Entity]
     public var agreementsRemoved: [Entity]
     public var agreementsChanged: [EntityChange]
+    public var organizationsAdded: [Entity]
+    public var organizationsRemoved: [Entity]
+    public var organizationsChanged: [EntityChange]
     public var warningsAdded: [String]
     public var warningsResolved: [String]
     /// Whether nothing the reports show differs.
@@ -56,6 +59,8 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             before.companies, after.companies, slug: \.slug, name: \.name, entity: Self.entity, fields: Self.fields)
         (agreementsAdded, agreementsRemoved, agreementsChanged) = Self.compare(
             before.agreements, after.agreements, slug: \.slug, name: \.title, entity: Self.entity, fields: Self.fields)
+        (organizationsAdded, organizationsRemoved, organizationsChanged) = Self.compare(
+            before.organizations, after.organizations, slug: \.slug, name: \.name, entity: Self.entity, fields: Self.fields)
         let oldWarnings = Set(before.warnings.map(Self.warning)), newWarnings = Set(after.warnings.map(Self.warning))
         warningsAdded = after.warnings.map(Self.warning).filter { !oldWarnings.contains($0) }
         warningsResolved = before.warnings.map(Self.warning).filter { !newWarnings.contains($0) }
@@ -65,6 +70,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     public var onlyOtherChanges: Bool {
         !isEmpty && changedTotals.isEmpty && companiesAdded.isEmpty && companiesRemoved.isEmpty && companiesChanged.isEmpty
             && agreementsAdded.isEmpty && agreementsRemoved.isEmpty && agreementsChanged.isEmpty
+            && organizationsAdded.isEmpty && organizationsRemoved.isEmpty && organizationsChanged.isEmpty
             && warningsAdded.isEmpty && warningsResolved.isEmpty
     }
 
@@ -123,6 +129,14 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     private static func entity(_ agreement: PortfolioSnapshot.Agreement) -> Entity {
         Entity(slug: agreement.slug, name: agreement.title,
                detail: "\(agreement.kind), \(agreement.status)" + (agreement.signed.map { ", signed \($0)" } ?? ""))
+    }
+
+    private static func entity(_ organization: PortfolioSnapshot.Organization) -> Entity {
+        Entity(slug: organization.slug, name: organization.name, detail: organization.kind + (organization.role.map { ", " + $0.lowercased() } ?? ""))
+    }
+
+    private static func fields(_ organization: PortfolioSnapshot.Organization) -> [(String, String)] {
+        [("name", organization.name), ("kind", organization.kind), ("country", organization.country ?? "—"), ("role", organization.role ?? "—")]
     }
 
     private static func fields(_ company: PortfolioSnapshot.Company) -> [(String, String)] {
