@@ -14,7 +14,9 @@ public struct ContentSource: Sendable {
 
 /// One `.md` file and the folder it was found in, which says what kind of entity it holds.
 public struct ContentDocument: Sendable {
+    /// The entity folder the file was found in.
     public var folder: ContentFolder
+    /// The file's paths and text.
     public var file: SourceFile
 }
 

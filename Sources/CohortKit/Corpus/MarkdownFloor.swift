@@ -4,8 +4,11 @@ import Foundation
 public enum MarkdownFloor {
     /// What one measurement found.
     public struct Result: Sendable {
+        /// How many Markdown bodies were rendered.
         public var bodies: Int
+        /// Size of the HTML produced, in UTF-8 bytes.
         public var bytes: Int
+        /// Wall time spent rendering, reading excluded.
         public var seconds: Double
     }
 

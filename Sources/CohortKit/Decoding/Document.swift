@@ -9,5 +9,6 @@ enum Document: Sendable {
 
 /// The folders of `content/` that hold one entity per `.md` file.
 public enum ContentFolder: String, CaseIterable, Sendable {
+    /// One per entity folder; the raw value is the folder's name.
     case organizations, companies, agreements, news, pages
 }

@@ -2,9 +2,12 @@
 public struct Diagnostic: Hashable, Sendable, Comparable, Error {
     /// How serious a problem is.
     public enum Severity: String, Sendable, Comparable {
+        /// Reported, but the build goes on unless `--strict` is given.
         case warning
+        /// Stops the build: nothing is written.
         case error
 
+        /// Warnings sort before errors.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs == .warning && rhs == .error
         }

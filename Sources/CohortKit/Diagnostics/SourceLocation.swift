@@ -19,8 +19,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         SourceLocation(path: path, line: 1, column: 1)
     }
 
+    /// The `path:line:column` form that diagnostics print.
     public var description: String { "\(path):\(line):\(column)" }
 
+    /// Orders by path, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }

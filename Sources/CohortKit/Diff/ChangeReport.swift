@@ -2,6 +2,7 @@ import Foundation
 
 /// How `cohort diff` prints a `ChangeSummary`: Markdown for a pull-request comment, plain text, or JSON.
 public enum ChangeReport: String, Sendable, CaseIterable {
+    /// The values `cohort diff --format` accepts.
     case markdown, text, json
 
     /// Said when the reports changed in ways the summary does not list (organisations, the programme's title).

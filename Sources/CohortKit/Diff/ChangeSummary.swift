@@ -3,8 +3,11 @@
 public struct ChangeSummary: Sendable, Hashable, Encodable {
     /// A figure before and after.
     public struct Figure: Sendable, Hashable, Encodable {
+        /// The figure's label, such as `Committed`.
         public var name: String
+        /// Its value as shown before the change.
         public var before: String
+        /// Its value as shown after the change.
         public var after: String
         /// `+USD 250,000`, `-1`, or nil when it is not a number.
         public var difference: String?
@@ -12,21 +15,29 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
 
     /// One field that changed.
     public struct FieldChange: Sendable, Hashable, Encodable {
+        /// The field's label, such as `status`.
         public var field: String
+        /// Its value before the change, `—` when absent.
         public var before: String
+        /// Its value after the change, `—` when absent.
         public var after: String
     }
 
     /// An entity that changed, field by field.
     public struct EntityChange: Sendable, Hashable, Encodable {
+        /// The slug that matches the entity across the two snapshots.
         public var slug: String
+        /// Its name, or an agreement's title, after the change.
         public var name: String
+        /// The fields whose value differs, in report order.
         public var fields: [FieldChange]
     }
 
     /// An entity that was added or removed.
     public struct Entity: Sendable, Hashable, Encodable {
+        /// The entity's slug, as text.
         public var slug: String
+        /// Its name, or an agreement's title.
         public var name: String
         /// A one-line description such as `signed, USD 1,000,000 (estimated)`.
         public var detail: String
@@ -34,16 +45,27 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
 
     /// Every headline figure, changed or not.
     public var totals: [Figure]
+    /// Companies only in the new snapshot.
     public var companiesAdded: [Entity]
+    /// Companies only in the old snapshot.
     public var companiesRemoved: [Entity]
+    /// Companies in both snapshots whose fields differ.
     public var companiesChanged: [EntityChange]
+    /// Agreements only in the new snapshot.
     public var agreementsAdded: [Entity]
+    /// Agreements only in the old snapshot.
     public var agreementsRemoved: [Entity]
+    /// Agreements in both snapshots whose fields differ.
     public var agreementsChanged: [EntityChange]
+    /// Organisations only in the new snapshot.
     public var organizationsAdded: [Entity]
+    /// Organisations only in the old snapshot.
     public var organizationsRemoved: [Entity]
+    /// Organisations in both snapshots whose fields differ.
     public var organizationsChanged: [EntityChange]
+    /// Warnings the change introduces, as `file: message`.
     public var warningsAdded: [String]
+    /// Warnings the change clears, as `file: message`.
     public var warningsResolved: [String]
     /// Whether nothing the reports show differs.
     public var isEmpty: Bool

@@ -4,6 +4,7 @@ import Foundation
 public enum GitRevision {
     /// Why a revision could not be read.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What went wrong, as a message for the user.
         public var description: String
     }
 

@@ -1,5 +1,6 @@
 /// The whole programme, decoded, linked and validated: what every later stage reads.
 public struct Portfolio: Sendable {
+    /// The programme and the site-wide settings.
     public var programme: Programme
     /// Sorted by slug.
     public var organizations: [Organization]
@@ -45,8 +46,11 @@ public struct Portfolio: Sendable {
 
 /// Where a slug points: a kind of entity and its index in the portfolio's sorted list.
 public enum EntityReference: Sendable, Hashable {
+    /// Index into the portfolio's `organizations`.
     case organization(Int)
+    /// Index into the portfolio's `companies`.
     case company(Int)
+    /// Index into the portfolio's `agreements`.
     case agreement(Int)
 }
 

@@ -15,8 +15,11 @@ public enum Markdown {
 
     /// A link in Markdown that points at nothing.
     public struct BrokenLink: Sendable, Hashable {
+        /// The link target as written.
         public var destination: String
+        /// The line of the Markdown on which the link starts, counting from 1.
         public var line: Int
+        /// cmark's column for the link, in bytes, counting from 1.
         public var column: Int
     }
 

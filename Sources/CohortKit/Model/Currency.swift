@@ -27,7 +27,9 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         (0..<minorDigits).reduce(1) { value, _ in value * 10 }
     }
 
+    /// The code, such as `USD`.
     public var description: String { code }
 
+    /// Orders currencies alphabetically by code.
     public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.code < rhs.code }
 }

@@ -1,22 +1,32 @@
 /// The programme itself and the site-wide settings, from `programme.yml`.
 public struct Programme: Sendable, Hashable {
+    /// The programme's name, used as the site and feed title.
     public var title: String
+    /// One line shown under the title; empty when not given.
     public var tagline: String
     /// A plain-text summary for the home page and meta descriptions.
     public var description: String?
     /// The absolute address the site is published at, ending in `/`; used for sitemap, feed and canonical links only.
     public var baseURL: String
+    /// The language code for `<html lang>` and the feed, `en` by default.
     public var language: String
     /// The reporting currency.
     public var currency: Currency
+    /// The money the programme has to invest.
     public var pool: Money
     /// How many companies the programme means to back.
     public var targetCompanies: Int
+    /// The usual investment per company.
     public var standardTicket: Money
+    /// The day the programme was announced.
     public var announced: Day
+    /// Organisations that run the programme.
     public var managers: [Located<Slug>]
+    /// Other organisations involved in the programme.
     public var partners: [Located<Slug>]
+    /// The fields of activity the programme backs.
     public var focusAreas: [FocusArea]
+    /// Rates into the reporting currency, when the programme declares any.
     public var exchangeRates: ExchangeRates?
     /// Whether Markdown may carry raw HTML through to the site.
     public var allowRawHTML: Bool
@@ -26,7 +36,9 @@ public struct Programme: Sendable, Hashable {
 
 /// A field of activity the programme backs, such as water treatment.
 public struct FocusArea: Sendable, Hashable {
+    /// How companies refer to it in `focus_area`.
     public var slug: Slug
+    /// The label shown on the site and in the reports.
     public var name: String
 }
 

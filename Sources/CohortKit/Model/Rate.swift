@@ -18,6 +18,7 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
     /// Whether the rate is above zero.
     public var isPositive: Bool { significand > 0 }
 
+    /// The rate as a decimal number, such as `7.8125`.
     public var description: String {
         guard scale > 0 else { return String(significand) }
         let digits = String(significand)

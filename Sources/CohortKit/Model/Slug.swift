@@ -19,7 +19,9 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
+    /// The slug's text, as in the file name.
     public var description: String { rawValue }
 
+    /// Orders slugs by their text.
     public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.rawValue < rhs.rawValue }
 }

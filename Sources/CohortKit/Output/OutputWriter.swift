@@ -16,6 +16,7 @@ public enum OutputWriter {
 
     /// Why a folder could not be written.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What went wrong, as a message for the user.
         public var description: String
     }
 

@@ -3,6 +3,7 @@
 public struct Timings: Sendable {
     /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
+        /// In pipeline order: read files, decode, link and check, compute reports, render the site, write output.
         case load, decode, link, report, render, write
     }
 

@@ -3,6 +3,7 @@
 public struct Figures: Sendable, Hashable {
     /// An amount in the reporting currency, with how much of it is an estimate.
     public struct Total: Sendable, Hashable {
+        /// The sum, estimated part included.
         public var amount: Money
         /// The part of `amount` that comes from estimated investments.
         public var estimated: Money
@@ -15,46 +16,69 @@ public struct Figures: Sendable, Hashable {
 
     /// One row of a breakdown: a group of companies, how many, and what is committed to them.
     public struct Group: Sendable, Hashable {
+        /// The status label, sector, focus area name or country code, or `Not specified`.
         public var name: String
+        /// How many companies the row counts.
         public var companies: Int
+        /// The investments of its signed, funded and exited companies.
         public var committed: Total
     }
 
     /// One company as the reports show it.
     public struct CompanyLine: Sendable, Hashable {
+        /// The company's slug, as text.
         public var slug: String
+        /// The company's name.
         public var name: String
+        /// Where the company stands in the programme.
         public var status: Company.Status
+        /// Its sector, as written.
         public var sector: String?
+        /// The country code of where it is based.
         public var country: String?
+        /// The focus area's name, not its slug.
         public var focusArea: String?
         /// The investment as written, in its own currency.
         public var investment: Money?
         /// The investment in the reporting currency.
         public var investmentReporting: Money?
+        /// Whether the investment is an expectation rather than a stated number.
         public var estimated: Bool
+        /// The investment's date, or else the day of the company's first signed agreement.
         public var date: Day?
     }
 
     /// One agreement of the register.
     public struct AgreementLine: Sendable, Hashable {
+        /// The agreement's slug, as text.
         public var slug: String
+        /// The agreement's heading.
         public var title: String
+        /// What the agreement is, such as a framework or an MOU.
         public var kind: Agreement.Kind
+        /// Where the agreement stands.
         public var status: Agreement.Status
+        /// The day it was signed.
         public var signed: Day?
+        /// Where it was signed.
         public var place: String?
+        /// The money it involves, as written, not converted.
         public var amount: Money?
         /// The parties' names, in the order written.
         public var parties: [String]
+        /// The parties' slugs, in the order written.
         public var partySlugs: [String]
     }
 
     /// One organisation as the reports show it.
     public struct OrganizationLine: Sendable, Hashable {
+        /// The organisation's slug, as text.
         public var slug: String
+        /// The organisation's name.
         public var name: String
+        /// What kind of body it is.
         public var kind: Organization.Kind
+        /// The country code of where it is based.
         public var country: String?
         /// `Manager`, `Partner`, or nil.
         public var role: String?
@@ -64,17 +88,25 @@ public struct Figures: Sendable, Hashable {
     public struct Quarter: Sendable, Hashable {
         /// Such as `2011 Q4`.
         public var name: String
+        /// Committed companies that belong to the quarter.
         public var companiesCommitted: Int
+        /// The investments of those companies.
         public var committed: Total
         /// Committed up to and including this quarter.
         public var cumulative: Total
+        /// Agreements with status `signed` whose signing date falls in the quarter.
         public var agreementsSigned: Int
     }
 
+    /// The programme's name.
     public var title: String
+    /// The reporting currency that every total is in.
     public var currency: Currency
+    /// The money the programme has to invest, in the reporting currency.
     public var pool: Money
+    /// The usual investment per company.
     public var standardTicket: Money
+    /// How many companies the programme means to back.
     public var targetCompanies: Int
     /// Companies that are selected, signed, funded or exited.
     public var companiesInProgramme: Int
@@ -86,15 +118,25 @@ public struct Figures: Sendable, Hashable {
     public var funded: Total
     /// The pool less what is committed; negative when over-committed.
     public var remaining: Money
+    /// The mean investment of committed companies that have one; nil when there are none.
     public var averageTicket: Total?
+    /// The middle investment of the same companies; nil when there are none.
     public var medianTicket: Total?
+    /// One row per status, every company counted.
     public var byStatus: [Group]
+    /// Companies in the programme, grouped by sector.
     public var bySector: [Group]
+    /// Companies in the programme, grouped by focus area in `programme.yml` order.
     public var byFocusArea: [Group]
+    /// Companies in the programme, grouped by country code.
     public var byCountry: [Group]
+    /// Every organisation, by slug.
     public var organizations: [OrganizationLine]
+    /// Every company, by slug.
     public var companies: [CompanyLine]
+    /// The agreement register: by signing date, unsigned ones last, then by slug.
     public var agreements: [AgreementLine]
+    /// Quarters with a commitment or a signed agreement, oldest first.
     public var timeline: [Quarter]
     /// The rates used, when any amount had to be converted.
     public var exchangeRates: ExchangeRates?

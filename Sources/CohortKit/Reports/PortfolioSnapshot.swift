@@ -9,9 +9,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The schema version this code writes. Bump it when a field changes meaning or goes away.
     public static let currentSchemaVersion = 1
 
+    /// Money as JSON: the currency code, exact minor units and the text the reports show.
     public struct Amount: Codable, Sendable, Hashable {
+        /// The currency code, such as `USD`.
         public var currency: String
+        /// The exact amount in the currency's smallest unit, such as cents.
         public var minorUnits: Int
+        /// The text the other reports show, such as `USD 1,000,000`.
         public var formatted: String
 
         init(_ money: Money) {
@@ -21,8 +25,11 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         }
     }
 
+    /// An amount with the part of it that comes from estimated investments.
     public struct Total: Codable, Sendable, Hashable {
+        /// The sum, estimated part included.
         public var amount: Amount
+        /// The part of `amount` that comes from estimated investments.
         public var estimated: Amount
 
         init(_ total: Figures.Total) {
@@ -31,99 +38,171 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         }
     }
 
+    /// The programme's settings that the figures depend on.
     public struct Programme: Codable, Sendable, Hashable {
+        /// The programme's name.
         public var title: String
+        /// The reporting currency's code.
         public var currency: String
+        /// The money the programme has to invest, in the reporting currency.
         public var pool: Amount
+        /// The usual investment per company.
         public var standardTicket: Amount
+        /// How many companies the programme means to back.
         public var targetCompanies: Int
+        /// Currency code to rate, as text; present only when some amount was converted.
         public var exchangeRates: [String: String]?
+        /// The day the rates were taken, `YYYY-MM-DD`.
         public var exchangeRatesAsOf: String?
     }
 
+    /// The headline figures.
     public struct Totals: Codable, Sendable, Hashable {
+        /// Investments in signed, funded and exited companies.
         public var committed: Total
+        /// Investments in funded and exited companies.
         public var funded: Total
+        /// The pool less what is committed; negative when over-committed.
         public var remaining: Amount
+        /// Companies that are signed, funded or exited.
         public var companiesSigned: Int
+        /// Companies that are selected, signed, funded or exited.
         public var companiesInProgramme: Int
+        /// The mean investment of committed companies that have one.
         public var averageTicket: Total?
+        /// The middle investment of the same companies.
         public var medianTicket: Total?
     }
 
+    /// One organisation as `portfolio.json` lists it.
     public struct Organization: Codable, Sendable, Hashable {
+        /// The organisation's slug.
         public var slug: String
+        /// The organisation's name.
         public var name: String
+        /// The kind code, such as `government`.
         public var kind: String
+        /// The country code of where it is based.
         public var country: String?
+        /// `Manager` or `Partner`, when `programme.yml` lists it so.
         public var role: String?
     }
 
+    /// A company's investment, as written and converted.
     public struct Investment: Codable, Sendable, Hashable {
+        /// The money as written, in its own currency.
         public var amount: Amount
+        /// The money converted into the reporting currency.
         public var reporting: Amount?
+        /// Whether the figure is an expectation rather than a stated number.
         public var estimated: Bool
     }
 
+    /// One company as `portfolio.json` lists it.
     public struct Company: Codable, Sendable, Hashable {
+        /// The company's slug.
         public var slug: String
+        /// The company's name.
         public var name: String
+        /// The status code, such as `signed`.
         public var status: String
+        /// Its sector, as written.
         public var sector: String?
+        /// The country code of where it is based.
         public var country: String?
+        /// The focus area's name, not its slug.
         public var focusArea: String?
+        /// What the programme puts, or expects to put, into the company.
         public var investment: Investment?
         /// The investment's date, or the company's first signing.
         public var date: String?
     }
 
+    /// One agreement of the register as `portfolio.json` lists it.
     public struct Agreement: Codable, Sendable, Hashable {
+        /// The agreement's slug.
         public var slug: String
+        /// The agreement's heading.
         public var title: String
+        /// The kind code, such as `framework`.
         public var kind: String
+        /// The status code, such as `signed`.
         public var status: String
+        /// The day it was signed, `YYYY-MM-DD`.
         public var signed: String?
+        /// Where it was signed.
         public var place: String?
+        /// The money it involves, as written, not converted.
         public var amount: Amount?
+        /// The parties' slugs, in the order of the file.
         public var parties: [String]
     }
 
+    /// One row of a breakdown.
     public struct Group: Codable, Sendable, Hashable {
+        /// The status label, sector, focus area name or country code, or `Not specified`.
         public var name: String
+        /// How many companies the row counts.
         public var companies: Int
+        /// The investments of its signed, funded and exited companies.
         public var committed: Total
     }
 
+    /// The figures by status, sector, focus area and country.
     public struct Breakdowns: Codable, Sendable, Hashable {
+        /// One row per status, every company counted.
         public var byStatus: [Group]
+        /// Companies in the programme, grouped by sector.
         public var bySector: [Group]
+        /// Companies in the programme, grouped by focus area in `programme.yml` order.
         public var byFocusArea: [Group]
+        /// Companies in the programme, grouped by country code.
         public var byCountry: [Group]
     }
 
+    /// One calendar quarter of the timeline.
     public struct Quarter: Codable, Sendable, Hashable {
+        /// The quarter's name, such as `2011 Q4`, or `Undated`.
         public var quarter: String
+        /// Committed companies that belong to the quarter.
         public var companiesCommitted: Int
+        /// The investments of those companies.
         public var committed: Total
+        /// Committed up to and including this quarter.
         public var cumulative: Total
+        /// Agreements with status `signed` whose signing date falls in the quarter.
         public var agreementsSigned: Int
     }
 
+    /// A warning the content still has.
     public struct Warning: Codable, Sendable, Hashable {
+        /// The path of the file it is in, as diagnostics name it.
         public var file: String
+        /// The line, counting from 1.
         public var line: Int
+        /// The column in Unicode scalars, counting from 1.
         public var column: Int
+        /// What is wrong, in one sentence.
         public var message: String
     }
 
+    /// The schema version the file was written with.
     public var schemaVersion: Int
+    /// The programme's settings that the figures depend on.
     public var programme: Programme
+    /// The headline figures.
     public var totals: Totals
+    /// Every organisation, by slug.
     public var organizations: [Organization]
+    /// Every company, by slug.
     public var companies: [Company]
+    /// Every agreement, in register order.
     public var agreements: [Agreement]
+    /// The figures by status, sector, focus area and country.
     public var breakdowns: Breakdowns
+    /// Quarters with a commitment or a signed agreement, oldest first.
     public var timeline: [Quarter]
+    /// The warnings the content still has, by file and position.
     public var warnings: [Warning]
 
     /// The snapshot of `figures`.

@@ -3,10 +3,10 @@ import Foundation
 /// Compares committed reports with what the content gives now, line by line, so a pull request that
 /// changes content without regenerating its reports fails with the stale file and lines named.
 public enum ReportCheck {
-    /// Diagnostics for each stale, missing or extra file of `folder` (shown as `displayFolder`).
     /// How many changed places are listed for one file before the rest are counted.
     static let maxRunsPerFile = 5
 
+    /// Diagnostics for each stale, missing or extra report file in `folder`.
     public static func compare(_ expected: [OutputFile], with folder: URL, displayFolder: String) -> [Diagnostic] {
         let committed = OutputWriter.read(folder) ?? [:]
         let hint = "run 'cohort build' (or 'cohort report') and commit \(displayFolder)"

@@ -42,5 +42,6 @@ public struct Route: Hashable, Sendable, Comparable {
         return baseURL + path
     }
 
+    /// Orders routes by path.
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
 }
