@@ -28,9 +28,9 @@ public enum OutputWriter {
         try staged.commit()
     }
 
-    /// Checks that `target` may be replaced, without writing anything: so that a build writing several
-    /// folders can refuse before it writes the first.
-    public static func preflight(_ target: URL, protecting protected: [URL]) throws(Failure) {
+    /// Checks that `target` may be replaced, without writing anything: it must not overlap a
+    /// `protected` folder, and must hold only files Cohort wrote.
+    static func preflight(_ target: URL, protecting protected: [URL]) throws(Failure) {
         let target = target.standardizedFileURL
         try checkNotOverlapping(target, protected)
         try checkOwnership(of: target)

@@ -61,6 +61,9 @@ public final class StagedFolder: @unchecked Sendable {
         }
     }
 
+    /// How many files have been added.
+    public var count: Int { lock.withLock { paths.count } }
+
     /// Writes the manifest and puts the staging folder in place of the target, whole.
     public func commit() throws(OutputWriter.Failure) {
         if let failure = lock.withLock({ self.failure }) {

@@ -84,9 +84,8 @@ public struct Project: Sendable {
     private func run(site: Bool, strict: Bool, checkReports: Bool) -> Outcome {
         var timings = Timings()
         var products = produce(site: site, &timings)
-        var result = outcome(products, timings)
         guard let reports = products.reports, let portfolio = products.portfolio, let figures = products.figures,
-              !products.diagnostics.hasErrors else { return result }
+              !products.diagnostics.hasErrors else { return outcome(products, timings) }
         let theme = site ? products.theme : nil
         if checkReports {
             if let theme {
@@ -97,54 +96,35 @@ public struct Project: Sendable {
             products.diagnostics += ReportCheck.compare(reports, with: reportsURL, displayFolder: reportsDisplayPath)
             return outcome(products, timings)
         }
-        guard !(strict && !products.diagnostics.isEmpty) else { return result }
-        let protected = [contentURL, templatesURL]
-        var staged: [(folder: StagedFolder, display: String, files: Int)] = []
+        guard !(strict && !products.diagnostics.isEmpty) else { return outcome(products, timings) }
+        // Both folders are staged, which checks that each may be replaced, before either is written.
+        var targets = [(url: reportsURL, display: reportsDisplayPath)]
+        if theme != nil { targets.insert((siteURL, outputPath + "/site"), at: 0) }
+        var staged: [(folder: StagedFolder, display: String)] = []
         func fail(_ display: String, _ message: String) -> Outcome {
+            // Aborting a folder already committed does nothing: its staging folder is the output now.
             staged.forEach { $0.folder.abort() }
-            var failed = outcome(products, timings)
-            failed.diagnostics = (failed.diagnostics + [.error(at: .file(display), message)]).sorted()
-            return failed
+            products.diagnostics.append(.error(at: .file(display), message))
+            return outcome(products, timings)
         }
-        do {
-            // Both folders are checked before either is touched.
-            if theme != nil { try OutputWriter.preflight(siteURL, protecting: protected) }
-            try OutputWriter.preflight(reportsURL, protecting: protected)
-        } catch {
-            return fail(theme != nil ? outputPath + "/site" : reportsDisplayPath, error.description)
-        }
-        if let theme {
-            let siteDisplay = outputPath + "/site"
-            let folder: StagedFolder
+        for target in targets {
             do {
-                folder = try StagedFolder(replacing: siteURL, protecting: protected)
+                staged.append((try StagedFolder(replacing: target.url, protecting: [contentURL, templatesURL]), target.display))
             } catch {
-                return fail(siteDisplay, error.description)
+                return fail(target.display, error.description)
             }
-            staged.append((folder, siteDisplay, 0))
-            let counter = Counter()
+        }
+        if let theme, let site = staged.first?.folder {
             let problems = timings.measure(.render) {
-                SiteRenderer.render(portfolio, figures: figures, theme: theme) { file in
-                    folder.add(file)
-                    counter.increment()
-                }
+                SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: site.add)
             }
             products.diagnostics += problems
-            staged[0].files = counter.value
             if problems.hasErrors {
-                folder.abort()
+                staged.forEach { $0.folder.abort() }
                 return outcome(products, timings)
             }
         }
-        let reportsFolder: StagedFolder
-        do {
-            reportsFolder = try StagedFolder(replacing: reportsURL, protecting: protected)
-        } catch {
-            return fail(reportsDisplayPath, error.description)
-        }
-        staged.append((reportsFolder, reportsDisplayPath, reports.count))
-        reports.forEach(reportsFolder.add)
-        // Aborting a folder already committed does nothing: its staging folder is the output now.
+        if let reportsFolder = staged.last?.folder { reports.forEach(reportsFolder.add) }
         for entry in staged {
             do {
                 try timings.measure(.write) { () throws(OutputWriter.Failure) in try entry.folder.commit() }
@@ -152,8 +132,8 @@ public struct Project: Sendable {
                 return fail(entry.display, error.description)
             }
         }
-        result = outcome(products, timings)
-        result.written = staged.map { ($0.display, $0.files) }
+        var result = outcome(products, timings)
+        result.written = staged.map { ($0.display, $0.folder.count) }
         return result
     }
 
@@ -184,14 +164,4 @@ public struct Project: Sendable {
         }
         return Products(portfolio: portfolio, figures: figures, theme: theme, diagnostics: diagnostics, reports: reports)
     }
-}
-
-/// Counts from many threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func increment() { lock.withLock { count += 1 } }
-
-    var value: Int { lock.withLock { count } }
 }
