@@ -37,6 +37,11 @@ public struct Portfolio: Sendable {
         return companies[index]
     }
 
+    /// The agreements an organisation or company is party to, by signing date.
+    public func agreements(of party: Slug) -> [Agreement] {
+        (agreementsByParty[party] ?? []).compactMap(agreement)
+    }
+
     /// The agreement with `slug`.
     public func agreement(_ slug: Slug) -> Agreement? {
         guard case .agreement(let index) = entities[slug] else { return nil }

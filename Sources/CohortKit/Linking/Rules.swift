@@ -80,7 +80,7 @@ struct Rules {
         var diagnostics: [Diagnostic] = []
         let programme = portfolio.programme
         for company in portfolio.companies where [.signed, .funded].contains(company.status) {
-            let signed = (portfolio.agreementsByParty[company.slug] ?? []).contains { portfolio.agreement($0)?.status == .signed }
+            let signed = portfolio.agreements(of: company.slug).contains { $0.status == .signed }
             if !signed {
                 diagnostics.append(.warning(
                     at: company.source, "company '\(company.slug)' is \(company.status.rawValue) but no signed agreement names it",

@@ -292,8 +292,7 @@ public struct Figures: Sendable, Hashable {
 
     /// The day a company first signed an agreement, for companies whose investment has no date.
     private static func firstSigning(of slug: Slug, in portfolio: Portfolio) -> Day? {
-        (portfolio.agreementsByParty[slug] ?? []).compactMap { portfolio.agreement($0) }
-            .filter { $0.status == .signed }.compactMap(\.signed).min()
+        portfolio.agreements(of: slug).filter { $0.status == .signed }.compactMap(\.signed).min()
     }
 
     private static func name(of slug: Slug, in portfolio: Portfolio) -> String {

@@ -71,7 +71,7 @@ struct SiteContext: Sendable {
         row["website"] = present(company.website)
         row["founded"] = present(company.founded.map(String.init))
         row["tags"] = company.tags
-        let agreements = agreements(of: company.slug)
+        let agreements = portfolio.agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         row["counterparties"] = counterparties(of: company.slug, in: agreements).map { partyLink($0, from: route) }
         return entityPage(route, "company", row, title: company.name, slug: company.slug, body: body)
@@ -81,7 +81,7 @@ struct SiteContext: Sendable {
         var row = organizationRow(organization, from: route)
         row["website"] = present(organization.website)
         row["people"] = organization.people.map { compact(["name": $0.name, "role": $0.role]) }
-        let agreements = agreements(of: organization.slug)
+        let agreements = portfolio.agreements(of: organization.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         let partners = counterparties(of: organization.slug, in: agreements)
         row["companies"] = partners.compactMap { portfolio.company($0) }.map { companyRow($0, from: route) }
@@ -256,10 +256,6 @@ struct SiteContext: Sendable {
             return ["slug": slug.rawValue, "name": agreement.title, "href": route.link(to: .agreement(slug)), "kind_label": "Agreement"]
         }
         return partyLink(slug, from: route)
-    }
-
-    private func agreements(of slug: Slug) -> [Agreement] {
-        (portfolio.agreementsByParty[slug] ?? []).compactMap { portfolio.agreement($0) }
     }
 
     /// The other parties of `agreements`, each once, sorted by slug.
