@@ -111,42 +111,34 @@ public struct Theme: Sendable {
         var column: Int
     }
 
-    /// The partial and parent tags of a template, in order.
-    static func references(in source: SourceFile) -> [Reference] {
-        var references: [Reference] = []
+    /// Every `{{...}}` tag of a template, in order: the character after `{{` and the name after it.
+    private static func tags(in source: SourceFile) -> [(marker: Character?, reference: Reference)] {
+        var tags: [(marker: Character?, reference: Reference)] = []
         for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let tag = rest[open.upperBound...]
-                guard let marker = tag.first, marker == ">" || marker == "<", let close = tag.range(of: "}}") else {
-                    rest = tag
-                    continue
-                }
-                let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingWhitespace()
-                if !name.isEmpty {
-                    references.append(Reference(name: name, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                }
-                rest = tag[close.upperBound...]
+            while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+                let tag = rest[start.upperBound..<end.lowerBound]
+                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
+                tags.append((tag.first, Reference(name: tag.dropFirst().trimmingWhitespace(), line: index + 1, column: column)))
+                rest = rest[end.upperBound...]
             }
         }
-        return references
+        return tags
+    }
+
+    /// The partial and parent tags of a template, in order.
+    static func references(in source: SourceFile) -> [Reference] {
+        tags(in: source).filter { ($0.marker == ">" || $0.marker == "<") && !$0.reference.name.isEmpty }.map(\.reference)
     }
 
     /// The innermost section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
     static func unclosedSection(in source: SourceFile) -> Reference? {
         var open: [Reference] = []
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
-                let tag = rest[start.upperBound..<end.lowerBound]
-                let name = tag.dropFirst().trimmingWhitespace()
-                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
-                switch tag.first {
-                case "#", "^", "$", "<": open.append(Reference(name: name, line: index + 1, column: column))
-                case "/": if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
-                default: break
-                }
-                rest = rest[end.upperBound...]
+        for (marker, reference) in tags(in: source) {
+            switch marker {
+            case "#", "^", "$", "<": open.append(reference)
+            case "/": if let last = open.lastIndex(where: { $0.name == reference.name }) { open.removeSubrange(last...) }
+            default: break
             }
         }
         return open.last
