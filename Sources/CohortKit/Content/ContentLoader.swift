@@ -83,22 +83,9 @@ public enum ContentLoader {
         return source
     }
 
-    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted. Hidden files
-    /// and folders are skipped, unless `keepingHidden` (static files such as `.well-known/security.txt`);
-    /// `.git` and `.DS_Store` are always skipped.
+    /// The regular files below `directory/folder`, as paths relative to `directory`, sorted.
     private static func files(under directory: URL, folder: String, keepingHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.appendingPathComponent(folder).path) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.split(separator: "/").last ?? ""
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix("."), !keepingHidden || name == ".git" || name == ".DS_Store" {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular { paths.append(folder + "/" + relative) }
-        }
-        return paths.sorted()
+        FileTree.regularFiles(in: directory.appendingPathComponent(folder), keepingHidden: keepingHidden).map { folder + "/" + $0 }
     }
 
     /// Reads one text file; a file that is not UTF-8 is reported at the first bad byte.

@@ -18,20 +18,14 @@ public struct Theme: Sendable {
     public static func load(from directory: URL, displayRoot: String) -> (Theme?, [Diagnostic]) {
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error(at: .file(displayRoot), "templates folder not found", hint: "pass --templates DIR")])
         }
-        let root = directory.standardizedFileURL.path + "/"
         var sources: [SourceFile] = []
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(root), let data = FileManager.default.contents(atPath: path) else { continue }
-            let relative = String(path.dropFirst(root.count))
+        for relative in FileTree.regularFiles(in: directory) {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
             if relative.hasPrefix("assets/") {
                 assets.append(OutputFile(path: relative, bytes: data))
             } else if relative.hasSuffix(".mustache") {
@@ -43,8 +37,6 @@ public struct Theme: Sendable {
                                           text: text.replacingOccurrences(of: "\r\n", with: "\n")))
             }
         }
-        sources.sort { $0.relativePath < $1.relativePath }
-        assets.sort { $0.path < $1.path }
         let (library, problems) = parse(sources, displayRoot: prefix)
         diagnostics += problems
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
