@@ -3,6 +3,16 @@
 struct SiteContext: Sendable {
     let portfolio: Portfolio
     let figures: Figures
+    /// The summary of each news item, by slug: rendered once, shown on many pages.
+    private let newsSummaries: [Slug: String]
+
+    init(portfolio: Portfolio, figures: Figures) {
+        self.portfolio = portfolio
+        self.figures = figures
+        newsSummaries = Dictionary(portfolio.news.map {
+            ($0.slug, Markdown.render($0.body.markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary)
+        }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// How many companies and agreements the home page lists.
     static let homeListLength = 12
@@ -105,7 +115,7 @@ struct SiteContext: Sendable {
 
     func newsItem(_ item: NewsItem, _ route: Route, body: Markdown.Rendered) -> Values {
         var values = common(route, title: item.title, description: body.summary)
-        var row = newsRow(item, from: route, summary: body.summary)
+        var row = newsRow(item, from: route)
         row["body"] = body.html
         row["about"] = item.about.compactMap { entityLink($0.value, from: route) }
         values["item"] = row
@@ -228,14 +238,14 @@ struct SiteContext: Sendable {
         ])
     }
 
-    private func newsRow(_ item: NewsItem, from route: Route, summary: String? = nil) -> Values {
+    private func newsRow(_ item: NewsItem, from route: Route) -> Values {
         compact([
             "slug": item.slug.rawValue,
             "title": item.title,
             "href": route.link(to: .newsItem(item.slug)),
             "date": item.date.mediumDescription,
             "date_iso": item.date.description,
-            "summary": summary ?? render(item.body).summary,
+            "summary": newsSummaries[item.slug],
         ])
     }
 
@@ -284,9 +294,5 @@ struct SiteContext: Sendable {
     /// Whether `value` is an optional holding nothing, boxed as `Any`.
     private static func isNil(_ value: Any) -> Bool {
         (value as? OptionalMarker)?.isNone ?? false
-    }
-
-    private func render(_ body: Body) -> Markdown.Rendered {
-        Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML)
     }
 }
