@@ -25,8 +25,12 @@ let package = Package(
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedFolders"]
         ),
+        // Compiles templates/ (the built-in theme) and starter/ (what `cohort init` writes) into CohortKit.
+        .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["embed-folders"]),
+        .executableTarget(name: "embed-folders"),
         .executableTarget(
             name: "cohort",
             dependencies: [

@@ -7,7 +7,8 @@ import Foundation
 struct Cohort: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a static site and reports for an investment programme from Markdown and YAML.",
-        subcommands: [Build.self, Check.self, Report.self, Diff.self, Corpus.self, Floor.self])
+        version: Release.version,
+        subcommands: [Init.self, Build.self, Check.self, Report.self, Diff.self, ThemeCommand.self, Corpus.self, Floor.self])
 
     /// Parses and runs; usage errors exit with 2, content errors with 1.
     static func main() {

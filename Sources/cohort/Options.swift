@@ -7,16 +7,24 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "The content folder.")
     var content = "content"
 
-    @Option(help: "The templates folder.")
-    var templates = "templates"
+    @Option(help: ArgumentHelp(
+        "A templates folder laid over the built-in theme, file by file.",
+        discussion: "Default: templates, when that folder exists; otherwise the built-in theme alone."))
+    var templates: String?
 
     @Option(help: "The output folder; the site is written to <output>/site.")
     var output = "output"
 
-    var project: Project { Project(contentPath: content, templatesPath: templates, outputPath: output) }
+    var project: Project { Project(contentPath: content, templatesPath: templatesFolder, outputPath: output) }
+
+    /// The templates folder to use: the one given, or `templates` when it exists.
+    var templatesFolder: String? {
+        var isDirectory: ObjCBool = false
+        return templates ?? (FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory) && isDirectory.boolValue ? "templates" : nil)
+    }
 
     func validate() throws {
-        for (name, value) in [("--content", content), ("--templates", templates), ("--output", output)] where value.isEmpty {
+        for (name, value) in [("--content", content), ("--templates", templates ?? "templates"), ("--output", output)] where value.isEmpty {
             throw ValidationError("\(name) needs a folder")
         }
     }

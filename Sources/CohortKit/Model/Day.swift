@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time or a time zone, written `YYYY-MM-DD`.
 public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The year, 1 to 9999.
@@ -23,6 +25,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
               parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Today in the local time zone.
+    public static var today: Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let today = Day(year: year, month: month, day: day) else {
+            preconditionFailure("the system calendar gave no valid date for today")
+        }
+        return today
     }
 
     /// The number of days in a month of a year of the Gregorian calendar.

@@ -116,9 +116,10 @@ public enum OutputWriter {
 
 /// Plain POSIX file access for the writer's hot path: no Foundation bookkeeping per file.
 enum PlainFile {
-    /// Writes `bytes` to a new file at `path`; false on failure, with `errno` set.
-    static func write(_ bytes: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes `bytes` to a new file at `path`; false on failure, with `errno` set. With `exclusive`, a
+    /// file that exists is left as it is and the call fails with `EEXIST`.
+    static func write(_ bytes: Data, to path: String, exclusive: Bool = false) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return bytes.withUnsafeBytes { buffer -> Bool in

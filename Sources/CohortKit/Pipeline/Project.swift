@@ -5,22 +5,23 @@ import Foundation
 public struct Project: Sendable {
     /// The content folder as the user named it, for example `content`.
     public var contentPath: String
-    /// The templates folder as the user named it.
-    public var templatesPath: String
+    /// The programme's templates folder as the user named it, laid over the built-in theme file by
+    /// file; nil builds with the built-in theme alone.
+    public var templatesPath: String?
     /// The output folder as the user named it; the site goes to `<output>/site`, reports to `<output>/reports`.
     public var outputPath: String
     /// How diagnostics name the content folder, when it is not `contentPath` (a copy taken from git).
     public var contentLabel: String?
 
     /// Creates a project from folder paths, relative to the current directory or absolute.
-    public init(contentPath: String = "content", templatesPath: String = "templates", outputPath: String = "output") {
+    public init(contentPath: String = "content", templatesPath: String? = nil, outputPath: String = "output") {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath
     }
 
     var contentURL: URL { URL(fileURLWithPath: contentPath) }
-    var templatesURL: URL { URL(fileURLWithPath: templatesPath) }
+    var templatesURL: URL? { templatesPath.map { URL(fileURLWithPath: $0) } }
     var siteURL: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("site") }
     var reportsURL: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("reports") }
     var reportsDisplayPath: String { outputPath + "/reports" }
@@ -109,7 +110,7 @@ public struct Project: Sendable {
         }
         for target in targets {
             do {
-                staged.append((try StagedFolder(replacing: target.url, protecting: [contentURL, templatesURL]), target.display))
+                staged.append((try StagedFolder(replacing: target.url, protecting: [contentURL, templatesURL].compactMap { $0 }), target.display))
             } catch {
                 return fail(target.display, error.description)
             }
@@ -147,7 +148,7 @@ public struct Project: Sendable {
         var theme: Theme?
         var diagnostics: [Diagnostic] = []
         if site {
-            (theme, diagnostics) = timings.measure(.load) { Theme.load(from: templatesURL, displayRoot: templatesPath) }
+            (theme, diagnostics) = timings.measure(.load) { Theme.load(overriding: templatesURL, displayRoot: templatesPath ?? "templates") }
         }
         let decoded = timings.measure(.decode) { Decoding.decode(source) }
         diagnostics += decoded.diagnostics

@@ -8,36 +8,44 @@ public struct Theme: Sendable {
     /// Files under `templates/assets/`, copied to the site's `assets/`.
     let assets: [OutputFile]
 
-    /// The templates every theme must have, one per kind of page.
-    static let requiredTemplates = [
-        "home", "companies", "company", "organizations", "organization", "agreements", "agreement",
-        "news", "news-item", "page", "reports", "404",
-    ]
+    /// How diagnostics name a file of the built-in theme, for example `(built-in theme)/layout.mustache`.
+    static let builtInRoot = "(built-in theme)/"
 
-    /// Reads and parses a templates folder; `displayRoot` names it in diagnostics.
-    public static func load(from directory: URL, displayRoot: String) -> (Theme?, [Diagnostic]) {
+    /// The built-in theme (the repository's `templates/`, compiled into the binary) with the files of
+    /// `overrides`, when given, laid over it path by path: a programme's `templates/company.mustache`
+    /// replaces the built-in one and keeps every other template, partial and asset. `displayRoot`
+    /// names the overrides folder in diagnostics.
+    public static func load(overriding overrides: URL?, displayRoot: String) -> (Theme?, [Diagnostic]) {
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error(at: .file(displayRoot), "templates folder not found", hint: "pass --templates DIR")])
+        var files: [String: (displayPath: String, bytes: Data)] = [:]
+        for file in EmbeddedFolder.theme.files { files[file.path] = (builtInRoot + file.path, file.bytes) }
+        if let overrides {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: overrides.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return (nil, [.error(at: .file(displayRoot), "templates folder not found",
+                                     hint: "pass --templates DIR, or leave it out to use the built-in theme")])
+            }
+            for relative in FileTree.regularFiles(in: overrides) {
+                guard let data = FileManager.default.contents(atPath: overrides.appendingPathComponent(relative).path) else { continue }
+                files[relative] = (prefix + relative, data)
+            }
         }
         var sources: [SourceFile] = []
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        for relative in FileTree.regularFiles(in: directory) {
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
+        for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
             if relative.hasPrefix("assets/") {
-                assets.append(OutputFile(path: relative, bytes: data))
+                assets.append(OutputFile(path: relative, bytes: file.bytes))
             } else if relative.hasSuffix(".mustache") {
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    diagnostics.append(.error(at: .file(prefix + relative), "template is not valid UTF-8 text"))
+                guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                    diagnostics.append(.error(at: .file(file.displayPath), "template is not valid UTF-8 text"))
                     continue
                 }
-                sources.append(SourceFile(displayPath: prefix + relative, relativePath: relative,
+                sources.append(SourceFile(displayPath: file.displayPath, relativePath: relative,
                                           text: text.replacingOccurrences(of: "\r\n", with: "\n")))
             }
         }
-        let (library, problems) = parse(sources, displayRoot: prefix)
+        let (library, problems) = parse(sources)
         diagnostics += problems
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
@@ -45,7 +53,7 @@ public struct Theme: Sendable {
 
     /// Parses template sources, naming the file and line of every syntax error and of every partial
     /// or parent that does not exist (swift-mustache would render those as nothing).
-    static func parse(_ sources: [SourceFile], displayRoot: String) -> (MustacheLibrary?, [Diagnostic]) {
+    static func parse(_ sources: [SourceFile]) -> (MustacheLibrary?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         let names = Set(sources.map { String($0.relativePath.dropLast(".mustache".count)) })
@@ -71,10 +79,6 @@ public struct Theme: Sendable {
             diagnostics += missingPartials(in: source, known: names)
         }
         diagnostics += cycles(in: sources)
-        for required in requiredTemplates where !names.contains(required) {
-            diagnostics.append(.error(at: .file(displayRoot + required + ".mustache"), "missing template '\(required)'",
-                                      hint: "every kind of page needs its template; copy it from Cohort's default theme"))
-        }
         return (diagnostics.hasErrors ? nil : library, diagnostics)
     }
 
