@@ -4,32 +4,6 @@ import Testing
 
 /// Runs the built `cohort` binary, as a user would, on the real example and on broken copies of it.
 @Suite(.serialized) struct EndToEndTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static let binary = repositoryRoot.appendingPathComponent(".build/debug/cohort")
-
-    func cohort(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Run {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
-                     "build the binary first: swift build --product cohort (make test does)")
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     /// A copy of the repository's content and templates (and, when asked, its committed reports) in a
     /// temporary project folder.
     func exampleProject(withReports: Bool = false) throws -> TemporaryFolder {
@@ -43,19 +17,6 @@ import Testing
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
         }
         return folder
-    }
-
-    /// Every file under `directory`, by relative path.
-    func files(under directory: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let root = directory.standardizedFileURL.path + "/"
-        for case let url as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) ?? .init() {
-            let path = url.standardizedFileURL.path
-            if let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath {
-                result[String(path.dropFirst(root.count))] = data
-            }
-        }
-        return result
     }
 
     @Test func exampleBuildsWithEveryPage() throws {
@@ -77,23 +38,9 @@ import Testing
     @Test func everyInternalLinkResolvesToAFile() throws {
         let project = try exampleProject()
         #expect(try cohort(["build"], in: project.url).status == 0)
-        let siteURL = project.url.appendingPathComponent("output/site")
-        let site = files(under: siteURL)
-        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
-        var checked = 0
-        for (path, data) in site where path.hasSuffix(".html") && path != "404.html" {
-            let html = String(decoding: data, as: UTF8.self)
-            for match in html.matches(of: pattern) {
-                guard let link = match.output[1].substring.map(String.init) else { continue }
-                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
-                #expect(!link.hasPrefix("/"), "\(path) links to \(link), which is not relative")
-                let target = URL(fileURLWithPath: path, relativeTo: siteURL).deletingLastPathComponent()
-                    .appendingPathComponent(String(link.split(separator: "#").first ?? "")).standardizedFileURL
-                #expect(FileManager.default.fileExists(atPath: target.path), "\(path) links to \(link), which does not exist")
-                checked += 1
-            }
-        }
-        #expect(checked > 100)
+        let links = try relativeLinks(in: project.url.appendingPathComponent("output/site"))
+        #expect(links.broken == [])
+        #expect(links.checked > 100)
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

@@ -16,43 +16,12 @@ import Testing
     }
 }
 
-@Suite struct ThemeTests {
-    @Test func templateSyntaxErrorNamesFileAndLine() {
-        let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
-                                text: "<h1>{{name}}</h1>\n{{#agreements}}\n<p>{{title}}</p>\n")
-        let (library, diagnostics) = Theme.parse([source], displayRoot: "templates/")
-        #expect(library == nil)
-        #expect(located(diagnostics).first == "templates/company.mustache:2:1: template syntax error: section 'agreements' is opened here but never closed")
-    }
-
-    @Test func templatesThatIncludeThemselvesAreAnErrorNotACrash() {
-        let sources = [
-            SourceFile(displayPath: "templates/partials/a.mustache", relativePath: "partials/a.mustache", text: "<p>\n{{> partials/b}}\n"),
-            SourceFile(displayPath: "templates/partials/b.mustache", relativePath: "partials/b.mustache", text: "{{> partials/a}}\n"),
-            SourceFile(displayPath: "templates/partials/c.mustache", relativePath: "partials/c.mustache", text: "x {{> partials/c}}\n"),
-        ]
-        #expect(located(Theme.cycles(in: sources)) == [
-            "templates/partials/b.mustache:1:1: templates include each other without end: partials/a → partials/b → partials/a",
-            "templates/partials/c.mustache:1:3: templates include each other without end: partials/c → partials/c",
-        ])
-    }
-
-    @Test func partialThatDoesNotExistIsAnError() {
-        let source = SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
-                                text: "<main>\n  {{> partials/missing}}\n</main>\n")
-        let (_, diagnostics) = Theme.parse([source], displayRoot: "templates/")
-        #expect(located(diagnostics.filter { $0.message.hasPrefix("no template") }) == [
-            "templates/home.mustache:2:3: no template named 'partials/missing'",
-        ])
-    }
-}
-
 @Suite struct SiteRenderingTests {
     @Test func contentIsEscapedInTemplates() throws {
         let outcome = try check(["companies/acme.md": "---\nname: \"<script>alert(1)</script>\"\nstatus: signed\n---\n"])
         let portfolio = try #require(outcome.portfolio)
         let figures = try #require(outcome.figures)
-        let (theme, _) = Theme.load(from: repositoryRoot.appendingPathComponent("templates"), displayRoot: "templates")
+        let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
         let (files, diagnostics) = SiteRenderer.render(portfolio, figures: figures, theme: try #require(theme))
         #expect(diagnostics.isEmpty)
         let page = try #require(files.first { $0.path == "companies/acme.html" })

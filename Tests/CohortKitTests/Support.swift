@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import CohortKit
 
 /// The repository's root, found from this file's path.
@@ -94,4 +95,69 @@ func decode(_ text: String, in folder: ContentFolder = .companies, slug: String 
 /// `path:line:column: message` for each diagnostic.
 func located(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map { "\($0.location): \($0.message)" }
+}
+
+/// What a run of the `cohort` binary printed and how it ended.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The debug `cohort` binary that `make test` builds before the tests.
+let cohortBinary = repositoryRoot.appendingPathComponent(".build/debug/cohort")
+
+/// Runs the built `cohort` (or another `binary`) in `directory`, as a user would, with `environment`
+/// instead of this process's when given.
+func cohort(_ arguments: [String], in directory: URL = repositoryRoot, binary: URL = cohortBinary,
+            environment: [String: String]? = nil) throws -> Run {
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path),
+                 "build the binary first: swift build --product cohort (make test does)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+               stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Every file under `directory`, by relative path.
+func files(under directory: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let root = directory.standardizedFileURL.path + "/"
+    for case let url as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) ?? .init() {
+        let path = url.standardizedFileURL.path
+        if let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath {
+            result[String(path.dropFirst(root.count))] = data
+        }
+    }
+    return result
+}
+
+/// Checks every `href` and `src` of the built site's pages (but 404.html, whose links are absolute on
+/// purpose) that is not an external address or a fragment: it must be relative and name a file.
+/// Returns how many were checked and, as `page -> link`, those that are not.
+func relativeLinks(in site: URL) throws -> (checked: Int, broken: [String]) {
+    let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
+    var checked = 0
+    var broken: [String] = []
+    for (path, data) in files(under: site).sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") && path != "404.html" {
+        for match in String(decoding: data, as: UTF8.self).matches(of: pattern) {
+            guard let link = match.output[1].substring.map(String.init) else { continue }
+            if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+            checked += 1
+            let target = URL(fileURLWithPath: path, relativeTo: site).deletingLastPathComponent()
+                .appendingPathComponent(String(link.split(separator: "#").first ?? "")).standardizedFileURL
+            if link.hasPrefix("/") || !FileManager.default.fileExists(atPath: target.path) { broken.append("\(path) -> \(link)") }
+        }
+    }
+    return (checked, broken)
 }

@@ -149,7 +149,8 @@ public struct Theme: Sendable {
     }
 
     /// Templates that include themselves, directly or through others: swift-mustache would recurse
-    /// until the stack overflows. Reported at the tag that closes the loop.
+    /// until the stack overflows. Reported at the tag that closes the loop, or, when the loop runs
+    /// through the built-in theme, at the first tag of the loop in the programme's own templates.
     static func cycles(in sources: [SourceFile]) -> [Diagnostic] {
         let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
@@ -158,9 +159,17 @@ public struct Theme: Sendable {
             guard !finished.contains(name), let source = byName[name] else { return }
             for reference in references(in: source) {
                 if let start = path.firstIndex(of: reference.name) ?? (reference.name == name ? path.count : nil) {
-                    let loop = (path[start...] + [name, reference.name]).joined(separator: " → ")
-                    diagnostics.append(.error(at: source.location(line: reference.line, column: reference.column),
-                                              "templates include each other without end: \(loop)"))
+                    // Each template of the loop includes the next; the last includes the first.
+                    let loop = Array(path[start...]) + [name]
+                    var location = source.location(line: reference.line, column: reference.column)
+                    for (index, member) in loop.enumerated() where source.displayPath.hasPrefix(builtInRoot) {
+                        guard let file = byName[member], !file.displayPath.hasPrefix(builtInRoot),
+                              let tag = references(in: file).first(where: { $0.name == loop[(index + 1) % loop.count] }) else { continue }
+                        location = file.location(line: tag.line, column: tag.column)
+                        break
+                    }
+                    diagnostics.append(.error(at: location, "templates include each other without end: "
+                                              + (loop + [reference.name]).joined(separator: " → ")))
                 } else {
                     visit(reference.name, path: path + [name])
                 }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+@Suite struct StarterTests {
+    let day = Day(year: 2026, month: 3, day: 9)!
+
+    @Test func titlesAndDaysAreFilledInAndEscapedForYAML() throws {
+        let files = Starter.files(title: #"The "Harbin" \ Fund"#, today: day)
+        let programme = String(decoding: try #require(files.first { $0.path == "content/programme.yml" }).bytes, as: UTF8.self)
+        #expect(programme.contains(#"title: "The \"Harbin\" \\ Fund""#))
+        #expect(programme.contains("announced: 2026-03-09"))
+        let readme = String(decoding: try #require(files.first { $0.path == "README.md" }).bytes, as: UTF8.self)
+        #expect(readme.hasPrefix(#"# The "Harbin" \ Fund"#))
+        for file in files {
+            #expect(!String(decoding: file.bytes, as: UTF8.self).contains("@"+"TITLE@"), "\(file.path) keeps a placeholder")
+        }
+    }
+
+    @Test func yamlEscapingCoversControlCharacters() {
+        #expect(Starter.yamlEscaped("a\tb\nc\u{7}") == #"a\tb\nc\x07"#)
+    }
+
+    @Test func aStarterWithAnyTitleChecksClean() throws {
+        for title in ["Harbin–Israel 孵化器", "yes", "a: b # c", "\"quoted\"", "עברית"] {
+            let folder = try TemporaryFolder()
+            _ = try Starter.create(in: folder.url, title: title, today: day)
+            let outcome = Project(contentPath: folder.path("content")).check()
+            #expect(outcome.diagnostics.isEmpty, "\(title): \(located(outcome.diagnostics))")
+            #expect(outcome.portfolio?.programme.title == title)
+        }
+    }
+
+    @Test func titlesComeFromFolderNames() {
+        #expect(Starter.title(fromFolderName: "harbin-israel") == "Harbin Israel")
+        #expect(Starter.title(fromFolderName: "city_fund 2026") == "City Fund 2026")
+        #expect(Starter.title(fromFolderName: "---") == "New Programme")
+    }
+
+    @Test func refusesAFolderThatIsNotEmptyAndWritesNothing() throws {
+        let folder = try TemporaryFolder(["notes.txt": "mine"])
+        #expect(throws: Starter.Failure.self) { try Starter.create(in: folder.url, title: "X", today: day) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["notes.txt"])
+    }
+
+    @Test func aFreshGitRepositoryCountsAsEmpty() throws {
+        let folder = try TemporaryFolder([".git/HEAD": "ref: refs/heads/main\n"])
+        let written = try Starter.create(in: folder.url, title: "X", today: day)
+        #expect(written.contains("content/programme.yml"))
+        #expect(folder.read(".git/HEAD") == "ref: refs/heads/main\n")
+    }
+
+    @Test func theShippedWorkflowIsTheOneInitWrites() throws {
+        let workflow = try #require(Starter.files(title: "X", today: day).first { $0.path == ".github/workflows/cohort.yml" })
+        let shipped = try #require(FileManager.default.contents(atPath: repositoryRoot.appendingPathComponent("docs/github-workflow.yml").path))
+        #expect(workflow.bytes == shipped, "regenerate docs/github-workflow.yml from cohort init")
+        let text = String(decoding: shipped, as: UTF8.self)
+        #expect(text.contains("COHORT_VERSION: \"\(Release.tag)\""))
+        #expect(!text.contains("Makefile") && !text.contains("make "), "a programme's repository has no Makefile")
+    }
+}
+
+@Suite struct FileExportTests {
+    @Test func neverOverwritesAFileThatExists() throws {
+        let folder = try TemporaryFolder(["a/b.txt": "mine"])
+        let result = try FileExport.write([OutputFile(path: "a/b.txt", text: "theirs"), OutputFile(path: "a/c/d.txt", text: "new")], into: folder.url)
+        #expect(result == FileExport.Result(written: ["a/c/d.txt"], kept: ["a/b.txt"]))
+        #expect(folder.read("a/b.txt") == "mine")
+        #expect(folder.read("a/c/d.txt") == "new")
+    }
+}

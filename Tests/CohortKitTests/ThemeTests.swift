@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+@Suite struct ThemeTests {
+    @Test func templateSyntaxErrorNamesFileAndLine() {
+        let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
+                                text: "<h1>{{name}}</h1>\n{{#agreements}}\n<p>{{title}}</p>\n")
+        let (library, diagnostics) = Theme.parse([source])
+        #expect(library == nil)
+        #expect(located(diagnostics).first == "templates/company.mustache:2:1: template syntax error: section 'agreements' is opened here but never closed")
+    }
+
+    @Test func templatesThatIncludeThemselvesAreAnErrorNotACrash() {
+        let sources = [
+            SourceFile(displayPath: "templates/partials/a.mustache", relativePath: "partials/a.mustache", text: "<p>\n{{> partials/b}}\n"),
+            SourceFile(displayPath: "templates/partials/b.mustache", relativePath: "partials/b.mustache", text: "{{> partials/a}}\n"),
+            SourceFile(displayPath: "templates/partials/c.mustache", relativePath: "partials/c.mustache", text: "x {{> partials/c}}\n"),
+        ]
+        #expect(located(Theme.cycles(in: sources)) == [
+            "templates/partials/b.mustache:1:1: templates include each other without end: partials/a → partials/b → partials/a",
+            "templates/partials/c.mustache:1:3: templates include each other without end: partials/c → partials/c",
+        ])
+    }
+
+    @Test func partialThatDoesNotExistIsAnError() {
+        let source = SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
+                                text: "<main>\n  {{> partials/missing}}\n</main>\n")
+        let (_, diagnostics) = Theme.parse([source])
+        #expect(located(diagnostics.filter { $0.message.hasPrefix("no template") }) == [
+            "templates/home.mustache:2:3: no template named 'partials/missing'",
+        ])
+    }
+}
+
+
+/// The built-in theme: compiled in from templates/, and laid under a programme's own templates.
+@Suite struct BuiltInThemeTests {
+    /// The files of a folder of the repository, by relative path, as the plugin picks them.
+    func repositoryFiles(_ folder: String, keepingHidden: Bool) -> [String: Data] {
+        let root = repositoryRoot.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        for path in FileTree.regularFiles(in: root, keepingHidden: keepingHidden) {
+            result[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+        }
+        return result
+    }
+
+    func embedded(_ folder: EmbeddedFolder) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: folder.files.map { ($0.path, $0.bytes) })
+    }
+
+    @Test func theCompiledThemeIsTheRepositorysTemplatesFolder() {
+        // When this fails after adding a file in a new subfolder, SwiftPM kept an old build plan: touch Package.swift.
+        #expect(embedded(.theme) == repositoryFiles("templates", keepingHidden: false))
+        #expect(EmbeddedFolder.theme.files.map(\.path) == EmbeddedFolder.theme.files.map(\.path).sorted())
+    }
+
+    @Test func theCompiledStarterIsTheRepositorysStarterFolder() {
+        #expect(embedded(.starter) == repositoryFiles("starter", keepingHidden: true))
+        #expect(embedded(.starter)[".github/workflows/cohort.yml"] != nil)
+    }
+
+    /// The example's pages rendered with the built-in theme and the given templates laid over it.
+    func renderExample(overrides: [String: String]) throws -> [String: Data] {
+        let outcome = Project(contentPath: repositoryRoot.appendingPathComponent("content").path).check()
+        let folder = try TemporaryFolder(overrides)
+        let (theme, diagnostics) = Theme.load(overriding: overrides.isEmpty ? nil : folder.url, displayRoot: "templates")
+        #expect(diagnostics.isEmpty)
+        let (files, problems) = SiteRenderer.render(try #require(outcome.portfolio), figures: try #require(outcome.figures),
+                                                    theme: try #require(theme))
+        #expect(problems.isEmpty)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+    }
+
+    @Test func theBuiltInThemeAloneBuildsTheSameSiteAsTheTemplatesFolder() throws {
+        var templates: [String: String] = [:]
+        for (path, data) in repositoryFiles("templates", keepingHidden: false) { templates[path] = String(decoding: data, as: UTF8.self) }
+        #expect(try renderExample(overrides: [:]) == renderExample(overrides: templates))
+    }
+
+    @Test func overridingOneTemplateChangesOnlyItsPagesAndKeepsTheBuiltInLayout() throws {
+        let news = "{{<layout}}\n{{$content}}\n<h1>All our news</h1>\n{{> partials/news-list}}\n{{/content}}\n{{/layout}}\n"
+        let builtIn = try renderExample(overrides: [:])
+        let overridden = try renderExample(overrides: ["news.mustache": news])
+        let changed = Set(builtIn.keys).union(overridden.keys).filter { builtIn[$0] != overridden[$0] }
+        #expect(changed == ["news/index.html"])
+        let page = String(decoding: try #require(overridden["news/index.html"]), as: UTF8.self)
+        #expect(page.contains("<h1>All our news</h1>"))
+        #expect(page.contains("<nav aria-label=\"Main\">"), "the built-in layout frames the page")
+    }
+
+    @Test func anOverridesProblemIsReportedInTheProgrammesFile() throws {
+        let folder = try TemporaryFolder(["company.mustache": "{{<layout}}\n{{$content}}\n{{> partials/company-tabel}}\n{{/content}}\n{{/layout}}\n"])
+        let (theme, diagnostics) = Theme.load(overriding: folder.url, displayRoot: "templates")
+        #expect(theme == nil)
+        #expect(located(diagnostics) == ["templates/company.mustache:3:1: no template named 'partials/company-tabel'"])
+        #expect(diagnostics.first?.hint == "did you mean 'partials/company-table'?")
+    }
+
+    @Test func aLoopThroughTheBuiltInThemeIsReportedInTheProgrammesFile() throws {
+        // The built-in news page includes partials/news-list; an override that includes the news page closes a loop.
+        let folder = try TemporaryFolder(["partials/news-list.mustache": "<ul>\n  {{> news}}\n"])
+        let (_, diagnostics) = Theme.load(overriding: folder.url, displayRoot: "templates")
+        #expect(located(diagnostics) == [
+            "templates/partials/news-list.mustache:2:3: templates include each other without end: partials/news-list → news → partials/news-list",
+        ])
+    }
+
+    @Test func aTemplatesFolderThatDoesNotExistIsAnError() {
+        let (theme, diagnostics) = Theme.load(overriding: URL(fileURLWithPath: "/nonexistent/templates"), displayRoot: "my-templates")
+        #expect(theme == nil)
+        #expect(located(diagnostics) == ["my-templates:1:1: templates folder not found"])
+    }
+
+    @Test func ejectPicksFilesTemplatesAndFolders() {
+        #expect(BuiltInTheme.select([]).files.count == BuiltInTheme.files.count)
+        #expect(BuiltInTheme.select(["company.mustache", "partials/news-list", "templates/assets"]).files.map(\.path)
+            == ["assets/style.css", "company.mustache", "partials/news-list.mustache"])
+        #expect(BuiltInTheme.select(["partials/"]).files.map(\.path).allSatisfy { $0.hasPrefix("partials/") })
+        #expect(BuiltInTheme.select(["compny.mustache"]).unknown
+            == [BuiltInTheme.UnknownName(name: "compny.mustache", hint: "did you mean 'company.mustache'?")])
+    }
+}
