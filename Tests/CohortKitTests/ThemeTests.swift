@@ -113,6 +113,19 @@ import Testing
         #expect(located(diagnostics) == ["my-templates:1:1: templates folder not found"])
     }
 
+    @Test func everyCellOfAStackedTableIsLabelledForPhones() throws {
+        var cells = 0
+        for file in BuiltInTheme.files where file.path.hasSuffix(".mustache") {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            guard text.contains("class=\"stack\"") else { continue }
+            for cell in text.matches(of: try Regex(#"<td[^>]*>"#)) {
+                cells += 1
+                #expect(cell.output[0].substring?.contains(try Regex(#"data-label="[^"]+""#)) == true, "\(file.path): \(cell.output[0].substring ?? "")")
+            }
+        }
+        #expect(cells > 20)
+    }
+
     @Test func ejectPicksFilesTemplatesAndFolders() {
         #expect(BuiltInTheme.select([]).files.count == BuiltInTheme.files.count)
         #expect(BuiltInTheme.select(["company.mustache", "partials/news-list", "templates/assets"]).files.map(\.path)
