@@ -3,9 +3,9 @@ import Foundation
 /// A folder of Cohort's repository compiled into the binary by the EmbedFolders build plugin:
 /// `theme` is `templates/`, the built-in theme; `starter` is `starter/`, what `cohort init` writes.
 /// Nothing is read from beside the binary at run time, so a `cohort` copied alone still has them.
-public struct EmbeddedFolder: Sendable {
+struct EmbeddedFolder: Sendable {
     /// The folder's files, by path relative to it, sorted by path.
-    public let files: [OutputFile]
+    let files: [OutputFile]
 
     /// Decodes the generated source's pairs of path and base64 text.
     init(files: [(path: String, base64: String)]) {
@@ -15,10 +15,5 @@ public struct EmbeddedFolder: Sendable {
             }
             return OutputFile(path: file.path, bytes: bytes)
         }
-    }
-
-    /// The file at `path`, if the folder has one.
-    public func file(_ path: String) -> OutputFile? {
-        files.first { $0.path == path }
     }
 }
