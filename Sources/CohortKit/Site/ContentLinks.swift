@@ -3,6 +3,8 @@
 /// editor and the site gets working links.
 struct ContentLinks: Sendable {
     let portfolio: Portfolio
+    /// Records the folders looked in, for a preview's page inputs.
+    var recorder: InputRecorder?
 
     /// What to do with `destination`, written in a file of `folder`, on the page at `route`; with
     /// `baseURL`, links become absolute (for the feed, which readers show away from the site).
@@ -29,7 +31,8 @@ struct ContentLinks: Sendable {
     }
 
     private func route(of slug: Slug, in folder: ContentFolder) -> Route? {
-        switch folder {
+        recorder?.record(.list(folder))
+        return switch folder {
         case .organizations: portfolio.organization(slug) != nil ? .organization(slug) : nil
         case .companies: portfolio.company(slug) != nil ? .company(slug) : nil
         case .agreements: portfolio.agreement(slug) != nil ? .agreement(slug) : nil

@@ -1,7 +1,7 @@
 extension SiteContext {
     /// The report page: the same figures as output/reports, from the same `Figures`.
     func reports(_ route: Route) -> Values {
-        var values = common(route, title: "Reports", description: "The figures of \(portfolio.programme.title).")
+        var values = common(route, title: "Reports", description: "The figures of \(programme.title).")
         let total = { (total: Figures.Total) in ReportText.total(total) }
         let group = { (group: Figures.Group) -> Values in
             ["name": group.name, "companies": group.companies, "committed": total(group.committed)]
@@ -31,7 +31,7 @@ extension SiteContext {
                 ["name": quarter.name, "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
                  "cumulative": total(quarter.cumulative), "agreements_signed": quarter.agreementsSigned]
             },
-            "agreements": portfolio.agreements.map { agreementRow($0, from: route) },
+            "agreements": agreements.map { agreementRow($0, from: route) },
             "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },
             "charts": Charts.all(figures).map { chart -> Values in ["src": chart.name, "alt": chart.description] },
         ])

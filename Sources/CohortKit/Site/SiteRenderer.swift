@@ -3,9 +3,26 @@ import Foundation
 /// The render stage for the site: every page of a portfolio through the theme, on all cores.
 public enum SiteRenderer {
     /// One page to render: where it goes and which template renders it.
-    enum Job: Sendable {
+    enum Job: Hashable, Sendable {
         case home, companies, organizations, agreements, news, reports, notFound
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
+    }
+
+    /// What a site is made of: the pages to render, each at its route, and every other file, ready.
+    struct Plan: Sendable {
+        var jobs: [Job]
+        var routes: [Route]
+        /// Assets, charts, static files, sitemap and feed.
+        var others: [OutputFile]
+        /// Outputs that would overwrite each other; nothing may be written when there is one.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// One page rendered: its file, the broken links found in its body and, when recorded, what it read.
+    struct RenderedPage: Sendable {
+        var file: OutputFile
+        var diagnostics: [Diagnostic]
+        var inputs: Set<PageInput>
     }
 
     /// Renders the whole site (pages, assets, charts, static files, sitemap and feed) and hands each file
@@ -13,28 +30,16 @@ public enum SiteRenderer {
     /// is emitted when two outputs would collide.
     public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme,
                               emit: @Sendable (OutputFile) -> Void) -> [Diagnostic] {
-        var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
-        jobs += portfolio.organizations.indices.map(Job.organization)
-        jobs += portfolio.companies.indices.map(Job.company)
-        jobs += portfolio.agreements.indices.map(Job.agreement)
-        jobs += portfolio.news.indices.map(Job.newsItem)
-        jobs += portfolio.pages.indices.map(Job.page)
-        let pages = jobs.map { route(of: $0, in: portfolio).path }
-        var others = theme.assets
-        others += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
-        others += portfolio.staticFiles
-        others.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
-        others.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
-        let diagnostics = collisions(among: pages + others.map(\.path), portfolio: portfolio)
-        guard !diagnostics.hasErrors else { return diagnostics }
-        others.forEach(emit)
+        let plan = plan(portfolio, figures: figures, theme: theme)
+        guard !plan.diagnostics.hasErrors else { return plan.diagnostics }
+        plan.others.forEach(emit)
         let context = SiteContext(portfolio: portfolio, figures: figures)
-        let problems = jobs.parallelMap { job -> [Diagnostic] in
-            let rendered = render(job, context: context, theme: theme)
+        let problems = plan.jobs.parallelMap { job -> [Diagnostic] in
+            let rendered = render(job, in: portfolio, context: context, theme: theme)
             emit(rendered.file)
             return rendered.diagnostics
         }
-        return diagnostics + problems.flatMap { $0 }
+        return plan.diagnostics + problems.flatMap { $0 }
     }
 
     /// Renders the whole site into memory, sorted by path.
@@ -42,6 +47,25 @@ public enum SiteRenderer {
         let collector = Collector()
         let diagnostics = render(portfolio, figures: figures, theme: theme, emit: collector.add)
         return (collector.files.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    /// The pages of `portfolio` and every other file of its site, with the collisions among them.
+    static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
+        var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
+        jobs += portfolio.organizations.indices.map(Job.organization)
+        jobs += portfolio.companies.indices.map(Job.company)
+        jobs += portfolio.agreements.indices.map(Job.agreement)
+        jobs += portfolio.news.indices.map(Job.newsItem)
+        jobs += portfolio.pages.indices.map(Job.page)
+        let routes = jobs.map { route(of: $0, in: portfolio) }
+        let pages = routes.map(\.path)
+        var others = theme.assets
+        others += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
+        others += portfolio.staticFiles
+        others.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
+        others.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
+        return Plan(jobs: jobs, routes: routes, others: others,
+                    diagnostics: collisions(among: pages + others.map(\.path), portfolio: portfolio))
     }
 
     /// Where a job's page goes.
@@ -62,13 +86,33 @@ public enum SiteRenderer {
         }
     }
 
-    private static func render(_ job: Job, context: SiteContext, theme: Theme) -> (file: OutputFile, diagnostics: [Diagnostic]) {
-        let portfolio = context.portfolio
+    /// The template that renders a job's page.
+    static func template(of job: Job) -> String {
+        switch job {
+        case .home: "home"
+        case .companies: "companies"
+        case .organizations: "organizations"
+        case .agreements: "agreements"
+        case .news: "news"
+        case .reports: "reports"
+        case .notFound: "404"
+        case .company: "company"
+        case .organization: "organization"
+        case .agreement: "agreement"
+        case .newsItem: "news-item"
+        case .page: "page"
+        }
+    }
+
+    /// Renders one page. With `recorder`, every part of the portfolio the page reads is recorded in it.
+    static func render(_ job: Job, in portfolio: Portfolio, context: SiteContext, theme: Theme,
+                       recorder: InputRecorder? = nil) -> RenderedPage {
+        let context = recorder.map { context.recording(into: $0) } ?? context
         var diagnostics: [Diagnostic] = []
         /// Renders a body, resolving its links to content files and reporting the broken ones.
         func body(_ body: Body, in folder: ContentFolder, source: SourceLocation, on route: Route) -> Markdown.Rendered {
-            let links = ContentLinks(portfolio: portfolio)
-            let rendered = Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML) {
+            let links = context.contentLinks
+            let rendered = Markdown.render(body.markdown, allowRawHTML: context.programme.allowRawHTML) {
                 links.resolve($0, writtenIn: folder, on: route)
             }
             for link in rendered.brokenLinks {
@@ -80,33 +124,33 @@ public enum SiteRenderer {
             return rendered
         }
         let route = route(of: job, in: portfolio)
-        let (template, values): (String, [String: Any])
+        let values: [String: Any]
         switch job {
-        case .home: (template, values) = ("home", context.home(route))
-        case .companies: (template, values) = ("companies", context.companies(route))
-        case .organizations: (template, values) = ("organizations", context.organizations(route))
-        case .agreements: (template, values) = ("agreements", context.agreements(route))
-        case .news: (template, values) = ("news", context.news(route))
-        case .reports: (template, values) = ("reports", context.reports(route))
-        case .notFound: (template, values) = ("404", context.notFound())
+        case .home: values = context.home(route)
+        case .companies: values = context.companies(route)
+        case .organizations: values = context.organizations(route)
+        case .agreements: values = context.agreements(route)
+        case .news: values = context.news(route)
+        case .reports: values = context.reports(route)
+        case .notFound: values = context.notFound()
         case .company(let index):
             let company = portfolio.companies[index]
-            (template, values) = ("company", context.company(company, route, body: body(company.body, in: .companies, source: company.source, on: route)))
+            values = context.company(company, route, body: body(company.body, in: .companies, source: company.source, on: route))
         case .organization(let index):
             let organization = portfolio.organizations[index]
-            let rendered = body(organization.body, in: .organizations, source: organization.source, on: route)
-            (template, values) = ("organization", context.organization(organization, route, body: rendered))
+            values = context.organization(organization, route, body: body(organization.body, in: .organizations, source: organization.source, on: route))
         case .agreement(let index):
             let agreement = portfolio.agreements[index]
-            (template, values) = ("agreement", context.agreement(agreement, route, body: body(agreement.body, in: .agreements, source: agreement.source, on: route)))
+            values = context.agreement(agreement, route, body: body(agreement.body, in: .agreements, source: agreement.source, on: route))
         case .newsItem(let index):
             let item = portfolio.news[index]
-            (template, values) = ("news-item", context.newsItem(item, route, body: body(item.body, in: .news, source: item.source, on: route)))
+            values = context.newsItem(item, route, body: body(item.body, in: .news, source: item.source, on: route))
         case .page(let index):
             let page = portfolio.pages[index]
-            (template, values) = ("page", context.page(page, route, body: body(page.body, in: .pages, source: page.source, on: route)))
+            values = context.page(page, route, body: body(page.body, in: .pages, source: page.source, on: route))
         }
-        return (OutputFile(path: route.path, text: theme.render(values, with: template)), diagnostics)
+        let file = OutputFile(path: route.path, text: theme.render(values, with: template(of: job)))
+        return RenderedPage(file: file, diagnostics: diagnostics, inputs: recorder?.inputs ?? [])
     }
 
     /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
