@@ -20,72 +20,130 @@ public struct ContentDocument: Sendable {
     public var file: SourceFile
 }
 
-/// Reads a content folder from disk.
+/// Reads a content folder from disk: all of it for a build, or file by file for a preview.
 public enum ContentLoader {
     /// Reads `directory`; `displayRoot` is how the folder is named in diagnostics (for example `content`).
     public static func load(from directory: URL, displayRoot: String) -> ContentSource {
         var source = ContentSource(programme: nil, documents: [], staticFiles: [], diagnostics: [])
-        let fileManager = FileManager.default
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             source.diagnostics.append(.error(at: .file(displayRoot), "content folder not found",
                                              hint: "run cohort in a project folder, or pass --content DIR"))
             return source
         }
-        let programmeURL = directory.appendingPathComponent("programme.yml")
-        if fileManager.fileExists(atPath: programmeURL.path) {
-            source.programme = read(programmeURL, relativePath: "programme.yml", prefix: prefix, into: &source.diagnostics)
-        } else {
-            source.diagnostics.append(.error(at: .file(prefix + "programme.yml"), "missing programme file",
-                                             hint: "create programme.yml with the programme's title, currency and pool"))
-        }
+        (source.programme, source.diagnostics) = readProgramme(in: directory, prefix: prefix)
         var wanted: [(folder: ContentFolder, relative: String)] = []
-        for folder in ContentFolder.allCases {
-            for relative in files(under: directory, folder: folder.rawValue) {
-                guard relative.hasSuffix(".md") else {
-                    source.diagnostics.append(.warning(at: .file(prefix + relative), "ignored: only .md files are read in \(folder.rawValue)/"))
-                    continue
-                }
-                wanted.append((folder, relative))
+        var staticPaths: [String] = []
+        for relative in files(in: directory) {
+            switch kind(of: relative) {
+            case .document(let folder): wanted.append((folder, relative))
+            case .stray(let folder): source.diagnostics.append(strayWarning(relative, in: folder, prefix: prefix))
+            case .staticFile: staticPaths.append(relative)
+            case .programme, .ignored: break
             }
         }
         // Reading is most of loading: read on all cores, keeping the sorted order.
-        let paths = wanted.map(\.relative)
-        let read = paths.parallelMap { relative -> (SourceFile?, [Diagnostic]) in
+        let read = wanted.parallelMap { entry -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let file = Self.read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &problems)
+            let file = Self.read(directory.appendingPathComponent(entry.relative), relativePath: entry.relative, prefix: prefix, into: &problems)
             return (file, problems)
         }
         for (entry, (file, problems)) in zip(wanted, read) {
             source.diagnostics += problems
             if let file { source.documents.append(ContentDocument(folder: entry.folder, file: file)) }
         }
-        for relative in files(under: directory, folder: "static", keepingHidden: true) {
-            guard !relative.contains(where: \.isNewline) else {
-                source.diagnostics.append(.error(at: .file(prefix + relative), "a static file's name cannot contain a line break"))
-                continue
-            }
-            let url = directory.appendingPathComponent(relative)
-            if let data = fileManager.contents(atPath: url.path) {
-                source.staticFiles.append(OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data))
-            } else {
-                source.diagnostics.append(.error(at: .file(prefix + relative), "cannot read file"))
-            }
+        for relative in staticPaths {
+            let (file, problems) = readStatic(relative, in: directory, prefix: prefix)
+            source.diagnostics += problems
+            if let file { source.staticFiles.append(file) }
         }
-        let known = Set(ContentFolder.allCases.map(\.rawValue) + ["static", "programme.yml"])
-        let entries = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
-        for entry in entries.sorted() where !known.contains(entry) && !entry.hasPrefix(".") {
-            let hint = Suggestion.hint(for: entry, among: known)
-            source.diagnostics.append(.warning(at: .file(prefix + entry), "ignored: '\(entry)' is not part of the content format",
-                                               hint: hint ?? "see docs/content-format.md"))
-        }
+        source.diagnostics += topLevelWarnings(in: directory, prefix: prefix)
         return source
     }
 
+    /// What a file of the content folder is, by its path relative to the folder.
+    enum Kind: Equatable {
+        case programme
+        /// A `.md` file of an entity folder.
+        case document(ContentFolder)
+        /// Another file in an entity folder: ignored with a warning.
+        case stray(ContentFolder)
+        /// A file under `static/`, copied as it is.
+        case staticFile
+        /// Hidden, or outside the folders Cohort reads.
+        case ignored
+    }
+
+    /// What the file at `relative` is. Hidden names are skipped everywhere but in `static/`, where only
+    /// `.git` and `.DS_Store` are.
+    static func kind(of relative: String) -> Kind {
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        if relative == "programme.yml" { return .programme }
+        guard components.count > 1, let first = components.first else { return .ignored }
+        if first == "static" {
+            return components.contains { $0 == ".git" || $0 == ".DS_Store" } ? .ignored : .staticFile
+        }
+        guard let folder = ContentFolder(rawValue: String(first)), !components.contains(where: { $0.hasPrefix(".") }) else {
+            return .ignored
+        }
+        return relative.hasSuffix(".md") ? .document(folder) : .stray(folder)
+    }
+
+    /// Every regular file under the folders Cohort reads, relative to `directory`, in the order a build reads them.
+    static func files(in directory: URL) -> [String] {
+        ContentFolder.allCases.flatMap { files(under: directory, folder: $0.rawValue) }
+            + files(under: directory, folder: "static", keepingHidden: true)
+    }
+
     /// The regular files below `directory/folder`, as paths relative to `directory`, sorted.
-    private static func files(under directory: URL, folder: String, keepingHidden: Bool = false) -> [String] {
+    static func files(under directory: URL, folder: String, keepingHidden: Bool = false) -> [String] {
         FileTree.regularFiles(in: directory.appendingPathComponent(folder), keepingHidden: keepingHidden).map { folder + "/" + $0 }
+    }
+
+    /// Reads `programme.yml`, or reports that it is missing.
+    static func readProgramme(in directory: URL, prefix: String) -> (SourceFile?, [Diagnostic]) {
+        let url = directory.appendingPathComponent("programme.yml")
+        var diagnostics: [Diagnostic] = []
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return (nil, [.error(at: .file(prefix + "programme.yml"), "missing programme file",
+                                 hint: "create programme.yml with the programme's title, currency and pool")])
+        }
+        let file = read(url, relativePath: "programme.yml", prefix: prefix, into: &diagnostics)
+        return (file, diagnostics)
+    }
+
+    /// Reads one entity file.
+    static func readDocument(_ relative: String, in folder: ContentFolder, from directory: URL, prefix: String) -> (ContentDocument?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let file = read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &diagnostics)
+        return (file.map { ContentDocument(folder: folder, file: $0) }, diagnostics)
+    }
+
+    /// Reads one file under `static/`, as the site will have it.
+    static func readStatic(_ relative: String, in directory: URL, prefix: String) -> (OutputFile?, [Diagnostic]) {
+        guard !relative.contains(where: \.isNewline) else {
+            return (nil, [.error(at: .file(prefix + relative), "a static file's name cannot contain a line break")])
+        }
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+            return (nil, [.error(at: .file(prefix + relative), "cannot read file")])
+        }
+        return (OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data), [])
+    }
+
+    /// The warning for a file in an entity folder that is not Markdown.
+    static func strayWarning(_ relative: String, in folder: ContentFolder, prefix: String) -> Diagnostic {
+        .warning(at: .file(prefix + relative), "ignored: only .md files are read in \(folder.rawValue)/")
+    }
+
+    /// Warnings for entries at the top of the folder that are not part of the content format.
+    static func topLevelWarnings(in directory: URL, prefix: String) -> [Diagnostic] {
+        let known = Set(ContentFolder.allCases.map(\.rawValue) + ["static", "programme.yml"])
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return entries.sorted().filter { !known.contains($0) && !$0.hasPrefix(".") }.map { entry in
+            .warning(at: .file(prefix + entry), "ignored: '\(entry)' is not part of the content format",
+                     hint: Suggestion.hint(for: entry, among: known) ?? "see docs/content-format.md")
+        }
     }
 
     /// Reads one text file; a file that is not UTF-8 is reported at the first bad byte.

@@ -8,9 +8,13 @@ enum ProgrammeDecoder {
         "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html",
     ]
 
+    /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
+    /// files take, and the problems.
+    typealias Decoded = (programme: Programme?, currency: Currency?, diagnostics: [Diagnostic])
+
     /// Decodes the programme; the currency comes back even when other fields fail, so that bare amounts
     /// in other files are not reported as errors too.
-    static func decode(_ file: SourceFile) -> (programme: Programme?, currency: Currency?, diagnostics: [Diagnostic]) {
+    static func decode(_ file: SourceFile) -> Decoded {
         // The currency is read first so that bare numbers elsewhere in the file can take it.
         let probe = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
         guard let root = probe.compose(file.text) else { return (nil, nil, probe.diagnostics) }

@@ -9,30 +9,36 @@ enum Decoding {
         var undecoded: Set<Slug>
     }
 
+    /// One entity file decoded: its value, or the slug of a file that did not decode, and its problems.
+    struct DecodedDocument: Sendable {
+        var document: Document?
+        var stem: String
+        var diagnostics: [Diagnostic]
+    }
+
     static func decode(_ source: ContentSource) -> Result {
-        var diagnostics = source.diagnostics
-        var programme: Programme?
-        var currency: Currency?
-        if let file = source.programme {
-            let decoded = ProgrammeDecoder.decode(file)
-            programme = decoded.programme
-            currency = decoded.currency
-            diagnostics += decoded.diagnostics
-        }
-        let defaultCurrency = currency
-        let decoded = source.documents.parallelMap { entry in
-            EntityDecoder.decode(entry.file, in: entry.folder, currency: defaultCurrency)
-        }
-        var documents: [Document] = []
-        var undecoded: Set<Slug> = []
-        for (entry, (document, problems)) in zip(source.documents, decoded) {
-            if let document {
-                documents.append(document)
-            } else if let slug = Slug(entry.file.stem) {
-                undecoded.insert(slug)
+        let programme = source.programme.map(ProgrammeDecoder.decode)
+        let documents = source.documents.parallelMap { decode($0, currency: programme?.currency) }
+        return result(programme: programme, documents: documents, diagnostics: source.diagnostics)
+    }
+
+    /// Decodes one entity file; bare amounts take `currency`, the programme's.
+    static func decode(_ entry: ContentDocument, currency: Currency?) -> DecodedDocument {
+        let (document, problems) = EntityDecoder.decode(entry.file, in: entry.folder, currency: currency)
+        return DecodedDocument(document: document, stem: entry.file.stem, diagnostics: problems)
+    }
+
+    /// The stage's result from its parts, `documents` in the order they were read.
+    static func result(programme: ProgrammeDecoder.Decoded?, documents: [DecodedDocument], diagnostics: [Diagnostic]) -> Result {
+        var result = Result(programme: programme?.programme, documents: [], diagnostics: diagnostics + (programme?.diagnostics ?? []), undecoded: [])
+        for entry in documents {
+            if let document = entry.document {
+                result.documents.append(document)
+            } else if let slug = Slug(entry.stem) {
+                result.undecoded.insert(slug)
             }
-            diagnostics += problems
+            result.diagnostics += entry.diagnostics
         }
-        return Result(programme: programme, documents: documents, diagnostics: diagnostics, undecoded: undecoded)
+        return result
     }
 }
