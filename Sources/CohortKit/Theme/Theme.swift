@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Files under `templates/assets/`, copied to the site's `assets/`.
     let assets: [OutputFile]
+    /// The templates' sources, by name.
+    let sources: [String: SourceFile]
 
     /// How diagnostics name a file of the built-in theme, for example `(built-in theme)/layout.mustache`.
     static let builtInRoot = "(built-in theme)/"
@@ -48,7 +50,8 @@ public struct Theme: Sendable {
         let (library, problems) = parse(sources)
         diagnostics += problems
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
+        return (Theme(library: library, assets: assets, sources: byName), diagnostics)
     }
 
     /// Parses template sources, naming the file and line of every syntax error and of every partial
@@ -178,6 +181,17 @@ public struct Theme: Sendable {
         }
         for name in byName.keys.sorted() { visit(name, path: []) }
         return diagnostics
+    }
+
+    /// The templates that rendering `name` uses: itself and every partial and parent it reaches.
+    func closure(of name: String) -> Set<String> {
+        var reached: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard reached.insert(next).inserted, let source = sources[next] else { continue }
+            pending += Self.references(in: source).map(\.name)
+        }
+        return reached
     }
 
     /// Renders `values` with the template `name`.

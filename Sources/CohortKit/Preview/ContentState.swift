@@ -1,0 +1,115 @@
+import Foundation
+
+/// A content folder as last read and decoded, file by file, so that a change re-reads and re-decodes
+/// only the files it touched.
+struct ContentState {
+    let directory: URL
+    /// How diagnostics name the folder, ending in `/`.
+    let prefix: String
+    private var programme: ProgrammeDecoder.Decoded?
+    private var programmeProblems: [Diagnostic] = []
+    /// Entity files by path relative to the folder: their folder and what decoding gave.
+    private var documents: [String: (folder: ContentFolder, decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
+    private var staticFiles: [String: (file: OutputFile?, problems: [Diagnostic])] = [:]
+    private var strays: [String: Diagnostic] = [:]
+    private var topLevel: [Diagnostic] = []
+    private var missingFolder: Diagnostic?
+
+    init(directory: URL, displayRoot: String) {
+        self.directory = directory
+        prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+    }
+
+    /// Reads and decodes the whole folder.
+    mutating func reload() {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            self = ContentState(directory: directory, displayRoot: prefix)
+            missingFolder = .error(at: .file(String(prefix.dropLast())), "content folder not found",
+                                   hint: "run cohort in a project folder, or pass --content DIR")
+            return
+        }
+        missingFolder = nil
+        readProgramme()
+        documents = [:]
+        staticFiles = [:]
+        strays = [:]
+        refresh(ContentLoader.files(in: directory))
+        topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
+    }
+
+    /// Brings the files at `paths` (relative to the folder; a folder stands for everything under it)
+    /// up to date. Returns false when the programme's currency changed: every file must then be decoded
+    /// again, so the caller reloads.
+    mutating func update(_ paths: [String]) -> Bool {
+        guard missingFolder == nil else { return false }
+        var touched: [String] = []
+        for path in Set(paths) {
+            if path == "programme.yml" {
+                let currency = programme?.currency
+                readProgramme()
+                if programme?.currency != currency { return false }
+                continue
+            }
+            let underneath = path + "/"
+            for key in documents.keys where key == path || key.hasPrefix(underneath) { documents[key] = nil }
+            for key in staticFiles.keys where key == path || key.hasPrefix(underneath) { staticFiles[key] = nil }
+            for key in strays.keys where key == path || key.hasPrefix(underneath) { strays[key] = nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let first = String(path.split(separator: "/").first ?? "")
+                touched += ContentLoader.files(under: directory, folder: first, keepingHidden: first == "static")
+                    .filter { $0.hasPrefix(underneath) || path == first }
+            } else {
+                touched.append(path)
+            }
+        }
+        refresh(touched)
+        topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
+        return true
+    }
+
+    /// Reads and decodes the files at `paths`, which exist.
+    private mutating func refresh(_ paths: [String]) {
+        var wanted: [(String, ContentFolder)] = []
+        for path in paths {
+            switch ContentLoader.kind(of: path) {
+            case .document(let folder): wanted.append((path, folder))
+            case .stray(let folder): strays[path] = ContentLoader.strayWarning(path, in: folder, prefix: prefix)
+            case .staticFile: staticFiles[path] = ContentLoader.readStatic(path, in: directory, prefix: prefix)
+            case .programme, .ignored: break
+            }
+        }
+        let currency = programme?.currency
+        let (directory, prefix) = (self.directory, self.prefix)
+        let decoded = wanted.parallelMap { path, folder in
+            let (document, problems) = ContentLoader.readDocument(path, in: folder, from: directory, prefix: prefix)
+            let decoded = document.map { Decoding.decode($0, currency: currency) }
+                ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: [])
+            return (folder, decoded, problems)
+        }
+        for ((path, _), entry) in zip(wanted, decoded) { documents[path] = entry }
+    }
+
+    private mutating func readProgramme() {
+        let (file, problems) = ContentLoader.readProgramme(in: directory, prefix: prefix)
+        programme = file.map(ProgrammeDecoder.decode)
+        programmeProblems = problems
+    }
+
+    /// What the decode stage gives for the folder as it is now, as a build would decode it.
+    var decoded: Decoding.Result {
+        if let missingFolder { return Decoding.Result(programme: nil, documents: [], diagnostics: [missingFolder], undecoded: []) }
+        let order = Dictionary(uniqueKeysWithValues: ContentFolder.allCases.enumerated().map { ($1, $0) })
+        let sorted = documents.sorted { (order[$0.value.folder] ?? 0, $0.key) < (order[$1.value.folder] ?? 0, $1.key) }
+        let problems = programmeProblems + sorted.flatMap(\.value.problems) + staticFiles.values.flatMap(\.problems)
+            + strays.values + topLevel
+        return Decoding.result(programme: programme, documents: sorted.map(\.value.decoded), diagnostics: problems)
+    }
+
+    /// The files under `static/`, as the site has them, sorted.
+    var staticOutput: [OutputFile] {
+        staticFiles.sorted { $0.key < $1.key }.compactMap(\.value.file)
+    }
+}

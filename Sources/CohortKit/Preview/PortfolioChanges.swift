@@ -1,0 +1,53 @@
+/// What differs between two portfolios, as the page inputs it touches: a page whose recorded inputs
+/// meet these must be rendered again; any other page would come out the same.
+enum PortfolioChanges {
+    static func between(_ old: Portfolio, _ oldFigures: Figures, and new: Portfolio, _ newFigures: Figures) -> Set<PageInput> {
+        var changed: Set<PageInput> = []
+        if old.programme != new.programme { changed.insert(.programme) }
+        if oldFigures != newFigures { changed.insert(.figures) }
+        if old.pages.map({ [$0.slug.rawValue, $0.title] }) != new.pages.map({ [$0.slug.rawValue, $0.title] }) {
+            changed.insert(.navigation)
+        }
+        let lists: [(ContentFolder, (Portfolio) -> [Slug])] = [
+            (.organizations, { $0.organizations.map(\.slug) }), (.companies, { $0.companies.map(\.slug) }),
+            (.agreements, { $0.agreements.map(\.slug) }), (.news, { $0.news.map(\.slug) }), (.pages, { $0.pages.map(\.slug) }),
+        ]
+        for (folder, slugs) in lists where slugs(old) != slugs(new) { changed.insert(.list(folder)) }
+        changed.formUnion(differences(entities(old), entities(new)).map(PageInput.entity))
+        changed.formUnion(differences(bySlug(old.news, \.slug), bySlug(new.news, \.slug)).map(PageInput.newsItem))
+        changed.formUnion(differences(bySlug(old.pages, \.slug), bySlug(new.pages, \.slug)).map(PageInput.page))
+        changed.formUnion(differences(old.agreementsByParty, new.agreementsByParty).map(PageInput.agreementsOf))
+        changed.formUnion(differences(newsAbout(old), newsAbout(new)).map(PageInput.newsAbout))
+        return changed
+    }
+
+    /// The keys whose values differ, or that only one side has.
+    private static func differences<Value: Equatable>(_ old: [Slug: Value], _ new: [Slug: Value]) -> Set<Slug> {
+        var keys: Set<Slug> = []
+        for (key, value) in new where old[key] != value { keys.insert(key) }
+        for key in old.keys where new[key] == nil { keys.insert(key) }
+        return keys
+    }
+
+    /// Every organisation, company and agreement, by slug.
+    private static func entities(_ portfolio: Portfolio) -> [Slug: AnyHashable] {
+        var values: [Slug: AnyHashable] = [:]
+        for (slug, reference) in portfolio.entities {
+            switch reference {
+            case .organization(let index): values[slug] = portfolio.organizations[index]
+            case .company(let index): values[slug] = portfolio.companies[index]
+            case .agreement(let index): values[slug] = portfolio.agreements[index]
+            }
+        }
+        return values
+    }
+
+    private static func bySlug<Item>(_ items: [Item], _ slug: KeyPath<Item, Slug>) -> [Slug: Item] {
+        Dictionary(items.map { ($0[keyPath: slug], $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The news items about each entity, by slug rather than by index, which shifts when news is added.
+    private static func newsAbout(_ portfolio: Portfolio) -> [Slug: [Slug]] {
+        portfolio.newsByEntity.mapValues { $0.map { portfolio.news[$0].slug } }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+/// The preview's incremental rebuilds give what a fresh build gives, after any sequence of edits.
+@Suite struct LiveSiteTests {
+    /// A copy of the example's content and an empty templates folder.
+    func project() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: folder.url.appendingPathComponent("content"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// What a fresh build of the folder gives: its diagnostics, and its files when there is no error.
+    func fresh(_ folder: TemporaryFolder) throws -> (files: [String: Data]?, diagnostics: [Diagnostic]) {
+        let project = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates"))
+        let outcome = project.check()
+        guard !outcome.diagnostics.hasErrors else { return (nil, outcome.diagnostics) }
+        let (theme, _) = Theme.load(overriding: folder.url.appendingPathComponent("templates"), displayRoot: folder.path("templates"))
+        let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: try #require(outcome.figures), theme: try #require(theme))
+        return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }), outcome.diagnostics)
+    }
+
+    func live(_ folder: TemporaryFolder) -> LiveSite {
+        LiveSite(contentPath: folder.path("content"), templatesPath: folder.path("templates"), templatesRequired: true)
+    }
+
+    /// Checks the live site against a fresh build; `step` names the edit in failures.
+    func expectSame(_ site: LiveSite, _ folder: TemporaryFolder, after step: String) throws {
+        let expected = try fresh(folder)
+        #expect(site.diagnostics == expected.diagnostics.sorted(), "after \(step)")
+        guard let files = expected.files else { return }
+        let differing = Set(files.keys).union(site.files.keys).filter { files[$0] != site.files[$0] }.sorted()
+        #expect(differing == [], "after \(step)")
+    }
+
+    @Test func aFirstBuildIsAFreshBuild() throws {
+        let folder = try project()
+        let site = live(folder)
+        let rebuild = site.build()
+        #expect(rebuild.pagesRendered == 23)
+        try expectSame(site, folder, after: "the first build")
+    }
+
+    @Test func editingOneCompanyRendersOnlyThePagesThatShowIt() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        let path = folder.path("content/companies/rotec.md")
+        try folder.write("content/companies/rotec.md", try #require(folder.read("content/companies/rotec.md")) + "\nMore about ROTEC.\n")
+        let rebuild = site.update([path])
+        try expectSame(site, folder, after: "a body edit")
+        // Its page, the home page, the companies and agreements lists (which name it as a party), the
+        // two managers that signed with it, its agreement, the news item about it, and the reports
+        // page's register; not the other companies, organisations, agreements or pages.
+        #expect(rebuild.pagesRendered == 9, "\(rebuild.pagesRendered)")
+        let unchanged = site.update([folder.path("content/companies/nothing.md")])
+        #expect(unchanged.pagesRendered == 0)
+    }
+
+    /// A small deterministic generator, so a failing sequence can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state ^ (state >> 29)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func randomEditSequencesEndWhereAFreshBuildIs(seed: UInt64) throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        var random = Generator(state: seed)
+        var companies = ["botanocap", "innovative-implant-solutions", "rotec", "sonarium-medical"]
+        let organizations = ["city-of-harbin", "hebrew-university", "idb-group", "infinity-group", "yissum"]
+        var broken: String?
+        for step in 0..<30 {
+            var touched: [String] = []
+            func write(_ path: String, _ text: String) throws {
+                try folder.write(path, text)
+                touched.append(folder.path(path))
+            }
+            func remove(_ path: String) throws {
+                try FileManager.default.removeItem(atPath: folder.path(path))
+                touched.append(folder.path(path))
+            }
+            let name: String
+            if let file = broken {
+                name = "fix \(file)"
+                try write(file, "---\nname: \"Fixed \(step)\"\nkind: \"other\"\n---\nBack again.\n")
+                broken = nil
+            } else {
+                switch Int.random(in: 0..<12, using: &random) {
+                case 0:
+                    let slug = companies.randomElement(using: &random)!
+                    let status = ["candidate", "selected", "signed", "funded", "withdrawn"].randomElement(using: &random)!
+                    name = "status of \(slug)"
+                    try write("content/companies/\(slug).md", "---\nname: \"\(slug.uppercased()) \(step)\"\nstatus: \"\(status)\"\ninvestment: \"$\(step + 1)00k\"\n---\nEdited at step \(step).\n")
+                case 1:
+                    let slug = "new-\(step)"
+                    name = "add \(slug)"
+                    companies.append(slug)
+                    let link = companies.randomElement(using: &random)!
+                    try write("content/companies/\(slug).md", "---\nname: \"New \(step)\"\nstatus: \"candidate\"\nsector: \"Water\"\n---\nSee [another](\(link).md).\n")
+                case 2 where companies.count > 4:
+                    let slug = companies.removeLast()
+                    name = "remove \(slug)"
+                    try remove("content/companies/\(slug).md")
+                    // Files that linked it link another now.
+                    for other in companies where (folder.read("content/companies/\(other).md") ?? "").contains("(\(slug).md)") {
+                        try write("content/companies/\(other).md", "---\nname: \"Relinked\"\nstatus: \"candidate\"\n---\nNo link.\n")
+                    }
+                case 3:
+                    let parties = [organizations.randomElement(using: &random)!, companies.randomElement(using: &random)!]
+                    name = "agreement \(parties)"
+                    try write("content/agreements/deal-\(step % 3).md", "---\ntitle: \"Deal \(step)\"\nkind: \"investment\"\nstatus: \"signed\"\nsigned: 2012-0\(1 + step % 9)-15\nparties: [\(parties.joined(separator: ", "))]\n---\n")
+                case 4:
+                    let about = companies.randomElement(using: &random)!
+                    name = "news about \(about)"
+                    try write("content/news/item-\(step % 2).md", "---\ntitle: \"Item \(step)\"\ndate: 2013-01-0\(1 + step % 9)\nabout: [\(about)]\n---\nFirst paragraph \(step).\n")
+                case 5:
+                    name = "page order"
+                    try write("content/pages/extra.md", "---\ntitle: \"Extra \(step)\"\norder: \(step % 3)\n---\nText.\n")
+                case 6:
+                    name = "programme title"
+                    let programme = try #require(folder.read("content/programme.yml"))
+                    try write("content/programme.yml", programme.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: \"Programme \(step)\"", options: .regularExpression))
+                case 7:
+                    name = "company template"
+                    try write("templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}<h1>{{name}} (\(step))</h1>{{{body}}}{{/company}}\n{{/content}}\n{{/layout}}\n")
+                case 8:
+                    name = "news-list partial"
+                    try write("templates/partials/news-list.mustache", "<ol>{{#news}}<li><a href=\"{{href}}\">{{title}}</a> \(step)</li>{{/news}}</ol>\n")
+                case 9:
+                    let slug = organizations.randomElement(using: &random)!
+                    name = "break \(slug)"
+                    broken = "content/organizations/\(slug).md"
+                    try write("content/organizations/\(slug).md", "---\nname: [unclosed\n---\n")
+                case 10:
+                    name = "static file"
+                    try write("content/static/notes-\(step % 2).txt", "notes \(step)\n")
+                default:
+                    name = "remove overrides"
+                    for path in ["templates/company.mustache", "templates/partials/news-list.mustache"]
+                    where FileManager.default.fileExists(atPath: folder.path(path)) {
+                        try remove(path)
+                    }
+                }
+            }
+            _ = site.update(touched)
+            try expectSame(site, folder, after: "step \(step): \(name)")
+        }
+    }
+
+    @Test func aDeletedFolderAndARenamedFileAreSeen() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        try FileManager.default.moveItem(atPath: folder.path("content/news"), toPath: folder.path("content/old-news"))
+        _ = site.update([folder.path("content/news"), folder.path("content/old-news")])
+        try expectSame(site, folder, after: "moving news/ away")
+        #expect(site.files["news/programme-announced.html"] == nil)
+        try FileManager.default.moveItem(atPath: folder.path("content/old-news"), toPath: folder.path("content/news"))
+        try FileManager.default.moveItem(atPath: folder.path("content/pages/about.md"), toPath: folder.path("content/pages/about-us.md"))
+        _ = site.update([folder.path("content/news"), folder.path("content/old-news"), folder.path("content/pages/about.md"),
+                         folder.path("content/pages/about-us.md")])
+        try expectSame(site, folder, after: "moving news/ back and renaming a page")
+        #expect(site.files["about-us.html"] != nil && site.files["about.html"] == nil)
+    }
+
+    @Test func aBrokenTemplateIsReportedAndItsFixSeen() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        try folder.write("templates/news.mustache", "{{<layout}}\n{{$content}}\n{{#news}}\n{{/content}}\n{{/layout}}\n")
+        let broken = site.update([folder.path("templates/news.mustache")])
+        #expect(broken.diagnostics.hasErrors)
+        try expectSame(site, folder, after: "breaking a template")
+        try folder.write("templates/news.mustache", "{{<layout}}\n{{$content}}\n<h1>All news</h1>\n{{/content}}\n{{/layout}}\n")
+        let fixed = site.update([folder.path("templates/news.mustache")])
+        #expect(fixed.pagesRendered == 1)
+        try expectSame(site, folder, after: "fixing it")
+    }
+}
