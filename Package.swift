@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,16 +32,22 @@ let package = Package(
         // Compiles templates/ (the built-in theme) and starter/ (what `cohort init` writes) into CohortKit.
         .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["embed-folders"]),
         .executableTarget(name: "embed-folders"),
+        // `cohort serve`: the HTTP server and the file watcher, at the edge, so CohortKit needs no network.
+        .target(
+            name: "CohortServe",
+            dependencies: ["CohortKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "cohort",
             dependencies: [
                 "CohortKit",
+                "CohortServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CohortKitTests",
-            dependencies: ["CohortKit"]
+            dependencies: ["CohortKit", "CohortServe"]
         ),
     ],
     swiftLanguageModes: [.v6]

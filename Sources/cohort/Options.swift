@@ -43,7 +43,7 @@ struct DiagnosticOptions: ParsableArguments {
         switch format {
         case .text:
             let isTerminal = isatty(STDERR_FILENO) == 1
-            let snippets: ((String, Int) -> String?)? = isTerminal ? { Self.sourceLine(path: $0, line: $1) } : nil
+            let snippets: ((String, Int) -> String?)? = isTerminal ? { DiagnosticFormat.sourceLine(path: $0, line: $1) } : nil
             var output = format.render(diagnostics, sourceLine: snippets)
             if !diagnostics.isEmpty { output += DiagnosticFormat.summary(diagnostics) + "\n" }
             FileHandle.standardError.write(Data(output.utf8))
@@ -68,14 +68,6 @@ struct DiagnosticOptions: ParsableArguments {
         }
         if status != 0 { throw ExitCode(status) }
         if expectWrites, outcome.written.isEmpty { throw ExitCode(1) }
-    }
-
-    private static func sourceLine(path: String, line: Int) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count else { return nil }
-        let text = lines[line - 1]
-        return String(text.hasSuffix("\r") ? text.dropLast() : text)
     }
 }
 

@@ -18,6 +18,15 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The text of line `line` of the file at `path`, read from disk, for snippets.
+    public static func sourceLine(path: String, line: Int) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        return String(text.hasSuffix("\r") ? text.dropLast() : text)
+    }
+
     /// A one-line count such as `2 errors, 1 warning`.
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count

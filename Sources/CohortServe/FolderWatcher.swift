@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches folders and reports the paths of files and folders written, created, removed or renamed
+/// under them, including a root itself appearing or going. Editors that save by writing a new file and
+/// renaming it over the old one are seen as the rename.
+///
+/// On Linux every folder below the roots has an inotify watch, and folders that appear get one at
+/// once; elsewhere the roots are scanned twice a second.
+final class FolderWatcher: @unchecked Sendable {
+    private let roots: [String]
+    private let onChange: @Sendable ([String]) -> Void
+
+    /// Watches `roots` (which need not exist yet) and calls `onChange` with changed paths, from a thread of its own.
+    init(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void) {
+        self.roots = roots.map(\.standardizedFileURL.path)
+        self.onChange = onChange
+    }
+
+    #if canImport(Glibc)
+    private var descriptor: Int32 = -1
+    /// A watched folder: every change in it counts, or only those to the roots it holds (a root's parent).
+    private struct Watch {
+        var path: String
+        var whole = false
+        var roots: Set<String> = []
+    }
+
+    private var folders: [Int32: Watch] = [:]
+
+    /// Starts watching; the thread runs until the process ends.
+    func start() throws {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw Failure(message: "cannot watch files: \(String(cString: strerror(errno)))") }
+        for root in roots {
+            addWatch((root as NSString).deletingLastPathComponent, root: root)
+            addWatches(below: root)
+        }
+        let thread = Thread { [self] in readEvents() }
+        thread.name = "cohort file watcher"
+        thread.start()
+    }
+
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+                                     | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+
+    /// Watches the folder at `path`: all of it, or only for `root` appearing or going.
+    private func addWatch(_ path: String, root: String? = nil) {
+        let descriptor = inotify_add_watch(self.descriptor, path, Self.mask)
+        guard descriptor >= 0 else { return }
+        var watch = folders[descriptor] ?? Watch(path: path)
+        if let root { watch.roots.insert(root) } else { watch.whole = true }
+        folders[descriptor] = watch
+    }
+
+    /// Watches `path` and every folder below it, if it is a folder.
+    private func addWatches(below path: String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        addWatch(path)
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        while let relative = enumerator?.nextObject() as? String {
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { addWatch(path + "/" + relative) }
+        }
+    }
+
+    private func readEvents() {
+        let capacity = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer, capacity)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            var changed: [String] = []
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size)
+                let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    changed += roots // Events were lost: everything may have changed.
+                    continue
+                }
+                guard let folder = folders[event.wd] else { continue }
+                if event.mask & UInt32(IN_IGNORED) != 0 {
+                    folders[event.wd] = nil
+                    continue
+                }
+                let path = name.isEmpty ? folder.path : folder.path + "/" + name
+                let appeared = event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                if folder.roots.contains(path) {
+                    if appeared { addWatches(below: path) }
+                    changed.append(path)
+                } else if folder.whole {
+                    if appeared { addWatches(below: path) }
+                    changed.append(path)
+                }
+            }
+            if !changed.isEmpty { onChange(changed) }
+        }
+    }
+    #else
+    /// Starts scanning; the thread runs until the process ends.
+    func start() throws {
+        let thread = Thread { [self] in
+            var previous = snapshot()
+            while true {
+                Thread.sleep(forTimeInterval: 0.5)
+                let current = snapshot()
+                let changed = Set(previous.keys).union(current.keys).filter { previous[$0] != current[$0] }
+                if !changed.isEmpty { onChange(changed.sorted()) }
+                previous = current
+            }
+        }
+        thread.name = "cohort file watcher"
+        thread.start()
+    }
+
+    /// Every file and folder below the roots, with its modification time and size.
+    private func snapshot() -> [String: [Double]] {
+        var entries: [String: [Double]] = [:]
+        for root in roots {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: root) else { continue }
+            entries[root] = [(attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0]
+            let enumerator = FileManager.default.enumerator(atPath: root)
+            while let relative = enumerator?.nextObject() as? String {
+                let attributes = enumerator?.fileAttributes ?? [:]
+                entries[root + "/" + relative] = [(attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0,
+                                                  Double((attributes[.size] as? NSNumber)?.int64Value ?? 0)]
+            }
+        }
+        return entries
+    }
+    #endif
+
+    /// Why watching could not start.
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}

@@ -1,0 +1,125 @@
+import CohortKit
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `cohort serve`: builds the site in memory, serves it over HTTP, and rebuilds what each change to
+/// the content or templates affects, reloading the open pages. It writes nothing to disk.
+public enum PreviewServer {
+    /// What to serve and where.
+    public struct Options: Sendable {
+        /// The content folder, as the user named it.
+        public var contentPath: String
+        /// The templates folder laid over the built-in theme, if any.
+        public var templatesPath: String?
+        /// Whether a missing templates folder is an error (named with `--templates`) or means the built-in theme.
+        public var templatesRequired: Bool
+        /// The address to listen on: `127.0.0.1` unless the user says otherwise.
+        public var host: String
+        /// The port; 0 picks a free one.
+        public var port: UInt16
+
+        /// Creates options.
+        public init(contentPath: String, templatesPath: String?, templatesRequired: Bool, host: String, port: UInt16) {
+            self.contentPath = contentPath
+            self.templatesPath = templatesPath
+            self.templatesRequired = templatesRequired
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Why the server could not run.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, for the user.
+        public var description: String
+        /// Whether the user asked for something impossible (a port in use, a bad address): exit 2.
+        public var isUsage: Bool
+    }
+
+    /// Serves until the process ends. `say` prints a line of progress; `report` shows a build's problems.
+    public static func run(_ options: Options, say: @escaping @Sendable (String) -> Void,
+                           report: @escaping @Sendable ([Diagnostic]) -> Void) async throws(Failure) {
+        let address = try socketAddress(options.host, port: options.port)
+        let liveReload = LiveReload()
+        let site = PreviewSite(options) { paths, rebuild in
+            say(line(for: paths, rebuild, options: options))
+            if !rebuild.diagnostics.isEmpty { report(rebuild.diagnostics) }
+            liveReload.reloadAll()
+        }
+        let first = site.build()
+        say("Built \(first.pagesRendered) pages in \(milliseconds(first.seconds)) ms" + problems(first.diagnostics))
+        if !first.diagnostics.isEmpty { report(first.diagnostics) }
+
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled,
+                                handler: PreviewHandler(site: site, liveReload: liveReload))
+        let watcher = FolderWatcher(roots: site.watchedFolders) { site.changed($0) }
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                group.addTask {
+                    try await server.waitUntilListening(timeout: 30)
+                    try watcher.start()
+                    let port: UInt16 = switch await server.listeningAddress {
+                    case .ip4(_, let port)?, .ip6(_, let port)?: port
+                    default: options.port
+                    }
+                    let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+                    say("Serving http://\(host):\(port)/ (content: \(options.contentPath), theme: \(themeName(options))); press Ctrl-C to stop")
+                    if options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost" {
+                        say("Listening on \(options.host), not only on this machine: other computers that can reach it can see the preview")
+                    }
+                }
+                try await group.next()
+                try await group.next()
+            }
+        } catch let error as SocketError {
+            if case .failed(_, let code, _) = error, code == EADDRINUSE {
+                throw Failure(description: "port \(options.port) is already in use on \(options.host); pass --port with another number, or stop the other server",
+                              isUsage: true)
+            }
+            throw Failure(description: "cannot serve on \(options.host):\(options.port): \(error.localizedDescription)", isUsage: true)
+        } catch let error as FolderWatcher.Failure {
+            throw Failure(description: error.description, isUsage: false)
+        } catch {
+            throw Failure(description: "the server stopped: \(error.localizedDescription)", isUsage: false)
+        }
+    }
+
+    private static func socketAddress(_ host: String, port: UInt16) throws(Failure) -> any SocketAddress {
+        do {
+            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
+            return host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw Failure(description: "'\(host)' is not an IP address to listen on, such as 127.0.0.1 or 0.0.0.0", isUsage: true)
+        }
+    }
+
+    private static func themeName(_ options: Options) -> String {
+        guard let templates = options.templatesPath else { return "built-in" }
+        return options.templatesRequired || FileManager.default.fileExists(atPath: templates)
+            ? "\(templates) over the built-in one" : "built-in (\(templates) is watched)"
+    }
+
+    /// `12:03:04 content/companies/rotec.md changed: 9 pages in 38 ms`. Editors' temporary files
+    /// (hidden, or gone again and without an extension) are left out of the list.
+    static func line(for paths: [String], _ rebuild: LiveSite.Rebuild, options: Options) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let names = paths.filter { path in
+            let name = (path as NSString).lastPathComponent
+            return !name.hasPrefix(".") && (name.contains(".") || FileManager.default.fileExists(atPath: path))
+        }.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
+        let shown = names.isEmpty ? "a file" : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "HH:mm:ss"
+        return "\(formatter.string(from: Date())) \(shown) changed: \(rebuild.pagesRendered) \(rebuild.pagesRendered == 1 ? "page" : "pages") in \(milliseconds(rebuild.seconds)) ms"
+            + problems(rebuild.diagnostics)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }
+
+    private static func problems(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.hasErrors ? "; \(DiagnosticFormat.summary(diagnostics)), the pages show them" : ""
+    }
+}

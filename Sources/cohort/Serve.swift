@@ -1,0 +1,50 @@
+import ArgumentParser
+import CohortKit
+import CohortServe
+import Foundation
+
+/// `cohort serve`: a live preview while editing.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the site from memory, rebuilding what each edit changes and reloading open pages.",
+        discussion: """
+            Nothing is written to disk. When the content or a template has errors, every page shows them \
+            until they are fixed. Listens on 127.0.0.1 only, unless --bind says otherwise.
+            """)
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on, such as 0.0.0.0 to let other computers see the preview.")
+    var bind = "127.0.0.1"
+
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    @Option(help: ArgumentHelp(
+        "A templates folder laid over the built-in theme, file by file.",
+        discussion: "Default: templates, watched even before it exists."))
+    var templates: String?
+
+    func validate() throws {
+        if content.isEmpty || templates?.isEmpty == true { throw ValidationError("folder options need a folder") }
+    }
+
+    func run() async throws {
+        let options = PreviewServer.Options(contentPath: content, templatesPath: templates ?? "templates",
+                                            templatesRequired: templates != nil, host: bind, port: port)
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        do {
+            try await PreviewServer.run(options, say: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }, report: { diagnostics in
+                let snippets: ((String, Int) -> String?)? = isTerminal ? { DiagnosticFormat.sourceLine(path: $0, line: $1) } : nil
+                FileHandle.standardError.write(Data((DiagnosticFormat.text.render(diagnostics, sourceLine: snippets)
+                    + DiagnosticFormat.summary(diagnostics) + "\n").utf8))
+            })
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(error.isUsage ? 2 : 1)
+        }
+    }
+}
