@@ -3,8 +3,9 @@
 SWIFT ?= swift
 CONFIG ?= release
 PREFIX ?= /usr/local
-# The Swift runtime is linked in, so an installed or copied cohort needs only libcmark beside it.
-SWIFTFLAGS ?= $(if $(filter release,$(CONFIG)),--static-swift-stdlib,)
+# On Linux the Swift runtime is linked in, so an installed or copied cohort needs only libcmark and
+# libcurl (present on nearly every system) beside it.
+SWIFTFLAGS ?= $(if $(and $(filter release,$(CONFIG)),$(filter Linux,$(shell uname))),--static-swift-stdlib,)
 BIN = $$($(SWIFT) build -c $(CONFIG) --show-bin-path)
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -15,18 +16,22 @@ FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 all: site
 
-# Installs libcmark-dev and pkg-config with apt-get when pkg-config cannot find libcmark.
+# Installs what the build needs with apt-get when it is missing: libcmark-dev and pkg-config, and on
+# Linux libcurl's development files, which the statically linked Swift runtime's networking part needs.
 deps:
-	@if pkg-config --exists libcmark 2>/dev/null; then :; \
+	@missing=""; \
+	pkg-config --exists libcmark 2>/dev/null || missing="libcmark-dev pkg-config"; \
+	if [ "$$(uname)" = Linux ] && ! pkg-config --exists libcurl 2>/dev/null; then missing="$$missing libcurl4-openssl-dev"; fi; \
+	if [ -z "$$missing" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-		echo "libcmark not found: installing libcmark-dev and pkg-config with apt-get"; \
+		echo "installing$$missing with apt-get"; \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing pkg-config; \
 	else \
-		echo "libcmark not found. Install it, with pkg-config, then run make again:"; \
+		echo "Missing:$$missing. Install them, with pkg-config, then run make again:"; \
 		echo "  macOS (Homebrew): brew install cmark pkg-config"; \
-		echo "  Fedora: sudo dnf install cmark-devel pkgconf-pkg-config"; \
-		echo "  Arch: sudo pacman -S cmark pkgconf"; \
+		echo "  Fedora: sudo dnf install cmark-devel libcurl-devel pkgconf-pkg-config"; \
+		echo "  Arch: sudo pacman -S cmark curl pkgconf"; \
 		exit 1; \
 	fi
 

@@ -2,7 +2,8 @@
 # make bench: builds generated corpora of 1,000 and 10,000 companies with the release cohort, several
 # times each, and prints wall time, pages per second, peak memory and the time of each stage; then the
 # floor (the same Markdown bodies through libcmark alone, on one core) and, where Debian's hugo is
-# installed, the same corpus built by Hugo with minimal layouts, timed the same way in the same run.
+# installed, the same corpus built by Hugo with minimal layouts, timed the same way in the same run;
+# then `cohort serve` on the same corpus (Benchmarks/serve.py): edits timed until the page shows them.
 # Corpora and outputs go to bench/ (ignored by git). Nothing here is a test: it only measures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,6 +88,16 @@ for size in $SIZES; do
     echo '```'
     grep -E '^(load|decode|link|report|render|write) ' "$dir/fresh.log"
     echo '```'
+    echo
+
+    read -r ready edit template crawl serve_mem < <(python3 Benchmarks/serve.py "$COHORT" "$dir" "$RUNS")
+    echo "| preview (\`cohort serve\`) | value |"
+    echo "| --- | ---: |"
+    echo "| from start to serving | ${ready} ms |"
+    echo "| company edit saved → its page served, median | ${edit} ms ($(awk -v a="$edit" -v b="$fresh" 'BEGIN { printf "%.1f", a / (b * 10) }') % of a full build) |"
+    echo "| company template saved → a company page served, median | ${template} ms |"
+    echo "| every page then fetched once, 4 at a time | ${crawl} s |"
+    echo "| peak resident memory | ${serve_mem} MiB |"
     echo
 
     if command -v hugo >/dev/null 2>&1; then

@@ -18,7 +18,7 @@ struct PreviewHandler: HTTPHandler {
             return try await liveReload.handleRequest(request)
         }
         let current = site.current
-        let answer = PreviewResponse.answer(method: request.method.rawValue, target: target, files: current.files,
+        let answer = PreviewResponse.answer(method: request.method.rawValue, target: target, file: { current.version?.file($0) },
                                             diagnostics: current.diagnostics, sourceLine: DiagnosticFormat.sourceLine)
         var headers = HTTPHeaders()
         for header in answer.headers { headers[HTTPHeader(header.name)] = header.value }

@@ -48,7 +48,8 @@ public enum PreviewServer {
             liveReload.reloadAll()
         }
         let first = site.build()
-        say("Built \(first.pagesRendered) pages in \(milliseconds(first.seconds)) ms" + problems(first.diagnostics))
+        let pages = site.current.version?.paths.count ?? 0
+        say("Read the content in \(milliseconds(first.seconds)) ms: \(pages) files; pages render when first asked for" + problems(first.diagnostics))
         if !first.diagnostics.isEmpty { report(first.diagnostics) }
 
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled,
@@ -101,7 +102,7 @@ public enum PreviewServer {
             ? "\(templates) over the built-in one" : "built-in (\(templates) is watched)"
     }
 
-    /// `12:03:04 content/companies/rotec.md changed: 9 pages in 38 ms`. Editors' temporary files
+    /// `12:03:04 content/companies/rotec.md changed: 38 ms, 9 pages to render again`. Editors' temporary files
     /// (hidden, or gone again and without an extension) are left out of the list.
     static func line(for paths: [String], _ rebuild: LiveSite.Rebuild, options: Options) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
@@ -113,8 +114,9 @@ public enum PreviewServer {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "HH:mm:ss"
-        return "\(formatter.string(from: Date())) \(shown) changed: \(rebuild.pagesRendered) \(rebuild.pagesRendered == 1 ? "page" : "pages") in \(milliseconds(rebuild.seconds)) ms"
-            + problems(rebuild.diagnostics)
+        let count = rebuild.pagesOutOfDate
+        return "\(formatter.string(from: Date())) \(shown) changed: \(milliseconds(rebuild.seconds)) ms, "
+            + "\(count) \(count == 1 ? "page" : "pages") to render again" + problems(rebuild.diagnostics)
     }
 
     private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

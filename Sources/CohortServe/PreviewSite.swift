@@ -3,12 +3,11 @@ import Foundation
 
 /// The site a preview serves, and its rebuilds: changes reported by the watcher are gathered for a
 /// moment (an editor's save is often several events), then applied in one rebuild on a queue of
-/// their own, so that requests are served from the last finished site meanwhile.
+/// their own, so that requests are served from the last finished version meanwhile.
 final class PreviewSite: @unchecked Sendable {
     private let queue = DispatchQueue(label: "cohort.preview.rebuild")
     private let site: LiveSite
     private let lock = NSLock()
-    private var snapshot: (files: [String: Data], diagnostics: [Diagnostic]) = ([:], [])
     private var pending: Set<String> = []
     private var scheduled = false
     private let rebuilt: @Sendable ([String], LiveSite.Rebuild) -> Void
@@ -23,16 +22,12 @@ final class PreviewSite: @unchecked Sendable {
     /// The folders to watch.
     var watchedFolders: [URL] { queue.sync { site.watchedFolders } }
 
-    /// The files and problems of the last finished rebuild.
-    var current: (files: [String: Data], diagnostics: [Diagnostic]) { lock.withLock { snapshot } }
+    /// The last site without errors, and the problems of the last rebuild.
+    var current: (version: SiteVersion?, diagnostics: [Diagnostic]) { site.current }
 
     /// Builds everything, and waits for it.
     func build() -> LiveSite.Rebuild {
-        queue.sync {
-            let rebuild = site.build()
-            publish()
-            return rebuild
-        }
+        queue.sync { site.build() }
     }
 
     /// Notes changed paths; a rebuild follows shortly.
@@ -48,14 +43,7 @@ final class PreviewSite: @unchecked Sendable {
                 defer { pending = []; scheduled = false }
                 return pending.sorted()
             }
-            let rebuild = site.update(paths)
-            publish()
-            rebuilt(paths, rebuild)
+            rebuilt(paths, site.update(paths))
         }
-    }
-
-    private func publish() {
-        let next = (site.files, site.diagnostics)
-        lock.withLock { snapshot = next }
     }
 }

@@ -12,6 +12,8 @@ struct ContentState {
     private var documents: [String: (folder: ContentFolder, decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
     private var staticFiles: [String: (file: OutputFile?, problems: [Diagnostic])] = [:]
     private var strays: [String: Diagnostic] = [:]
+    /// The paths of `documents` in the order a build reads them, kept until a file comes or goes.
+    private var order: [String]?
     private var topLevel: [Diagnostic] = []
     private var missingFolder: Diagnostic?
 
@@ -35,6 +37,7 @@ struct ContentState {
         staticFiles = [:]
         strays = [:]
         refresh(ContentLoader.files(in: directory))
+        order = documentsInReadingOrder()
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
     }
 
@@ -52,7 +55,10 @@ struct ContentState {
                 continue
             }
             let underneath = path + "/"
-            for key in documents.keys where key == path || key.hasPrefix(underneath) { documents[key] = nil }
+            for key in documents.keys where key == path || key.hasPrefix(underneath) {
+                documents[key] = nil
+                order = nil
+            }
             for key in staticFiles.keys where key == path || key.hasPrefix(underneath) { staticFiles[key] = nil }
             for key in strays.keys where key == path || key.hasPrefix(underneath) { strays[key] = nil }
             var isDirectory: ObjCBool = false
@@ -89,7 +95,10 @@ struct ContentState {
                 ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: [])
             return (folder, decoded, problems)
         }
-        for ((path, _), entry) in zip(wanted, decoded) { documents[path] = entry }
+        for ((path, _), entry) in zip(wanted, decoded) {
+            if documents.updateValue(entry, forKey: path) == nil { order = nil }
+        }
+        if order == nil { order = documentsInReadingOrder() }
     }
 
     private mutating func readProgramme() {
@@ -101,11 +110,17 @@ struct ContentState {
     /// What the decode stage gives for the folder as it is now, as a build would decode it.
     var decoded: Decoding.Result {
         if let missingFolder { return Decoding.Result(programme: nil, documents: [], diagnostics: [missingFolder], undecoded: []) }
-        let order = Dictionary(uniqueKeysWithValues: ContentFolder.allCases.enumerated().map { ($1, $0) })
-        let sorted = documents.sorted { (order[$0.value.folder] ?? 0, $0.key) < (order[$1.value.folder] ?? 0, $1.key) }
-        let problems = programmeProblems + sorted.flatMap(\.value.problems) + staticFiles.values.flatMap(\.problems)
+        let entries = (order ?? documentsInReadingOrder()).compactMap { documents[$0] }
+        let problems = programmeProblems + entries.flatMap(\.problems) + staticFiles.values.flatMap(\.problems)
             + strays.values + topLevel
-        return Decoding.result(programme: programme, documents: sorted.map(\.value.decoded), diagnostics: problems)
+        return Decoding.result(programme: programme, documents: entries.map(\.decoded), diagnostics: problems)
+    }
+
+    /// The paths of the entity files, by folder in the order of `ContentFolder`, then by path.
+    private func documentsInReadingOrder() -> [String] {
+        var byFolder: [ContentFolder: [String]] = [:]
+        for (path, entry) in documents { byFolder[entry.folder, default: []].append(path) }
+        return ContentFolder.allCases.flatMap { (byFolder[$0] ?? []).sorted() }
     }
 
     /// The files under `static/`, as the site has them, sorted.

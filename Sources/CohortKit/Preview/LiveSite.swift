@@ -2,15 +2,17 @@ import Foundation
 
 /// A site kept in memory and brought up to date change by change: what `cohort serve` shows.
 ///
-/// A change re-reads and re-decodes only the files it touched, links the whole portfolio again, and
-/// renders again only the pages whose inputs (the parts of the portfolio each page read, recorded
-/// while it rendered, and the templates it used) changed. The result is byte for byte what a fresh
-/// build of the same folders gives. Use it from one task at a time.
-public final class LiveSite {
+/// A change re-reads and re-decodes only the files it touched and links the whole portfolio again.
+/// Pages are rendered when first asked for and kept; a change drops exactly the kept pages whose
+/// inputs (the parts of the portfolio each page read, recorded while it rendered, and the templates it
+/// used) changed, so they render again when next asked for. Bodies are checked for broken links at
+/// once, since those are errors. Every file served is byte for byte what a fresh build of the same
+/// folders writes. Call `build` and `update` from one task at a time; `current` may be read anywhere.
+public final class LiveSite: @unchecked Sendable {
     /// What one rebuild did.
     public struct Rebuild: Sendable {
-        /// How many pages were rendered.
-        public var pagesRendered: Int
+        /// How many pages rendered before now are out of date and will render again when asked for.
+        public var pagesOutOfDate: Int
         /// How long the rebuild took.
         public var seconds: Double
         /// Every problem of the content and templates now, sorted, as `cohort check` reports them.
@@ -25,27 +27,18 @@ public final class LiveSite {
     private var content: ContentState
     private var theme: Theme?
     private var themeProblems: [Diagnostic] = []
-    /// The templates whose text changed since the pages were last rendered.
+    /// The templates whose text changed since the current version.
     private var changedTemplates: Set<String> = []
-    /// What the cached pages were rendered from.
-    private var rendered: (portfolio: Portfolio, figures: Figures)?
-    private var pages: [String: Page] = [:]
-    /// For each input, the paths of the pages that read it.
-    private var readers: [PageInput: Set<String>] = [:]
-    private var others: [OutputFile] = []
+    /// The broken links of each page's body, and what checking them read.
+    private var bodies: [String: (diagnostics: [Diagnostic], inputs: Set<PageInput>)] = [:]
+    private var bodyReaders: [PageInput: Set<String>] = [:]
+    private let lock = NSLock()
+    private var version: SiteVersion?
+    private var problems: [Diagnostic] = []
 
-    private struct Page {
-        var bytes: Data
-        var diagnostics: [Diagnostic]
-        var inputs: Set<PageInput>
-        var templates: Set<String>
-    }
-
-    /// The site's files by path, as a build would write them: current when `diagnostics` has no error,
-    /// the last good site otherwise.
-    public private(set) var files: [String: Data] = [:]
-    /// Every problem found by the last rebuild.
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// The last version of the site without errors, and every problem found by the last rebuild: when
+    /// there are errors, the preview shows them instead of the site.
+    public var current: (version: SiteVersion?, diagnostics: [Diagnostic]) { lock.withLock { (version, problems) } }
 
     /// A site from a content folder and, when given, a templates folder laid over the built-in theme.
     /// Paths are as the user named them; with `templatesRequired` false, a templates folder that does
@@ -65,7 +58,7 @@ public final class LiveSite {
         [URL(fileURLWithPath: contentRoot)] + (templatesURL.map { [$0] } ?? [])
     }
 
-    /// Reads everything and renders every page.
+    /// Reads everything and checks every body.
     public func build() -> Rebuild {
         measure {
             content.reload()
@@ -106,63 +99,69 @@ public final class LiveSite {
         theme = loaded
     }
 
-    /// Runs `change`, then links, reports and renders what it calls for.
+    /// Runs `change`, then links, reports and plans the site it calls for.
     private func measure(_ change: () -> Void) -> Rebuild {
         let start = DispatchTime.now()
         change()
-        let count = renderSite()
-        diagnostics.sort()
+        let (next, diagnostics, dropped) = nextVersion()
+        lock.withLock {
+            if let next { version = next }
+            problems = diagnostics.sorted()
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return Rebuild(pagesRendered: count, seconds: seconds, diagnostics: diagnostics)
+        return Rebuild(pagesOutOfDate: dropped, seconds: seconds, diagnostics: lock.withLock { problems })
     }
 
-    /// Links and renders; returns how many pages were rendered. Stops, keeping the last good site,
-    /// at the first stage with an error, as a build does.
-    private func renderSite() -> Int {
+    /// The version the content and templates now give, with every problem found, stopping at the first
+    /// stage with an error as a build does (the previous version then stays); and how many of the
+    /// previous version's pages it drops.
+    private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
         let decoded = content.decoded
-        diagnostics = themeProblems + decoded.diagnostics
-        guard let programme = decoded.programme else { return 0 }
+        var diagnostics = themeProblems + decoded.diagnostics
+        guard let programme = decoded.programme else { return (nil, diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
         diagnostics += problems
-        guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return 0 }
+        guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
         let figures = Figures(portfolio, warnings: diagnostics.warnings)
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
         diagnostics += plan.diagnostics
-        guard !plan.diagnostics.hasErrors else { return 0 }
+        guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
 
-        var stale = Set(plan.routes.map(\.path)).subtracting(pages.keys)
-        if let rendered {
-            for input in PortfolioChanges.between(rendered.portfolio, rendered.figures, and: portfolio, figures) {
-                stale.formUnion(readers[input] ?? [])
-            }
-        }
-        for (path, page) in pages where !page.templates.isDisjoint(with: changedTemplates) { stale.insert(path) }
-        let wanted = Set(plan.routes.map(\.path))
-        for path in pages.keys where !wanted.contains(path) { forget(path) }
-
-        let context = SiteContext(portfolio: portfolio, figures: figures)
-        let jobs = zip(plan.jobs, plan.routes).filter { stale.contains($0.1.path) }.map(\.0)
-        let results = jobs.parallelMap { job in
-            (SiteRenderer.render(job, in: portfolio, context: context, theme: theme, recorder: InputRecorder()),
-             theme.closure(of: SiteRenderer.template(of: job)))
-        }
-        for (page, templates) in results {
-            forget(page.file.path)
-            pages[page.file.path] = Page(bytes: page.file.bytes, diagnostics: page.diagnostics, inputs: page.inputs, templates: templates)
-            for input in page.inputs { readers[input, default: []].insert(page.file.path) }
-        }
-        rendered = (portfolio, figures)
+        let previous = lock.withLock { version }
+        let changed = previous.map { PortfolioChanges.between($0.portfolio, $0.figures, and: portfolio, figures) }
+        diagnostics += checkBodies(plan, portfolio, figures, changed: changed)
+        let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(plan.routes.map(\.path)))
         changedTemplates = []
-        others = plan.others
-        diagnostics += pages.values.flatMap(\.diagnostics)
-        files = Dictionary(uniqueKeysWithValues: pages.map { ($0.key, $0.value.bytes) } + others.map { ($0.path, $0.bytes) })
-        return results.count
+        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan,
+                               keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
+        return (next, diagnostics, kept?.dropped ?? 0)
     }
 
-    /// Drops a page and its entries in the readers index.
-    private func forget(_ path: String) {
-        guard let page = pages.removeValue(forKey: path) else { return }
-        for input in page.inputs { readers[input]?.remove(path) }
+    /// Checks the bodies that are new or whose inputs changed (all of them when `changed` is nil) for
+    /// broken links, and returns the problems of every body.
+    private func checkBodies(_ plan: SiteRenderer.Plan, _ portfolio: Portfolio, _ figures: Figures, changed: Set<PageInput>?) -> [Diagnostic] {
+        let paths = Set(plan.routes.map(\.path))
+        for path in bodies.keys where !paths.contains(path) { forgetBody(path) }
+        var stale = changed == nil ? paths : paths.subtracting(bodies.keys)
+        for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
+        let context = SiteContext(portfolio: portfolio, figures: figures)
+        let jobs = zip(plan.routes, plan.jobs).filter { stale.contains($0.0.path) }
+        let checked = jobs.parallelMap { route, job in
+            let recorder = InputRecorder()
+            let body = SiteRenderer.body(of: job, in: portfolio, context: context.recording(into: recorder), route: route)
+            return (route.path, body.diagnostics, recorder.inputs)
+        }
+        for (path, problems, inputs) in checked {
+            forgetBody(path)
+            bodies[path] = (problems, inputs)
+            for input in inputs { bodyReaders[input, default: []].insert(path) }
+        }
+        return bodies.values.flatMap(\.diagnostics)
+    }
+
+    private func forgetBody(_ path: String) {
+        guard let body = bodies.removeValue(forKey: path) else { return }
+        for input in body.inputs { bodyReaders[input]?.remove(path) }
     }
 }

@@ -13,7 +13,7 @@ enum PortfolioChanges {
             (.agreements, { $0.agreements.map(\.slug) }), (.news, { $0.news.map(\.slug) }), (.pages, { $0.pages.map(\.slug) }),
         ]
         for (folder, slugs) in lists where slugs(old) != slugs(new) { changed.insert(.list(folder)) }
-        changed.formUnion(differences(entities(old), entities(new)).map(PageInput.entity))
+        changed.formUnion(changedEntities(old, new).map(PageInput.entity))
         changed.formUnion(differences(bySlug(old.news, \.slug), bySlug(new.news, \.slug)).map(PageInput.newsItem))
         changed.formUnion(differences(bySlug(old.pages, \.slug), bySlug(new.pages, \.slug)).map(PageInput.page))
         changed.formUnion(differences(old.agreementsByParty, new.agreementsByParty).map(PageInput.agreementsOf))
@@ -29,17 +29,20 @@ enum PortfolioChanges {
         return keys
     }
 
-    /// Every organisation, company and agreement, by slug.
-    private static func entities(_ portfolio: Portfolio) -> [Slug: AnyHashable] {
-        var values: [Slug: AnyHashable] = [:]
-        for (slug, reference) in portfolio.entities {
-            switch reference {
-            case .organization(let index): values[slug] = portfolio.organizations[index]
-            case .company(let index): values[slug] = portfolio.companies[index]
-            case .agreement(let index): values[slug] = portfolio.agreements[index]
+    /// The organisations, companies and agreements that differ, or that only one side has.
+    private static func changedEntities(_ old: Portfolio, _ new: Portfolio) -> Set<Slug> {
+        var slugs: Set<Slug> = []
+        for (slug, reference) in new.entities {
+            let same = switch (old.entities[slug], reference) {
+            case (.organization(let was)?, .organization(let now)): old.organizations[was] == new.organizations[now]
+            case (.company(let was)?, .company(let now)): old.companies[was] == new.companies[now]
+            case (.agreement(let was)?, .agreement(let now)): old.agreements[was] == new.agreements[now]
+            default: false
             }
+            if !same { slugs.insert(slug) }
         }
-        return values
+        for slug in old.entities.keys where new.entities[slug] == nil { slugs.insert(slug) }
+        return slugs
     }
 
     private static func bySlug<Item>(_ items: [Item], _ slug: KeyPath<Item, Slug>) -> [Slug: Item] {

@@ -23,9 +23,9 @@ public struct PreviewResponse: Sendable, Equatable {
     public static let liveReloadPath = "/__cohort/live"
 
     /// The answer to `method` on `target` (the request's path as sent, still percent-encoded) for a site
-    /// of `files`, or the error page while `diagnostics` has errors. `sourceLine` gives the text of a
-    /// line of a file, for the error page's snippets.
-    public static func answer(method: String, target: String, files: [String: Data], diagnostics: [Diagnostic],
+    /// whose files `file` gives by path, or the error page while `diagnostics` has errors. `sourceLine`
+    /// gives the text of a line of a file, for the error page's snippets.
+    public static func answer(method: String, target: String, file: (String) -> Data?, diagnostics: [Diagnostic],
                               sourceLine: (String, Int) -> String?) -> PreviewResponse {
         guard method == "GET" || method == "HEAD" else {
             return plain(405, "Only GET and HEAD are answered here.\n", extra: [Header(name: "Allow", value: "GET, HEAD")])
@@ -34,13 +34,13 @@ public struct PreviewResponse: Sendable, Equatable {
         if let path = sitePath(of: target) {
             if diagnostics.hasErrors {
                 response = html(500, errorPage(diagnostics, sourceLine: sourceLine))
-            } else if let bytes = files[path] {
-                response = path.hasSuffix(".html") ? html(200, bytes) : file(bytes, type: contentType(of: path))
-            } else if files[path + "/index.html"] != nil {
+            } else if let bytes = file(path) {
+                response = path.hasSuffix(".html") ? html(200, bytes) : plainFile(bytes, type: contentType(of: path))
+            } else if file(path + "/index.html") != nil {
                 // Relative links in companies/index.html only work from /companies/.
                 let location = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
                 response = plain(301, "Moved to \(location)/\n", extra: [Header(name: "Location", value: location + "/")])
-            } else if let notFound = files[Route.notFound.path] {
+            } else if let notFound = file(Route.notFound.path) {
                 response = html(404, notFound)
             } else {
                 response = plain(404, "Not found.\n")
@@ -161,7 +161,7 @@ public struct PreviewResponse: Sendable, Equatable {
         PreviewResponse(status: status, headers: common(type: "text/html; charset=utf-8"), body: withReloadScript(page))
     }
 
-    private static func file(_ bytes: Data, type: String) -> PreviewResponse {
+    private static func plainFile(_ bytes: Data, type: String) -> PreviewResponse {
         PreviewResponse(status: 200, headers: common(type: type), body: bytes)
     }
 

@@ -354,6 +354,9 @@ struct SiteContext: Sendable {
         return items
     }
 
+    /// Records that the page reads `input` directly from the portfolio.
+    func reading(_ input: PageInput) { recorder?.record(input) }
+
     /// Resolves links that bodies write to content files, recording the folders they look in.
     var contentLinks: ContentLinks { ContentLinks(portfolio: source, recorder: recorder) }
 

@@ -8,14 +8,31 @@ public enum SiteRenderer {
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
     }
 
-    /// What a site is made of: the pages to render, each at its route, and every other file, ready.
+    /// What a site is made of: the pages to render, each at its route, and every other file.
     struct Plan: Sendable {
         var jobs: [Job]
         var routes: [Route]
         /// Assets, charts, static files, sitemap and feed.
-        var others: [OutputFile]
+        var others: [OtherFile]
         /// Outputs that would overwrite each other; nothing may be written when there is one.
         var diagnostics: [Diagnostic]
+    }
+
+    /// A file of the site that is not a page: its path, and its bytes when asked for (the feed renders
+    /// every news item, which a preview that nobody asks for the feed need not do).
+    struct OtherFile: Sendable {
+        var path: String
+        var contents: @Sendable () -> Data
+
+        init(_ file: OutputFile) {
+            path = file.path
+            contents = { file.bytes }
+        }
+
+        init(path: String, text: @escaping @Sendable () -> String) {
+            self.path = path
+            contents = { Data(text().utf8) }
+        }
     }
 
     /// One page rendered: its file, the broken links found in its body and, when recorded, what it read.
@@ -32,7 +49,7 @@ public enum SiteRenderer {
                               emit: @Sendable (OutputFile) -> Void) -> [Diagnostic] {
         let plan = plan(portfolio, figures: figures, theme: theme)
         guard !plan.diagnostics.hasErrors else { return plan.diagnostics }
-        plan.others.forEach(emit)
+        plan.others.forEach { emit(OutputFile(path: $0.path, bytes: $0.contents())) }
         let context = SiteContext(portfolio: portfolio, figures: figures)
         let problems = plan.jobs.parallelMap { job -> [Diagnostic] in
             let rendered = render(job, in: portfolio, context: context, theme: theme)
@@ -59,17 +76,17 @@ public enum SiteRenderer {
         jobs += portfolio.pages.indices.map(Job.page)
         let routes = jobs.map { route(of: $0, in: portfolio) }
         let pages = routes.map(\.path)
-        var others = theme.assets
-        others += Charts.all(figures).map { OutputFile(path: "reports/" + $0.name, text: $0.svg) }
-        others += portfolio.staticFiles
-        others.append(OutputFile(path: Route.sitemap.path, text: Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL)))
-        others.append(OutputFile(path: Route.feed.path, text: Feed.render(portfolio)))
+        var others = theme.assets.map(OtherFile.init)
+        others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
+        others += portfolio.staticFiles.map(OtherFile.init)
+        others.append(OtherFile(path: Route.sitemap.path) { Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL) })
+        others.append(OtherFile(path: Route.feed.path) { Feed.render(portfolio) })
         return Plan(jobs: jobs, routes: routes, others: others,
                     diagnostics: collisions(among: pages + others.map(\.path), portfolio: portfolio))
     }
 
     /// Where a job's page goes.
-    private static func route(of job: Job, in portfolio: Portfolio) -> Route {
+    static func route(of job: Job, in portfolio: Portfolio) -> Route {
         switch job {
         case .home: .home
         case .companies: .companies
@@ -108,22 +125,8 @@ public enum SiteRenderer {
     static func render(_ job: Job, in portfolio: Portfolio, context: SiteContext, theme: Theme,
                        recorder: InputRecorder? = nil) -> RenderedPage {
         let context = recorder.map { context.recording(into: $0) } ?? context
-        var diagnostics: [Diagnostic] = []
-        /// Renders a body, resolving its links to content files and reporting the broken ones.
-        func body(_ body: Body, in folder: ContentFolder, source: SourceLocation, on route: Route) -> Markdown.Rendered {
-            let links = context.contentLinks
-            let rendered = Markdown.render(body.markdown, allowRawHTML: context.programme.allowRawHTML) {
-                links.resolve($0, writtenIn: folder, on: route)
-            }
-            for link in rendered.brokenLinks {
-                let position = body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
-                let location = SourceLocation(path: source.path, line: body.firstLine + position.line - 1, column: position.column)
-                diagnostics.append(.error(at: location, "broken link to '\(link.destination)': no such content file",
-                                          hint: "link to another file by its path, for example '../companies/rotec.md'"))
-            }
-            return rendered
-        }
         let route = route(of: job, in: portfolio)
+        let body = body(of: job, in: portfolio, context: context, route: route)
         let values: [String: Any]
         switch job {
         case .home: values = context.home(route)
@@ -133,24 +136,53 @@ public enum SiteRenderer {
         case .news: values = context.news(route)
         case .reports: values = context.reports(route)
         case .notFound: values = context.notFound()
-        case .company(let index):
-            let company = portfolio.companies[index]
-            values = context.company(company, route, body: body(company.body, in: .companies, source: company.source, on: route))
-        case .organization(let index):
-            let organization = portfolio.organizations[index]
-            values = context.organization(organization, route, body: body(organization.body, in: .organizations, source: organization.source, on: route))
-        case .agreement(let index):
-            let agreement = portfolio.agreements[index]
-            values = context.agreement(agreement, route, body: body(agreement.body, in: .agreements, source: agreement.source, on: route))
-        case .newsItem(let index):
-            let item = portfolio.news[index]
-            values = context.newsItem(item, route, body: body(item.body, in: .news, source: item.source, on: route))
-        case .page(let index):
-            let page = portfolio.pages[index]
-            values = context.page(page, route, body: body(page.body, in: .pages, source: page.source, on: route))
+        case .company(let index): values = context.company(portfolio.companies[index], route, body: body.rendered)
+        case .organization(let index): values = context.organization(portfolio.organizations[index], route, body: body.rendered)
+        case .agreement(let index): values = context.agreement(portfolio.agreements[index], route, body: body.rendered)
+        case .newsItem(let index): values = context.newsItem(portfolio.news[index], route, body: body.rendered)
+        case .page(let index): values = context.page(portfolio.pages[index], route, body: body.rendered)
         }
         let file = OutputFile(path: route.path, text: theme.render(values, with: template(of: job)))
-        return RenderedPage(file: file, diagnostics: diagnostics, inputs: recorder?.inputs ?? [])
+        return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [])
+    }
+
+    /// The Markdown body of a job's page rendered, with links to content files resolved, and each
+    /// broken link as an error at its place in the file. List pages have no body.
+    static func body(of job: Job, in portfolio: Portfolio, context: SiteContext, route: Route? = nil)
+        -> (rendered: Markdown.Rendered, diagnostics: [Diagnostic]) {
+        let entity: (body: Body, folder: ContentFolder, source: SourceLocation, input: PageInput)
+        switch job {
+        case .home, .companies, .organizations, .agreements, .news, .reports, .notFound:
+            return (Markdown.Rendered(html: "", summary: ""), [])
+        case .company(let index):
+            let company = portfolio.companies[index]
+            entity = (company.body, .companies, company.source, .entity(company.slug))
+        case .organization(let index):
+            let organization = portfolio.organizations[index]
+            entity = (organization.body, .organizations, organization.source, .entity(organization.slug))
+        case .agreement(let index):
+            let agreement = portfolio.agreements[index]
+            entity = (agreement.body, .agreements, agreement.source, .entity(agreement.slug))
+        case .newsItem(let index):
+            let item = portfolio.news[index]
+            entity = (item.body, .news, item.source, .newsItem(item.slug))
+        case .page(let index):
+            let page = portfolio.pages[index]
+            entity = (page.body, .pages, page.source, .page(page.slug))
+        }
+        context.reading(entity.input)
+        let route = route ?? self.route(of: job, in: portfolio)
+        let links = context.contentLinks
+        let rendered = Markdown.render(entity.body.markdown, allowRawHTML: context.programme.allowRawHTML) {
+            links.resolve($0, writtenIn: entity.folder, on: route)
+        }
+        let diagnostics = rendered.brokenLinks.map { link -> Diagnostic in
+            let position = entity.body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
+            let location = SourceLocation(path: entity.source.path, line: entity.body.firstLine + position.line - 1, column: position.column)
+            return .error(at: location, "broken link to '\(link.destination)': no such content file",
+                          hint: "link to another file by its path, for example '../companies/rotec.md'")
+        }
+        return (rendered, diagnostics)
     }
 
     /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
