@@ -3,7 +3,7 @@ import CohortKit
 import Foundation
 
 /// The folders every subcommand reads.
-struct ProjectOptions: ParsableArguments {
+struct SourceOptions: ParsableArguments {
     @Option(help: "The content folder.")
     var content = "content"
 
@@ -12,11 +12,6 @@ struct ProjectOptions: ParsableArguments {
         discussion: "Default: templates, when that folder exists; otherwise the built-in theme alone."))
     var templates: String?
 
-    @Option(help: "The output folder; the site is written to <output>/site.")
-    var output = "output"
-
-    var project: Project { Project(contentPath: content, templatesPath: templatesFolder, outputPath: output) }
-
     /// The templates folder to use: the one given, or `templates` when it exists.
     var templatesFolder: String? {
         var isDirectory: ObjCBool = false
@@ -24,9 +19,25 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func validate() throws {
-        for (name, value) in [("--content", content), ("--templates", templates ?? "templates"), ("--output", output)] where value.isEmpty {
+        for (name, value) in [("--content", content), ("--templates", templates ?? "templates")] where value.isEmpty {
             throw ValidationError("\(name) needs a folder")
         }
+    }
+}
+
+/// The folders every subcommand that writes uses: what it reads, and the output folder.
+struct ProjectOptions: ParsableArguments {
+    @OptionGroup var sources: SourceOptions
+
+    @Option(help: "The output folder; the site is written to <output>/site.")
+    var output = "output"
+
+    var content: String { sources.content }
+
+    var project: Project { Project(contentPath: sources.content, templatesPath: sources.templatesFolder, outputPath: output) }
+
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("--output needs a folder") }
     }
 }
 

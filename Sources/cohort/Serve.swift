@@ -18,21 +18,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on, such as 0.0.0.0 to let other computers see the preview.")
     var bind = "127.0.0.1"
 
-    @Option(help: "The content folder.")
-    var content = "content"
-
-    @Option(help: ArgumentHelp(
-        "A templates folder laid over the built-in theme, file by file.",
-        discussion: "Default: templates, watched even before it exists."))
-    var templates: String?
-
-    func validate() throws {
-        if content.isEmpty || templates?.isEmpty == true { throw ValidationError("folder options need a folder") }
-    }
+    @OptionGroup var sources: SourceOptions
 
     func run() async throws {
-        let options = PreviewServer.Options(contentPath: content, templatesPath: templates ?? "templates",
-                                            templatesRequired: templates != nil, host: bind, port: port)
+        // Without --templates, `templates` is watched even before it exists.
+        let options = PreviewServer.Options(contentPath: sources.content, templatesPath: sources.templates ?? "templates",
+                                            templatesRequired: sources.templates != nil, host: bind, port: port)
         let isTerminal = isatty(STDERR_FILENO) == 1
         do {
             try await PreviewServer.run(options, say: { line in
