@@ -77,6 +77,12 @@ public final class StagedFolder: @unchecked Sendable {
         let exists = fileManager.fileExists(atPath: target.path)
         do {
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputWriter.manifestName))
+            // Swapped in one step where the system can; otherwise a build that dies between the two
+            // moves leaves the old output as `-previous-`, which the next build puts back.
+            if exists, PlainFile.exchange(staging.path, target.path) {
+                try? fileManager.removeItem(at: staging)
+                return
+            }
             if exists { try fileManager.moveItem(at: target, to: old) }
             try fileManager.moveItem(at: staging, to: target)
         } catch {

@@ -98,6 +98,15 @@ public struct Project: Sendable {
             return outcome(products, timings)
         }
         guard !(strict && !products.diagnostics.isEmpty) else { return outcome(products, timings) }
+        // One build at a time writes an output folder; the lock goes when this function returns.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(URL(fileURLWithPath: outputPath))
+        } catch {
+            products.diagnostics.append(.error(at: .file(outputPath), error.description))
+            return outcome(products, timings)
+        }
+        defer { withExtendedLifetime(lock) {} }
         // Both folders are staged, which checks that each may be replaced, before either is written.
         var targets = [(url: reportsURL, display: reportsDisplayPath)]
         if theme != nil { targets.insert((siteURL, outputPath + "/site"), at: 0) }
