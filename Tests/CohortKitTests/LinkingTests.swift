@@ -140,9 +140,9 @@ import Testing
         let body = "[ref]: https://example.com\nSee [x](gone.md).\n\nA long [multi\nline](gone2.md)\n\ncafé 🚀 [y](gone3.md)\n"
         let outcome = try check(["companies/acme.md": "---\nname: Acme\nstatus: signed\n---\n" + body])
         #expect(outcome.lines == [
-            "companies/acme.md:6:9: error: broken link to 'gone.md': no such content file",
-            "companies/acme.md:9:7: error: broken link to 'gone2.md': no such content file",
-            "companies/acme.md:11:12: error: broken link to 'gone3.md': no such content file",
+            "companies/acme.md:6:9: error: broken link to 'gone.md': it names no file",
+            "companies/acme.md:9:7: error: broken link to 'gone2.md': it names no file",
+            "companies/acme.md:11:12: error: broken link to 'gone3.md': it names no file",
         ])
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct MarkdownTests {
     @Test func rendersCommonMark() {
         #expect(Markdown.render("# Title\n\nSome *emphasis* and `code`.\n").html
-            == "<h1>Title</h1>\n<p>Some <em>emphasis</em> and <code>code</code>.</p>\n")
+            == "<h1 id=\"title\">Title</h1>\n<p>Some <em>emphasis</em> and <code>code</code>.</p>\n")
     }
 
     @Test func safeModeDropsRawHTMLAndScriptLinks() {

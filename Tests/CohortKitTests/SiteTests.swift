@@ -44,7 +44,7 @@ import Testing
             </urlset>
 
             """)
-        let feed = Feed.render(portfolio)
+        let feed = Feed.render(portfolio, targets: LinkTargets(portfolio: portfolio, sitePaths: []))
         #expect(feed.contains("<id>https://example.org/test/news/launch.html</id>"))
         #expect(feed.contains("<title>Launch &amp; more</title>"))
         #expect(feed.contains("<updated>2011-10-11T00:00:00Z</updated>"))
@@ -52,36 +52,85 @@ import Testing
 }
 
 @Suite struct ContentLinkTests {
-    @Test func linksToContentFilesBecomeLinksToPages() throws {
-        let outcome = try check([
-            "companies/acme.md": "---\nname: Acme\nstatus: signed\n---\nSee [the fund](../organizations/fund.md#people) and [us](acme.md).\n",
+    /// A page of free text that links `markdown`, with a static logo beside the usual fixture.
+    func press(_ markdown: String) throws -> Project.Outcome {
+        try check([
+            "pages/press.md": "---\ntitle: Press\n---\n## Logos\n\n" + markdown + "\n",
+            "static/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ])
+    }
+
+    /// The HTML a body renders to on its page, links resolved as the site resolves them.
+    func html(_ markdown: String, writtenIn file: String = "pages/press.md", on route: Route = .page(Slug("press")!)) throws -> String {
+        let outcome = try press(markdown)
         let portfolio = try #require(outcome.portfolio)
-        let links = ContentLinks(portfolio: portfolio)
-        let route = Route.company(try #require(Slug("acme")))
-        let rendered = Markdown.render("See [the fund](../organizations/fund.md#people) and [us](acme.md).") {
-            links.resolve($0, writtenIn: .companies, on: route)
-        }
-        #expect(rendered.html == "<p>See <a href=\"../organizations/fund.html#people\">the fund</a> and <a href=\"../companies/acme.html\">us</a>.</p>\n")
-        #expect(outcome.lines == [])
+        let plan = SiteRenderer.plan(portfolio, figures: try #require(outcome.figures), theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
+        let links = ContentLinks(targets: plan.targets)
+        return Markdown.render(markdown) { links.resolve($0, writtenIn: file, on: route) }.html
     }
 
-    @Test func brokenLinkToAContentFileIsAnErrorAtItsLine() throws {
-        let outcome = try check([
-            "companies/acme.md": "---\nname: Acme\nstatus: signed\n---\nFirst line.\n\nSee [the fund](../organizations/fnd.md).\n",
+    @Test func linksToContentFilesBecomeLinksToPages() throws {
+        #expect(try html("See [the fund](../organizations/fund.md#people) and [us](acme.md).", writtenIn: "companies/acme.md",
+                         on: .company(Slug("acme")!))
+            == "<p>See <a href=\"../organizations/fund.html#people\">the fund</a> and <a href=\"../companies/acme.html\">us</a>.</p>\n")
+    }
+
+    @Test func staticFilesAndSiteRootLinksBecomeRelativeToThePage() throws {
+        #expect(try html("![logo](../static/logo.svg) [root](/logo.svg) [list](/companies/) [folder](../companies/) [q](/logo.svg?v=2#x)")
+            == "<p><img src=\"logo.svg\" alt=\"logo\" /> <a href=\"logo.svg\">root</a> <a href=\"companies/index.html\">list</a> <a href=\"companies/index.html\">folder</a> <a href=\"logo.svg?v=2#x\">q</a></p>\n")
+        #expect(try html("[logo](../../static/logo.svg) [home](/)", writtenIn: "companies/archive/acme.md", on: .company(Slug("acme")!))
+            == "<p><a href=\"../logo.svg\">logo</a> <a href=\"../index.html\">home</a></p>\n")
+        #expect(try press("![logo](../static/logo.svg) and [root](/logo.svg)").lines == [])
+    }
+
+    @Test func aDestinationThatNamesNothingIsAnErrorWithTheNearestFile() throws {
+        #expect(try press("[a](../logo.svg) [b](/logo.svgg) [c](../companies/acm.md) [d](notes.txt)").lines == [
+            "pages/press.md:6:5: error: broken link to '../logo.svg': it names no file",
+            "pages/press.md:6:22: error: broken link to '/logo.svgg': it names no file",
+            "pages/press.md:6:38: error: broken link to '../companies/acm.md': it names no file",
+            "pages/press.md:6:63: error: broken link to 'notes.txt': it names no file",
         ])
-        #expect(outcome.lines == ["companies/acme.md:7:16: error: broken link to '../organizations/fnd.md': no such content file"])
+        let hints = try press("[a](../logo.svg) [b](/logo.svgg) [c](../companies/acm.md)").diagnostics.map(\.hint)
+        #expect(hints == ["did you mean '../static/logo.svg'?", "did you mean '/logo.svg'?", "did you mean '../companies/acme.md'?"])
     }
 
-    @Test func otherLinksAreLeftAlone() throws {
+    @Test func aFragmentThatNamesNoHeadingOrIdIsAWarning() throws {
+        #expect(try press("[self](#logos) [bad](#logo) [fund](../organizations/fund.md#nope) [skip](#main-content)").lines == [
+            "pages/press.md:6:22: warning: link '#logo': press.html has no heading or id 'logo'",
+            "pages/press.md:6:36: warning: link '../organizations/fund.md#nope': organizations/fund.html has no heading or id 'nope'",
+        ])
+    }
+
+    @Test func addressesAndFragmentsOfThisPageAreLeftAlone() throws {
         let portfolio = try #require(try check().portfolio)
-        let links = ContentLinks(portfolio: portfolio)
-        for destination in ["https://example.org/a.md", "#top", "/absolute.md", "notes.txt", "mailto:a@b.c"] {
-            guard case .keep = links.resolve(destination, writtenIn: .companies, on: .home) else {
+        let links = ContentLinks(targets: LinkTargets(portfolio: portfolio, sitePaths: []))
+        for destination in ["https://example.org/a.md", "#top", "//cdn.example.org/x.js", "mailto:a@b.c", "tel:+1", "?q=1"] {
+            guard case .keep = links.resolve(destination, writtenIn: "companies/acme.md", on: .home) else {
                 Issue.record("\(destination) should be kept")
                 continue
             }
         }
+    }
+
+    @Test func headingsGetTheIdsGitHubGivesThem() {
+        #expect(Markdown.render("## Key figures\n\n## Key figures\n\n### Über *uns*: 2011!\n\n# 孵化器 计划").html == """
+            <h2 id="key-figures">Key figures</h2>
+            <h2 id="key-figures-1">Key figures</h2>
+            <h3 id="über-uns-2011">Über <em>uns</em>: 2011!</h3>
+            <h1 id="孵化器-计划">孵化器 计划</h1>
+
+            """)
+    }
+
+    @Test func aTemplateLinkToNothingIsAnErrorAtTheTemplate() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("templates/news.mustache", "{{<layout}}\n{{$content}}\n<p><a href=\"{{site.root}}compnies/\">All</a></p>\n{{/content}}\n{{/layout}}\n")
+        for (path, text) in validContent { try folder.write("content/" + path, text) }
+        let outcome = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates")).check()
+        #expect(outcome.lines == [
+            "templates/news.mustache:3:7: error: link '../compnies/' names no file of the site ('compnies/'), on news/index.html",
+        ])
+        #expect(outcome.diagnostics.first?.hint == "did you mean 'companies/index.html'?")
     }
 }
 

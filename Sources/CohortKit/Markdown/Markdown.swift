@@ -9,32 +9,39 @@ public enum Markdown {
         public var html: String
         /// The plain text of the first paragraph, for summaries and meta descriptions.
         public var summary: String
-        /// Links that the resolver could not resolve, with their line and column in the Markdown.
-        public var brokenLinks: [BrokenLink] = []
+        /// Every link and image the resolver saw, with its place and what became of it.
+        public var links: [Link] = []
+
+        /// The links that point at nothing.
+        public var brokenLinks: [Link] { links.filter { if case .broken = $0.resolution { true } else { false } } }
     }
 
-    /// A link in Markdown that points at nothing.
-    public struct BrokenLink: Sendable, Hashable {
-        /// The link target as written.
+    /// A link or image destination in Markdown, where it is and how it was resolved.
+    public struct Link: Sendable, Hashable {
+        /// The destination as written.
         public var destination: String
         /// The line of the Markdown on which the link starts, counting from 1.
         public var line: Int
         /// cmark's column for the link, in bytes, counting from 1.
         public var column: Int
+        /// What the resolver made of it.
+        public var resolution: LinkResolution
     }
 
     /// What to do with a link destination.
-    public enum LinkResolution: Sendable {
+    public enum LinkResolution: Sendable, Hashable {
         /// Leave it as written.
         case keep
         /// Replace it, for example a link to a content file by the link to its page.
         case replace(String)
-        /// It points at nothing: report it.
-        case broken
+        /// It points at nothing: report it, with a hint such as a nearby name.
+        case broken(hint: String?)
     }
 
     /// Renders `markdown` to HTML. Unless `allowRawHTML` is set, raw HTML and dangerous links
-    /// (`javascript:`, `vbscript:`, `file:`, most `data:`) are dropped: cmark's safe mode.
+    /// (`javascript:`, `vbscript:`, `file:`, most `data:`) are dropped: cmark's safe mode. Headings get
+    /// ids as GitHub gives them (`## Key figures` is `key-figures`), so `about.md#key-figures` works on
+    /// the site as it does on GitHub.
     ///
     /// `resolveLink`, when given, sees every link and image destination and may replace it.
     public static func render(
@@ -48,12 +55,14 @@ public enum Markdown {
         }
         defer { cmark_node_free(document) }
         let summary = firstParagraphText(of: document)
-        let brokenLinks = resolveLink.map { resolveLinks(in: document, with: $0) } ?? []
+        let links = resolveLink.map { resolveLinks(in: document, with: $0) } ?? []
+        let headings = identifyHeadings(in: document)
         guard let htmlPointer = cmark_render_html(document, options) else {
             preconditionFailure("libcmark could not allocate the rendered HTML")
         }
         defer { free(htmlPointer) }
-        return Rendered(html: String(cString: htmlPointer), summary: summary, brokenLinks: brokenLinks)
+        let html = headings > 0 ? joiningHeadingLines(htmlPointer) : String(cString: htmlPointer)
+        return Rendered(html: html, summary: summary, links: links)
     }
 
     /// HTML straight from `cmark_markdown_to_html`, with no tree walk: the floor that benchmarks compare a build with.
@@ -66,23 +75,76 @@ public enum Markdown {
         return String(cString: pointer)
     }
 
-    /// Rewrites link and image destinations in place; returns the ones that point at nothing.
-    private static func resolveLinks(in document: OpaquePointer, with resolve: (String) -> LinkResolution) -> [BrokenLink] {
-        var broken: [BrokenLink] = []
+    /// Rewrites link and image destinations in place; returns every one with what became of it.
+    private static func resolveLinks(in document: OpaquePointer, with resolve: (String) -> LinkResolution) -> [Link] {
+        var links: [Link] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let pointer = cmark_node_get_url(node) else { return }
             let destination = String(cString: pointer)
-            switch resolve(destination) {
-            case .keep:
-                break
-            case .replace(let replacement):
-                cmark_node_set_url(node, replacement)
-            case .broken:
-                broken.append(BrokenLink(destination: destination, line: startLine(of: node), column: Int(cmark_node_get_start_column(node))))
-            }
+            let resolution = resolve(destination)
+            if case .replace(let replacement) = resolution { cmark_node_set_url(node, replacement) }
+            links.append(Link(destination: destination, line: startLine(of: node), column: Int(cmark_node_get_start_column(node)),
+                              resolution: resolution))
         }
-        return broken
+        return links
+    }
+
+    /// The HTML with each `<hN id="...">` heading on one line: cmark puts a custom block's content on
+    /// lines of its own, so the line breaks after the opening tag and before the closing one go.
+    private static func joiningHeadingLines(_ html: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var inHeading = false
+        func isHeadingTag(_ at: Int, closing: Bool) -> Bool {
+            let offset = closing ? 1 : 0
+            guard at + 3 + offset < bytes.count, bytes[at] == UInt8(ascii: "<") else { return false }
+            if closing, bytes[at + 1] != UInt8(ascii: "/") { return false }
+            return bytes[at + 1 + offset] == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 2 + offset])
+                && bytes[at + 3 + offset] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !inHeading, isHeadingTag(index, closing: false) {
+                // Copy the opening tag, then drop the line break after it.
+                while index < bytes.count, bytes[index] != UInt8(ascii: ">") { output.append(bytes[index]); index += 1 }
+                if index < bytes.count { output.append(bytes[index]); index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                inHeading = true
+                continue
+            }
+            if inHeading, byte == UInt8(ascii: "\n"), isHeadingTag(index + 1, closing: true) {
+                inHeading = false
+                index += 1
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Gives every heading an id: a custom block that writes `<hN id="...">` around the heading's inlines
+    /// takes its place (cmark has no attributes on headings). Returns how many there were.
+    private static func identifyHeadings(in document: OpaquePointer) -> Int {
+        var headings: [OpaquePointer] = []
+        walk(document) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
+        }
+        var used: Set<String> = []
+        for heading in headings {
+            let level = cmark_node_get_heading_level(heading)
+            let id = HeadingID.unique(HeadingID.slug(plainText(of: heading)), among: &used)
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscaping().escapeText(id))\">")
+            cmark_node_set_on_exit(block, "</h\(level)>")
+            while let child = cmark_node_first_child(heading) { cmark_node_append_child(block, child) }
+            cmark_node_insert_before(heading, block)
+            cmark_node_free(heading)
+        }
+        return headings.count
     }
 
     /// The line a node starts on; inline nodes without a position take their block's.
@@ -102,9 +164,13 @@ public enum Markdown {
         while let node = paragraph, cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH {
             paragraph = cmark_node_next(node)
         }
-        guard let paragraph else { return "" }
+        return paragraph.map(plainText) ?? ""
+    }
+
+    /// The text under a node, with inline markup dropped and soft breaks as spaces.
+    private static func plainText(of root: OpaquePointer) -> String {
         var text = ""
-        walk(paragraph) { node in
+        walk(root) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }

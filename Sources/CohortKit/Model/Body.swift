@@ -8,14 +8,22 @@ public struct Body: Sendable, Hashable {
     /// Where `text` is written in the body, nearest to body line `near`: the 1-based body line and the
     /// column in characters. cmark's own positions for inlines count bytes and can be off after
     /// reference definitions, so a link's destination is found in the text itself.
+    /// An occurrence that stands as a destination (`](text)`, `<text>`, `]: text`) is preferred to one
+    /// inside other text, such as `#logo` inside `#logos`.
     func position(of text: String, near line: Int) -> (line: Int, column: Int)? {
-        var best: (line: Int, column: Int)?
+        var best: (line: Int, column: Int, whole: Bool)?
         for (index, content) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let range = content.range(of: text) else { continue }
-            let candidate = (line: index + 1, column: content[..<range.lowerBound].unicodeScalars.count + 1)
-            if let current = best, abs(current.line - line) <= abs(candidate.line - line) { continue }
-            best = candidate
+            var searchStart = content.startIndex
+            while let range = content.range(of: text, range: searchStart..<content.endIndex) {
+                searchStart = content.index(after: range.lowerBound)
+                let after = range.upperBound < content.endIndex ? content[range.upperBound] : " "
+                let whole = [")", ">", " ", "\"", "'"].contains(after)
+                let candidate = (line: index + 1, column: content[..<range.lowerBound].unicodeScalars.count + 1, whole: whole)
+                if let current = best, (current.whole && !whole)
+                    || (current.whole == whole && abs(current.line - line) <= abs(candidate.line - line)) { continue }
+                best = candidate
+            }
         }
-        return best
+        return best.map { ($0.line, $0.column) }
     }
 }

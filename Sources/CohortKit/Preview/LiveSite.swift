@@ -129,7 +129,11 @@ public final class LiveSite: @unchecked Sendable {
         guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
 
         let previous = lock.withLock { version }
-        let changed = previous.map { PortfolioChanges.between($0.portfolio, $0.figures, and: portfolio, figures) }
+        let changed = previous.map { previous in
+            var changed = PortfolioChanges.between(previous.portfolio, previous.figures, and: portfolio, figures)
+            if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
+            return changed
+        }
         diagnostics += checkBodies(plan, portfolio, figures, changed: changed)
         let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(plan.routes.map(\.path)))
         changedTemplates = []
@@ -145,7 +149,7 @@ public final class LiveSite: @unchecked Sendable {
         for path in bodies.keys where !paths.contains(path) { forgetBody(path) }
         var stale = changed == nil ? paths : paths.subtracting(bodies.keys)
         for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
-        let context = SiteContext(portfolio: portfolio, figures: figures)
+        let context = plan.context(portfolio, figures)
         let jobs = zip(plan.routes, plan.jobs).filter { stale.contains($0.0.path) }
         let checked = jobs.parallelMap { route, job in
             let recorder = InputRecorder()

@@ -8,6 +8,8 @@ public final class SiteVersion: @unchecked Sendable {
     let figures: Figures
     private let theme: Theme
     private let context: SiteContext
+    /// What links in this version's bodies can point at.
+    var targets: LinkTargets { context.targets }
     /// The job that renders each page, by path.
     private let jobs: [String: SiteRenderer.Job]
     /// Every other file (assets, charts, static files, sitemap, feed), by path, made when first asked for.
@@ -39,7 +41,7 @@ public final class SiteVersion: @unchecked Sendable {
         self.portfolio = portfolio
         self.figures = figures
         self.theme = theme
-        context = SiteContext(portfolio: portfolio, figures: figures)
+        context = plan.context(portfolio, figures)
         jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
         others = Dictionary(plan.others.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map(SiteRenderer.template)).map { ($0, theme.closure(of: $0)) })

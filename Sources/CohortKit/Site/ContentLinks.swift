@@ -1,43 +1,136 @@
-/// Resolves links that a Markdown body writes to other content files, such as `../companies/rotec.md`
-/// or `rotec.md#team`, into relative links to their pages, so authors link files they can see in their
-/// editor and the site gets working links.
+import Foundation
+
+/// Resolves the links and images that a Markdown body writes, as GitHub does: a relative destination
+/// starts from the file it is written in and names a content file (`../companies/rotec.md`, which
+/// becomes a link to its page), a file under `static/` (`../static/logo.svg`, the copied file) or an
+/// entity folder (`../companies/`, its list page). A site-root destination (`/logo.svg`,
+/// `/companies/`) names a file of the built site. Both become links relative to the page, so the site
+/// works at a domain root, under a sub-path and from disk. Addresses with a scheme, `//` addresses and
+/// plain `#fragments` stay as written.
 struct ContentLinks: Sendable {
-    let portfolio: Portfolio
-    /// Records the folders looked in, for a preview's page inputs.
+    let targets: LinkTargets
+    /// Records what resolving read, for a preview's page inputs.
     var recorder: InputRecorder?
 
-    /// What to do with `destination`, written in a file of `folder`, on the page at `route`; with
-    /// `baseURL`, links become absolute (for the feed, which readers show away from the site).
-    func resolve(_ destination: String, writtenIn folder: ContentFolder, on route: Route, absoluteUnder baseURL: String? = nil)
+    /// What to do with `destination`, written in the content file at `file` (a path in the content
+    /// folder), on the page at `route`; with `baseURL`, links become absolute (for the feed, which
+    /// readers show away from the site).
+    func resolve(_ destination: String, writtenIn file: String, on route: Route, absoluteUnder baseURL: String? = nil)
         -> Markdown.LinkResolution {
-        // Most links are web addresses: leave anything that cannot name a .md file at once.
-        guard destination.utf8.count > 3, destination.contains(".md") else { return .keep }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = parts.first.map(String.init) ?? ""
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":"), path.hasSuffix(".md") else { return .keep }
-        var components = [folder.rawValue]
-        for component in path.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": if components.popLast() == nil { return .broken }
-            default: components.append(String(component))
+        guard let link = LocalLink(destination) else { return .keep }
+        let target: Route
+        if link.isSiteRoot {
+            recorder?.record(.siteFiles)
+            guard let path = Self.normalized(link.path, from: []), let found = PageLinks.target(of: path, in: targets.sitePaths) else {
+                return .broken(hint: suggestion(forSitePath: link.path))
             }
+            target = Route(found)
+        } else {
+            let folder = file.split(separator: "/").dropLast().map(String.init)
+            guard let path = Self.normalized(link.path, from: folder), let found = contentTarget(path) else {
+                return .broken(hint: suggestion(for: link.path, writtenIn: folder))
+            }
+            target = found
         }
-        guard components.count == 2, let target = ContentFolder(rawValue: components[0]),
-              let slug = Slug(String(components[1].dropLast(".md".count))),
-              let targetRoute = self.route(of: slug, in: target) else { return .broken }
-        let fragment = parts.count == 2 ? "#" + parts[1] : ""
-        return .replace((baseURL.map { targetRoute.absolute(under: $0) } ?? route.link(to: targetRoute)) + fragment)
+        let address = baseURL.map { target.absolute(under: $0) } ?? route.link(to: target)
+        return .replace(address + link.suffix)
     }
 
-    private func route(of slug: Slug, in folder: ContentFolder) -> Route? {
-        recorder?.record(.list(folder))
-        return switch folder {
-        case .organizations: portfolio.organization(slug) != nil ? .organization(slug) : nil
-        case .companies: portfolio.company(slug) != nil ? .company(slug) : nil
-        case .agreements: portfolio.agreement(slug) != nil ? .agreement(slug) : nil
-        case .news: portfolio.news.contains { $0.slug == slug } ? .newsItem(slug) : nil
-        case .pages: portfolio.pages.contains { $0.slug == slug } ? .page(slug) : nil
+    /// What a path in the content folder names on the site.
+    private func contentTarget(_ path: String) -> Route? {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if trimmed.hasSuffix(".md") {
+            recordFolder(of: trimmed)
+            return targets.pages[trimmed]
         }
+        if trimmed.hasPrefix("static/") {
+            recorder?.record(.siteFiles)
+            let sitePath = String(trimmed.dropFirst("static/".count))
+            return targets.staticPaths.contains(sitePath) ? Route(sitePath) : nil
+        }
+        return LinkTargets.folderPages[trimmed]
+    }
+
+    private func recordFolder(of path: String) {
+        if let folder = path.split(separator: "/").first.flatMap({ ContentFolder(rawValue: String($0)) }) {
+            recorder?.record(.list(folder))
+        }
+    }
+
+    /// `path` resolved from `folder` (both in the same tree), with `.` and `..` gone and a trailing `/`
+    /// kept; nil when it climbs above the top.
+    static func normalized(_ path: String, from folder: [String]) -> String? {
+        var components = folder
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        for part in parts {
+            switch part {
+            case ".": continue
+            case "..": if components.popLast() == nil { return nil }
+            default: components.append(String(part))
+            }
+        }
+        let joined = components.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// `did you mean '...'?` for a relative destination that names nothing: a file of the same name
+    /// elsewhere in the content folder, or one of a close name, written from the same folder.
+    private func suggestion(for path: String, writtenIn folder: [String]) -> String? {
+        let candidates = Array(targets.pages.keys) + targets.staticPaths.map { "static/" + $0 }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let resolved = Self.normalized(path, from: folder) ?? path
+        let match = candidates.filter { $0.split(separator: "/").last.map(String.init) == name }.sorted().first
+            ?? Suggestion.closest(to: resolved, among: candidates)
+        return match.map { "did you mean '\(Self.relative($0, from: folder))'?" }
+    }
+
+    private func suggestion(forSitePath path: String) -> String? {
+        let trimmed = String(path.drop(while: { $0 == "/" }))
+        return Suggestion.closest(to: trimmed, among: targets.sitePaths).map { "did you mean '/\($0)'?" }
+    }
+
+    /// How a file at `path` in the content folder is written from a file in `folder`.
+    static func relative(_ path: String, from folder: [String]) -> String {
+        let target = path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < folder.count, common < target.count - 1, folder[common] == target[common] { common += 1 }
+        return (Array(repeating: "..", count: folder.count - common) + target[common...]).joined(separator: "/")
+    }
+}
+
+/// A destination that names something of this site: not an address with a scheme, not `//host`, not
+/// a plain `#fragment`. Its path is percent-decoded; a query and a fragment stay as written.
+struct LocalLink {
+    let path: String
+    let isSiteRoot: Bool
+    /// `?query#fragment`, as written.
+    let suffix: String
+    /// The fragment, percent-decoded, if there is one.
+    let fragment: String?
+
+    init?(_ destination: String) {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination) else { return nil }
+        let cut = destination.firstIndex { $0 == "?" || $0 == "#" } ?? destination.endIndex
+        let raw = String(destination[..<cut])
+        guard !raw.isEmpty, let decoded = raw.removingPercentEncoding else { return nil }
+        path = decoded
+        isSiteRoot = raw.hasPrefix("/")
+        suffix = String(destination[cut...])
+        fragment = destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
+            .map { $0.removingPercentEncoding ?? $0 }
+    }
+
+    /// Whether `destination` starts with a URL scheme such as `https:` or `mailto:`.
+    private static func hasScheme(_ destination: String) -> Bool {
+        for (index, byte) in destination.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return index > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                if index == 0 { return false }
+            default: return false
+            }
+        }
+        return false
     }
 }

@@ -1,7 +1,7 @@
 /// `feed.xml`: an Atom feed of the news, with addresses under `base_url` and dates from the content only,
 /// so that two builds give the same bytes.
 enum Feed {
-    static func render(_ portfolio: Portfolio) -> String {
+    static func render(_ portfolio: Portfolio, targets: LinkTargets) -> String {
         let programme = portfolio.programme
         let base = programme.baseURL
         let updated = portfolio.news.first?.date ?? programme.announced
@@ -14,12 +14,12 @@ enum Feed {
         xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(Route.feed.absolute(under: base)))\"/>\n"
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
         xml += "  <author><name>\(XML.escape(programme.title))</name></author>\n"
-        let links = ContentLinks(portfolio: portfolio)
+        let links = ContentLinks(targets: targets)
         for item in portfolio.news {
             let route = Route.newsItem(item.slug)
             let address = XML.escape(route.absolute(under: base))
             let body = Markdown.render(item.body.markdown, allowRawHTML: programme.allowRawHTML) {
-                links.resolve($0, writtenIn: .news, on: route, absoluteUnder: base)
+                links.resolve($0, writtenIn: targets.contentPath(of: item.source.path), on: route, absoluteUnder: base)
             }
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(item.title))</title>\n"

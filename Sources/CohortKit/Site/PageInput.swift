@@ -22,6 +22,8 @@ enum PageInput: Hashable, Sendable {
     case agreementsOf(Slug)
     /// The news items about an entity.
     case newsAbout(Slug)
+    /// Which files the site has: pages, assets, static files and the rest.
+    case siteFiles
 }
 
 /// Collects the inputs of one page while it renders. Each page has its own, used on one thread.

@@ -8,12 +8,15 @@ struct SiteContext: Sendable {
     private let reportFigures: Figures
     /// The summary of each news item, by slug: rendered once, shown on many pages.
     private let newsSummaries: [Slug: String]
+    /// What links in bodies can point at.
+    let targets: LinkTargets
     /// Where the reads of one page are recorded, if anywhere.
     private var recorder: InputRecorder?
 
-    init(portfolio: Portfolio, figures: Figures) {
+    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets) {
         source = portfolio
         reportFigures = figures
+        self.targets = targets
         newsSummaries = Dictionary(portfolio.news.map {
             ($0.slug, Markdown.render($0.body.markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary)
         }, uniquingKeysWith: { first, _ in first })
@@ -151,6 +154,7 @@ struct SiteContext: Sendable {
         var site = values["site"] as? Values ?? [:]
         let base = programme.baseURL
         site["home"] = base
+        site["root"] = base
         site["stylesheet"] = Route.stylesheet.absolute(under: base)
         site["feed"] = Route.feed.absolute(under: base)
         site["nav"] = navigation(from: nil)
@@ -167,6 +171,7 @@ struct SiteContext: Sendable {
                 "tagline": programme.tagline,
                 "language": programme.language,
                 "home": route.link(to: .home),
+                "root": String(repeating: "../", count: route.depth),
                 "stylesheet": route.link(to: .stylesheet),
                 "feed": route.link(to: .feed),
                 "nav": navigation(from: route),
@@ -358,7 +363,7 @@ struct SiteContext: Sendable {
     func reading(_ input: PageInput) { recorder?.record(input) }
 
     /// Resolves links that bodies write to content files, recording the folders they look in.
-    var contentLinks: ContentLinks { ContentLinks(portfolio: source, recorder: recorder) }
+    var contentLinks: ContentLinks { ContentLinks(targets: targets, recorder: recorder) }
 
     /// Marks absent and empty values as `Absent`: in Mustache an empty string is truthy, and a missing
     /// key would be looked up in the enclosing contexts (a person without a role would show the

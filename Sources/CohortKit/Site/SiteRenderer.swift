@@ -16,6 +16,13 @@ public enum SiteRenderer {
         var others: [OtherFile]
         /// Outputs that would overwrite each other; nothing may be written when there is one.
         var diagnostics: [Diagnostic]
+        /// What links in bodies can point at.
+        var targets: LinkTargets
+
+        /// The context that pages of this plan are rendered with.
+        func context(_ portfolio: Portfolio, _ figures: Figures) -> SiteContext {
+            SiteContext(portfolio: portfolio, figures: figures, targets: targets)
+        }
     }
 
     /// A file of the site that is not a page: its path, and its bytes when asked for (the feed renders
@@ -35,11 +42,29 @@ public enum SiteRenderer {
         }
     }
 
-    /// One page rendered: its file, the broken links found in its body and, when recorded, what it read.
+    /// One page rendered: its file, the broken links found in its body, when recorded what it read,
+    /// and when asked for its links for the checks that need the whole site.
     struct RenderedPage: Sendable {
         var file: OutputFile
         var diagnostics: [Diagnostic]
         var inputs: Set<PageInput>
+        var links: PageLinks?
+    }
+
+    /// A page's body rendered: its HTML, summary and links, and its broken links as errors.
+    struct RenderedBody: Sendable {
+        var rendered: Markdown.Rendered
+        var diagnostics: [Diagnostic] = []
+        /// The body and its file, to place links.
+        var source: (body: Body, path: String)?
+
+        /// Where `link` is written in the file. (Found in the text, which takes a moment: only asked
+        /// for the links that are reported.)
+        func location(of link: Markdown.Link) -> SourceLocation {
+            guard let source else { return .file("") }
+            let position = source.body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
+            return SourceLocation(path: source.path, line: source.body.firstLine + position.line - 1, column: position.column)
+        }
     }
 
     /// Renders the whole site (pages, assets, charts, static files, sitemap and feed) and hands each file
@@ -50,13 +75,14 @@ public enum SiteRenderer {
         let plan = plan(portfolio, figures: figures, theme: theme)
         guard !plan.diagnostics.hasErrors else { return plan.diagnostics }
         plan.others.forEach { emit(OutputFile(path: $0.path, bytes: $0.contents())) }
-        let context = SiteContext(portfolio: portfolio, figures: figures)
-        let problems = plan.jobs.parallelMap { job -> [Diagnostic] in
-            let rendered = render(job, in: portfolio, context: context, theme: theme)
-            emit(rendered.file)
-            return rendered.diagnostics
+        let context = plan.context(portfolio, figures)
+        let rendered = plan.jobs.parallelMap { job -> (diagnostics: [Diagnostic], links: PageLinks?) in
+            let page = render(job, in: portfolio, context: context, theme: theme, checkingLinks: true)
+            emit(page.file)
+            return (page.diagnostics, page.links)
         }
-        return plan.diagnostics + problems.flatMap { $0 }
+        let links = SiteLinkCheck.check(rendered.compactMap(\.links), sitePaths: plan.targets.sitePaths, theme: theme)
+        return plan.diagnostics + rendered.flatMap(\.diagnostics) + links
     }
 
     /// Renders the whole site into memory, sorted by path.
@@ -80,9 +106,10 @@ public enum SiteRenderer {
         others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
         others += portfolio.staticFiles.map(OtherFile.init)
         others.append(OtherFile(path: Route.sitemap.path) { Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL) })
-        others.append(OtherFile(path: Route.feed.path) { Feed.render(portfolio) })
+        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + [Route.feed.path]))
+        others.append(OtherFile(path: Route.feed.path) { Feed.render(portfolio, targets: targets) })
         return Plan(jobs: jobs, routes: routes, others: others,
-                    diagnostics: collisions(among: pages + others.map(\.path), portfolio: portfolio))
+                    diagnostics: collisions(among: pages + others.map(\.path), portfolio: portfolio), targets: targets)
     }
 
     /// Where a job's page goes.
@@ -121,9 +148,10 @@ public enum SiteRenderer {
         }
     }
 
-    /// Renders one page. With `recorder`, every part of the portfolio the page reads is recorded in it.
+    /// Renders one page. With `recorder`, every part of the portfolio the page reads is recorded in it;
+    /// with `checkingLinks`, the page's links and ids are read for `SiteLinkCheck`.
     static func render(_ job: Job, in portfolio: Portfolio, context: SiteContext, theme: Theme,
-                       recorder: InputRecorder? = nil) -> RenderedPage {
+                       recorder: InputRecorder? = nil, checkingLinks: Bool = false) -> RenderedPage {
         let context = recorder.map { context.recording(into: $0) } ?? context
         let route = route(of: job, in: portfolio)
         let body = body(of: job, in: portfolio, context: context, route: route)
@@ -143,46 +171,73 @@ public enum SiteRenderer {
         case .page(let index): values = context.page(portfolio.pages[index], route, body: body.rendered)
         }
         let file = OutputFile(path: route.path, text: theme.render(values, with: template(of: job)))
-        return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [])
+        let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, sitePaths: context.targets.sitePaths) : nil
+        return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
+    }
+
+    /// The links and ids of a rendered page, with the fragments its body's links name.
+    private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, sitePaths: Set<String>) -> PageLinks {
+        var written: Set<String> = []
+        var fragments: [(target: String, fragment: String, destination: String, location: SourceLocation)] = []
+        let folder = file.path.split(separator: "/").dropLast().map(String.init)
+        for link in body.rendered.links {
+            written.insert(link.destination)
+            written.insert(link.destination.removingPercentEncoding ?? link.destination)
+            if link.destination.hasPrefix("#"), link.destination.count > 1 {
+                let fragment = String(link.destination.dropFirst())
+                fragments.append((file.path, fragment.removingPercentEncoding ?? fragment, link.destination, body.location(of: link)))
+            }
+            guard case .replace(let address) = link.resolution else { continue }
+            written.insert(address)
+            if let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty,
+               let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
+               let target = PageLinks.target(of: path, in: sitePaths), target.hasSuffix(".html") {
+                fragments.append((target, fragment, link.destination, body.location(of: link)))
+            }
+        }
+        return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: written, sitePaths: sitePaths,
+                         fragments: fragments)
     }
 
     /// The Markdown body of a job's page rendered, with links to content files resolved, and each
     /// broken link as an error at its place in the file. List pages have no body.
-    static func body(of job: Job, in portfolio: Portfolio, context: SiteContext, route: Route? = nil)
-        -> (rendered: Markdown.Rendered, diagnostics: [Diagnostic]) {
-        let entity: (body: Body, folder: ContentFolder, source: SourceLocation, input: PageInput)
+    static func body(of job: Job, in portfolio: Portfolio, context: SiteContext, route: Route? = nil) -> RenderedBody {
+        let entity: (body: Body, source: SourceLocation, input: PageInput)
         switch job {
         case .home, .companies, .organizations, .agreements, .news, .reports, .notFound:
-            return (Markdown.Rendered(html: "", summary: ""), [])
+            return RenderedBody(rendered: Markdown.Rendered(html: "", summary: ""))
         case .company(let index):
             let company = portfolio.companies[index]
-            entity = (company.body, .companies, company.source, .entity(company.slug))
+            entity = (company.body, company.source, .entity(company.slug))
         case .organization(let index):
             let organization = portfolio.organizations[index]
-            entity = (organization.body, .organizations, organization.source, .entity(organization.slug))
+            entity = (organization.body, organization.source, .entity(organization.slug))
         case .agreement(let index):
             let agreement = portfolio.agreements[index]
-            entity = (agreement.body, .agreements, agreement.source, .entity(agreement.slug))
+            entity = (agreement.body, agreement.source, .entity(agreement.slug))
         case .newsItem(let index):
             let item = portfolio.news[index]
-            entity = (item.body, .news, item.source, .newsItem(item.slug))
+            entity = (item.body, item.source, .newsItem(item.slug))
         case .page(let index):
             let page = portfolio.pages[index]
-            entity = (page.body, .pages, page.source, .page(page.slug))
+            entity = (page.body, page.source, .page(page.slug))
         }
         context.reading(entity.input)
         let route = route ?? self.route(of: job, in: portfolio)
-        let links = context.contentLinks
+        let resolver = context.contentLinks
+        let file = context.targets.contentPath(of: entity.source.path)
         let rendered = Markdown.render(entity.body.markdown, allowRawHTML: context.programme.allowRawHTML) {
-            links.resolve($0, writtenIn: entity.folder, on: route)
+            resolver.resolve($0, writtenIn: file, on: route)
         }
-        let diagnostics = rendered.brokenLinks.map { link -> Diagnostic in
-            let position = entity.body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
-            let location = SourceLocation(path: entity.source.path, line: entity.body.firstLine + position.line - 1, column: position.column)
-            return .error(at: location, "broken link to '\(link.destination)': no such content file",
-                          hint: "link to another file by its path, for example '../companies/rotec.md'")
+        var body = RenderedBody(rendered: rendered, source: (entity.body, entity.source.path))
+        body.diagnostics = rendered.links.compactMap { link -> Diagnostic? in
+            guard case .broken(let hint) = link.resolution else { return nil }
+            let form = link.destination.hasPrefix("/")
+                ? "a link from the site's top names a file of the built site, such as '/companies/' or '/logo.svg'"
+                : "link to a content file by its path, such as '../companies/rotec.md', or to a file in static/, such as '../static/logo.svg'"
+            return .error(at: body.location(of: link), "broken link to '\(link.destination)': it names no file", hint: hint ?? form)
         }
-        return (rendered, diagnostics)
+        return body
     }
 
     /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.

@@ -1,0 +1,39 @@
+/// What a link in a body can point at, gathered once per site: the page of each content file, by its
+/// path in the content folder; the files under `static/`; and every file of the site.
+struct LinkTargets: Sendable {
+    /// How diagnostics name the content folder, ending in `/`, such as `content/`.
+    let contentRoot: String
+    /// The page of each organisation, company, agreement, news item and free page, by the path of its
+    /// file in the content folder (`companies/archive/rotec.md`).
+    let pages: [String: Route]
+    /// Every file of the site, by path.
+    let sitePaths: Set<String>
+    /// The files under `static/`, by their path on the site.
+    let staticPaths: Set<String>
+    /// The list page each entity folder has.
+    static let folderPages: [String: Route] = [
+        "organizations": .organizations, "companies": .companies, "agreements": .agreements, "news": .news,
+    ]
+
+    init(portfolio: Portfolio, sitePaths: Set<String>) {
+        contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
+        var pages: [String: Route] = [:]
+        let root = contentRoot
+        func add(_ source: SourceLocation, _ route: Route) {
+            if source.path.hasPrefix(root) { pages[String(source.path.dropFirst(root.count))] = route }
+        }
+        for organization in portfolio.organizations { add(organization.source, .organization(organization.slug)) }
+        for company in portfolio.companies { add(company.source, .company(company.slug)) }
+        for agreement in portfolio.agreements { add(agreement.source, .agreement(agreement.slug)) }
+        for item in portfolio.news { add(item.source, .newsItem(item.slug)) }
+        for page in portfolio.pages { add(page.source, .page(page.slug)) }
+        self.pages = pages
+        self.sitePaths = sitePaths
+        staticPaths = Set(portfolio.staticFiles.map(\.path))
+    }
+
+    /// The path in the content folder of a file that diagnostics name `path`.
+    func contentPath(of path: String) -> String {
+        path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : path
+    }
+}
