@@ -112,12 +112,12 @@ struct LocalLink {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination) else { return nil }
         let cut = destination.firstIndex { $0 == "?" || $0 == "#" } ?? destination.endIndex
         let raw = String(destination[..<cut])
-        guard !raw.isEmpty, let decoded = raw.removingPercentEncoding else { return nil }
+        guard !raw.isEmpty, let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
         path = decoded
         isSiteRoot = raw.hasPrefix("/")
         suffix = String(destination[cut...])
         fragment = destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
-            .map { $0.removingPercentEncoding ?? $0 }
+            .map { $0.utf8.contains(UInt8(ascii: "%")) ? $0.removingPercentEncoding ?? $0 : $0 }
     }
 
     /// Whether `destination` starts with a URL scheme such as `https:` or `mailto:`.

@@ -32,7 +32,7 @@ struct PageLinks: Sendable {
                 return
             }
             let link = HTMLText.unescaped(value)
-            guard !bodyLinks.contains(link), !bodyLinks.contains(link.removingPercentEncoding ?? link) else { return }
+            guard !bodyLinks.contains(link), !link.utf8.contains(UInt8(ascii: "%")) || !bodyLinks.contains(link.removingPercentEncoding ?? link) else { return }
             let target: String?
             if let known = resolved[link] {
                 target = known
@@ -49,6 +49,12 @@ struct PageLinks: Sendable {
     /// The site path a local link names when no file of the site is there; nil when it resolves or is
     /// not local (an address with a scheme, `//host`, a plain `#fragment`).
     static func missingTarget(_ link: String, from folder: [String], sitePaths: Set<String>) -> String? {
+        // Most links of list pages are plain file names of the same folder: no need to parse them.
+        if !link.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?")
+            || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%") }), link != ".", link != "..", !link.isEmpty {
+            let path = folder.isEmpty ? link : folder.joined(separator: "/") + "/" + link
+            if sitePaths.contains(path) { return nil }
+        }
         guard let local = LocalLink(link) else { return nil }
         guard let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder) else { return local.path }
         return target(of: path, in: sitePaths) == nil ? path : nil
@@ -101,7 +107,7 @@ struct PageLinks: Sendable {
 enum HTMLText {
     /// `text` with the entities Cohort's escaping and cmark write turned back into characters.
     static func unescaped(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

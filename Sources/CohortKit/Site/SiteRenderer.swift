@@ -182,7 +182,7 @@ public enum SiteRenderer {
         let folder = file.path.split(separator: "/").dropLast().map(String.init)
         for link in body.rendered.links {
             written.insert(link.destination)
-            written.insert(link.destination.removingPercentEncoding ?? link.destination)
+            if link.destination.utf8.contains(UInt8(ascii: "%")) { written.insert(link.destination.removingPercentEncoding ?? link.destination) }
             if link.destination.hasPrefix("#"), link.destination.count > 1 {
                 let fragment = String(link.destination.dropFirst())
                 fragments.append((file.path, fragment.removingPercentEncoding ?? fragment, link.destination, body.location(of: link)))
