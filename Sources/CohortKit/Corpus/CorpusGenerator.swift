@@ -36,6 +36,7 @@ public struct CorpusGenerator: Sendable {
             files.append(OutputFile(path: "news/news-\(index).md", text: news(index, &random)))
         }
         files.append(OutputFile(path: "pages/about.md", text: "---\ntitle: About\norder: 1\n---\n" + body(&random)))
+        files.append(OutputFile(path: "static/logo.svg", text: "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>\n"))
         return files
     }
 
@@ -137,7 +138,8 @@ public struct CorpusGenerator: Sendable {
             switch blocks.count % 6 {
             case 0:
                 section += 1
-                blocks.append("## \(random.pick(Self.words).capitalized) \(random.pick(Self.words)) \(section)")
+                // The first heading is the same everywhere, so links can name it: `peer.md#overview`.
+                blocks.append(section == 1 ? "## Overview" : "## \(random.pick(Self.words).capitalized) \(random.pick(Self.words)) \(section)")
                 words += 3
             case 3:
                 let items = (0..<(3 + random.below(3))).map { _ in "- " + sentence(&random, words: &words) }
@@ -146,9 +148,16 @@ public struct CorpusGenerator: Sendable {
                 blocks.append("> " + sentence(&random, words: &words) + " " + sentence(&random, words: &words))
             default:
                 var paragraph = (0..<(3 + random.below(4))).map { _ in sentence(&random, words: &words) }
-                if let index, random.below(3) == 0 {
-                    paragraph.append("See [a peer](\(companySlug((index + 1) % companies)).md) for comparison.")
-                    words += 5
+                // Links of every kind a body may write: to a content file and a heading in it, to a static
+                // file from the content folder and from the site's top, to a list page.
+                if let index {
+                    switch random.below(6) {
+                    case 0: paragraph.append("See [a peer](\(companySlug((index + 1) % companies)).md#overview) for comparison.")
+                    case 1: paragraph.append("Its ![logo](../static/logo.svg) and [the same logo](/logo.svg) are on file.")
+                    case 2: paragraph.append("It is one of [the companies](/companies/) of [the programme](../pages/about.md).")
+                    default: break
+                    }
+                    words += 8
                 }
                 blocks.append(paragraph.joined(separator: " "))
             }
