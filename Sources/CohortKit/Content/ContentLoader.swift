@@ -4,6 +4,8 @@ import Foundation
 public struct ContentSource: Sendable {
     /// `programme.yml`, if present.
     public var programme: SourceFile?
+    /// Its translations, `programme.<language>.yml`, sorted by name.
+    public var programmeTranslations: [SourceFile] = []
     /// The `.md` files of each entity folder, sorted by path.
     public var documents: [ContentDocument]
     /// The files under `static/`, copied to the site as they are.
@@ -33,6 +35,13 @@ public enum ContentLoader {
             return source
         }
         (source.programme, source.diagnostics) = readProgramme(in: directory, prefix: prefix)
+        for name in programmeTranslationNames(in: directory) {
+            var problems: [Diagnostic] = []
+            if let file = read(directory.appendingPathComponent(name), relativePath: name, prefix: prefix, into: &problems) {
+                source.programmeTranslations.append(file)
+            }
+            source.diagnostics += problems
+        }
         var wanted: [(folder: ContentFolder, relative: String)] = []
         var staticPaths: [String] = []
         for relative in files(in: directory) {
@@ -40,7 +49,7 @@ public enum ContentLoader {
             case .document(let folder): wanted.append((folder, relative))
             case .stray(let folder): source.diagnostics.append(strayWarning(relative, in: folder, prefix: prefix))
             case .staticFile: staticPaths.append(relative)
-            case .programme, .ignored: break
+            case .programme, .programmeTranslation, .ignored: break
             }
         }
         // Reading is most of loading: read on all cores, keeping the sorted order.
@@ -65,6 +74,8 @@ public enum ContentLoader {
     /// What a file of the content folder is, by its path relative to the folder.
     enum Kind: Equatable {
         case programme
+        /// `programme.<language>.yml`.
+        case programmeTranslation
         /// A `.md` file of an entity folder.
         case document(ContentFolder)
         /// Another file in an entity folder: ignored with a warning.
@@ -80,6 +91,7 @@ public enum ContentLoader {
     static func kind(of relative: String) -> Kind {
         let components = relative.split(separator: "/", omittingEmptySubsequences: false)
         if relative == "programme.yml" { return .programme }
+        if isProgrammeTranslation(relative) { return .programmeTranslation }
         guard components.count > 1, let first = components.first else { return .ignored }
         if first == "static" {
             return components.contains { $0 == ".git" || $0 == ".DS_Store" } ? .ignored : .staticFile
@@ -113,6 +125,23 @@ public enum ContentLoader {
         return (file, diagnostics)
     }
 
+    /// Whether a name at the top of the folder is `programme.<something>.yml`.
+    static func isProgrammeTranslation(_ name: String) -> Bool {
+        name.hasPrefix("programme.") && name.hasSuffix(".yml") && name.count > "programme..yml".count && !name.contains("/")
+    }
+
+    /// The translations of `programme.yml` at the top of `directory`, sorted.
+    static func programmeTranslationNames(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter(isProgrammeTranslation).sorted()
+    }
+
+    /// Reads one file by its path in the content folder.
+    static func readFile(_ relative: String, from directory: URL, prefix: String) -> (SourceFile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let file = read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &diagnostics)
+        return (file, diagnostics)
+    }
+
     /// Reads one entity file.
     static func readDocument(_ relative: String, in folder: ContentFolder, from directory: URL, prefix: String) -> (ContentDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -140,7 +169,7 @@ public enum ContentLoader {
     static func topLevelWarnings(in directory: URL, prefix: String) -> [Diagnostic] {
         let known = Set(ContentFolder.allCases.map(\.rawValue) + ["static", "programme.yml"])
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return entries.sorted().filter { !known.contains($0) && !$0.hasPrefix(".") }.map { entry in
+        return entries.sorted().filter { !known.contains($0) && !$0.hasPrefix(".") && !isProgrammeTranslation($0) }.map { entry in
             .warning(at: .file(prefix + entry), "ignored: '\(entry)' is not part of the content format",
                      hint: Suggestion.hint(for: entry, among: known) ?? "see docs/content-format.md")
         }

@@ -5,6 +5,8 @@ enum Document: Sendable {
     case agreement(Agreement)
     case newsItem(NewsItem)
     case page(Page)
+    /// The text of another file in another language.
+    case translation(Translation)
 }
 
 /// The folders of `content/` that hold one entity per `.md` file.

@@ -5,6 +5,9 @@ enum EntityDecoder {
     /// Decodes `file`, which lives in `folder`; bare amounts take `currency`.
     static func decode(_ file: SourceFile, in folder: ContentFolder, currency: Currency?) -> (Document?, [Diagnostic]) {
         let stem = file.stem
+        if let parts = TranslationDecoder.parts(ofStem: stem) {
+            return TranslationDecoder.decodeEntity(file, in: folder, slug: parts.slug, languageCode: parts.language)
+        }
         guard let slug = Slug(stem) else {
             return (nil, [.error(at: .file(file.displayPath), "invalid slug '\(stem)' in the file name",
                                  hint: "rename the file with lower-case letters, digits and '-' only, for example '\(suggestedSlug(stem)).md'")])

@@ -4,7 +4,7 @@ import Yams
 /// Decodes `programme.yml` into a `Programme`.
 enum ProgrammeDecoder {
     static let fields = [
-        "title", "tagline", "description", "base_url", "language", "currency", "pool", "target_companies",
+        "title", "tagline", "description", "base_url", "language", "languages", "currency", "pool", "target_companies",
         "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html",
     ]
 
@@ -27,7 +27,7 @@ enum ProgrammeDecoder {
         let tagline = fields.optional("tagline", reader.string) ?? ""
         let description = fields.optional("description", reader.string)
         let baseURL = fields.required("base_url") { readBaseURL($0, reader) }
-        let language = fields.optional("language", reader.nonEmptyString) ?? "en"
+        let languages = readLanguages(fields, reader)
         let reportingCurrency = fields.required("currency", reader.currency)
         let pool = fields.required("pool", reader.money)
         let target = fields.required("target_companies", reader.int)
@@ -52,16 +52,49 @@ enum ProgrammeDecoder {
                              hint: "add it under exchange_rates.rates, for example '\(money.currency.code): 0.15'")
             }
         }
-        guard let title, let baseURL, let reportingCurrency, let pool, let target, let ticket, let announced,
+        guard let title, let baseURL, let reportingCurrency, let pool, let target, let ticket, let announced, let languages,
               !reader.diagnostics.hasErrors else {
             return (nil, reportingCurrency ?? currency, reader.diagnostics)
         }
         let programme = Programme(
-            title: title, tagline: tagline, description: description, baseURL: baseURL, language: language,
+            title: title, tagline: tagline, description: description, baseURL: baseURL, languages: languages,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
             announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
             exchangeRates: rates, allowRawHTML: allowRawHTML, source: .file(file.displayPath))
         return (programme, reportingCurrency, reader.diagnostics)
+    }
+
+    /// `languages: [en, zh, he]` (the first is the default), or `language: en` for a site in one.
+    private static func readLanguages(_ fields: Fields, _ reader: NodeReader) -> [Language]? {
+        func language(_ node: Node) -> Language? {
+            guard let code = reader.nonEmptyString(node) else { return nil }
+            guard let language = Language(code) else {
+                reader.error(node, "invalid language '\(code)'", hint: "write a BCP 47 code, such as en, zh, he or pt-BR")
+                return nil
+            }
+            return language
+        }
+        if fields.optional("language") != nil, fields.optional("languages") != nil {
+            reader.error(at: fields.location(of: "language"), "give either 'language' or 'languages', not both",
+                         hint: "list every language under 'languages', the default first")
+            return nil
+        }
+        if let node = fields.optional("languages") {
+            guard let items = reader.list(node) else { return nil }
+            var languages: [Language] = []
+            for item in items {
+                guard let next = language(item) else { continue }
+                if languages.contains(next) {
+                    reader.error(item, "language '\(next)' is listed twice")
+                    continue
+                }
+                languages.append(next)
+            }
+            if items.isEmpty { reader.error(node, "'languages' lists no language", hint: "list at least the default, such as [en]") }
+            return languages.isEmpty ? nil : languages
+        }
+        guard let node = fields.optional("language") else { return [Language("en")].compactMap { $0 } }
+        return language(node).map { [$0] }
     }
 
     private static func readBaseURL(_ node: Node, _ reader: NodeReader) -> String? {

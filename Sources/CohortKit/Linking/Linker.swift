@@ -8,6 +8,7 @@ enum Linker {
         var agreements: [Agreement] = []
         var news: [NewsItem] = []
         var pages: [Page] = []
+        var translations: [Translation] = []
         for document in documents {
             switch document {
             case .organization(let value): organizations.append(value)
@@ -15,6 +16,7 @@ enum Linker {
             case .agreement(let value): agreements.append(value)
             case .newsItem(let value): news.append(value)
             case .page(let value): pages.append(value)
+            case .translation(let value): translations.append(value)
             }
         }
         organizations.sort { $0.slug < $1.slug }
@@ -57,13 +59,61 @@ enum Linker {
         diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
 
+        let (byOriginal, problems) = checkTranslations(translations, programme: programme, entities: entities, news: news,
+                                                       pages: pages, undecoded: undecoded)
+        diagnostics += problems
+
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let portfolio = Portfolio(
             programme: programme, organizations: organizations, companies: companies, agreements: agreements,
             news: news, pages: pages, staticFiles: staticFiles, entities: entities,
-            agreementsByParty: agreementsByParty, newsByEntity: newsByEntity)
+            agreementsByParty: agreementsByParty, newsByEntity: newsByEntity, translations: byOriginal)
         diagnostics += Rules.warnings(for: portfolio)
         return (portfolio, diagnostics)
+    }
+
+    /// Translations by the file they translate and their language; one in a language the programme
+    /// does not have, or of a file that does not exist, is an error.
+    private static func checkTranslations(_ translations: [Translation], programme: Programme, entities: [Slug: EntityReference],
+                                          news: [NewsItem], pages: [Page], undecoded: Set<Slug>)
+        -> ([Translation.Original: [Language: Translation]], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var byOriginal: [Translation.Original: [Language: Translation]] = [:]
+        let others = programme.languages.dropFirst().map(\.code)
+        for translation in translations {
+            if translation.language == programme.language {
+                diagnostics.append(.error(at: translation.source, "'\(translation.language)' is the default language: its text is in the original file",
+                                          hint: "move this text into the original file, or make another language the default"))
+                continue
+            }
+            guard programme.languages.contains(translation.language) else {
+                diagnostics.append(.error(at: translation.source, "'\(translation.language)' is not one of the programme's languages",
+                                          hint: others.isEmpty ? "add it to 'languages' in programme.yml, after the default"
+                                            : "the others are \(others.joined(separator: ", ")); add it to 'languages' in programme.yml"))
+                continue
+            }
+            if case .entity(let folder, let slug) = translation.original, !undecoded.contains(slug) {
+                let exists = switch folder {
+                case .organizations: entities[slug].map { if case .organization = $0 { true } else { false } } ?? false
+                case .companies: entities[slug].map { if case .company = $0 { true } else { false } } ?? false
+                case .agreements: entities[slug].map { if case .agreement = $0 { true } else { false } } ?? false
+                case .news: news.contains { $0.slug == slug }
+                case .pages: pages.contains { $0.slug == slug }
+                }
+                guard exists else {
+                    diagnostics.append(.error(at: translation.source, "a translation of \(folder.rawValue)/\(slug).md, which does not exist",
+                                              hint: "a translation sits beside its original, named '<slug>.\(translation.language).md'"))
+                    continue
+                }
+            }
+            for slug in translation.focusAreaNames.keys.sorted() where !programme.focusAreas.contains(where: { $0.slug == slug }) {
+                diagnostics.append(.error(at: translation.locations["focus_areas." + slug.rawValue] ?? translation.source,
+                                          "no focus area '\(slug)' in programme.yml to translate",
+                                          hint: Suggestion.hint(for: slug.rawValue, among: programme.focusAreas.map(\.slug.rawValue))))
+            }
+            byOriginal[translation.original, default: [:]][translation.language] = translation
+        }
+        return (byOriginal, diagnostics)
     }
 
     private static func duplicateSlugs(_ items: [(Slug, SourceLocation)], kind: String) -> [Diagnostic] {

@@ -21,6 +21,13 @@ public struct Portfolio: Sendable {
     public var agreementsByParty: [Slug: [Slug]]
     /// For each entity, the indexes in `news` of the items about it, newest first.
     public var newsByEntity: [Slug: [Int]]
+    /// The translations, by the file they translate and their language.
+    public var translations: [Translation.Original: [Language: Translation]]
+
+    /// The translation of `original` into `language`, if there is one.
+    public func translation(of original: Translation.Original, in language: Language) -> Translation? {
+        translations[original]?[language]
+    }
 
     /// Converts amounts into the reporting currency.
     public var converter: CurrencyConverter { programme.converter }

@@ -8,8 +8,8 @@ public struct Programme: Sendable, Hashable {
     public var description: String?
     /// The absolute address the site is published at, ending in `/`; used for sitemap, feed and canonical links only.
     public var baseURL: String
-    /// The language code for `<html lang>` and the feed, `en` by default.
-    public var language: String
+    /// The languages of the site, the default first (`en` when the programme names none).
+    public var languages: [Language]
     /// The reporting currency.
     public var currency: Currency
     /// The money the programme has to invest.
@@ -32,6 +32,9 @@ public struct Programme: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// Where the programme file is.
     public var source: SourceLocation
+
+    /// The default language: its pages are at the site's top, its files hold the facts.
+    public var language: Language { languages[0] }
 }
 
 /// A field of activity the programme backs, such as water treatment.

@@ -19,13 +19,21 @@ enum Decoding {
     static func decode(_ source: ContentSource) -> Result {
         let programme = source.programme.map(ProgrammeDecoder.decode)
         let documents = source.documents.parallelMap { decode($0, currency: programme?.currency) }
-        return result(programme: programme, documents: documents, diagnostics: source.diagnostics)
+        return result(programme: programme, documents: source.programmeTranslations.map(decodeProgrammeTranslation) + documents,
+                      diagnostics: source.diagnostics)
     }
 
     /// Decodes one entity file; bare amounts take `currency`, the programme's.
     static func decode(_ entry: ContentDocument, currency: Currency?) -> DecodedDocument {
         let (document, problems) = EntityDecoder.decode(entry.file, in: entry.folder, currency: currency)
         return DecodedDocument(document: document, stem: entry.file.stem, diagnostics: problems)
+    }
+
+    /// Decodes `programme.<language>.yml`.
+    static func decodeProgrammeTranslation(_ file: SourceFile) -> DecodedDocument {
+        let code = String(file.relativePath.dropFirst("programme.".count).dropLast(".yml".count))
+        let (translation, problems) = TranslationDecoder.decodeProgramme(file, languageCode: code)
+        return DecodedDocument(document: translation.map(Document.translation), stem: "", diagnostics: problems)
     }
 
     /// The stage's result from its parts, `documents` in the order they were read.

@@ -8,6 +8,8 @@ struct ContentState {
     let prefix: String
     private var programme: ProgrammeDecoder.Decoded?
     private var programmeProblems: [Diagnostic] = []
+    /// `programme.<language>.yml` files, decoded, by name.
+    private var programmeTranslations: [String: (decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
     /// Entity files by path relative to the folder: their folder and what decoding gave.
     private var documents: [String: (folder: ContentFolder, decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
     private var staticFiles: [String: (file: OutputFile?, problems: [Diagnostic])] = [:]
@@ -36,7 +38,8 @@ struct ContentState {
         documents = [:]
         staticFiles = [:]
         strays = [:]
-        refresh(ContentLoader.files(in: directory))
+        programmeTranslations = [:]
+        refresh(ContentLoader.files(in: directory) + ContentLoader.programmeTranslationNames(in: directory))
         order = documentsInReadingOrder()
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
     }
@@ -55,6 +58,7 @@ struct ContentState {
                 continue
             }
             let underneath = path + "/"
+            programmeTranslations[path] = nil
             for key in documents.keys where key == path || key.hasPrefix(underneath) {
                 documents[key] = nil
                 order = nil
@@ -84,6 +88,10 @@ struct ContentState {
             case .document(let folder): wanted.append((path, folder))
             case .stray(let folder): strays[path] = ContentLoader.strayWarning(path, in: folder, prefix: prefix)
             case .staticFile: staticFiles[path] = ContentLoader.readStatic(path, in: directory, prefix: prefix)
+            case .programmeTranslation:
+                let (file, problems) = ContentLoader.readFile(path, from: directory, prefix: prefix)
+                programmeTranslations[path] = (file.map(Decoding.decodeProgrammeTranslation)
+                    ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: []), problems)
             case .programme, .ignored: break
             }
         }
@@ -111,9 +119,10 @@ struct ContentState {
     var decoded: Decoding.Result {
         if let missingFolder { return Decoding.Result(programme: nil, documents: [], diagnostics: [missingFolder], undecoded: []) }
         let entries = (order ?? documentsInReadingOrder()).compactMap { documents[$0] }
-        let problems = programmeProblems + entries.flatMap(\.problems) + staticFiles.values.flatMap(\.problems)
-            + strays.values + topLevel
-        return Decoding.result(programme: programme, documents: entries.map(\.decoded), diagnostics: problems)
+        let translations = programmeTranslations.sorted { $0.key < $1.key }.map(\.value)
+        let problems = programmeProblems + translations.flatMap(\.problems) + entries.flatMap(\.problems)
+            + staticFiles.values.flatMap(\.problems) + strays.values + topLevel
+        return Decoding.result(programme: programme, documents: translations.map(\.decoded) + entries.map(\.decoded), diagnostics: problems)
     }
 
     /// The paths of the entity files, by folder in the order of `ContentFolder`, then by path.

@@ -18,6 +18,15 @@ enum PortfolioChanges {
         changed.formUnion(differences(bySlug(old.pages, \.slug), bySlug(new.pages, \.slug)).map(PageInput.page))
         changed.formUnion(differences(old.agreementsByParty, new.agreementsByParty).map(PageInput.agreementsOf))
         changed.formUnion(differences(newsAbout(old), newsAbout(new)).map(PageInput.newsAbout))
+        // A translation changes what its original's pages and rows show in its language.
+        for original in Set(old.translations.keys).union(new.translations.keys) where old.translations[original] != new.translations[original] {
+            switch original {
+            case .programme: changed.insert(.programme)
+            case .entity(.news, let slug): changed.insert(.newsItem(slug))
+            case .entity(.pages, let slug): changed.formUnion([.page(slug), .navigation])
+            case .entity(_, let slug): changed.insert(.entity(slug))
+            }
+        }
         return changed
     }
 

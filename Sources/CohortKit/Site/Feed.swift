@@ -6,7 +6,7 @@ enum Feed {
         let base = programme.baseURL
         let updated = portfolio.news.first?.date ?? programme.announced
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(programme.language))\">\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(programme.language.code))\">\n"
         xml += "  <title>\(XML.escape(programme.title))</title>\n"
         if !programme.tagline.isEmpty { xml += "  <subtitle>\(XML.escape(programme.tagline))</subtitle>\n" }
         xml += "  <id>\(XML.escape(base))</id>\n"

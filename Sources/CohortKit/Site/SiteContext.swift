@@ -169,7 +169,7 @@ struct SiteContext: Sendable {
             "site": compact([
                 "title": programme.title,
                 "tagline": programme.tagline,
-                "language": programme.language,
+                "language": programme.language.code,
                 "home": route.link(to: .home),
                 "root": String(repeating: "../", count: route.depth),
                 "stylesheet": route.link(to: .stylesheet),
