@@ -36,7 +36,7 @@ import Testing
 
     @Test func sitemapAndFeedUseTheBaseURL() throws {
         let portfolio = try #require(try check(["news/launch.md": "---\ntitle: Launch & more\ndate: 2011-10-11\nabout: [acme]\n---\nWe *launched*.\n"]).portfolio)
-        #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], baseURL: "https://example.org/test/") == """
+        #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], languages: [Language("en")!], baseURL: "https://example.org/test/") == """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
               <url><loc>https://example.org/test/companies/acme.html</loc></url>
@@ -44,7 +44,8 @@ import Testing
             </urlset>
 
             """)
-        let feed = Feed.render(portfolio, targets: LinkTargets(portfolio: portfolio, sitePaths: []))
+        let feed = Feed.render(portfolio, targets: LinkTargets(portfolio: portfolio, sitePaths: []),
+                               strings: Strings(language: Language("en")!, texts: [:]))
         #expect(feed.contains("<id>https://example.org/test/news/launch.html</id>"))
         #expect(feed.contains("<title>Launch &amp; more</title>"))
         #expect(feed.contains("<updated>2011-10-11T00:00:00Z</updated>"))
@@ -65,7 +66,7 @@ import Testing
         let outcome = try press(markdown)
         let portfolio = try #require(outcome.portfolio)
         let plan = SiteRenderer.plan(portfolio, figures: try #require(outcome.figures), theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
-        let links = ContentLinks(targets: plan.targets)
+        let links = ContentLinks(targets: plan.targets, language: portfolio.programme.language, defaultLanguage: portfolio.programme.language)
         return Markdown.render(markdown) { links.resolve($0, writtenIn: file, on: route) }.html
     }
 
@@ -103,7 +104,8 @@ import Testing
 
     @Test func addressesAndFragmentsOfThisPageAreLeftAlone() throws {
         let portfolio = try #require(try check().portfolio)
-        let links = ContentLinks(targets: LinkTargets(portfolio: portfolio, sitePaths: []))
+        let links = ContentLinks(targets: LinkTargets(portfolio: portfolio, sitePaths: []), language: portfolio.programme.language,
+                                 defaultLanguage: portfolio.programme.language)
         for destination in ["https://example.org/a.md", "#top", "//cdn.example.org/x.js", "mailto:a@b.c", "tel:+1", "?q=1"] {
             guard case .keep = links.resolve(destination, writtenIn: "companies/acme.md", on: .home) else {
                 Issue.record("\(destination) should be kept")

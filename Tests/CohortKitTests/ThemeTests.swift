@@ -84,7 +84,7 @@ import Testing
         let builtIn = try renderExample(overrides: [:])
         let overridden = try renderExample(overrides: ["news.mustache": news])
         let changed = Set(builtIn.keys).union(overridden.keys).filter { builtIn[$0] != overridden[$0] }
-        #expect(changed == ["news/index.html"])
+        #expect(changed == ["news/index.html", "zh/news/index.html", "he/news/index.html"])
         let page = String(decoding: try #require(overridden["news/index.html"]), as: UTF8.self)
         #expect(page.contains("<h1>All our news</h1>"))
         #expect(page.contains("<nav aria-label=\"Main\">"), "the built-in layout frames the page")

@@ -48,6 +48,7 @@ public enum FuzzInput {
             preconditionFailure("the fuzzer's programme does not link")
         }
         let paths: Set<String> = ["index.html", "companies/index.html", "companies/acme.html", "organizations/fund.html", "fuzz.html", "logo.svg"]
-        return ContentLinks(targets: LinkTargets(portfolio: portfolio, sitePaths: paths))
+        return ContentLinks(targets: LinkTargets(portfolio: portfolio, sitePaths: paths), language: programme.language,
+                            defaultLanguage: programme.language)
     }()
 }

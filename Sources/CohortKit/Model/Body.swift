@@ -27,3 +27,8 @@ public struct Body: Sendable, Hashable {
         return best.map { ($0.line, $0.column) }
     }
 }
+
+extension String {
+    /// Whether the text is empty or only white space.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

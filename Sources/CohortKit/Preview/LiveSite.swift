@@ -149,11 +149,12 @@ public final class LiveSite: @unchecked Sendable {
         for path in bodies.keys where !paths.contains(path) { forgetBody(path) }
         var stale = changed == nil ? paths : paths.subtracting(bodies.keys)
         for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
-        let context = plan.context(portfolio, figures)
+        let contexts = plan.contexts(portfolio, figures)
         let jobs = zip(plan.routes, plan.jobs).filter { stale.contains($0.0.path) }
-        let checked = jobs.parallelMap { route, job in
+        let checked = jobs.parallelMap { route, job -> (String, [Diagnostic], Set<PageInput>) in
+            guard let context = contexts[job.language] else { return (route.path, [], []) }
             let recorder = InputRecorder()
-            let body = SiteRenderer.body(of: job, in: portfolio, context: context.recording(into: recorder), route: route)
+            let body = SiteRenderer.body(of: job.job, in: portfolio, context: context.recording(into: recorder))
             return (route.path, body.diagnostics, recorder.inputs)
         }
         for (path, problems, inputs) in checked {

@@ -7,11 +7,11 @@ public final class SiteVersion: @unchecked Sendable {
     let portfolio: Portfolio
     let figures: Figures
     private let theme: Theme
-    private let context: SiteContext
+    private let contexts: [Language: SiteContext]
     /// What links in this version's bodies can point at.
-    var targets: LinkTargets { context.targets }
+    let targets: LinkTargets
     /// The job that renders each page, by path.
-    private let jobs: [String: SiteRenderer.Job]
+    private let jobs: [String: SiteRenderer.PageJob]
     /// Every other file (assets, charts, static files, sitemap, feed), by path, made when first asked for.
     private let others: [String: SiteRenderer.OtherFile]
     private var madeOthers: [String: Data] = [:]
@@ -41,10 +41,11 @@ public final class SiteVersion: @unchecked Sendable {
         self.portfolio = portfolio
         self.figures = figures
         self.theme = theme
-        context = plan.context(portfolio, figures)
+        contexts = plan.contexts(portfolio, figures)
+        targets = plan.targets
         jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
         others = Dictionary(plan.others.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map(SiteRenderer.template)).map { ($0, theme.closure(of: $0)) })
+        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map { ($0, theme.closure(of: $0)) })
         self.pages = pages
         self.readers = readers
         age = Array(pages.keys)
@@ -63,10 +64,10 @@ public final class SiteVersion: @unchecked Sendable {
             return made
         }
         if let page = lock.withLock({ pages[path] }) { return page.bytes }
-        guard let job = jobs[path] else { return nil }
+        guard let job = jobs[path], let context = contexts[job.language] else { return nil }
         let recorder = InputRecorder()
-        let rendered = SiteRenderer.render(job, in: portfolio, context: context, theme: theme, recorder: recorder)
-        let page = RenderedPage(bytes: rendered.file.bytes, inputs: rendered.inputs, templates: closures[SiteRenderer.template(of: job)] ?? [])
+        let rendered = SiteRenderer.render(job.job, in: portfolio, context: context, theme: theme, recorder: recorder)
+        let page = RenderedPage(bytes: rendered.file.bytes, inputs: rendered.inputs, templates: closures[SiteRenderer.template(of: job.job)] ?? [])
         lock.withLock {
             guard pages[path] == nil else { return }
             pages[path] = page

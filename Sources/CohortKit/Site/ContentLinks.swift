@@ -11,14 +11,25 @@ struct ContentLinks: Sendable {
     let targets: LinkTargets
     /// Records what resolving read, for a preview's page inputs.
     var recorder: InputRecorder?
+    /// The language of the page the links are on: links to content files go to pages in it.
+    let language: Language
+    let defaultLanguage: Language
+
+    init(targets: LinkTargets, recorder: InputRecorder? = nil, language: Language, defaultLanguage: Language) {
+        self.targets = targets
+        self.recorder = recorder
+        self.language = language
+        self.defaultLanguage = defaultLanguage
+    }
 
     /// What to do with `destination`, written in the content file at `file` (a path in the content
-    /// folder), on the page at `route`; with `baseURL`, links become absolute (for the feed, which
-    /// readers show away from the site).
+    /// folder), on the page at `route` (the default language's route of the page, which is in this
+    /// resolver's language); with `baseURL`, links become absolute (for the feed, which readers show
+    /// away from the site).
     func resolve(_ destination: String, writtenIn file: String, on route: Route, absoluteUnder baseURL: String? = nil)
         -> Markdown.LinkResolution {
         guard let link = LocalLink(destination) else { return .keep }
-        let target: Route
+        var target: Route
         if link.isSiteRoot {
             recorder?.record(.siteFiles)
             guard let path = Self.normalized(link.path, from: []), let found = PageLinks.target(of: path, in: targets.sitePaths) else {
@@ -30,9 +41,11 @@ struct ContentLinks: Sendable {
             guard let path = Self.normalized(link.path, from: folder), let found = contentTarget(path) else {
                 return .broken(hint: suggestion(for: link.path, writtenIn: folder))
             }
-            target = found
+            // A page of the site goes to the same language's page; a static file is the same for all.
+            target = path.hasPrefix("static/") ? found : found.localized(language, default: defaultLanguage)
         }
-        let address = baseURL.map { target.absolute(under: $0) } ?? route.link(to: target)
+        let page = route.localized(language, default: defaultLanguage)
+        let address = baseURL.map { target.absolute(under: $0) } ?? page.link(to: target)
         return .replace(address + link.suffix)
     }
 

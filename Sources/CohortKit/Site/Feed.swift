@@ -1,33 +1,44 @@
-/// `feed.xml`: an Atom feed of the news, with addresses under `base_url` and dates from the content only,
-/// so that two builds give the same bytes.
+/// `feed.xml`, and `<language>/feed.xml` for each other language: an Atom feed of the news in that
+/// language, with addresses under `base_url` and dates from the content only, so that two builds give
+/// the same bytes.
 enum Feed {
-    static func render(_ portfolio: Portfolio, targets: LinkTargets) -> String {
+    static func render(_ portfolio: Portfolio, targets: LinkTargets, strings: Strings) -> String {
         let programme = portfolio.programme
+        let language = strings.language
         let base = programme.baseURL
+        func text(_ original: Translation.Original, _ field: String, _ value: String) -> String {
+            language == programme.language ? value : portfolio.translation(of: original, in: language)?.texts[field] ?? value
+        }
+        func localized(_ route: Route) -> Route { route.localized(language, default: programme.language) }
+        let title = text(.programme, "title", programme.title)
+        let tagline = text(.programme, "tagline", programme.tagline)
         let updated = portfolio.news.first?.date ?? programme.announced
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(programme.language.code))\">\n"
-        xml += "  <title>\(XML.escape(programme.title))</title>\n"
-        if !programme.tagline.isEmpty { xml += "  <subtitle>\(XML.escape(programme.tagline))</subtitle>\n" }
-        xml += "  <id>\(XML.escape(base))</id>\n"
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(base))\"/>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(Route.feed.absolute(under: base)))\"/>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(language.code))\">\n"
+        xml += "  <title>\(XML.escape(title))</title>\n"
+        if !tagline.isEmpty { xml += "  <subtitle>\(XML.escape(tagline))</subtitle>\n" }
+        xml += "  <id>\(XML.escape(localized(.home).absolute(under: base)))</id>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(localized(.home).absolute(under: base)))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(localized(.feed).absolute(under: base)))\"/>\n"
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
-        xml += "  <author><name>\(XML.escape(programme.title))</name></author>\n"
-        let links = ContentLinks(targets: targets)
+        xml += "  <author><name>\(XML.escape(title))</name></author>\n"
+        let links = ContentLinks(targets: targets, language: language, defaultLanguage: programme.language)
         for item in portfolio.news {
             let route = Route.newsItem(item.slug)
-            let address = XML.escape(route.absolute(under: base))
-            let body = Markdown.render(item.body.markdown, allowRawHTML: programme.allowRawHTML) {
-                links.resolve($0, writtenIn: targets.contentPath(of: item.source.path), on: route, absoluteUnder: base)
+            let address = XML.escape(localized(route).absolute(under: base))
+            let translated = portfolio.translation(of: .entity(.news, item.slug), in: language)
+            let body = translated?.body.flatMap { $0.markdown.isBlank ? nil : $0 } ?? item.body
+            let file = targets.contentPath(of: body == item.body ? item.source.path : translated?.source.path ?? item.source.path)
+            let rendered = Markdown.render(body.markdown, allowRawHTML: programme.allowRawHTML) {
+                links.resolve($0, writtenIn: file, on: route, absoluteUnder: base)
             }
             xml += "  <entry>\n"
-            xml += "    <title>\(XML.escape(item.title))</title>\n"
+            xml += "    <title>\(XML.escape(text(.entity(.news, item.slug), "title", item.title)))</title>\n"
             xml += "    <id>\(address)</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(address)\"/>\n"
             xml += "    <updated>\(item.date)T00:00:00Z</updated>\n"
-            xml += "    <summary>\(XML.escape(body.summary))</summary>\n"
-            xml += "    <content type=\"html\">\(XML.escape(body.html))</content>\n"
+            xml += "    <summary>\(XML.escape(rendered.summary))</summary>\n"
+            xml += "    <content type=\"html\">\(XML.escape(rendered.html))</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

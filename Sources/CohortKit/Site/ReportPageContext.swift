@@ -1,40 +1,63 @@
 extension SiteContext {
-    /// The report page: the same figures as output/reports, from the same `Figures`.
+    /// The report page: the same figures as output/reports, from the same `Figures`, in this context's
+    /// language (the charts, made once for every language, keep the default language's words).
     func reports(_ route: Route) -> Values {
-        var values = common(route, title: "Reports", description: "The figures of \(programme.title).")
-        let total = { (total: Figures.Total) in ReportText.total(total) }
-        let group = { (group: Figures.Group) -> Values in
-            ["name": group.name, "companies": group.companies, "committed": total(group.committed)]
+        let description = strings.format("reports_description", [("programme", text(.programme, "title", programme.title).text)])
+        var values = common(route, title: strings["reports"], description: description)
+        let figures = self.figures
+        let focusNames = Dictionary(programme.focusAreas.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let translatedFocus = focusAreaNames
+        let total = { (total: Figures.Total) in self.total(total) }
+        let group = { (group: Figures.Group, name: String) -> Values in
+            ["name": name, "companies": group.companies, "committed": total(group.committed)]
         }
+        let named = { (name: String) in name == Figures.unspecified ? self.strings["not_specified"] : name }
         values["figures"] = compact([
-            "pool": figures.pool.formatted,
+            "pool": strings.money(figures.pool),
             "committed": total(figures.committed),
             "funded": total(figures.funded),
-            "remaining": figures.remaining.formatted,
+            "remaining": strings.money(figures.remaining),
             "companies_signed": figures.companiesSigned,
             "companies_in_programme": figures.companiesInProgramme,
             "target_companies": figures.targetCompanies,
-            "standard_ticket": figures.standardTicket.formatted,
+            "companies_signed_text": strings.format("count_of_total", [("count", String(figures.companiesSigned)),
+                                                                      ("total", String(figures.targetCompanies))]),
+            "standard_ticket": strings.money(figures.standardTicket),
             "average_ticket": figures.averageTicket.map(total),
             "median_ticket": figures.medianTicket.map(total),
             "estimated": figures.committed.isEstimated || figures.funded.isEstimated,
             "exchange_rates": figures.exchangeRates.map { rates in
-                "Totals convert other currencies at the rates of \(rates.asOf): "
-                    + rates.rates.sorted { $0.key < $1.key }.map { "1 \($0.key.code) = \($0.value) \(figures.currency.code)" }
-                    .joined(separator: ", ") + "."
+                strings.format("exchange_rates_note", [
+                    ("date", strings.date(rates.asOf)),
+                    ("rates", rates.rates.sorted { $0.key < $1.key }.map { "1 \($0.key.code) = \($0.value) \(figures.currency.code)" }
+                        .joined(separator: ", ")),
+                ])
             },
-            "by_status": figures.byStatus.map(group),
-            "by_sector": figures.bySector.map(group),
-            "by_focus_area": figures.byFocusArea.map(group),
-            "by_country": figures.byCountry.map(group),
+            "by_status": zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
+            "by_sector": figures.bySector.map { group($0, named($0.name)) },
+            "by_focus_area": figures.byFocusArea.map { area in
+                group(area, focusNames[area.name].flatMap { translatedFocus[$0] } ?? named(area.name))
+            },
+            "by_country": figures.byCountry.map { group($0, named($0.name)) },
             "timeline": figures.timeline.map { quarter -> Values in
                 ["name": quarter.name, "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
                  "cumulative": total(quarter.cumulative), "agreements_signed": quarter.agreementsSigned]
             },
             "agreements": agreements.map { agreementRow($0, from: route) },
             "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },
-            "charts": Charts.all(figures).map { chart -> Values in ["src": chart.name, "alt": chart.description] },
+            "charts": Charts.all(figures).map { chart -> Values in
+                ["src": localized(route).link(to: Route("reports/" + chart.name)), "alt": chart.description]
+            },
         ])
         return values
+    }
+
+    /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this
+    /// context's language.
+    private func total(_ total: Figures.Total) -> String {
+        let amount = strings.money(total.amount), estimated = strings["estimated"]
+        if total.isAllEstimated { return "\(amount) (\(estimated))" }
+        if total.isEstimated { return "\(amount) (\(strings.money(total.estimated)) \(estimated))" }
+        return amount
     }
 }

@@ -28,6 +28,11 @@ public struct Route: Hashable, Sendable, Comparable {
     /// The names at the top of the site that pages may not take.
     static let reservedNames: Set<String> = ["index", "404"]
 
+    /// The same page in `language`: under `<language>/` unless it is `defaultLanguage`.
+    func localized(_ language: Language, default defaultLanguage: Language) -> Route {
+        language == defaultLanguage ? self : Route(language.code + "/" + path)
+    }
+
     /// How many folders deep the page is.
     var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
 

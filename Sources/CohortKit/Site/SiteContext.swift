@@ -1,24 +1,39 @@
-/// Builds the values templates see, from the typed portfolio: the one place that decides what a
-/// template can print. Every key is documented in docs/templates.md.
+/// Builds the values templates see, from the typed portfolio, for the pages of one language: the one
+/// place that decides what a template can print. Every key is documented in docs/templates.md.
+///
+/// Page functions take a page's route in the default language (`companies/rotec.html`); the page
+/// itself is at `localized(route)` (`zh/companies/rotec.html`), and every link it has goes to pages
+/// of its own language. Text comes from the language's translation when there is one, and otherwise
+/// from the default-language file, marked with that language (`lang`).
 ///
 /// Every read of the portfolio goes through the accessors at the end, which record it as a
 /// `PageInput` when the context has a recorder (a preview does; a build does not).
 struct SiteContext: Sendable {
     private let source: Portfolio
     private let reportFigures: Figures
-    /// The summary of each news item, by slug: rendered once, shown on many pages.
-    private let newsSummaries: [Slug: String]
+    /// The summary of each news item in this language, by slug: rendered once, shown on many pages.
+    private let newsSummaries: [Slug: (text: String, language: Language)]
     /// What links in bodies can point at.
     let targets: LinkTargets
+    /// The interface's words in this context's language.
+    let strings: Strings
+    /// Each language's own name (`English`, `中文`, `עברית`), for the language switcher.
+    private let languageNames: [Language: String]
     /// Where the reads of one page are recorded, if anywhere.
     private var recorder: InputRecorder?
 
-    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets) {
+    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, strings: Strings, languageNames: [Language: String]) {
         source = portfolio
         reportFigures = figures
         self.targets = targets
-        newsSummaries = Dictionary(portfolio.news.map {
-            ($0.slug, Markdown.render($0.body.markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary)
+        self.strings = strings
+        self.languageNames = languageNames
+        let language = strings.language
+        newsSummaries = Dictionary(portfolio.news.map { item in
+            let translated = portfolio.translation(of: .entity(.news, item.slug), in: language)?.body
+            let body = translated.flatMap { $0.markdown.isBlank ? nil : $0 } ?? item.body
+            let summary = Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary
+            return (item.slug, (summary, body == item.body ? portfolio.programme.language : language))
         }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -34,97 +49,135 @@ struct SiteContext: Sendable {
 
     typealias Values = [String: Any]
 
+    /// The language of this context's pages.
+    var language: Language { strings.language }
+
+    /// Where a page of the default language is in this context's language: the same path, under
+    /// `<language>/` unless it is the default.
+    func localized(_ route: Route) -> Route {
+        route.localized(language, default: source.programme.language)
+    }
+
+    /// A link from the page at `route` to the page at `target`, both in this context's language.
+    private func link(_ route: Route, _ target: Route) -> String {
+        localized(route).link(to: localized(target))
+    }
+
     // MARK: - Pages
 
     func home(_ route: Route) -> Values {
         let companies = self.companies, agreements = self.agreements
         let signed = companies.filter(\.status.countsAgainstTarget).count
-        var values = common(route, title: programme.title, description: programme.description ?? programme.tagline)
+        let title = text(.programme, "title", programme.title)
+        let description = text(.programme, "description", programme.description ?? "")
+        let tagline = text(.programme, "tagline", programme.tagline)
+        var values = common(route, title: title.text, description: description.text.isEmpty ? tagline.text : description.text)
+        let focusNames = source.translation(of: .programme, in: language)?.focusAreaNames ?? [:]
         values["programme"] = compact([
-            "title": programme.title,
-            "tagline": programme.tagline,
-            "description": programme.description,
-            "pool": programme.pool.formatted,
-            "standard_ticket": programme.standardTicket.formatted,
+            "title": title.text,
+            "tagline": tagline.text,
+            "description": description.text,
+            "lang": languageMark(title.language),
+            "tagline_lang": languageMark(tagline.language),
+            "description_lang": languageMark(description.language),
+            "pool": strings.money(programme.pool),
+            "standard_ticket": strings.money(programme.standardTicket),
             "target_companies": programme.targetCompanies,
             "companies_in_programme": signed,
-            "announced": programme.announced.mediumDescription,
+            "companies_progress": strings.format("count_of_total", [("count", String(signed)), ("total", String(programme.targetCompanies))]),
+            "announced": strings.date(programme.announced),
             "announced_iso": programme.announced.description,
             "currency": programme.currency.code,
             "managers": programme.managers.compactMap { organization($0.value).map { organizationLink($0, from: route) } },
             "partners": programme.partners.compactMap { organization($0.value).map { organizationLink($0, from: route) } },
-            "focus_areas": programme.focusAreas.map { ["name": $0.name, "slug": $0.slug.rawValue] },
+            "focus_areas": programme.focusAreas.map { area -> Values in
+                compact(["name": focusNames[area.slug] ?? area.name, "slug": area.slug.rawValue,
+                         "lang": languageMark(focusNames[area.slug] == nil ? programme.language : language)])
+            },
         ])
         // The home page shows the first companies and the latest agreements; the list pages have them all.
         values["companies"] = companies.prefix(Self.homeListLength).map { companyRow($0, from: route) }
         values["agreements"] = agreements.suffix(Self.homeListLength).reversed().map { agreementRow($0, from: route) }
         values["more_companies"] = companies.count > Self.homeListLength ? companies.count : Absent()
         values["more_agreements"] = agreements.count > Self.homeListLength ? agreements.count : Absent()
-        values["companies_href"] = route.link(to: .companies)
-        values["agreements_href"] = route.link(to: .agreements)
-        values["news_href"] = route.link(to: .news)
+        values["more_companies_text"] = strings.format("all_companies", [("count", String(companies.count))])
+        values["more_agreements_text"] = strings.format("all_agreements", [("count", String(agreements.count))])
+        values["companies_href"] = link(route, .companies)
+        values["agreements_href"] = link(route, .agreements)
+        values["news_href"] = link(route, .news)
         values["news"] = news.prefix(5).map { newsRow($0, from: route) }
         return values
     }
 
     func companies(_ route: Route) -> Values {
-        listPage(route, "Companies", "The companies of", key: "companies", rows: companies.map { companyRow($0, from: route) })
+        listPage(route, "companies", rows: companies.map { companyRow($0, from: route) })
     }
 
     func organizations(_ route: Route) -> Values {
-        listPage(route, "Organisations", "The organisations behind", key: "organizations",
-                 rows: organizations.map { organizationRow($0, from: route) })
+        listPage(route, "organizations", rows: organizations.map { organizationRow($0, from: route) })
     }
 
     func agreements(_ route: Route) -> Values {
-        listPage(route, "Agreements", "The agreements of", key: "agreements", rows: agreements.map { agreementRow($0, from: route) })
+        listPage(route, "agreements", rows: agreements.map { agreementRow($0, from: route) })
     }
 
     func news(_ route: Route) -> Values {
-        listPage(route, "News", "News of", key: "news", rows: news.map { newsRow($0, from: route) })
+        listPage(route, "news", rows: news.map { newsRow($0, from: route) })
     }
 
-    /// A list page: its title, a description naming the programme, and its rows under `key`.
-    private func listPage(_ route: Route, _ title: String, _ description: String, key: String, rows: [Values]) -> Values {
-        var values = common(route, title: title, description: "\(description) \(programme.title).")
+    /// A list page: its title, a description naming the programme, and its rows under `key`, which
+    /// names its title and description in the string table too.
+    private func listPage(_ route: Route, _ key: String, rows: [Values]) -> Values {
+        let description = strings.format(key + "_description", [("programme", text(.programme, "title", programme.title).text)])
+        var values = common(route, title: strings[key], description: description)
         values[key] = rows
         return values
     }
 
     func company(_ company: Company, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.entity(company.slug))
+        let original = Translation.Original.entity(.companies, company.slug)
         var row = companyRow(company, from: route)
         row["website"] = present(company.website)
         row["founded"] = present(company.founded.map(String.init))
-        row["tags"] = company.tags
+        row["tags"] = source.translation(of: original, in: language)?.tags ?? company.tags
         let agreements = self.agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         row["counterparties"] = counterparties(of: company.slug, in: agreements).map { partyLink($0, from: route) }
-        return entityPage(route, "company", row, title: company.name, slug: company.slug, body: body)
+        return entityPage(route, "company", row, original, title: text(original, "name", company.name).text, slug: company.slug, body: body)
     }
 
     func organization(_ organization: Organization, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.entity(organization.slug))
+        let original = Translation.Original.entity(.organizations, organization.slug)
         var row = organizationRow(organization, from: route)
         row["website"] = present(organization.website)
-        row["people"] = organization.people.map { compact(["name": $0.name, "role": $0.role]) }
+        row["people"] = organization.people.map {
+            compact(["name": $0.name, "role": $0.role, "lang": languageMark(programme.language)])
+        }
         let agreements = self.agreements(of: organization.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         let partners = counterparties(of: organization.slug, in: agreements)
         row["companies"] = partners.compactMap { self.company($0) }.map { companyRow($0, from: route) }
         row["organizations"] = partners.compactMap { self.organization($0) }.map { organizationLink($0, from: route) }
-        return entityPage(route, "organization", row, title: organization.name, slug: organization.slug, body: body)
+        return entityPage(route, "organization", row, original, title: text(original, "name", organization.name).text,
+                          slug: organization.slug, body: body)
     }
 
     func agreement(_ agreement: Agreement, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.entity(agreement.slug))
-        return entityPage(route, "agreement", agreementRow(agreement, from: route), title: agreement.title, slug: agreement.slug, body: body)
+        let original = Translation.Original.entity(.agreements, agreement.slug)
+        return entityPage(route, "agreement", agreementRow(agreement, from: route), original,
+                          title: text(original, "title", agreement.title).text, slug: agreement.slug, body: body)
     }
 
-    /// An entity's page: the common values, and under `key` its row with its body and the news about it.
-    private func entityPage(_ route: Route, _ key: String, _ row: Values, title: String, slug: Slug, body: Markdown.Rendered) -> Values {
+    /// An entity's page: the common values, and under `key` its row with its body, the news about it,
+    /// and whether it is translated.
+    private func entityPage(_ route: Route, _ key: String, _ row: Values, _ original: Translation.Original, title: String,
+                            slug: Slug, body: Markdown.Rendered) -> Values {
         var values = common(route, title: title, description: body.summary)
         var row = row
+        row.merge(translationState(original)) { _, new in new }
         row["body"] = body.html
         row["news"] = news(about: slug).map { newsRow($0, from: route) }
         values[key] = row
@@ -133,8 +186,10 @@ struct SiteContext: Sendable {
 
     func newsItem(_ item: NewsItem, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.newsItem(item.slug))
-        var values = common(route, title: item.title, description: body.summary)
+        let original = Translation.Original.entity(.news, item.slug)
+        var values = common(route, title: text(original, "title", item.title).text, description: body.summary)
         var row = newsRow(item, from: route)
+        row.merge(translationState(original)) { _, new in new }
         row["body"] = body.html
         row["about"] = item.about.compactMap { entityLink($0.value, from: route) }
         values["item"] = row
@@ -143,21 +198,26 @@ struct SiteContext: Sendable {
 
     func page(_ page: Page, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.page(page.slug))
-        var values = common(route, title: page.title, description: body.summary)
-        values["page_content"] = ["title": page.title, "body": body.html] as Values
+        let original = Translation.Original.entity(.pages, page.slug)
+        let title = text(original, "title", page.title)
+        var values = common(route, title: title.text, description: body.summary)
+        var content: Values = ["title": title.text, "lang": languageMark(title.language), "body": body.html]
+        content.merge(translationState(original)) { _, new in new }
+        values["page_content"] = content
         return values
     }
 
     /// The 404 page is served from any path, so its links are absolute, under `base_url`.
     func notFound() -> Values {
-        var values = common(Route.notFound, title: "Page not found", description: "")
+        var values = common(Route.notFound, title: strings["page_not_found"], description: "")
         var site = values["site"] as? Values ?? [:]
         let base = programme.baseURL
-        site["home"] = base
-        site["root"] = base
+        site["home"] = localized(.home).absolute(under: base)
+        site["root"] = localized(.home).absolute(under: base)
         site["stylesheet"] = Route.stylesheet.absolute(under: base)
-        site["feed"] = Route.feed.absolute(under: base)
+        site["feed"] = localized(.feed).absolute(under: base)
         site["nav"] = navigation(from: nil)
+        site["languages"] = languageSwitcher(for: nil)
         values["site"] = site
         return values
     }
@@ -165,126 +225,182 @@ struct SiteContext: Sendable {
     // MARK: - Shared pieces
 
     func common(_ route: Route, title: String, description: String) -> Values {
-        [
+        let base = programme.baseURL
+        let languages = programme.languages
+        let siteTitle = text(.programme, "title", programme.title)
+        let tagline = text(.programme, "tagline", programme.tagline)
+        // Every language has every page; x-default is the default language's.
+        let alternates: [Values] = languages.count < 2 ? [] : languages.map { other in
+            ["lang": other.code, "href": route.localized(other, default: languages[0]).absolute(under: base)]
+        } + [["lang": "x-default", "href": route.absolute(under: base)]]
+        return [
+            "t": strings.table,
             "site": compact([
-                "title": programme.title,
-                "tagline": programme.tagline,
-                "language": programme.language.code,
-                "home": route.link(to: .home),
-                "root": String(repeating: "../", count: route.depth),
-                "stylesheet": route.link(to: .stylesheet),
-                "feed": route.link(to: .feed),
+                "title": siteTitle.text,
+                "title_lang": languageMark(siteTitle.language),
+                "tagline": tagline.text,
+                "tagline_lang": languageMark(tagline.language),
+                "language": language.code,
+                "direction": language.direction,
+                "home": link(route, .home),
+                "root": String(repeating: "../", count: localized(route).depth),
+                "stylesheet": localized(route).link(to: .stylesheet),
+                "feed": link(route, .feed),
+                "feed_title": strings.format("feed_title", [("programme", siteTitle.text)]),
                 "nav": navigation(from: route),
+                "languages": languageSwitcher(for: route),
             ]),
             "page": compact([
                 "title": title,
                 "description": description,
-                "canonical": route.absolute(under: programme.baseURL),
+                "canonical": localized(route).absolute(under: base),
                 "is_home": route == .home,
+                "alternates": alternates,
             ]),
         ]
     }
 
-    private func navigation(from route: Route?) -> [Values] {
-        var items: [(String, Route)] = [
-            ("Home", .home), ("Companies", .companies), ("Organisations", .organizations),
-            ("Agreements", .agreements), ("News", .news), ("Reports", .reports),
-        ]
-        recorder?.record(.navigation)
-        items += source.pages.map { ($0.title, Route.page($0.slug)) }
-        let base = programme.baseURL
-        return items.map { title, target in
-            [
-                "title": title,
-                "href": route.map { $0.link(to: target) } ?? target.absolute(under: base),
-                "current": route == target,
+    /// The other languages' versions of the page at `route` (absolute, for the 404 page, when nil),
+    /// each named in its own language; empty for a site in one language.
+    private func languageSwitcher(for route: Route?) -> [Values] {
+        let languages = programme.languages
+        guard languages.count > 1 else { return [] }
+        return languages.map { other in
+            let target = (route ?? .home).localized(other, default: languages[0])
+            return [
+                "code": other.code,
+                "name": languageNames[other] ?? other.code,
+                "direction": other.direction,
+                "href": route.map { localized($0).link(to: target) } ?? target.absolute(under: programme.baseURL),
+                "current": other == language,
             ]
         }
     }
 
+    private func navigation(from route: Route?) -> [Values] {
+        var items: [(String, Language?, Route)] = [
+            (strings["home"], nil, .home), (strings["companies"], nil, .companies), (strings["organizations"], nil, .organizations),
+            (strings["agreements"], nil, .agreements), (strings["news"], nil, .news), (strings["reports"], nil, .reports),
+        ]
+        recorder?.record(.navigation)
+        items += source.pages.map { page in
+            let title = text(.entity(.pages, page.slug), "title", page.title)
+            return (title.text, title.language, Route.page(page.slug))
+        }
+        let base = programme.baseURL
+        return items.map { title, language, target in
+            compact([
+                "title": title,
+                "lang": languageMark(language),
+                "href": route.map { link($0, target) } ?? localized(target).absolute(under: base),
+                "current": route == target,
+            ])
+        }
+    }
+
     private func companyRow(_ company: Company, from route: Route) -> Values {
+        let original = Translation.Original.entity(.companies, company.slug)
         let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
+        let focusName = area.map { source.translation(of: .programme, in: language)?.focusAreaNames[$0.slug] ?? $0.name }
+        let name = text(original, "name", company.name)
         return compact([
             "slug": company.slug.rawValue,
-            "name": company.name,
-            "href": route.link(to: .company(company.slug)),
+            "name": name.text,
+            "lang": languageMark(name.language),
+            "href": link(route, .company(company.slug)),
             "status": company.status.rawValue,
-            "status_label": Labels.label(company.status),
-            "sector": company.sector,
+            "status_label": strings.label(company.status),
+            "sector": company.sector.map { text(original, "sector", $0).text },
             "country": company.country,
-            "focus_area": area?.name,
+            "focus_area": focusName,
             "investment": company.investment.map(investment),
         ])
     }
 
     private func investment(_ investment: Investment) -> Values {
         compact([
-            "amount": investment.amount.formatted,
+            "amount": strings.money(investment.amount),
             "estimated": investment.estimated,
-            "date": investment.date?.mediumDescription,
+            "date": investment.date.map(strings.date),
             "date_iso": investment.date?.description,
         ])
     }
 
     private func organizationRow(_ organization: Organization, from route: Route) -> Values {
-        let role: String? = programme.managers.contains { $0.value == organization.slug } ? "Manager"
-            : programme.partners.contains { $0.value == organization.slug } ? "Partner" : nil
+        let role: String? = programme.managers.contains { $0.value == organization.slug } ? strings["manager"]
+            : programme.partners.contains { $0.value == organization.slug } ? strings["partner"] : nil
         var values = organizationLink(organization, from: route)
         values["kind"] = organization.kind.rawValue
-        values["kind_label"] = Labels.label(organization.kind)
+        values["kind_label"] = strings.label(organization.kind)
         values["country"] = present(organization.country)
         values["role"] = present(role)
+        values["role_text"] = present(role.map { strings.format("role_of_programme", [("role", $0)]) })
         return values
     }
 
     private func organizationLink(_ organization: Organization, from route: Route) -> Values {
-        ["slug": organization.slug.rawValue, "name": organization.name, "href": route.link(to: .organization(organization.slug))]
+        let name = text(.entity(.organizations, organization.slug), "name", organization.name)
+        return compact(["slug": organization.slug.rawValue, "name": name.text, "lang": languageMark(name.language),
+                        "href": link(route, .organization(organization.slug))])
     }
 
     func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
-        compact([
+        let original = Translation.Original.entity(.agreements, agreement.slug)
+        let title = text(original, "title", agreement.title)
+        let place = agreement.place.map { text(original, "place", $0).text }
+        return compact([
             "slug": agreement.slug.rawValue,
-            "title": agreement.title,
-            "href": route.link(to: .agreement(agreement.slug)),
+            "title": title.text,
+            "lang": languageMark(title.language),
+            "href": link(route, .agreement(agreement.slug)),
             "kind": agreement.kind.rawValue,
-            "kind_label": Labels.label(agreement.kind),
+            "kind_label": strings.label(agreement.kind),
             "status": agreement.status.rawValue,
-            "status_label": Labels.label(agreement.status),
-            "signed": agreement.signed?.mediumDescription,
+            "status_label": strings.label(agreement.status),
+            "signed": agreement.signed.map(strings.date),
             "signed_iso": agreement.signed?.description,
-            "signed_long": agreement.signed?.longDescription,
-            "place": agreement.place,
-            "amount": agreement.amount?.value.formatted,
+            "signed_long": agreement.signed.map(strings.longDate),
+            "place": place,
+            "place_text": place.map { strings.format("in_place", [("place", $0)]) },
+            "amount": agreement.amount.map { strings.money($0.value) },
             "parties": agreement.parties.compactMap { partyLink($0.value, from: route) },
         ])
     }
 
     private func newsRow(_ item: NewsItem, from route: Route) -> Values {
-        compact([
+        let title = text(.entity(.news, item.slug), "title", item.title)
+        let summary = newsSummaries[item.slug]
+        return compact([
             "slug": item.slug.rawValue,
-            "title": item.title,
-            "href": route.link(to: .newsItem(item.slug)),
-            "date": item.date.mediumDescription,
+            "title": title.text,
+            "lang": languageMark(title.language),
+            "href": link(route, .newsItem(item.slug)),
+            "date": strings.date(item.date),
             "date_iso": item.date.description,
-            "summary": newsSummaries[item.slug],
+            "summary": summary?.text,
+            "summary_lang": languageMark(summary?.language),
         ])
     }
 
     private func partyLink(_ slug: Slug, from route: Route) -> Values? {
         if let organization = self.organization(slug) {
             var values = organizationLink(organization, from: route)
-            values["kind_label"] = Labels.label(organization.kind)
+            values["kind_label"] = strings.label(organization.kind)
             return values
         }
         if let company = self.company(slug) {
-            return ["slug": slug.rawValue, "name": company.name, "href": route.link(to: .company(slug)), "kind_label": "Company"]
+            let name = text(.entity(.companies, slug), "name", company.name)
+            return compact(["slug": slug.rawValue, "name": name.text, "lang": languageMark(name.language),
+                            "href": link(route, .company(slug)), "kind_label": strings["company"]])
         }
         return nil
     }
 
     private func entityLink(_ slug: Slug, from route: Route) -> Values? {
         if let agreement = self.agreement(slug) {
-            return ["slug": slug.rawValue, "name": agreement.title, "href": route.link(to: .agreement(slug)), "kind_label": "Agreement"]
+            let title = text(.entity(.agreements, slug), "title", agreement.title)
+            return compact(["slug": slug.rawValue, "name": title.text, "lang": languageMark(title.language),
+                            "href": link(route, .agreement(slug)), "kind_label": strings["agreement"]])
         }
         return partyLink(slug, from: route)
     }
@@ -292,6 +408,36 @@ struct SiteContext: Sendable {
     /// The other parties of `agreements`, each once, sorted by slug.
     private func counterparties(of slug: Slug, in agreements: [Agreement]) -> [Slug] {
         Set(agreements.flatMap { $0.parties.map(\.value) }).subtracting([slug]).sorted()
+    }
+
+    // MARK: - Languages
+
+    /// The programme's focus-area names in this context's language, by slug, where translated.
+    var focusAreaNames: [Slug: String] { source.translation(of: .programme, in: language)?.focusAreaNames ?? [:] }
+
+    /// A text field of a content file in this context's language: the translation's when it has the
+    /// field, or the file's own, with the language it is in.
+    func text(_ original: Translation.Original, _ field: String, _ value: String) -> (text: String, language: Language) {
+        if language != programme.language, let translated = source.translation(of: original, in: language)?.texts[field] {
+            return (translated, language)
+        }
+        return (value, programme.language)
+    }
+
+    /// The value for a `lang` attribute: the language of a text that is not in the page's language.
+    private func languageMark(_ textLanguage: Language?) -> Any {
+        guard let textLanguage, textLanguage != language else { return Absent() }
+        return textLanguage.code
+    }
+
+    /// `untranslated` (true on a page of another language with no translation of its file) and
+    /// `body_lang` (the body's language when it is not the page's).
+    private func translationState(_ original: Translation.Original) -> Values {
+        guard language != programme.language else { return ["untranslated": false, "body_lang": Absent()] }
+        let translation = source.translation(of: original, in: language)
+        let bodyTranslated = translation?.body.map { !$0.markdown.isBlank } ?? false
+        return ["untranslated": translation == nil,
+                "body_lang": bodyTranslated ? Absent() : programme.language.code as Any]
     }
 
     // MARK: - Reading the portfolio
@@ -363,7 +509,9 @@ struct SiteContext: Sendable {
     func reading(_ input: PageInput) { recorder?.record(input) }
 
     /// Resolves links that bodies write to content files, recording the folders they look in.
-    var contentLinks: ContentLinks { ContentLinks(targets: targets, recorder: recorder) }
+    var contentLinks: ContentLinks {
+        ContentLinks(targets: targets, recorder: recorder, language: language, defaultLanguage: source.programme.language)
+    }
 
     /// Marks absent and empty values as `Absent`: in Mustache an empty string is truthy, and a missing
     /// key would be looked up in the enclosing contexts (a person without a role would show the

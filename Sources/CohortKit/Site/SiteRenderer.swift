@@ -8,20 +8,37 @@ public enum SiteRenderer {
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
     }
 
-    /// What a site is made of: the pages to render, each at its route, and every other file.
+    /// One page of one language to render.
+    struct PageJob: Hashable, Sendable {
+        var job: Job
+        var language: Language
+    }
+
+    /// What a site is made of: the pages to render in every language, each at its route, and every
+    /// other file.
     struct Plan: Sendable {
-        var jobs: [Job]
+        var jobs: [PageJob]
         var routes: [Route]
-        /// Assets, charts, static files, sitemap and feed.
+        /// Assets, charts, static files, sitemap and feeds.
         var others: [OtherFile]
-        /// Outputs that would overwrite each other; nothing may be written when there is one.
+        /// Outputs that would overwrite each other (errors: nothing may be written) and string tables
+        /// that lack texts (warnings).
         var diagnostics: [Diagnostic]
         /// What links in bodies can point at.
         var targets: LinkTargets
+        /// The interface's words in each language, and each language's own name.
+        var strings: [Language: Strings]
+        var languageNames: [Language: String]
 
-        /// The context that pages of this plan are rendered with.
-        func context(_ portfolio: Portfolio, _ figures: Figures) -> SiteContext {
-            SiteContext(portfolio: portfolio, figures: figures, targets: targets)
+        /// The context that pages of `language` are rendered with.
+        func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
+            SiteContext(portfolio: portfolio, figures: figures, targets: targets,
+                        strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
+        }
+
+        /// A context for each language.
+        func contexts(_ portfolio: Portfolio, _ figures: Figures) -> [Language: SiteContext] {
+            Dictionary(uniqueKeysWithValues: portfolio.programme.languages.map { ($0, context(portfolio, figures, $0)) })
         }
     }
 
@@ -75,9 +92,10 @@ public enum SiteRenderer {
         let plan = plan(portfolio, figures: figures, theme: theme)
         guard !plan.diagnostics.hasErrors else { return plan.diagnostics }
         plan.others.forEach { emit(OutputFile(path: $0.path, bytes: $0.contents())) }
-        let context = plan.context(portfolio, figures)
+        let contexts = plan.contexts(portfolio, figures)
         let rendered = plan.jobs.parallelMap { job -> (diagnostics: [Diagnostic], links: PageLinks?) in
-            let page = render(job, in: portfolio, context: context, theme: theme, checkingLinks: true)
+            guard let context = contexts[job.language] else { return ([], nil) }
+            let page = render(job.job, in: portfolio, context: context, theme: theme, checkingLinks: true)
             emit(page.file)
             return (page.diagnostics, page.links)
         }
@@ -94,22 +112,45 @@ public enum SiteRenderer {
 
     /// The pages of `portfolio` and every other file of its site, with the collisions among them.
     static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
-        var jobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
-        jobs += portfolio.organizations.indices.map(Job.organization)
-        jobs += portfolio.companies.indices.map(Job.company)
-        jobs += portfolio.agreements.indices.map(Job.agreement)
-        jobs += portfolio.news.indices.map(Job.newsItem)
-        jobs += portfolio.pages.indices.map(Job.page)
-        let routes = jobs.map { route(of: $0, in: portfolio) }
+        let programme = portfolio.programme
+        var pageJobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
+        pageJobs += portfolio.organizations.indices.map(Job.organization)
+        pageJobs += portfolio.companies.indices.map(Job.company)
+        pageJobs += portfolio.agreements.indices.map(Job.agreement)
+        pageJobs += portfolio.news.indices.map(Job.newsItem)
+        pageJobs += portfolio.pages.indices.map(Job.page)
+        let baseRoutes = pageJobs.map { route(of: $0, in: portfolio) }
+        var jobs: [PageJob] = []
+        var routes: [Route] = []
+        for language in programme.languages {
+            jobs += pageJobs.map { PageJob(job: $0, language: language) }
+            routes += baseRoutes.map { $0.localized(language, default: programme.language) }
+        }
         let pages = routes.map(\.path)
+        let feeds = programme.languages.map { Route.feed.localized($0, default: programme.language).path }
         var others = theme.assets.map(OtherFile.init)
         others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
         others += portfolio.staticFiles.map(OtherFile.init)
-        others.append(OtherFile(path: Route.sitemap.path) { Sitemap.render(pages: pages, baseURL: portfolio.programme.baseURL) })
-        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + [Route.feed.path]))
-        others.append(OtherFile(path: Route.feed.path) { Feed.render(portfolio, targets: targets) })
-        return Plan(jobs: jobs, routes: routes, others: others,
-                    diagnostics: collisions(among: pages + others.map(\.path), portfolio: portfolio), targets: targets)
+        others.append(OtherFile(path: Route.sitemap.path) {
+            Sitemap.render(pages: baseRoutes.map(\.path), languages: programme.languages, baseURL: programme.baseURL)
+        })
+        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds))
+        var diagnostics: [Diagnostic] = []
+        var strings: [Language: Strings] = [:]
+        var names: [Language: String] = [:]
+        for language in programme.languages {
+            let (table, problems) = theme.strings(for: language, defaultLanguage: programme.language, programmeFile: programme.source.path)
+            strings[language] = table
+            names[language] = table["language_name"]
+            diagnostics += problems
+        }
+        for (language, feed) in zip(programme.languages, feeds) {
+            let table = strings[language] ?? Strings(language: language, texts: [:])
+            others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
+        }
+        diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
+        return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
+                    strings: strings, languageNames: names)
     }
 
     /// Where a job's page goes.
@@ -148,8 +189,9 @@ public enum SiteRenderer {
         }
     }
 
-    /// Renders one page. With `recorder`, every part of the portfolio the page reads is recorded in it;
-    /// with `checkingLinks`, the page's links and ids are read for `SiteLinkCheck`.
+    /// Renders one page, in the language of `context`. With `recorder`, every part of the portfolio
+    /// the page reads is recorded in it; with `checkingLinks`, the page's links and ids are read for
+    /// `SiteLinkCheck`.
     static func render(_ job: Job, in portfolio: Portfolio, context: SiteContext, theme: Theme,
                        recorder: InputRecorder? = nil, checkingLinks: Bool = false) -> RenderedPage {
         let context = recorder.map { context.recording(into: $0) } ?? context
@@ -170,7 +212,7 @@ public enum SiteRenderer {
         case .newsItem(let index): values = context.newsItem(portfolio.news[index], route, body: body.rendered)
         case .page(let index): values = context.page(portfolio.pages[index], route, body: body.rendered)
         }
-        let file = OutputFile(path: route.path, text: theme.render(values, with: template(of: job)))
+        let file = OutputFile(path: context.localized(route).path, text: theme.render(values, with: template(of: job)))
         let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, sitePaths: context.targets.sitePaths) : nil
         return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
     }
@@ -202,27 +244,38 @@ public enum SiteRenderer {
     /// The Markdown body of a job's page rendered, with links to content files resolved, and each
     /// broken link as an error at its place in the file. List pages have no body.
     static func body(of job: Job, in portfolio: Portfolio, context: SiteContext, route: Route? = nil) -> RenderedBody {
-        let entity: (body: Body, source: SourceLocation, input: PageInput)
+        var entity: (body: Body, source: SourceLocation, input: PageInput)
+        let original: Translation.Original
         switch job {
         case .home, .companies, .organizations, .agreements, .news, .reports, .notFound:
             return RenderedBody(rendered: Markdown.Rendered(html: "", summary: ""))
         case .company(let index):
             let company = portfolio.companies[index]
             entity = (company.body, company.source, .entity(company.slug))
+            original = .entity(.companies, company.slug)
         case .organization(let index):
             let organization = portfolio.organizations[index]
             entity = (organization.body, organization.source, .entity(organization.slug))
+            original = .entity(.organizations, organization.slug)
         case .agreement(let index):
             let agreement = portfolio.agreements[index]
             entity = (agreement.body, agreement.source, .entity(agreement.slug))
+            original = .entity(.agreements, agreement.slug)
         case .newsItem(let index):
             let item = portfolio.news[index]
             entity = (item.body, item.source, .newsItem(item.slug))
+            original = .entity(.news, item.slug)
         case .page(let index):
             let page = portfolio.pages[index]
             entity = (page.body, page.source, .page(page.slug))
+            original = .entity(.pages, page.slug)
         }
         context.reading(entity.input)
+        // A page of another language shows its translation's body, or the original's when it has none.
+        if let translated = portfolio.translation(of: original, in: context.language), let body = translated.body, !body.markdown.isBlank {
+            entity.body = body
+            entity.source = translated.source
+        }
         let route = route ?? self.route(of: job, in: portfolio)
         let resolver = context.contentLinks
         let file = context.targets.contentPath(of: entity.source.path)

@@ -9,6 +9,14 @@ public struct Theme: Sendable {
     let assets: [OutputFile]
     /// The templates' sources, by name.
     let sources: [String: SourceFile]
+    /// The interface's texts by language code, a programme's laid over the built-in ones key by key.
+    let stringTables: [String: StringTable]
+
+    /// The texts of one language, and the files they come from.
+    struct StringTable: Sendable, Hashable {
+        var texts: [String: String] = [:]
+        var files: [String] = []
+    }
 
     /// How diagnostics name a file of the built-in theme, for example `(built-in theme)/layout.mustache`.
     static let builtInRoot = "(built-in theme)/"
@@ -35,7 +43,21 @@ public struct Theme: Sendable {
         var sources: [SourceFile] = []
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
+        var tables: [String: StringTable] = [:]
+        // The built-in tables first, then the programme's over them, key by key.
+        for (relative, file) in builtInTables() + overrideTables(files) {
+            let code = String(relative.dropFirst("strings/".count).dropLast(".yml".count))
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                diagnostics.append(.error(at: .file(file.displayPath), "string table is not valid UTF-8 text"))
+                continue
+            }
+            let (texts, problems) = readStringTable(SourceFile(displayPath: file.displayPath, relativePath: relative, text: text))
+            diagnostics += problems
+            tables[code, default: StringTable()].texts.merge(texts) { _, new in new }
+            tables[code, default: StringTable()].files.append(file.displayPath)
+        }
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
+            if relative.hasPrefix("strings/") { continue }
             if relative.hasPrefix("assets/") {
                 assets.append(OutputFile(path: relative, bytes: file.bytes))
             } else if relative.hasSuffix(".mustache") {
@@ -51,7 +73,58 @@ public struct Theme: Sendable {
         diagnostics += problems
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
-        return (Theme(library: library, assets: assets, sources: byName), diagnostics)
+        return (Theme(library: library, assets: assets, sources: byName, stringTables: tables), diagnostics)
+
+        /// The built-in string tables, with where they come from.
+        func builtInTables() -> [(String, (displayPath: String, bytes: Data))] {
+            EmbeddedFolder.theme.files.filter { $0.path.hasPrefix("strings/") && $0.path.hasSuffix(".yml") }
+                .map { ($0.path, (builtInRoot + $0.path, $0.bytes)) }
+        }
+
+        /// The programme's own string tables.
+        func overrideTables(_ files: [String: (displayPath: String, bytes: Data)]) -> [(String, (displayPath: String, bytes: Data))] {
+            files.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".yml") && !$0.value.displayPath.hasPrefix(builtInRoot) }
+                .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    /// A string table: a YAML map of keys to texts.
+    private static func readStringTable(_ file: SourceFile) -> ([String: String], [Diagnostic]) {
+        let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
+        guard let root = reader.compose(file.text) else { return ([:], reader.diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            reader.error(root, "a string table is 'key: text' lines, found \(root.kindDescription)")
+            return ([:], reader.diagnostics)
+        }
+        var texts: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = reader.nonEmptyString(key), let text = reader.string(value) else { continue }
+            texts[name] = text
+        }
+        return (texts, reader.diagnostics)
+    }
+
+    /// The texts for `language`: its table (or its primary language's, `zh` for `zh-Hans`), with what
+    /// it lacks from the default language's and then from the built-in English one. A table that
+    /// lacks texts, or a language without one, is a warning.
+    func strings(for language: Language, defaultLanguage: Language, programmeFile: String) -> (Strings, [Diagnostic]) {
+        let reference = stringTables["en"]?.texts ?? [:]
+        let own = stringTables[language.code] ?? stringTables[language.primary]
+        let fallback = stringTables[defaultLanguage.code] ?? stringTables[defaultLanguage.primary]
+        var texts = reference
+        if language != defaultLanguage, let fallback { texts.merge(fallback.texts) { _, new in new } }
+        guard let own else {
+            return (Strings(language: language, texts: texts), [.warning(
+                at: .file(programmeFile), "no string table for '\(language)': its pages show the interface in \(language == defaultLanguage ? "English" : "'\(defaultLanguage)'")",
+                hint: "add templates/strings/\(language.code).yml with the keys of Cohort's en.yml (cohort theme eject strings/en.yml)")])
+        }
+        texts.merge(own.texts) { _, new in new }
+        let missing = Set(reference.keys).subtracting(own.texts.keys).sorted()
+        guard !missing.isEmpty else { return (Strings(language: language, texts: texts), []) }
+        let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
+        return (Strings(language: language, texts: texts), [.warning(
+            at: .file(own.files.last ?? programmeFile),
+            "the '\(language)' string table lacks \(missing.count) \(missing.count == 1 ? "text" : "texts") (\(shown)); \(language == defaultLanguage ? "English" : "the default language's") is shown instead")])
     }
 
     /// Parses template sources, naming the file and line of every syntax error and of every partial

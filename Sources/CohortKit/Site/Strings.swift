@@ -1,0 +1,106 @@
+import Foundation
+
+/// The words of the interface in one language: navigation, headings, labels, status and kind names,
+/// "estimated", "not yet translated", and how dates and money are written. They come from string
+/// tables (`strings/<language>.yml` of the theme, the programme's laid over the built-in ones key by
+/// key); a text missing from a language's table is the default language's.
+struct Strings: Sendable {
+    let language: Language
+    private let texts: [String: String]
+    private let dates: DateWriter
+
+    init(language: Language, texts: [String: String]) {
+        self.language = language
+        self.texts = texts
+        dates = DateWriter(language: language)
+    }
+
+    /// Every text, by key, for templates (`{{t.companies}}`).
+    var table: [String: String] { texts }
+
+    /// The text for `key`.
+    subscript(_ key: String) -> String { texts[key] ?? key }
+
+    /// The text for `key` with each `{name}` replaced by its value.
+    func format(_ key: String, _ values: [(String, String)]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A day as this language writes it: `10 October 2011`, `2011年10月10日`, `10 באוקטובר 2011`.
+    func date(_ day: Day) -> String { dates.write(day, long: false) }
+
+    /// A day with its weekday: `Monday 10 October 2011`, `2011年10月10日 星期一`.
+    func longDate(_ day: Day) -> String { dates.write(day, long: true) }
+
+    /// An amount: the currency's code and the amount grouped as this language groups numbers, in the
+    /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`).
+    func money(_ money: Money) -> String {
+        let plain = money.plainAmount
+        let negative = plain.hasPrefix("-")
+        let parts = (negative ? String(plain.dropFirst()) : plain).split(separator: ".", maxSplits: 1)
+        let whole = dates.group(String(parts.first ?? "0"))
+        let amount = (negative ? "-" : "") + whole + (parts.count > 1 ? dates.decimalSeparator + parts[1] : "")
+        if language.primary == "en" { return money.formatted }
+        return format("money", [("code", money.currency.code), ("amount", amount)])
+    }
+
+    func label(_ status: Company.Status) -> String { self["status_" + status.rawValue] }
+    func label(_ status: Agreement.Status) -> String { self["agreement_status_" + status.rawValue] }
+    func label(_ kind: Agreement.Kind) -> String { self["agreement_kind_" + kind.rawValue] }
+    func label(_ kind: Organization.Kind) -> String { self["organization_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
+}
+
+/// Writes days and numbers for one language with the toolchain's ICU, so that they are the same on
+/// every machine whatever its own locale. English keeps Cohort's own form (`10 October 2011`).
+final class DateWriter: @unchecked Sendable {
+    private let language: Language
+    private let lock = NSLock()
+    private var written: [Day: [String]] = [:]
+    private let medium: DateFormatter
+    private let long: DateFormatter
+    private let numbers: NumberFormatter
+    let decimalSeparator: String
+
+    init(language: Language) {
+        self.language = language
+        let locale = Locale(identifier: language.code)
+        func formatter(_ template: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.setLocalizedDateFormatFromTemplate(template)
+            return formatter
+        }
+        medium = formatter("dMMMMy")
+        long = formatter("EEEEdMMMMy")
+        numbers = NumberFormatter()
+        numbers.locale = locale
+        numbers.numberStyle = .decimal
+        numbers.maximumFractionDigits = 0
+        decimalSeparator = numbers.decimalSeparator ?? "."
+    }
+
+    func write(_ day: Day, long wanted: Bool) -> String {
+        if language.primary == "en" { return wanted ? day.longDescription : day.mediumDescription }
+        return lock.withLock {
+            if let known = written[day] { return known[wanted ? 1 : 0] }
+            var components = DateComponents()
+            (components.year, components.month, components.day) = (day.year, day.month, day.day)
+            components.hour = 12
+            components.timeZone = TimeZone(identifier: "UTC")
+            guard let date = medium.calendar.date(from: components) else { return day.description }
+            let forms = [medium.string(from: date), long.string(from: date)]
+            written[day] = forms
+            return forms[wanted ? 1 : 0]
+        }
+    }
+
+    /// Digits of a whole number grouped as the language groups them.
+    func group(_ digits: String) -> String {
+        guard let value = Decimal(string: digits) else { return digits }
+        return lock.withLock { numbers.string(from: value as NSDecimalNumber) ?? digits }
+    }
+}
