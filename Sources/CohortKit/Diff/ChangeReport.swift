@@ -38,6 +38,9 @@ public enum ChangeReport: String, Sendable, CaseIterable {
             lines += section("\(title) removed", removed.map(markdownEntity))
             lines += section("\(title) changed", changed.flatMap(markdownChange))
         }
+        lines += section("Translations", summary.translations.map {
+            "\(ReportText.cell($0.name)): \($0.before) → \($0.after) files translated" + ($0.difference.map { " (\($0))" } ?? "")
+        })
         lines += section("New warnings", summary.warningsAdded.map { "⚠️ \(ReportText.cell($0))" })
         lines += section("Resolved warnings", summary.warningsResolved.map { ReportText.cell($0) })
         if summary.onlyOtherChanges { lines += [otherChanges, ""] }
@@ -77,6 +80,9 @@ public enum ChangeReport: String, Sendable, CaseIterable {
                 + summary.agreementsChanged.flatMap(change)),
             ("Organisations", summary.organizationsAdded.map { entity("+", $0) } + summary.organizationsRemoved.map { entity("-", $0) }
                 + summary.organizationsChanged.flatMap(change)),
+            ("Translations", summary.translations.map {
+                "  \($0.name): \($0.before) -> \($0.after) files translated" + ($0.difference.map { "  (\($0))" } ?? "")
+            }),
             ("New warnings", summary.warningsAdded.map { "  ! " + $0 }),
             ("Resolved warnings", summary.warningsResolved.map { "  - " + $0 }),
         ]

@@ -63,6 +63,8 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     public var organizationsRemoved: [Entity]
     /// Organisations in both snapshots whose fields differ.
     public var organizationsChanged: [EntityChange]
+    /// Translation coverage per language, when it changed: `zh: 5 of 16 → 6 of 16`.
+    public var translations: [Figure]
     /// Warnings the change introduces, as `file: message`.
     public var warningsAdded: [String]
     /// Warnings the change clears, as `file: message`.
@@ -83,6 +85,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             before.agreements, after.agreements, slug: \.slug, name: \.title, entity: Self.entity, fields: Self.fields)
         (organizationsAdded, organizationsRemoved, organizationsChanged) = Self.compare(
             before.organizations, after.organizations, slug: \.slug, name: \.name, entity: Self.entity, fields: Self.fields)
+        translations = Self.coverage(before, after)
         let oldWarnings = Set(before.warnings.map(Self.warning)), newWarnings = Set(after.warnings.map(Self.warning))
         warningsAdded = after.warnings.map(Self.warning).filter { !oldWarnings.contains($0) }
         warningsResolved = before.warnings.map(Self.warning).filter { !newWarnings.contains($0) }
@@ -93,7 +96,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         !isEmpty && changedTotals.isEmpty && companiesAdded.isEmpty && companiesRemoved.isEmpty && companiesChanged.isEmpty
             && agreementsAdded.isEmpty && agreementsRemoved.isEmpty && agreementsChanged.isEmpty
             && organizationsAdded.isEmpty && organizationsRemoved.isEmpty && organizationsChanged.isEmpty
-            && warningsAdded.isEmpty && warningsResolved.isEmpty
+            && translations.isEmpty && warningsAdded.isEmpty && warningsResolved.isEmpty
     }
 
     /// The headline figures whose value changed.
@@ -138,6 +141,20 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             return (delta > 0 ? "+" : "-") + magnitude
         default:
             return nil
+        }
+    }
+
+    /// The languages whose coverage changed, with the files newly translated or no longer.
+    private static func coverage(_ before: PortfolioSnapshot, _ after: PortfolioSnapshot) -> [Figure] {
+        let old = Dictionary((before.translations ?? []).map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary((after.translations ?? []).map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
+        let text = { (coverage: PortfolioSnapshot.Translations?) in coverage.map { "\($0.translated) of \($0.total)" } ?? "—" }
+        return Set(old.keys).union(new.keys).sorted().compactMap { language in
+            let was = old[language], now = new[language]
+            guard was != now, text(was) != text(now) || was?.missing != now?.missing else { return nil }
+            let delta = (now?.translated ?? 0).saturatingSubtracting(was?.translated ?? 0)
+            return Figure(name: language, before: text(was), after: text(now),
+                          difference: delta == 0 ? nil : (delta > 0 ? "+" : "") + String(delta))
         }
     }
 

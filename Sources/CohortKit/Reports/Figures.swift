@@ -142,6 +142,20 @@ public struct Figures: Sendable, Hashable {
     public var exchangeRates: ExchangeRates?
     /// The warnings the content still has.
     public var warnings: [Diagnostic]
+    /// How much of the content each language other than the default has in translation.
+    public var translations: [TranslationCoverage]
+
+    /// The content files of one language that are translated, and those that are not yet.
+    public struct TranslationCoverage: Sendable, Hashable {
+        /// The language.
+        public var language: String
+        /// How many of the programme's files (`programme.yml` and each entity file) have a translation.
+        public var translated: Int
+        /// How many files there are to translate.
+        public var total: Int
+        /// The files without one, by their path in the content folder, in folder order.
+        public var missing: [String]
+    }
 
     /// The name of a group of companies that do not say.
     static let unspecified = "Not specified"
@@ -207,6 +221,27 @@ public struct Figures: Sendable, Hashable {
             || converter.needsConversion(programme.pool) || converter.needsConversion(programme.standardTicket)
         exchangeRates = converted ? programme.exchangeRates : nil
         self.warnings = warnings.warnings.sorted()
+        translations = Figures.coverage(portfolio)
+    }
+
+    /// Translation coverage per language other than the default.
+    private static func coverage(_ portfolio: Portfolio) -> [TranslationCoverage] {
+        let programme = portfolio.programme
+        guard programme.languages.count > 1 else { return [] }
+        // Files by their path in the content folder, subfolders included.
+        let root = String(programme.source.path.dropLast("programme.yml".count))
+        let path = { (source: SourceLocation) in source.path.hasPrefix(root) ? String(source.path.dropFirst(root.count)) : source.path }
+        var originals: [(Translation.Original, String)] = [(.programme, "programme.yml")]
+        originals += portfolio.organizations.map { (.entity(.organizations, $0.slug), path($0.source)) }
+        originals += portfolio.companies.map { (.entity(.companies, $0.slug), path($0.source)) }
+        originals += portfolio.agreements.sorted { $0.slug < $1.slug }.map { (.entity(.agreements, $0.slug), path($0.source)) }
+        originals += portfolio.news.sorted { $0.slug < $1.slug }.map { (.entity(.news, $0.slug), path($0.source)) }
+        originals += portfolio.pages.sorted { $0.slug < $1.slug }.map { (.entity(.pages, $0.slug), path($0.source)) }
+        return programme.languages.dropFirst().map { language in
+            let missing = originals.filter { portfolio.translation(of: $0.0, in: language) == nil }.map(\.1)
+            return TranslationCoverage(language: language.code, translated: originals.count - missing.count,
+                                       total: originals.count, missing: missing)
+        }
     }
 
     private static func total(_ lines: [CompanyLine], _ currency: Currency) -> Total {

@@ -186,6 +186,18 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var message: String
     }
 
+    /// Translation coverage of one language other than the default.
+    public struct Translations: Codable, Sendable, Hashable {
+        /// The language's code.
+        public var language: String
+        /// Files with a translation.
+        public var translated: Int
+        /// Files to translate: `programme.yml` and every entity file.
+        public var total: Int
+        /// The files without a translation, by path in the content folder.
+        public var missing: [String]
+    }
+
     /// The schema version the file was written with.
     public var schemaVersion: Int
     /// The programme's settings that the figures depend on.
@@ -204,6 +216,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public var timeline: [Quarter]
     /// The warnings the content still has, by file and position.
     public var warnings: [Warning]
+    /// Per language other than the default, what is translated; absent for a programme in one language
+    /// (and in files written before languages existed).
+    public var translations: [Translations]?
 
     /// The snapshot of `figures`.
     public init(_ figures: Figures) {
@@ -244,6 +259,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         }
         warnings = figures.warnings.map {
             Warning(file: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
+        }
+        translations = figures.translations.isEmpty ? nil : figures.translations.map {
+            Translations(language: $0.language, translated: $0.translated, total: $0.total, missing: $0.missing)
         }
     }
 

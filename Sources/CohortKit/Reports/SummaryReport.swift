@@ -15,6 +15,7 @@ enum SummaryReport {
         lines += groups("By country", figures.byCountry, what: "Country")
         lines += agreements(figures)
         lines += timeline(figures)
+        lines += translations(figures)
         lines += warnings(figures)
         return lines.joined(separator: "\n")
     }
@@ -71,6 +72,29 @@ enum SummaryReport {
         }
         return lines + ["", "![Commitments over time](charts/commitments.svg)", ""]
     }
+
+    /// Per language other than the default, the files translated and those not yet, so that a pull
+    /// request shows what it does to each language. A programme in one language has no such section.
+    private static func translations(_ figures: Figures) -> [String] {
+        guard !figures.translations.isEmpty else { return [] }
+        var lines = ["## Translations", "", "| Language | Translated | Files | Share |", "| --- | ---: | ---: | ---: |"]
+        for coverage in figures.translations {
+            let share = coverage.total == 0 ? 100 : coverage.translated * 100 / coverage.total
+            lines.append("| \(ReportText.cell(coverage.language)) | \(coverage.translated) | \(coverage.total) | \(share) % |")
+        }
+        lines.append("")
+        for coverage in figures.translations where !coverage.missing.isEmpty {
+            lines += ["Not yet translated into \(ReportText.cell(coverage.language)) (\(coverage.missing.count)):", ""]
+            let shown = coverage.missing.prefix(Self.missingListed)
+            lines += shown.map { "- `\($0)`" }
+            if coverage.missing.count > shown.count { lines.append("- and \(coverage.missing.count - shown.count) more (portfolio.json lists them all)") }
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// How many untranslated files summary.md lists per language.
+    static let missingListed = 100
 
     private static func warnings(_ figures: Figures) -> [String] {
         var lines = ["## Open warnings", ""]
