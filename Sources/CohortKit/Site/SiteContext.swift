@@ -310,7 +310,7 @@ struct SiteContext: Sendable {
             "href": link(route, .company(company.slug)),
             "status": company.status.rawValue,
             "status_label": strings.label(company.status),
-            "sector": company.sector.map { text(original, "sector", $0).text },
+            "sector": text(original, "sector", company.sector ?? "").text,
             "country": company.country,
             "focus_area": focusName,
             "investment": company.investment.map(investment),
@@ -347,7 +347,7 @@ struct SiteContext: Sendable {
     func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
         let original = Translation.Original.entity(.agreements, agreement.slug)
         let title = text(original, "title", agreement.title)
-        let place = agreement.place.map { text(original, "place", $0).text }
+        let place = Optional(text(original, "place", agreement.place ?? "").text).flatMap { $0.isEmpty ? nil : $0 }
         return compact([
             "slug": agreement.slug.rawValue,
             "title": title.text,

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+/// One programme in several languages: translations carry text, facts come from the original files.
+@Suite struct LanguageTests {
+    /// The test programme in English, Chinese and Hebrew, with a Chinese translation of the company.
+    static let trilingual: [String: String?] = [
+        "programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh, he]"),
+        "companies/acme.zh.md": "---\nname: 阿克米\nsector: 水务\n---\n阿克米制造产品。\n",
+        "programme.zh.yml": "title: 测试计划\nfocus_areas:\n  - slug: water-treatment\n    name: 水处理\n",
+    ]
+
+    /// The site of `changes` over the trilingual programme, by path.
+    func site(_ changes: [String: String?] = [:]) throws -> (files: [String: String], outcome: Project.Outcome) {
+        let outcome = try check(Self.trilingual.merging(changes) { _, new in new })
+        let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
+        let (files, diagnostics) = SiteRenderer.render(try #require(outcome.portfolio), figures: try #require(outcome.figures),
+                                                       theme: try #require(theme))
+        #expect(!diagnostics.hasErrors, "\(located(diagnostics))")
+        return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }), outcome)
+    }
+
+    @Test func everyPageIsBuiltInEveryLanguageWithItsAlternatesAndSwitcher() throws {
+        let (files, outcome) = try site()
+        #expect(outcome.lines == [])
+        for path in ["index.html", "companies/acme.html", "about.html"] where path != "about.html" {
+            for prefix in ["", "zh/", "he/"] { #expect(files[prefix + path] != nil, "\(prefix + path)") }
+        }
+        let page = try #require(files["zh/companies/acme.html"])
+        #expect(page.contains(#"<html lang="zh" dir="ltr">"#))
+        #expect(page.contains(#"<link rel="alternate" hreflang="en" href="https://example.org/test/companies/acme.html">"#))
+        #expect(page.contains(#"<link rel="alternate" hreflang="he" href="https://example.org/test/he/companies/acme.html">"#))
+        #expect(page.contains(#"<link rel="alternate" hreflang="x-default" href="https://example.org/test/companies/acme.html">"#))
+        #expect(page.contains(#"<li><a href="../../he/companies/acme.html" lang="he" dir="rtl" hreflang="he">עברית</a></li>"#))
+        #expect(page.contains(#"<h1><bdi>阿克米</bdi></h1>"#))
+        #expect(page.contains("阿克米制造产品。"))
+        #expect(page.contains(#"<dt>行业</dt><dd>水务</dd>"#), "the translated sector, under the Chinese label")
+        #expect(page.contains(#"<dt>重点领域</dt><dd>水处理</dd>"#), "the focus area's Chinese name")
+        #expect(page.contains(#"<dd><bdi>USD 1,000,000</bdi></dd>"#) || page.contains("<bdi>USD 1,000,000</bdi>"))
+        #expect(!page.contains("untranslated"))
+    }
+
+    @Test func hebrewPagesAreRightToLeftAndUntranslatedTextIsMarked() throws {
+        let (files, _) = try site()
+        let page = try #require(files["he/companies/acme.html"])
+        #expect(page.contains(#"<html lang="he" dir="rtl">"#))
+        #expect(page.contains(#"<p class="untranslated" role="note">הדף הזה עדיין לא תורגם לעברית. הוא מוצג בשפת המקור.</p>"#))
+        #expect(page.contains(#"<h1 lang="en"><bdi>Acme</bdi></h1>"#))
+        #expect(page.contains(#"<div class="prose" lang="en" dir="auto">"#))
+        let english = try #require(files["companies/acme.html"])
+        #expect(english.contains(#"<html lang="en" dir="ltr">"#) && !english.contains("untranslated"))
+    }
+
+    @Test func datesAndMoneyAreWrittenForEachLanguage() {
+        let day = Day(year: 2011, month: 10, day: 10)!
+        let money = Money(minorUnits: 100_000_000, currency: Currency("USD")!)
+        let expected: [(String, String, String, String)] = [
+            ("en", "10 October 2011", "Monday 10 October 2011", "USD 1,000,000"),
+            ("zh", "2011年10月10日", "2011年10月10日 星期一", "USD 1,000,000"),
+            ("he", "10 באוקטובר 2011", "יום שני, 10 באוקטובר 2011", "1,000,000 USD"),
+        ]
+        let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
+        for (code, date, long, amount) in expected {
+            let language = Language(code)!
+            let strings = theme!.strings(for: language, defaultLanguage: Language("en")!, programmeFile: "programme.yml").0
+            #expect(strings.date(day) == date)
+            #expect(strings.longDate(day) == long)
+            #expect(strings.money(money) == amount)
+        }
+    }
+
+    @Test func aTranslationThatSetsAFactIsAnErrorAtThatField() throws {
+        let outcome = try check(Self.trilingual.merging([
+            "companies/acme.he.md": "---\nname: אקמה\ninvestment: $2m\nstatus: funded\n---\n",
+        ]) { _, new in new })
+        #expect(outcome.lines == [
+            "companies/acme.he.md:3:1: error: a translation cannot set 'investment': facts come from companies/acme.md only",
+            "companies/acme.he.md:4:1: error: a translation cannot set 'status': facts come from companies/acme.md only",
+        ])
+    }
+
+    @Test func aTranslationOfNothingOrInALanguageNotDeclaredIsAnError() throws {
+        let outcome = try check(Self.trilingual.merging([
+            "companies/nobody.zh.md": "---\nname: 无人\n---\n",
+            "companies/acme.fr.md": "---\nname: Acmé\n---\n",
+            "companies/acme.en.md": "---\nname: Acme Inc\n---\n",
+            "companies/acme.zh-.md": "---\nname: x\n---\n",
+        ]) { _, new in new })
+        #expect(outcome.lines == [
+            "companies/acme.en.md:1:1: error: 'en' is the default language: its text is in the original file",
+            "companies/acme.fr.md:1:1: error: 'fr' is not one of the programme's languages",
+            "companies/acme.zh-.md:1:1: error: invalid language 'zh-' in the file name",
+            "companies/nobody.zh.md:1:1: error: a translation of companies/nobody.md, which does not exist",
+        ])
+    }
+
+    @Test func languagesAreCheckedInTheProgramme() throws {
+        let both = try check(["programme.yml": programmeYAML + "\nlanguages: [en, zh]\n"])
+        #expect(both.lines.first?.contains("give either 'language' or 'languages', not both") == true)
+        let bad = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, EN, en]")])
+        #expect(bad.lines == [
+            "programme.yml:4:17: error: invalid language 'EN'",
+            "programme.yml:4:21: error: language 'en' is listed twice",
+        ])
+    }
+
+    @Test func aLanguageWithoutAStringTableIsAWarningAndShowsTheDefaultsWords() throws {
+        let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, fr]")])
+        let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
+        let plan = SiteRenderer.plan(try #require(outcome.portfolio), figures: try #require(outcome.figures), theme: try #require(theme))
+        #expect(located(plan.diagnostics.warnings).first?.hasSuffix("no string table for 'fr': its pages show the interface in 'en'") == true)
+        #expect(plan.strings[Language("fr")!]?["companies"] == "Companies")
+    }
+
+    @Test func sitemapAndFeedsCoverEveryLanguage() throws {
+        let (files, _) = try site(["news/launch.md": "---\ntitle: Launch\ndate: 2011-10-11\n---\nWe launched.\n",
+                                   "news/launch.zh.md": "---\ntitle: 启动\n---\n我们启动了。\n"])
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.contains(#"xmlns:xhtml="http://www.w3.org/1999/xhtml""#))
+        #expect(sitemap.contains("""
+              <url><loc>https://example.org/test/he/companies/acme.html</loc>
+                <xhtml:link rel="alternate" hreflang="en" href="https://example.org/test/companies/acme.html"/>
+                <xhtml:link rel="alternate" hreflang="zh" href="https://example.org/test/zh/companies/acme.html"/>
+                <xhtml:link rel="alternate" hreflang="he" href="https://example.org/test/he/companies/acme.html"/>
+                <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/test/companies/acme.html"/>
+              </url>
+            """))
+        let chinese = try #require(files["zh/feed.xml"])
+        #expect(chinese.contains(#"xml:lang="zh""#) && chinese.contains("<title>启动</title>") && chinese.contains("<title>测试计划</title>"))
+        #expect(chinese.contains("<id>https://example.org/test/zh/news/launch.html</id>"))
+        #expect(try #require(files["he/feed.xml"]).contains("<title>Launch</title>"))
+        #expect(try #require(files["feed.xml"]).contains("<title>Launch</title>"))
+    }
+
+    @Test func reportsCountTranslatedFilesPerLanguage() throws {
+        let (_, outcome) = try site()
+        let figures = try #require(outcome.figures)
+        #expect(figures.translations.map { [$0.language, "\($0.translated)/\($0.total)"] } == [["zh", "2/4"], ["he", "0/4"]])
+        let summary = SummaryReport.render(figures)
+        #expect(summary.contains("| zh | 2 | 4 | 50 % |\n| he | 0 | 4 | 0 % |"))
+        #expect(summary.contains("Not yet translated into zh (2):\n\n- `organizations/fund.md`\n- `agreements/acme-framework.md`"))
+        let snapshot = PortfolioSnapshot(figures)
+        #expect(snapshot.translations?.first?.missing == ["organizations/fund.md", "agreements/acme-framework.md"])
+        let english = try #require(try check().figures)
+        #expect(english.translations.isEmpty && !SummaryReport.render(english).contains("Translations"))
+    }
+}
