@@ -145,4 +145,14 @@ import Testing
         let english = try #require(try check().figures)
         #expect(english.translations.isEmpty && !SummaryReport.render(english).contains("Translations"))
     }
+
+    @Test func diffTellsWhatAChangeDoesToTranslations() throws {
+        let before = PortfolioSnapshot(try #require(try check(Self.trilingual).figures))
+        let translated = Self.trilingual.merging(["organizations/fund.zh.md": "---\nname: 基金\n---\n"]) { _, new in new }
+        let after = PortfolioSnapshot(try #require(try check(translated).figures))
+        let summary = ChangeSummary(from: before, to: after)
+        #expect(summary.translations.map { "\($0.name): \($0.before) → \($0.after)" } == ["zh: 2 of 4 → 3 of 4"])
+        #expect(ChangeReport.markdown.render(summary, base: "main").contains("- zh: 2 of 4 → 3 of 4 files translated (+1)"))
+        #expect(!summary.onlyOtherChanges)
+    }
 }
