@@ -95,6 +95,8 @@ public final class LiveSite: @unchecked Sendable {
         if let previous = theme {
             let names = Set(previous.sources.keys).union(loaded.sources.keys)
             changedTemplates.formUnion(names.filter { previous.sources[$0]?.text != loaded.sources[$0]?.text })
+            // The words are written into every template.
+            if previous.stringTables != loaded.stringTables { changedTemplates.formUnion(names) }
         }
         theme = loaded
     }

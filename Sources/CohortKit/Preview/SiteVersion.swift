@@ -6,7 +6,7 @@ import Foundation
 public final class SiteVersion: @unchecked Sendable {
     let portfolio: Portfolio
     let figures: Figures
-    private let theme: Theme
+    private let themes: [Language: Theme]
     private let contexts: [Language: SiteContext]
     /// What links in this version's bodies can point at.
     let targets: LinkTargets
@@ -40,7 +40,7 @@ public final class SiteVersion: @unchecked Sendable {
          keeping pages: [String: RenderedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio
         self.figures = figures
-        self.theme = theme
+        themes = plan.themes
         contexts = plan.contexts(portfolio, figures)
         targets = plan.targets
         jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
@@ -64,7 +64,7 @@ public final class SiteVersion: @unchecked Sendable {
             return made
         }
         if let page = lock.withLock({ pages[path] }) { return page.bytes }
-        guard let job = jobs[path], let context = contexts[job.language] else { return nil }
+        guard let job = jobs[path], let context = contexts[job.language], let theme = themes[job.language] else { return nil }
         let recorder = InputRecorder()
         let rendered = SiteRenderer.render(job.job, in: portfolio, context: context, theme: theme, recorder: recorder)
         let page = RenderedPage(bytes: rendered.file.bytes, inputs: rendered.inputs, templates: closures[SiteRenderer.template(of: job.job)] ?? [])

@@ -12,13 +12,22 @@ struct PageLinks: Sendable {
     /// `href` and `src` values, as written in the HTML, that come from templates and name no file of
     /// the site, with the site path they name.
     var unresolved: [(link: String, target: String)]
-    /// Links in the body that have a fragment: the page they name, the fragment, where they are written.
-    var fragments: [(target: String, fragment: String, destination: String, location: SourceLocation)]
+    /// Links in the body that have a fragment: the page they name, the fragment, the link as written,
+    /// and how to find where it is written (which takes a moment, so only done for those reported).
+    var fragments: [FragmentLink]
+
+    /// A link in a body with a `#fragment`.
+    struct FragmentLink: Sendable {
+        var target: String
+        var fragment: String
+        var destination: String
+        var location: @Sendable () -> SourceLocation
+    }
 
     /// Reads `html`, the page at `path`; links listed in `bodyLinks` (as written in the Markdown,
     /// resolved or not) were checked with their body and are left out.
     init(path: String, template: String, html: Data, bodyLinks: Set<String>, sitePaths: Set<String>,
-         fragments: [(target: String, fragment: String, destination: String, location: SourceLocation)]) {
+         fragments: [FragmentLink]) {
         self.path = path
         self.template = template
         self.fragments = fragments

@@ -41,10 +41,11 @@ enum SiteLinkCheck {
         var seen: Set<SourceLocation> = []
         for page in pages {
             for reference in page.fragments {
-                guard let targetIDs = ids[reference.target], !targetIDs.contains(reference.fragment),
-                      seen.insert(reference.location).inserted else { continue }
+                guard let targetIDs = ids[reference.target], !targetIDs.contains(reference.fragment) else { continue }
+                let location = reference.location()
+                guard seen.insert(location).inserted else { continue }
                 diagnostics.append(.warning(
-                    at: reference.location, "link '\(reference.destination)': \(reference.target) has no heading or id '\(reference.fragment)'",
+                    at: location, "link '\(reference.destination)': \(reference.target) has no heading or id '\(reference.fragment)'",
                     hint: Suggestion.hint(for: reference.fragment, among: targetIDs)))
             }
         }

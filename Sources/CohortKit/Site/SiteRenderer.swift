@@ -29,6 +29,8 @@ public enum SiteRenderer {
         /// The interface's words in each language, and each language's own name.
         var strings: [Language: Strings]
         var languageNames: [Language: String]
+        /// The theme with each language's words written in.
+        var themes: [Language: Theme]
 
         /// The context that pages of `language` are rendered with.
         func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
@@ -95,7 +97,7 @@ public enum SiteRenderer {
         let contexts = plan.contexts(portfolio, figures)
         let rendered = plan.jobs.parallelMap { job -> (diagnostics: [Diagnostic], links: PageLinks?) in
             guard let context = contexts[job.language] else { return ([], nil) }
-            let page = render(job.job, in: portfolio, context: context, theme: theme, checkingLinks: true)
+            let page = render(job.job, in: portfolio, context: context, theme: plan.themes[job.language] ?? theme, checkingLinks: true)
             emit(page.file)
             return (page.diagnostics, page.links)
         }
@@ -149,8 +151,9 @@ public enum SiteRenderer {
             others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
         }
         diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
+        let themes = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, theme.localized($0.value)) })
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
-                    strings: strings, languageNames: names)
+                    strings: strings, languageNames: names, themes: themes)
     }
 
     /// Where a job's page goes.
@@ -220,21 +223,22 @@ public enum SiteRenderer {
     /// The links and ids of a rendered page, with the fragments its body's links name.
     private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, sitePaths: Set<String>) -> PageLinks {
         var written: Set<String> = []
-        var fragments: [(target: String, fragment: String, destination: String, location: SourceLocation)] = []
+        var fragments: [PageLinks.FragmentLink] = []
         let folder = file.path.split(separator: "/").dropLast().map(String.init)
         for link in body.rendered.links {
             written.insert(link.destination)
             if link.destination.utf8.contains(UInt8(ascii: "%")) { written.insert(link.destination.removingPercentEncoding ?? link.destination) }
             if link.destination.hasPrefix("#"), link.destination.count > 1 {
                 let fragment = String(link.destination.dropFirst())
-                fragments.append((file.path, fragment.removingPercentEncoding ?? fragment, link.destination, body.location(of: link)))
+                fragments.append(.init(target: file.path, fragment: fragment.removingPercentEncoding ?? fragment,
+                                       destination: link.destination, location: { body.location(of: link) }))
             }
             guard case .replace(let address) = link.resolution else { continue }
             written.insert(address)
             if let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty,
                let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
                let target = PageLinks.target(of: path, in: sitePaths), target.hasSuffix(".html") {
-                fragments.append((target, fragment, link.destination, body.location(of: link)))
+                fragments.append(.init(target: target, fragment: fragment, destination: link.destination, location: { body.location(of: link) }))
             }
         }
         return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: written, sitePaths: sitePaths,

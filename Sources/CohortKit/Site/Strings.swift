@@ -23,9 +23,17 @@ struct Strings: Sendable {
 
     /// The text for `key` with each `{name}` replaced by its value.
     func format(_ key: String, _ values: [(String, String)]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = self[key]
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = rest[rest.index(after: open)..<close]
+            if let value = values.first(where: { $0.0 == name })?.1 { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// A day as this language writes it: `10 October 2011`, `2011年10月10日`, `10 באוקטובר 2011`.
@@ -37,12 +45,12 @@ struct Strings: Sendable {
     /// An amount: the currency's code and the amount grouped as this language groups numbers, in the
     /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`).
     func money(_ money: Money) -> String {
+        if language.primary == "en" { return money.formatted }
         let plain = money.plainAmount
         let negative = plain.hasPrefix("-")
         let parts = (negative ? String(plain.dropFirst()) : plain).split(separator: ".", maxSplits: 1)
         let whole = dates.group(String(parts.first ?? "0"))
         let amount = (negative ? "-" : "") + whole + (parts.count > 1 ? dates.decimalSeparator + parts[1] : "")
-        if language.primary == "en" { return money.formatted }
         return format("money", [("code", money.currency.code), ("amount", amount)])
     }
 

@@ -4,7 +4,7 @@ import Mustache
 /// The parsed templates of a theme: parsed once per build, shared by every page.
 public struct Theme: Sendable {
     /// The templates, by name (file path under templates/ without `.mustache`).
-    let library: MustacheLibrary
+    private(set) var library: MustacheLibrary
     /// Files under `templates/assets/`, copied to the site's `assets/`.
     let assets: [OutputFile]
     /// The templates' sources, by name.
@@ -301,6 +301,49 @@ public struct Theme: Sendable {
             rest = rest[range.upperBound...]
         }
         return parts.count == 1 ? rest.isEmpty : true
+    }
+
+    /// This theme with the words of `strings` written into its templates: `{{t.key}}` becomes the
+    /// text itself, escaped, so that no page looks the words up while it renders (in a list of
+    /// thousands of rows, a lookup that climbs to the top of the context for each cell adds up).
+    /// A text with braces stays a lookup.
+    func localized(_ strings: Strings) -> Theme {
+        var copy = self
+        var library = MustacheLibrary()
+        let escape = HTMLEscaping()
+        for (name, source) in sources {
+            let text = Self.substitute(source.text, strings: strings, escape: escape)
+            guard let template = try? MustacheTemplate(string: HTMLEscaping.pragma + text) else {
+                // Parsed once already: a failure here can only come from the words; keep the lookups.
+                if let plain = try? MustacheTemplate(string: HTMLEscaping.pragma + source.text) { library.register(plain, named: name) }
+                continue
+            }
+            library.register(template, named: name)
+        }
+        copy.library = library
+        return copy
+    }
+
+    /// `text` with `{{t.key}}` and `{{{t.key}}}` replaced by the words of `strings`.
+    private static func substitute(_ text: String, strings: Strings, escape: HTMLEscaping) -> String {
+        guard text.contains("t.") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let nameStart = triple ? rest.index(after: open.upperBound) : open.upperBound
+            let closing = triple ? "}}}" : "}}"
+            guard let close = rest[nameStart...].range(of: closing) else { break }
+            let name = rest[nameStart..<close.lowerBound].trimmingWhitespace()
+            if name.hasPrefix("t."), let words = strings.table[String(name.dropFirst(2))], !words.contains("{{"), !words.contains("}}") {
+                result += triple ? words : escape.escapeText(words)
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// Renders `values` with the template `name`.
