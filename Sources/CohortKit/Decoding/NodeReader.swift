@@ -135,13 +135,29 @@ final class NodeReader {
 
     // MARK: - Scalars
 
-    /// Text, from any scalar.
+    /// Text, from any scalar, without control characters other than tabs and line breaks (YAML's
+    /// escapes such as `"\e"` can write them; a terminal or a spreadsheet showing a name could act on
+    /// them).
     func string(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node else {
             error(node, "expected text, found \(node.kindDescription)")
             return nil
         }
+        if let control = scalar.string.unicodeScalars.first(where: Self.isForbiddenControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            error(node, "text cannot hold the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
+                  hint: "remove the escape that writes it")
+            return nil
+        }
         return scalar.string
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     /// Text that is not empty.

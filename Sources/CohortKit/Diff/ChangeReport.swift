@@ -22,7 +22,7 @@ public enum ChangeReport: String, Sendable, CaseIterable {
     }
 
     private static func markdown(_ summary: ChangeSummary, base: String) -> String {
-        var lines = ["## Programme changes", "", "Compared with `\(base)`.", ""]
+        var lines = ["## Programme changes", "", "Compared with \(ReportText.code(base)).", ""]
         lines += ["| Figure | Before | After | Change |", "| --- | ---: | ---: | ---: |"]
         for figure in summary.totals {
             lines.append("| \(figure.name) | \(figure.before) | \(figure.after) | \(figure.difference ?? (figure.before == figure.after ? "" : "changed")) |")
@@ -48,11 +48,11 @@ public enum ChangeReport: String, Sendable, CaseIterable {
     }
 
     private static func markdownEntity(_ entity: ChangeSummary.Entity) -> String {
-        "**\(ReportText.cell(entity.name))** (`\(entity.slug)`): \(ReportText.cell(entity.detail))"
+        "**\(ReportText.cell(entity.name))** (\(ReportText.code(entity.slug))): \(ReportText.cell(entity.detail))"
     }
 
     private static func markdownChange(_ change: ChangeSummary.EntityChange) -> [String] {
-        ["**\(ReportText.cell(change.name))** (`\(change.slug)`)"]
+        ["**\(ReportText.cell(change.name))** (\(ReportText.code(change.slug)))"]
             + change.fields.map { "  - \($0.field): \(ReportText.cell($0.before)) → \(ReportText.cell($0.after))" }
     }
 
@@ -69,9 +69,10 @@ public enum ChangeReport: String, Sendable, CaseIterable {
         }
         if summary.changedTotals.isEmpty { lines.append("  Totals unchanged.") }
         lines.append("")
-        let entity = { (sign: String, item: ChangeSummary.Entity) in "  \(sign) \(item.name) (\(item.slug)): \(item.detail)" }
+        let entity = { (sign: String, item: ChangeSummary.Entity) in "  \(sign) \(ReportText.line(item.name)) (\(item.slug)): \(ReportText.line(item.detail))" }
         let change = { (item: ChangeSummary.EntityChange) in
-            ["  ~ \(item.name) (\(item.slug))"] + item.fields.map { "      \($0.field): \($0.before) -> \($0.after)" }
+            ["  ~ \(ReportText.line(item.name)) (\(item.slug))"]
+                + item.fields.map { "      \($0.field): \(ReportText.line($0.before)) -> \(ReportText.line($0.after))" }
         }
         let groups: [(String, [String])] = [
             ("Companies", summary.companiesAdded.map { entity("+", $0) } + summary.companiesRemoved.map { entity("-", $0) }
@@ -83,8 +84,8 @@ public enum ChangeReport: String, Sendable, CaseIterable {
             ("Translations", summary.translations.map {
                 "  \($0.name): \($0.before) -> \($0.after) files translated" + ($0.difference.map { "  (\($0))" } ?? "")
             }),
-            ("New warnings", summary.warningsAdded.map { "  ! " + $0 }),
-            ("Resolved warnings", summary.warningsResolved.map { "  - " + $0 }),
+            ("New warnings", summary.warningsAdded.map { "  ! " + ReportText.line($0) }),
+            ("Resolved warnings", summary.warningsResolved.map { "  - " + ReportText.line($0) }),
         ]
         for (title, items) in groups where !items.isEmpty {
             lines += ["\(title):"] + items + [""]

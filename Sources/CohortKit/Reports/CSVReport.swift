@@ -1,5 +1,6 @@
-/// `companies.csv` and `agreements.csv`: RFC 4180, a header and one row per entity in a fixed column
-/// order, plain numbers without separators so that spreadsheets read them.
+/// `companies.csv` and `agreements.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
+/// per entity in a fixed column order. Amounts are plain numbers without separators so that
+/// spreadsheets read them as numbers; text from content is made inert for spreadsheets (see `Cell`).
 enum CSVReport {
     static let companyColumns = [
         "slug", "name", "status", "sector", "country", "focus_area",
@@ -8,13 +9,26 @@ enum CSVReport {
 
     static let agreementColumns = ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"]
 
+    /// Written first so that Excel, which otherwise reads a CSV in the system's code page, reads
+    /// UTF-8: names such as 松花江膜技术 or מים טובים open as written.
+    static let byteOrderMark = "\u{FEFF}"
+
+    /// One cell of a row.
+    enum Cell: Equatable {
+        /// Text: written as it is unless a spreadsheet would take it for a formula (`neutralized`).
+        case text(String)
+        /// A number in plain digits (`1000000`, `-2500.50`): written as it is, never neutralised.
+        case number(String)
+    }
+
     static func companies(_ figures: Figures) -> String {
         table(companyColumns, figures.companies.map { line in
             [
-                line.slug, line.name, line.status.rawValue, line.sector ?? "", line.country ?? "", line.focusArea ?? "",
-                line.investment?.plainAmount ?? "", line.investment?.currency.code ?? "",
-                line.investmentReporting?.plainAmount ?? "", line.investmentReporting == nil ? "" : figures.currency.code,
-                line.investment == nil ? "" : String(line.estimated), line.date?.description ?? "",
+                .text(line.slug), .text(line.name), .text(line.status.rawValue), .text(line.sector ?? ""),
+                .text(line.country ?? ""), .text(line.focusArea ?? ""),
+                amount(line.investment), .text(line.investment?.currency.code ?? ""),
+                amount(line.investmentReporting), .text(line.investmentReporting == nil ? "" : figures.currency.code),
+                .text(line.investment == nil ? "" : String(line.estimated)), .text(line.date?.description ?? ""),
             ]
         })
     }
@@ -22,20 +36,53 @@ enum CSVReport {
     static func agreements(_ figures: Figures) -> String {
         table(agreementColumns, figures.agreements.map { line in
             [
-                line.slug, line.title, line.kind.rawValue, line.status.rawValue, line.signed?.description ?? "",
-                line.place ?? "", line.amount?.plainAmount ?? "", line.amount?.currency.code ?? "",
-                line.partySlugs.joined(separator: ";"),
+                .text(line.slug), .text(line.title), .text(line.kind.rawValue), .text(line.status.rawValue),
+                .text(line.signed?.description ?? ""), .text(line.place ?? ""),
+                amount(line.amount), .text(line.amount?.currency.code ?? ""),
+                .text(line.partySlugs.joined(separator: ";")),
             ]
         })
     }
 
-    private static func table(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    private static func amount(_ money: Money?) -> Cell { money.map { .number($0.plainAmount) } ?? .text("") }
+
+    private static func table(_ header: [String], _ rows: [[Cell]]) -> String {
+        byteOrderMark + ([header.map(Cell.text)] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    /// A field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+    /// A cell as a field: text neutralised, then quoted when it holds a comma, a quote, a semicolon, a
+    /// tab or a line break (RFC 4180; the semicolon and the tab because spreadsheets offer them as
+    /// separators too).
+    static func field(_ cell: Cell) -> String {
+        let text: String
+        switch cell {
+        case .number(let digits): return digits
+        case .text(let plain): text = neutralized(plain)
+        }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Text a spreadsheet shows as text, not as a formula (OWASP's advice on CSV injection): an
+    /// apostrophe starts text whose first character other than spaces is `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return; and goes after a semicolon followed by one, where a spreadsheet that splits
+    /// at semicolons regardless of quotes (Excel set to a semicolon list separator) would start a cell.
+    static func neutralized(_ text: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var cellStart: Int? = 0
+        for scalar in text.unicodeScalars {
+            if let start = cellStart, scalar != " " {
+                if triggers.contains(scalar) { scalars.insert("'", at: start) }
+                cellStart = nil
+            }
+            scalars.append(scalar)
+            if scalar == ";" { cellStart = scalars.count }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    private static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }

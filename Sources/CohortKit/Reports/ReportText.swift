@@ -7,21 +7,64 @@ enum ReportText {
         return total.amount.formatted
     }
 
-    /// Text for a Markdown table cell: one line, with Markdown's special characters escaped.
+    /// Text from content for one line of Markdown, inert wherever the line puts it: in a table cell,
+    /// after a list marker, in a heading, on GitHub and in any CommonMark reader. Line breaks become
+    /// spaces; Markdown's and GitHub's special characters are escaped, so that no text starts a cell,
+    /// a list, a heading, a quote, a link, an image, emphasis, strikethrough, math or HTML; and a zero
+    /// width space (`&#8203;`, as Renovate and Dependabot write it) follows `@` and comes between `#`
+    /// or `GH-` and a number, so that `@someone`, `@org/team`, `me@example.org`, `#12` and `GH-12`
+    /// mention, link or reference nothing. Empty text is a dash.
     static func cell(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "—" }
+        let characters = Array(line(text).drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard !characters.isEmpty else { return "—" }
+        let isDigit = { (character: Character) in character.isASCII && character.isNumber }
         var escaped = ""
-        for character in text {
-            if character.isNewline {
-                escaped.append(" ")
-                continue
-            }
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let previous = characters[..<index].suffix(3).map { $0.lowercased() }.joined()
             switch character {
-            case "|", "\\", "*", "_", "[", "]", "<", ">", "`", "#": escaped += "\\\(character)"
-            default: escaped.append(character)
+            case "\\", "|", "*", "_", "[", "]", "<", ">", "`", "~", "&", "$":
+                escaped += "\\\(character)"
+            case "#":
+                escaped += next?.isNumber == true ? "\\#&#8203;" : "\\#"
+            case "@":
+                escaped += next.map { $0.isWhitespace } == false ? "@&#8203;" : "@"
+            case "-" where previous.hasSuffix("gh") && next?.isNumber == true:
+                escaped += "&#8203;-"
+            case ":" where next == "/":
+                escaped += "\\:"
+            case "." where previous == "www":
+                escaped += "\\."
+            case "-" where index == 0, "+" where index == 0, "=" where index == 0:
+                escaped += "\\\(character)"
+            case "." where index > 0 && characters[..<index].allSatisfy(isDigit),
+                 ")" where index > 0 && characters[..<index].allSatisfy(isDigit):
+                escaped += "\\\(character)"
+            default:
+                escaped.append(character)
             }
         }
         return escaped
+    }
+
+    /// Text for one line of plain text: line breaks and tabs become spaces, so that a name cannot
+    /// move a terminal's cursor or break a line of a report.
+    static func line(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
+        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// Text as a Markdown code span, fenced with more backticks than it holds in a row.
+    static func code(_ text: String) -> String {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + padding + text + padding + fence
     }
 
     /// A day as `2011-10-10`, or a dash.

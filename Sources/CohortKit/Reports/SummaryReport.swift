@@ -86,7 +86,7 @@ enum SummaryReport {
         for coverage in figures.translations where !coverage.missing.isEmpty {
             lines += ["Not yet translated into \(ReportText.cell(coverage.language)) (\(coverage.missing.count)):", ""]
             let shown = coverage.missing.prefix(Self.missingListed)
-            lines += shown.map { "- `\($0)`" }
+            lines += shown.map { "- " + ReportText.code($0) }
             if coverage.missing.count > shown.count { lines.append("- and \(coverage.missing.count - shown.count) more (portfolio.json lists them all)") }
             lines.append("")
         }
@@ -100,7 +100,7 @@ enum SummaryReport {
         var lines = ["## Open warnings", ""]
         guard !figures.warnings.isEmpty else { return lines + ["None.", ""] }
         for warning in figures.warnings {
-            lines.append("- `\(warning.location)`: \(ReportText.cell(warning.message))")
+            lines.append("- \(ReportText.code(warning.location.description)): \(ReportText.cell(warning.message))")
         }
         return lines + [""]
     }

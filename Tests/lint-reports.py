@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""make lint-reports: the reports of a hostile programme opened as analysts and reviewers open them.
+
+Builds Tests/Fixtures/hostile-programme (formula-like names in every text column, Chinese and Hebrew
+names, names that would mention, link or format on GitHub) with the cohort binary given as the first
+argument, then:
+
+- converts each CSV to xlsx with LibreOffice Calc, headless, once with a comma as the separator and
+  once with comma, semicolon and tab, and reads the xlsx back with openpyxl: no cell is a formula, the
+  header is exact (the byte order mark does not leak into it), every text cell reads back as the
+  content has it, with the apostrophe Cohort puts before a formula (LibreOffice shows it), and
+  amounts are numbers;
+- renders summary.md and the `cohort diff` comment with cmark-gfm and GitHub's extensions (tables,
+  autolinks, strikethrough, task lists, tag filter): no link, image (other than the charts), emphasis
+  or HTML comes from a name, every table row has the header's number of cells, no text would mention
+  a user or team or reference an issue, and every name reads as written.
+
+Prints what it checked and exits non-zero on the first kind of failure, naming the file and cell.
+"""
+import html
+import html.parser
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "Tests" / "Fixtures" / "hostile-programme"
+COLUMNS = {
+    "companies.csv": ["slug", "name", "status", "sector", "country", "focus_area", "investment_amount",
+                      "investment_currency", "reporting_amount", "reporting_currency", "estimated", "date"],
+    "agreements.csv": ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"],
+}
+AMOUNTS = {"investment_amount", "reporting_amount", "amount"}
+# LibreOffice's CSV filter options: separators (ASCII codes), text delimiter ("), UTF-8 (76), first line.
+FILTERS = {"comma": "CSV:44,34,76,1", "comma, semicolon and tab": "CSV:44/59/9,34,76,1"}
+FORMULA_START = set("=+-@\t\r")
+MENTION = re.compile(r"(?:^|[^\w])@[A-Za-z0-9]")
+REFERENCE = re.compile(r"(?:^|[^\w])(?:#|GH-)\d", re.IGNORECASE)
+
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL " + message)
+
+
+def neutralized(text):
+    """The documented rule (docs/reports.md): an apostrophe before text whose first character other
+    than spaces starts a formula, and after a semicolon followed by one."""
+    parts = text.split(";")
+    return ";".join("'" + part if part.lstrip(" ")[:1] in FORMULA_START and part.lstrip(" ") else part
+                    for part in parts)
+
+
+def lines(text):
+    """Text as a spreadsheet holds it: a cell's line breaks are line feeds."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def expected_rows(portfolio):
+    """Each CSV's text cells by slug, from portfolio.json, which keeps the text as written."""
+    companies = {c["slug"]: {"name": c["name"], "sector": c.get("sector"), "focus_area": c.get("focus_area")}
+                 for c in portfolio["companies"]}
+    agreements = {a["slug"]: {"title": a["title"], "place": a.get("place")} for a in portfolio["agreements"]}
+    return {"companies.csv": companies, "agreements.csv": agreements}
+
+
+def amounts(portfolio):
+    """Each CSV's amounts by slug, as numbers, from portfolio.json."""
+    def number(amount):
+        return None if amount is None else amount["minor_units"] / 100
+
+    companies = {}
+    for company in portfolio["companies"]:
+        investment = company.get("investment")
+        companies[company["slug"]] = {
+            "investment_amount": number(investment and investment.get("amount")),
+            "reporting_amount": number(investment and investment.get("reporting")),
+        }
+    agreements = {a["slug"]: {"amount": number(a.get("amount"))} for a in portfolio["agreements"]}
+    return {"companies.csv": companies, "agreements.csv": agreements}
+
+
+def check_csv(reports, portfolio, work):
+    texts, numbers = expected_rows(portfolio), amounts(portfolio)
+    profile = (work / "libreoffice-profile").as_uri()
+    for name, columns in COLUMNS.items():
+        path = reports / name
+        if not path.read_bytes().startswith(b"\xef\xbb\xbf"):
+            fail(f"{name}: does not start with a UTF-8 byte order mark")
+        for label, options in FILTERS.items():
+            out = work / (path.stem + "-" + label.replace(" ", "-").replace(",", ""))
+            out.mkdir()
+            subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", f"--infilter={options}",
+                            "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                           check=True, capture_output=True, timeout=300)
+            failed_before = len(failures)
+            sheet = openpyxl.load_workbook(out / (path.stem + ".xlsx")).active
+            rows = list(sheet.iter_rows())
+            header = [cell.value for cell in rows[0]]
+            if header != columns:
+                fail(f"{name} ({label}): header reads back as {header!r}")
+            cells = 0
+            for row in rows:
+                for cell in row:
+                    cells += 1
+                    if cell.data_type == "f":
+                        fail(f"{name} ({label}): {cell.coordinate} is a formula: {cell.value!r}")
+            for row in rows[1:]:
+                values = dict(zip(columns, (cell.value for cell in row)))
+                slug = values["slug"]
+                for column, original in texts[name].get(slug, {}).items():
+                    shown = values.get(column)
+                    if original is None:
+                        if shown is not None:
+                            fail(f"{name} ({label}): {slug} {column} should be empty, reads {shown!r}")
+                    elif shown != lines(neutralized(original)):
+                        fail(f"{name} ({label}): {slug} {column} reads back as {shown!r}, "
+                             f"not {lines(neutralized(original))!r} (written {original!r})")
+                for column, amount in numbers[name].get(slug, {}).items():
+                    shown = values.get(column)
+                    if amount is None:
+                        continue
+                    if isinstance(shown, bool) or not isinstance(shown, (int, float)) or shown != amount:
+                        fail(f"{name} ({label}): {slug} {column} reads back as {shown!r}, not the number {amount}")
+            if len(rows) - 1 != len(texts[name]):
+                fail(f"{name} ({label}): {len(rows) - 1} rows, not {len(texts[name])}")
+            if len(failures) == failed_before:
+                print(f"ok   {name} through LibreOffice ({label}): {len(rows) - 1} rows, {cells} cells, no formula")
+
+
+class Page(html.parser.HTMLParser):
+    """The tags, table rows and text of rendered Markdown."""
+    ALLOWED = {"h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code", "strong", "img"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems, self.text, self.rows, self.row, self.in_code = [], [], [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag not in self.ALLOWED:
+            self.problems.append(f"<{tag}> {attributes}")
+        if tag == "img" and not (attributes.get("src") or "").startswith("charts/"):
+            self.problems.append(f"<img> {attributes}")
+        if tag == "tr":
+            self.row = 0
+        if tag in ("td", "th") and self.row is not None:
+            self.row += 1
+        if tag == "code":
+            self.in_code += 1
+
+    def handle_endtag(self, tag):
+        if tag == "tr":
+            self.rows.append(self.row)
+            self.row = None
+        if tag == "table":
+            if len(set(self.rows)) > 1:
+                self.problems.append(f"table rows with {sorted(set(self.rows))} cells")
+            self.rows = []
+        if tag == "code":
+            self.in_code -= 1
+
+    def handle_data(self, data):
+        if not self.in_code:
+            self.text.append(data)
+
+
+def check_markdown(label, markdown, names):
+    rendered = subprocess.run(["cmark-gfm", "--extension", "table", "--extension", "autolink", "--extension",
+                               "strikethrough", "--extension", "tasklist", "--extension", "tagfilter"],
+                              input=markdown, capture_output=True, text=True, check=True).stdout
+    failed_before = len(failures)
+    page = Page()
+    page.feed(rendered)
+    for problem in page.problems:
+        fail(f"{label}: {problem}")
+    text = "".join(page.text)
+    for pattern, what in ((MENTION, "a mention"), (REFERENCE, "an issue reference")):
+        for match in pattern.finditer(text):
+            fail(f"{label}: {what} on GitHub: {text[max(0, match.start() - 20):match.end() + 20]!r}")
+    readable = html.unescape(text).replace("\u200b", "")
+    for name in names:
+        written = " ".join(name.split())
+        if written not in readable:
+            fail(f"{label}: {written!r} does not read as written")
+    if len(failures) == failed_before:
+        print(f"ok   {label} through cmark-gfm: {len(names)} names read as written; no link, image, emphasis, "
+              f"HTML, mention or reference from content")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: lint-reports.py COHORT_BINARY")
+    cohort = sys.argv[1]
+    for tool in ("soffice", "cmark-gfm"):
+        if not shutil.which(tool):
+            sys.exit(f"lint-reports needs {tool}: make lint-reports installs it")
+    with tempfile.TemporaryDirectory() as folder:
+        work = pathlib.Path(folder)
+        build = subprocess.run([cohort, "build", "--content", str(FIXTURE), "--output", str(work / "output")],
+                               capture_output=True, text=True)
+        if build.returncode != 0:
+            sys.exit(f"lint-reports: cohort build of {FIXTURE} failed:\n{build.stderr}")
+        reports = work / "output" / "reports"
+        portfolio = json.loads((reports / "portfolio.json").read_text())
+        check_csv(reports, portfolio, work)
+
+        summary = (reports / "summary.md").read_text()
+        summary_names = [a["title"] for a in portfolio["agreements"]] + [portfolio["programme"]["title"]]
+        summary_names += [o["name"] for o in portfolio["organizations"]]
+        summary_names += [group["name"] for group in portfolio["breakdowns"]["by_sector"]]
+        check_markdown("summary.md", summary, summary_names)
+
+        diff = subprocess.run([cohort, "diff", "--content", str(FIXTURE), "--base",
+                               str(ROOT / "output" / "reports" / "portfolio.json")],
+                              capture_output=True, text=True, check=True).stdout
+        diff_names = [c["name"] for c in portfolio["companies"]] + [a["title"] for a in portfolio["agreements"]]
+        check_markdown("the cohort diff comment", diff, diff_names)
+    if failures:
+        sys.exit(f"lint-reports: {len(failures)} problems")
+
+
+if __name__ == "__main__":
+    main()
