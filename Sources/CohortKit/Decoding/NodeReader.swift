@@ -143,13 +143,19 @@ final class NodeReader {
             error(node, "expected text, found \(node.kindDescription)")
             return nil
         }
-        if let control = scalar.string.unicodeScalars.first(where: Self.isForbiddenControl) {
+        if Self.mayHoldControl(scalar.string), let control = scalar.string.unicodeScalars.first(where: Self.isForbiddenControl) {
             let code = String(control.value, radix: 16, uppercase: true)
             error(node, "text cannot hold the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
                   hint: "remove the escape that writes it")
             return nil
         }
         return scalar.string
+    }
+
+    /// Whether `text` has a byte of a C0 control other than tab and line breaks, DEL, or the lead byte
+    /// of a C1 control: a quick test before looking at its characters.
+    private static func mayHoldControl(_ text: String) -> Bool {
+        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }
     }
 
     private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -96,7 +96,7 @@ public enum Markdown {
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var index = 0
+        var index = 0, copied = 0
         var inHeading = false
         func isHeadingTag(_ at: Int, closing: Bool) -> Bool {
             let offset = closing ? 1 : 0
@@ -105,24 +105,28 @@ public enum Markdown {
             return bytes[at + 1 + offset] == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 2 + offset])
                 && bytes[at + 3 + offset] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if !inHeading, isHeadingTag(index, closing: false) {
-                // Copy the opening tag, then drop the line break after it.
-                while index < bytes.count, bytes[index] != UInt8(ascii: ">") { output.append(bytes[index]); index += 1 }
-                if index < bytes.count { output.append(bytes[index]); index += 1 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                inHeading = true
-                continue
-            }
-            if inHeading, byte == UInt8(ascii: "\n"), isHeadingTag(index + 1, closing: true) {
-                inHeading = false
-                index += 1
-                continue
-            }
-            output.append(byte)
-            index += 1
+        // Copies the bytes from the last cut up to `end`, then skips to `next`.
+        func cut(at end: Int, resumingAt next: Int) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+            copied = next
+            index = next
         }
+        while index < bytes.count {
+            if !inHeading, isHeadingTag(index, closing: false) {
+                // Keep the opening tag, drop the line break after it.
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                if end < bytes.count { end += 1 }
+                cut(at: end, resumingAt: end < bytes.count && bytes[end] == UInt8(ascii: "\n") ? end + 1 : end)
+                inHeading = true
+            } else if inHeading, bytes[index] == UInt8(ascii: "\n"), isHeadingTag(index + 1, closing: true) {
+                cut(at: index, resumingAt: index + 1)
+                inHeading = false
+            } else {
+                index += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         return String(decoding: output, as: UTF8.self)
     }
 

@@ -8,7 +8,9 @@
 ///
 /// Every read of the portfolio goes through the accessors at the end, which record it as a
 /// `PageInput` when the context has a recorder (a preview does; a build does not).
-struct SiteContext: Sendable {
+///
+/// A class, so that handing it to each page's work shares it instead of copying the portfolio's arrays.
+final class SiteContext: Sendable {
     private let source: Portfolio
     private let reportFigures: Figures
     /// The summary of each news item in this language, by slug: rendered once, shown on many pages.
@@ -20,9 +22,10 @@ struct SiteContext: Sendable {
     /// Each language's own name (`English`, `中文`, `עברית`), for the language switcher.
     private let languageNames: [Language: String]
     /// Where the reads of one page are recorded, if anywhere.
-    private var recorder: InputRecorder?
+    private let recorder: InputRecorder?
 
     init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, strings: Strings, languageNames: [Language: String]) {
+        recorder = nil
         source = portfolio
         reportFigures = figures
         self.targets = targets
@@ -39,9 +42,17 @@ struct SiteContext: Sendable {
 
     /// This context, recording every read of the portfolio into `recorder`.
     func recording(into recorder: InputRecorder) -> SiteContext {
-        var copy = self
-        copy.recorder = recorder
-        return copy
+        SiteContext(self, recorder: recorder)
+    }
+
+    private init(_ other: SiteContext, recorder: InputRecorder) {
+        source = other.source
+        reportFigures = other.reportFigures
+        newsSummaries = other.newsSummaries
+        targets = other.targets
+        strings = other.strings
+        languageNames = other.languageNames
+        self.recorder = recorder
     }
 
     /// How many companies and agreements the home page lists.

@@ -23,7 +23,7 @@ extension MustacheTemplate {
             for token in tokens {
                 let renderedString = self.renderToken(token, context: &context)
                 // if rendered string is not empty and we are on a new line
-                if renderedString.count > 0, string.last == "\n" {
+                if !renderedString.isEmpty, string.last == "\n" {
                     string += indentation
                 }
                 string += renderedString
@@ -44,6 +44,10 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
+                // Cohort patch: text, the commonest value, without protocol casts or String(describing:).
+                if let text = child as? String {
+                    return context.contentType.escapeText(text)
+                }
                 if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = child as? MustacheCustomRenderable {
@@ -57,6 +61,10 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
+                // Cohort patch: as for `.variable`.
+                if let text = child as? String {
+                    return text
+                }
                 if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
@@ -140,6 +148,18 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Cohort patch: the commonest values by their exact type first, as the cases below would take them.
+        if let child {
+            switch ObjectIdentifier(type(of: child)) {
+            case ObjectIdentifier(Bool.self): return (child as! Bool) ? template.render(context: context) : ""
+            case ObjectIdentifier([Any].self): return (child as! [Any]).renderSection(with: template, context: context)
+            case ObjectIdentifier([[String: Any]].self):
+                return (child as! [[String: Any]]).renderSection(with: template, context: context)
+            case ObjectIdentifier([String: Any].self), ObjectIdentifier(String.self), ObjectIdentifier(Int.self):
+                return template.render(context: context.withObject(child))
+            default: break
+            }
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -161,6 +181,18 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Cohort patch: as in `renderSection`.
+        if let child {
+            switch ObjectIdentifier(type(of: child)) {
+            case ObjectIdentifier(Bool.self): return (child as! Bool) ? "" : template.render(context: context)
+            case ObjectIdentifier([Any].self): return (child as! [Any]).renderInvertedSection(with: template, context: context)
+            case ObjectIdentifier([[String: Any]].self):
+                return (child as! [[String: Any]]).renderInvertedSection(with: template, context: context)
+            case ObjectIdentifier([String: Any].self), ObjectIdentifier(String.self), ObjectIdentifier(Int.self):
+                return ""
+            default: break
+            }
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -218,6 +250,10 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // Cohort patch: a `[String: Any]`, the commonest context, without protocol casts.
+            if type(of: object) == [String: Any].self {
+                return (object as! [String: Any])[name]
+            }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -273,12 +309,22 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
+        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+            // Cohort patch: a plain name, without splitting it.
+            child = nil
+            for object in context.stack.reversed() {
+                if let found = _getImmediateChild(named: name, from: object) {
+                    child = found
+                    break
+                }
+            }
         } else {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        // Cohort patch: values of the commonest types are no custom representation; skip the cast.
+        if let found = child, !Self.isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
             child = custom.representation
         }
 
@@ -301,6 +347,17 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// Cohort patch: whether `value` is of a type that is known not to be a `MustacheCustomRepresentation`.
+    private static func isPlainValue(_ value: Any) -> Bool {
+        switch ObjectIdentifier(type(of: value)) {
+        case ObjectIdentifier(String.self), ObjectIdentifier([String: Any].self), ObjectIdentifier([Any].self),
+            ObjectIdentifier([[String: Any]].self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self):
+            true
+        default:
+            false
+        }
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
