@@ -53,6 +53,21 @@ import Testing
 }
 
 @Suite struct ContentLinkTests {
+    @Test func plainRelativeLinksResolveAsTheGeneralRuleDoes() {
+        let folder = ["zh", "companies"]
+        let plain = ["rotec.html", "../about.html", "../../index.html", "../agreements/framework-rotec.html", "../../static/a b.pdf",
+                     "img/logo.svg", "a..b.html"]
+        for link in plain {
+            let general = LocalLink(link).flatMap { ContentLinks.normalized($0.path, from: folder) }
+            #expect(PageLinks.plainRelativePath(link, from: folder) == general, "\(link)")
+        }
+        let other = ["../../../x.html", "./rotec.html", "a/./b.html", "a/../b.html", "a//b.html", "companies/", "/about.html",
+                     "https://example.org", "rotec.html#top", "rotec.html?x", "a%20b.html", "..", "", "a\\b"]
+        for link in other {
+            #expect(PageLinks.plainRelativePath(link, from: folder) == nil, "\(link)")
+        }
+    }
+
     /// A page of free text that links `markdown`, with a static logo beside the usual fixture.
     func press(_ markdown: String) throws -> Project.Outcome {
         try check([

@@ -1,7 +1,8 @@
 import CCmark
 import Foundation
 
-/// The only code that touches libcmark's C API: parses Markdown, walks the tree, renders HTML and frees it.
+/// The only code that touches libcmark's C API (with its allocator, `MarkdownArena`): parses Markdown,
+/// walks the tree, renders HTML and frees it.
 public enum Markdown {
     /// A Markdown text rendered for the site.
     public struct Rendered: Sendable, Hashable {
@@ -48,19 +49,33 @@ public enum Markdown {
         _ markdown: String, allowRawHTML: Bool = false, resolveLink: ((String) -> LinkResolution)? = nil
     ) -> Rendered {
         let options = CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
-        let length = markdown.utf8.count
-        guard let document = markdown.withCString({ cmark_parse_document($0, length, options) }) else {
+        // The thread's arena holds everything libcmark allocates for this document, and is reset at the
+        // end; were it in use already, the system allocator does, and the tree and HTML are freed.
+        let arena = MarkdownArena.begin()
+        let memory = arena == nil ? cmark_get_default_mem_allocator() : MarkdownArena.allocator
+        guard let memory, let parser = cmark_parser_new_with_mem(options, memory) else {
+            preconditionFailure("libcmark could not allocate a parser")
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let finished = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document = finished else {
             // cmark returns nil only when it cannot allocate memory.
             preconditionFailure("libcmark could not allocate a document")
         }
-        defer { cmark_node_free(document) }
+        defer {
+            if let arena { arena.end() } else { cmark_node_free(document) }
+        }
         let summary = firstParagraphText(of: document)
         let links = resolveLink.map { resolveLinks(in: document, with: $0) } ?? []
-        let headings = identifyHeadings(in: document)
+        let headings = identifyHeadings(in: document, memory: memory)
         guard let htmlPointer = cmark_render_html(document, options) else {
             preconditionFailure("libcmark could not allocate the rendered HTML")
         }
-        defer { free(htmlPointer) }
+        defer { memory.pointee.free(htmlPointer) }
         let html = headings > 0 ? joiningHeadingLines(htmlPointer) : String(cString: htmlPointer)
         return Rendered(html: html, summary: summary, links: links)
     }
@@ -132,7 +147,7 @@ public enum Markdown {
 
     /// Gives every heading an id: a custom block that writes `<hN id="...">` around the heading's inlines
     /// takes its place (cmark has no attributes on headings). Returns how many there were.
-    private static func identifyHeadings(in document: OpaquePointer) -> Int {
+    private static func identifyHeadings(in document: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>) -> Int {
         var headings: [OpaquePointer] = []
         walk(document) { node in
             if cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
@@ -141,7 +156,7 @@ public enum Markdown {
         for heading in headings {
             let level = cmark_node_get_heading_level(heading)
             let id = HeadingID.unique(HeadingID.slug(plainText(of: heading)), among: &used)
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { continue }
             cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscaping().escapeText(id))\">")
             cmark_node_set_on_exit(block, "</h\(level)>")
             while let child = cmark_node_first_child(heading) { cmark_node_append_child(block, child) }

@@ -58,15 +58,38 @@ struct PageLinks: Sendable {
     /// The site path a local link names when no file of the site is there; nil when it resolves or is
     /// not local (an address with a scheme, `//host`, a plain `#fragment`).
     static func missingTarget(_ link: String, from folder: [String], sitePaths: Set<String>) -> String? {
-        // Most links of list pages are plain file names of the same folder: no need to parse them.
-        if !link.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?")
-            || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%") }), link != ".", link != "..", !link.isEmpty {
-            let path = folder.isEmpty ? link : folder.joined(separator: "/") + "/" + link
-            if sitePaths.contains(path) { return nil }
-        }
+        // Most links templates write are `../`s and then names, to a file that exists: no need to parse them.
+        if let path = plainRelativePath(link, from: folder), sitePaths.contains(path) { return nil }
         guard let local = LocalLink(link) else { return nil }
         guard let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder) else { return local.path }
         return target(of: path, in: sitePaths) == nil ? path : nil
+    }
+
+    /// The site path of `link` from `folder` when the link is some `../` and then names, with no `.`
+    /// or `..` among them, no `//` and nothing to decode or cut off (`../companies/rotec.html`,
+    /// `logo.svg`); nil for any other link.
+    static func plainRelativePath(_ link: String, from folder: [String]) -> String? {
+        var utf8 = Substring(link).utf8
+        var up = 0
+        while utf8.starts(with: "../".utf8) {
+            up += 1
+            utf8 = utf8.dropFirst(3)
+        }
+        guard up <= folder.count, let first = utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/"),
+              utf8.last != UInt8(ascii: "/") else { return nil }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "\\"): return nil
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
+            default: break
+            }
+            previous = byte
+        }
+        let rest = String(Substring(utf8))
+        let base = folder.dropLast(up)
+        return base.isEmpty ? rest : base.joined(separator: "/") + "/" + rest
     }
 
     /// The file a normalised site path names: itself, or a folder's `index.html`.
