@@ -6,7 +6,8 @@ import PackageDescription
 /// coverage and address sanitising (flags for those two targets only: the build plugin's tool and the
 /// command line stay plain programs).
 let fuzzing = ProcessInfo.processInfo.environment["COHORT_FUZZ"] == "1"
-let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+// COHORT_FUZZING also has libcmark allocate with malloc, not from MarkdownArena, so that AddressSanitizer sees its memory.
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("COHORT_FUZZING")] : []
 
 let package = Package(
     name: "Cohort",

@@ -2,6 +2,28 @@ import Testing
 @testable import CohortKit
 
 @Suite struct MarkdownTests {
+    @Test func documentsOfEverySizeRenderFromTheArenaAsWithMalloc() {
+        // Small, with allocations that grow in place and move; large, with allocations bigger than a
+        // chunk and more chunks than the arena keeps; then small again, after the reset.
+        let paragraph = "Some *emphasis*, `code`, a [link](https://example.org/a \"title\") and <span>html</span>.\n\n"
+        let huge = "```\n" + String(repeating: "a line of code that is long enough to matter\n", count: 40_000) + "```\n\n"
+        let documents = ["", "One line.", paragraph, String(repeating: paragraph, count: 5_000) + huge, "> quote\n\n- a\n- b\n"]
+        for document in documents {
+            #expect(Markdown.render(document).html == Markdown.plainHTML(document), "\(document.prefix(40))")
+        }
+    }
+
+    @Test func theArenaIsTakenOncePerThread() {
+        let arena = MarkdownArena.begin()
+        #expect(arena != nil)
+        #expect(MarkdownArena.begin() == nil)
+        // Rendering meanwhile uses the system allocator, and gives the same HTML.
+        #expect(Markdown.render("*a*").html == "<p><em>a</em></p>\n")
+        arena?.end()
+        #expect(MarkdownArena.begin() === arena)
+        arena?.end()
+    }
+
     @Test func rendersCommonMark() {
         #expect(Markdown.render("# Title\n\nSome *emphasis* and `code`.\n").html
             == "<h1 id=\"title\">Title</h1>\n<p>Some <em>emphasis</em> and <code>code</code>.</p>\n")
