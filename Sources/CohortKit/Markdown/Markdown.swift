@@ -70,8 +70,16 @@ public enum Markdown {
             if let arena { arena.end() } else { cmark_node_free(document) }
         }
         let summary = firstParagraphText(of: document)
-        let links = resolveLink.map { resolveLinks(in: document, with: $0) } ?? []
-        let headings = identifyHeadings(in: document, memory: memory)
+        var linkNodes: [OpaquePointer] = [], headingNodes: [OpaquePointer] = []
+        walk(document) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: if resolveLink != nil { linkNodes.append(node) }
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            default: break
+            }
+        }
+        let links = resolveLink.map { resolveLinks(linkNodes, with: $0) } ?? []
+        let headings = identifyHeadings(headingNodes, memory: memory)
         guard let htmlPointer = cmark_render_html(document, options) else {
             preconditionFailure("libcmark could not allocate the rendered HTML")
         }
@@ -90,12 +98,11 @@ public enum Markdown {
         return String(cString: pointer)
     }
 
-    /// Rewrites link and image destinations in place; returns every one with what became of it.
-    private static func resolveLinks(in document: OpaquePointer, with resolve: (String) -> LinkResolution) -> [Link] {
+    /// Rewrites the destinations of link and image nodes in place; returns every one with what became of it.
+    private static func resolveLinks(_ nodes: [OpaquePointer], with resolve: (String) -> LinkResolution) -> [Link] {
         var links: [Link] = []
-        walk(document) { node in
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let pointer = cmark_node_get_url(node) else { return }
+        for node in nodes {
+            guard let pointer = cmark_node_get_url(node) else { continue }
             let destination = String(cString: pointer)
             let resolution = resolve(destination)
             if case .replace(let replacement) = resolution { cmark_node_set_url(node, replacement) }
@@ -145,13 +152,9 @@ public enum Markdown {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Gives every heading an id: a custom block that writes `<hN id="...">` around the heading's inlines
-    /// takes its place (cmark has no attributes on headings). Returns how many there were.
-    private static func identifyHeadings(in document: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>) -> Int {
-        var headings: [OpaquePointer] = []
-        walk(document) { node in
-            if cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
-        }
+    /// Gives every heading node an id: a custom block that writes `<hN id="...">` around the heading's
+    /// inlines takes its place (cmark has no attributes on headings). Returns how many there were.
+    private static func identifyHeadings(_ headings: [OpaquePointer], memory: UnsafeMutablePointer<cmark_mem>) -> Int {
         var used: Set<String> = []
         for heading in headings {
             let level = cmark_node_get_heading_level(heading)

@@ -540,6 +540,13 @@ final class SiteContext: Sendable {
 
     /// Whether `value` is an optional holding nothing, boxed as `Any`.
     private static func isNil(_ value: Any) -> Bool {
-        (value as? OptionalMarker)?.isNone ?? false
+        // The commonest values first, by their exact type: a cast to a protocol costs more than the rest of this.
+        switch ObjectIdentifier(type(of: value)) {
+        case ObjectIdentifier(String.self), ObjectIdentifier(Values.self), ObjectIdentifier([Values].self),
+            ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self):
+            return false
+        default:
+            return (value as? OptionalMarker)?.isNone ?? false
+        }
     }
 }

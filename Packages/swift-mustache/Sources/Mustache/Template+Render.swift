@@ -285,17 +285,6 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
-            guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
-                    let names2 = names.dropFirst()
-                    return _getChild(named: names2, from: childObject)
-                }
-            }
-            return nil
-        }
-
         // work out which object to access. "." means the current object, if the variable name is ""
         // and we have a transform to run on the variable then we need the context object, otherwise
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
@@ -319,8 +308,33 @@ extension MustacheTemplate {
                 }
             }
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            // Cohort patch: a dotted name's first part looked up in the stack, then each next part in what
+            // was found, without splitting the name into an array.
+            var rest = Substring(name)
+            func nextPart() -> String? {
+                while rest.utf8.first == UInt8(ascii: ".") { rest = rest.dropFirst() }
+                guard !rest.isEmpty else { return nil }
+                let end = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
+                defer { rest = rest[end...] }
+                return String(rest[..<end])
+            }
+            child = nil
+            if let firstName = nextPart() {
+                for object in context.stack.reversed() {
+                    if let found = _getImmediateChild(named: firstName, from: object) {
+                        child = found
+                        break
+                    }
+                }
+                while let found = child, let part = nextPart() {
+                    var object = found
+                    if let lambda = object as? MustacheLambda {
+                        guard let result = lambda("") else { child = nil; break }
+                        object = result
+                    }
+                    child = _getImmediateChild(named: part, from: object)
+                }
+            }
         }
 
         // Cohort patch: values of the commonest types are no custom representation; skip the cast.
