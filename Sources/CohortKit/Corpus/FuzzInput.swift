@@ -21,7 +21,7 @@ public enum FuzzInput {
             _ = MoneyText.parse(String(line), defaultCurrency: currency)
             _ = Day(iso: String(line))
         }
-        let body = Body(markdown: text, firstLine: 1)
+        let body = Body(markdown: text[...], firstLine: 1)
         let rendered = Markdown.render(text) { links.resolve($0, writtenIn: "pages/fuzz.md", on: .page(Slug("fuzz")!)) }
         for link in rendered.links.prefix(64) { _ = body.position(of: link.destination, near: link.line) }
         let html = Data(rendered.html.utf8)

@@ -19,7 +19,7 @@ enum EntityDecoder {
         }
         let reader = NodeReader(file: file, firstLine: frontMatter.yamlFirstLine, defaultCurrency: currency)
         guard let root = reader.compose(String(frontMatter.yaml)) else { return (nil, reader.diagnostics) }
-        let body = Body(markdown: String(frontMatter.body), firstLine: frontMatter.bodyFirstLine)
+        let body = Body(markdown: frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         let entity = Entity(slug: slug, body: body, source: .file(file.displayPath), reader: reader)
         let document: Document? = switch folder {
         case .organizations: entity.organization(root).map(Document.organization)

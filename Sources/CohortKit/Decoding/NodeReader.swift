@@ -169,7 +169,7 @@ final class NodeReader {
     /// Text that is not empty.
     func nonEmptyString(_ node: Node) -> String? {
         guard let text = string(node) else { return nil }
-        guard !text.trimmingWhitespace().isEmpty else {
+        guard !text.trimsToEmpty else {
             error(node, "expected text, found an empty value")
             return nil
         }

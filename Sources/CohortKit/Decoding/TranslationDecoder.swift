@@ -37,7 +37,7 @@ enum TranslationDecoder {
         let original = "\(folder.rawValue)/\(slug).md"
         var translation = read(root, kind: folder, original: original, reader: reader, file: file, language: language)
         translation?.original = .entity(folder, slug)
-        translation?.body = Body(markdown: String(frontMatter.body), firstLine: frontMatter.bodyFirstLine)
+        translation?.body = Body(markdown: frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         return (reader.diagnostics.hasErrors ? nil : translation.map(Document.translation), reader.diagnostics)
     }
 

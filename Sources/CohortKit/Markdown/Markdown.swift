@@ -46,7 +46,7 @@ public enum Markdown {
     ///
     /// `resolveLink`, when given, sees every link and image destination and may replace it.
     public static func render(
-        _ markdown: String, allowRawHTML: Bool = false, resolveLink: ((String) -> LinkResolution)? = nil
+        _ markdown: some StringProtocol, allowRawHTML: Bool = false, resolveLink: ((String) -> LinkResolution)? = nil
     ) -> Rendered {
         let options = CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
         // The thread's arena holds everything libcmark allocates for this document, and is reset at the
@@ -56,9 +56,12 @@ public enum Markdown {
         guard let memory, let parser = cmark_parser_new_with_mem(options, memory) else {
             preconditionFailure("libcmark could not allocate a parser")
         }
-        var text = markdown
-        text.withUTF8 { bytes in
+        let feed = { (bytes: UnsafeBufferPointer<UInt8>) in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        if markdown.utf8.withContiguousStorageIfAvailable(feed) == nil {
+            var text = String(markdown)
+            text.withUTF8(feed)
         }
         let finished = cmark_parser_finish(parser)
         cmark_parser_free(parser)
@@ -145,7 +148,11 @@ public enum Markdown {
                 cut(at: index, resumingAt: index + 1)
                 inHeading = false
             } else {
-                index += 1
+                // On to the next `<` outside a heading, or line break inside one.
+                let next = index + 1
+                let start = UnsafeRawPointer(html)
+                let found = next < bytes.count ? memchr(start + next, inHeading ? 0x0A : 0x3C, bytes.count - next) : nil
+                index = found.map { UnsafeRawPointer($0) - start } ?? bytes.count
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))

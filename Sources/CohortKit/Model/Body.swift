@@ -1,7 +1,7 @@
 /// The Markdown text of an entity, after its front matter.
 public struct Body: Sendable, Hashable {
-    /// The Markdown source.
-    public var markdown: String
+    /// The Markdown source: a part of its file's text, which it shares rather than copies.
+    public var markdown: Substring
     /// The line of the file on which the body starts.
     public var firstLine: Int
 
@@ -28,7 +28,7 @@ public struct Body: Sendable, Hashable {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// Whether the text is empty or only white space.
     var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

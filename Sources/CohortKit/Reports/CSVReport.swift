@@ -69,6 +69,11 @@ enum CSVReport {
     /// a carriage return; and goes after a semicolon followed by one, where a spreadsheet that splits
     /// at semicolons regardless of quotes (Excel set to a semicolon list separator) would start a cell.
     static func neutralized(_ text: String) -> String {
+        // Most text starts with a letter and holds no semicolon: nothing to look at character by character.
+        if let first = text.utf8.first, first != UInt8(ascii: " "), !text.utf8.contains(UInt8(ascii: ";")),
+           !triggers.contains(Unicode.Scalar(first)) {
+            return text
+        }
         var scalars: [Unicode.Scalar] = []
         var cellStart: Int? = 0
         for scalar in text.unicodeScalars {

@@ -79,7 +79,10 @@ public enum SiteRenderer {
 
         /// Where `link` is written in the file. (Found in the text, which takes a moment: only asked
         /// for the links that are reported.)
-        func location(of link: Markdown.Link) -> SourceLocation {
+        func location(of link: Markdown.Link) -> SourceLocation { Self.location(of: link, in: source) }
+
+        /// Where `link` is written in `source`; for closures that keep the source, not the rendered HTML.
+        static func location(of link: Markdown.Link, in source: (body: Body, path: String)?) -> SourceLocation {
             guard let source else { return .file("") }
             let position = source.body.position(of: link.destination, near: link.line) ?? (link.line, link.column)
             return SourceLocation(path: source.path, line: source.body.firstLine + position.line - 1, column: position.column)
@@ -225,20 +228,22 @@ public enum SiteRenderer {
         var written: Set<String> = []
         var fragments: [PageLinks.FragmentLink] = []
         let folder = file.path.split(separator: "/").dropLast().map(String.init)
+        // The fragments' closures keep the body's source, not its HTML, until the whole site is checked.
+        let source = body.source
         for link in body.rendered.links {
             written.insert(link.destination)
             if link.destination.utf8.contains(UInt8(ascii: "%")) { written.insert(link.destination.removingPercentEncoding ?? link.destination) }
             if link.destination.hasPrefix("#"), link.destination.count > 1 {
                 let fragment = String(link.destination.dropFirst())
                 fragments.append(.init(target: file.path, fragment: fragment.removingPercentEncoding ?? fragment,
-                                       destination: link.destination, location: { body.location(of: link) }))
+                                       destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }
             guard case .replace(let address) = link.resolution else { continue }
             written.insert(address)
             if let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty,
                let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
                let target = PageLinks.target(of: path, in: sitePaths), target.hasSuffix(".html") {
-                fragments.append(.init(target: target, fragment: fragment, destination: link.destination, location: { body.location(of: link) }))
+                fragments.append(.init(target: target, fragment: fragment, destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }
         }
         return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: written, sitePaths: sitePaths,
