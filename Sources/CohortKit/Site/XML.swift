@@ -9,6 +9,10 @@ enum XML {
     }
 
     static func escape(_ text: String) -> String {
+        // Most text has none of the five, no control character and no U+FFFE or U+FFFF (whose UTF-8
+        // starts with 0xEF): it is written as it is.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
+        else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
