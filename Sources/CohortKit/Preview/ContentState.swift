@@ -50,6 +50,7 @@ struct ContentState {
     mutating func update(_ paths: [String]) -> Bool {
         guard missingFolder == nil else { return false }
         var touched: [String] = []
+        var removed: Set<String> = []
         for path in Set(paths) {
             if path == "programme.yml" {
                 let currency = programme?.currency
@@ -59,12 +60,14 @@ struct ContentState {
             }
             let underneath = path + "/"
             programmeTranslations[path] = nil
-            for key in documents.keys where key == path || key.hasPrefix(underneath) {
-                documents[key] = nil
-                order = nil
+            // The keys are listed first: removing while iterating a dictionary's keys copies the dictionary.
+            let isUnder = { (key: String) in key == path || key.hasPrefix(underneath) }
+            for key in documents.keys.filter(isUnder) {
+                documents.removeValue(forKey: key)
+                removed.insert(key)
             }
-            for key in staticFiles.keys where key == path || key.hasPrefix(underneath) { staticFiles[key] = nil }
-            for key in strays.keys where key == path || key.hasPrefix(underneath) { strays[key] = nil }
+            for key in staticFiles.keys.filter(isUnder) { staticFiles.removeValue(forKey: key) }
+            for key in strays.keys.filter(isUnder) { strays.removeValue(forKey: key) }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
@@ -75,13 +78,14 @@ struct ContentState {
                 touched.append(path)
             }
         }
-        refresh(touched)
+        refresh(touched, replacing: removed)
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
         return true
     }
 
-    /// Reads and decodes the files at `paths`, which exist.
-    private mutating func refresh(_ paths: [String]) {
+    /// Reads and decodes the files at `paths`, which exist, in place of the entity files `removed`
+    /// just dropped; the reading order is worked out again only when the set of entity files changed.
+    private mutating func refresh(_ paths: [String], replacing removed: Set<String> = []) {
         var wanted: [(String, ContentFolder)] = []
         for path in paths {
             switch ContentLoader.kind(of: path) {
@@ -104,8 +108,9 @@ struct ContentState {
             return (folder, decoded, problems)
         }
         for ((path, _), entry) in zip(wanted, decoded) {
-            if documents.updateValue(entry, forKey: path) == nil { order = nil }
+            if documents.updateValue(entry, forKey: path) == nil, !removed.contains(path) { order = nil }
         }
+        if removed.contains(where: { documents[$0] == nil }) { order = nil }
         if order == nil { order = documentsInReadingOrder() }
     }
 
@@ -118,11 +123,18 @@ struct ContentState {
     /// What the decode stage gives for the folder as it is now, as a build would decode it.
     var decoded: Decoding.Result {
         if let missingFolder { return Decoding.Result(programme: nil, documents: [], diagnostics: [missingFolder], undecoded: []) }
-        let entries = (order ?? documentsInReadingOrder()).compactMap { documents[$0] }
+        // One pass, so each decoded document is copied once on its way to the result: they are many and large.
         let translations = programmeTranslations.sorted { $0.key < $1.key }.map(\.value)
-        let problems = programmeProblems + translations.flatMap(\.problems) + entries.flatMap(\.problems)
-            + staticFiles.values.flatMap(\.problems) + strays.values + topLevel
-        return Decoding.result(programme: programme, documents: translations.map(\.decoded) + entries.map(\.decoded), diagnostics: problems)
+        var decoded = translations.map(\.decoded)
+        var problems = programmeProblems + translations.flatMap(\.problems)
+        decoded.reserveCapacity(decoded.count + documents.count)
+        for path in order ?? documentsInReadingOrder() {
+            guard let entry = documents[path] else { continue }
+            decoded.append(entry.decoded)
+            problems += entry.problems
+        }
+        problems += staticFiles.values.flatMap(\.problems) + strays.values + topLevel
+        return Decoding.result(programme: programme, documents: decoded, diagnostics: problems)
     }
 
     /// The paths of the entity files, by folder in the order of `ContentFolder`, then by path.

@@ -321,7 +321,15 @@ public enum SiteRenderer {
         let staticPaths = Set(portfolio.staticFiles.map(\.path))
         let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
         let generatedFiles = Set(generated)
-        let generatedFolders = Set(generated.flatMap(folders))
+        // Each path's folders, the nearest first, until one is known (then so are those above it).
+        var generatedFolders: Set<String> = []
+        for path in generated {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !generatedFolders.insert(String(folder)).inserted { break }
+            }
+        }
         let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
         for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
             || folders(of: file.path).contains(where: generatedFiles.contains) {
