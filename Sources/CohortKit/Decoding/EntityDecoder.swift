@@ -66,20 +66,22 @@ private struct Entity {
     }
 
     func company(_ root: Node) -> Company? {
-        let known = ["name", "status", "sector", "country", "focus_area", "investment", "website", "founded", "tags"]
+        let known = ["name", "status", "sector", "country", "focus_area", "investment", "investments", "exit", "valuation",
+                     "website", "founded", "tags"]
         guard let fields = reader.fields(root, known: known) else { return nil }
         let name = fields.required("name", reader.nonEmptyString)
         let status = fields.required("status") { reader.choice($0, Company.Status.self, what: "company status") }
         let sector = fields.optional("sector", reader.nonEmptyString)
         let country = fields.optional("country", countryCode)
         let focusArea = fields.optional("focus_area", reader.slug)
-        let investment = fields.optional("investment", investment)
+        let money = InvestmentDecoder(reader: reader).decode(fields, status: status)
         let website = fields.optional("website", website)
         let founded = fields.optional("founded", year)
         let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
         guard let name, let status else { return nil }
         return Company(slug: slug, name: name, status: status, sector: sector, country: country,
-                       focusArea: focusArea, investment: investment, website: website, founded: founded,
+                       focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuation: money.valuation,
+                       website: website, founded: founded,
                        tags: tags, body: body, source: source)
     }
 
@@ -123,18 +125,6 @@ private struct Entity {
     }
 
     // MARK: - Field types shared by several kinds
-
-    private func investment(_ node: Node) -> Investment? {
-        if case .mapping = node {
-            guard let fields = reader.fields(node, known: ["amount", "currency", "date", "estimated"]),
-                  let amountNode = fields.required("amount") else { return nil }
-            let amount = reader.money(amount: amountNode, currency: fields.optional("currency"))
-            let date = fields.optional("date", reader.day)
-            let estimated = fields.optional("estimated", reader.bool) ?? false
-            return amount.map { Investment(amount: $0, date: date, estimated: estimated, location: reader.location(amountNode)) }
-        }
-        return reader.money(node).map { Investment(amount: $0, date: nil, estimated: false, location: reader.location(node)) }
-    }
 
     private func person(_ node: Node) -> Person? {
         guard let fields = reader.fields(node, known: ["name", "role"]),

@@ -37,6 +37,14 @@ struct Fields {
         required(key).flatMap(read)
     }
 
+    /// Whether `key` is written, even with an empty value.
+    func contains(_ key: String) -> Bool { entries[key] != nil }
+
+    /// The location of `key` itself (its name), or of the mapping when it is absent.
+    func keyLocation(of key: String) -> SourceLocation {
+        reader.location(entries[key]?.key ?? node)
+    }
+
     /// The location of `key`'s value, or of the mapping when it is absent.
     func location(of key: String) -> SourceLocation {
         reader.location(entries[key]?.value ?? node)

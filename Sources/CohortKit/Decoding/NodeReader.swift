@@ -89,6 +89,11 @@ final class NodeReader {
         diagnostics.append(.error(at: location, message, hint: hint))
     }
 
+    /// Records a warning at `location`.
+    func warning(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(at: location, message, hint: hint))
+    }
+
     /// Records an error at `node`.
     func error(_ node: Node, _ message: String, hint: String? = nil) {
         error(at: location(node), message, hint: hint)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a change to the content does to the programme: totals before and after, and the entities
 /// added, removed and changed, computed from two snapshots.
 public struct ChangeSummary: Sendable, Hashable, Encodable {
@@ -107,6 +109,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     private enum Value: Equatable {
         case money(PortfolioSnapshot.Amount?)
         case count(Int)
+        case ratio(Decimal?)
     }
 
     private static func figures(_ snapshot: PortfolioSnapshot) -> [(name: String, text: String, value: Value)] {
@@ -121,8 +124,14 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         return [
             ("Pool", snapshot.programme.pool.formatted, .money(snapshot.programme.pool)),
             ("Committed", total(totals.committed), .money(totals.committed.amount)),
-            ("Funded", total(totals.funded), .money(totals.funded.amount)),
+            ("Disbursed", total(totals.disbursed), .money(totals.disbursed.amount)),
             ("Remaining", totals.remaining.formatted, .money(totals.remaining)),
+            ("Follow-on", total(totals.followOn), .money(totals.followOn.amount)),
+            ("Co-investment", total(totals.coInvestment), .money(totals.coInvestment.amount)),
+            ("Realised", totals.realised.formatted, .money(totals.realised)),
+            ("Unrealised", totals.unrealised.formatted, .money(totals.unrealised)),
+            ("Multiple", ratio(totals.multiple), .ratio(totals.multiple)),
+            ("Leverage", ratio(totals.leverage), .ratio(totals.leverage)),
             ("Companies signed", "\(totals.companiesSigned) of \(target)", .count(totals.companiesSigned)),
             ("Companies in the programme", "\(totals.companiesInProgramme) of \(target)", .count(totals.companiesInProgramme)),
             ("Average ticket", total(totals.averageTicket), .money(totals.averageTicket?.amount)),
@@ -130,8 +139,17 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         ]
     }
 
+    /// `2.03x`, as the summary shows a ratio, or a dash.
+    private static func ratio(_ value: Decimal?) -> String {
+        value.map { ReportText.ratio(Ratio(hundredths: NSDecimalNumber(decimal: $0 * 100).intValue)) } ?? "—"
+    }
+
     private static func difference(_ old: Value, _ new: Value) -> String? {
         switch (old, new) {
+        case let (.ratio(before?), .ratio(after?)):
+            let delta = NSDecimalNumber(decimal: (after - before) * 100).intValue
+            guard delta != 0 else { return nil }
+            return (delta > 0 ? "+" : "-") + Ratio(hundredths: abs(delta)).description
         case let (.count(before), .count(after)):
             return after == before ? nil : (after > before ? "+" : "") + String(after.saturatingSubtracting(before))
         case let (.money(before?), .money(after?)) where before.currency == after.currency:
@@ -162,7 +180,8 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
 
     private static func entity(_ company: PortfolioSnapshot.Company) -> Entity {
         let amount = company.investment.map { ", " + $0.amount.formatted + ($0.estimated ? " (estimated)" : "") } ?? ""
-        return Entity(slug: company.slug, name: company.name, detail: company.status + amount)
+        let rounds = company.rounds.count > 1 ? " in \(company.rounds.count) rounds" : ""
+        return Entity(slug: company.slug, name: company.name, detail: company.status + amount + rounds)
     }
 
     private static func entity(_ agreement: PortfolioSnapshot.Agreement) -> Entity {
@@ -185,7 +204,41 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             ("investment", company.investment?.amount.formatted ?? "—"),
             ("estimated", company.investment.map { $0.estimated ? "yes" : "no" } ?? "—"),
             ("date", company.date ?? "—"),
+        ] + rounds(company.rounds) + [
+            ("exit", company.exit.map(describe) ?? "—"),
+            ("valuation", company.valuation.map { "\($0.amount.formatted) as of \($0.asOf)" } ?? "—"),
         ]
+    }
+
+    /// One field per round, named by its date and kind (`round 2012-03-01 follow-on`, with ` (2)` for
+    /// a second round of the same day and kind), so that a round added, removed or changed shows as
+    /// its own line.
+    private static func rounds(_ rounds: [PortfolioSnapshot.Round]) -> [(String, String)] {
+        var seen: [String: Int] = [:]
+        return rounds.map { round in
+            let key = "round \(round.date ?? "undated") \(round.kind)"
+            seen[key, default: 0] += 1
+            let count = seen[key] ?? 1
+            return (count > 1 ? "\(key) (\(count))" : key, describe(round))
+        }
+    }
+
+    /// `USD 500,000 (estimated), equity, disbursed 2012-04-01, under x-framework, with fund (USD 250,000)`.
+    private static func describe(_ round: PortfolioSnapshot.Round) -> String {
+        var parts = [round.amount.formatted + (round.estimated ? " (estimated)" : "")]
+        if let instrument = round.instrument { parts.append(instrument) }
+        parts.append(round.disbursedOn.map { "disbursed \($0)" } ?? (round.disbursed ? "disbursed" : "not disbursed"))
+        if let agreement = round.agreement { parts.append("under \(agreement)") }
+        if !round.coInvestors.isEmpty {
+            parts.append("with " + round.coInvestors.map { $0.organization + ($0.amount.map { " (\($0.formatted))" } ?? "") }
+                .joined(separator: ", "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `acquisition on 2015-06-30, USD 3,000,000, by acme-corp`.
+    private static func describe(_ exit: PortfolioSnapshot.Exit) -> String {
+        "\(exit.kind) on \(exit.date)" + (exit.proceeds.map { ", \($0.formatted)" } ?? "") + (exit.acquirer.map { ", by \($0)" } ?? "")
     }
 
     private static func fields(_ agreement: PortfolioSnapshot.Agreement) -> [(String, String)] {
@@ -213,10 +266,14 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         return (added, removed, changed)
     }
 
+    /// The fields whose value differs, matched by name: those of `new` in its order, then those only
+    /// `old` has; a field one side lacks is `—` there.
     private static func changes(_ old: [(String, String)], _ new: [(String, String)]) -> [FieldChange] {
-        zip(old, new).compactMap { old, new in
-            old.1 == new.1 ? nil : FieldChange(field: old.0, before: old.1, after: new.1)
-        }
+        let before = Dictionary(old, uniquingKeysWith: { first, _ in first })
+        let names = Set(new.map(\.0))
+        return new.compactMap { name, value in
+            before[name] == value ? nil : FieldChange(field: name, before: before[name] ?? "—", after: value)
+        } + old.filter { !names.contains($0.0) }.map { FieldChange(field: $0.0, before: $0.1, after: "—") }
     }
 
     private static func warning(_ warning: PortfolioSnapshot.Warning) -> String {

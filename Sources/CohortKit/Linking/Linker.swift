@@ -55,6 +55,14 @@ enum Linker {
             for slug in Set(item.about.map(\.value)) { newsByEntity[slug, default: []].append(index) }
         }
         diagnostics += rules.checkCompanies(companies)
+        var coInvestmentsBy: [Slug: [Slug]] = [:], acquisitionsBy: [Slug: [Slug]] = [:]
+        for company in companies {
+            diagnostics += rules.checkInvestments(of: company, agreements: agreements)
+            for investor in Set(company.rounds.flatMap { $0.coInvestors.map(\.organization.value) }).sorted() {
+                coInvestmentsBy[investor, default: []].append(company.slug)
+            }
+            if let acquirer = company.exit?.acquirer?.value { acquisitionsBy[acquirer, default: []].append(company.slug) }
+        }
         diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
         diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
@@ -67,7 +75,8 @@ enum Linker {
         let portfolio = Portfolio(
             programme: programme, organizations: organizations, companies: companies, agreements: agreements,
             news: news, pages: pages, staticFiles: staticFiles, entities: entities,
-            agreementsByParty: agreementsByParty, newsByEntity: newsByEntity, translations: byOriginal)
+            agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
+            newsByEntity: newsByEntity, translations: byOriginal)
         diagnostics += Rules.warnings(for: portfolio)
         return (portfolio, diagnostics)
     }

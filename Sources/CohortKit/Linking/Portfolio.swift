@@ -19,6 +19,10 @@ public struct Portfolio: Sendable {
     public var entities: [Slug: EntityReference]
     /// For each organisation or company, the agreements it is party to, in `agreements` order.
     public var agreementsByParty: [Slug: [Slug]]
+    /// For each organisation, the companies (by slug, sorted) in whose rounds it co-invested.
+    public var coInvestmentsBy: [Slug: [Slug]]
+    /// For each organisation, the companies (by slug, sorted) it acquired.
+    public var acquisitionsBy: [Slug: [Slug]]
     /// For each entity, the indexes in `news` of the items about it, newest first.
     public var newsByEntity: [Slug: [Int]]
     /// The translations, by the file they translate and their language.
@@ -69,6 +73,9 @@ public enum EntityReference: Sendable, Hashable {
 /// Converts money into the programme's reporting currency at its declared rates.
 public struct CurrencyConverter: Sendable {
     let programme: Programme
+
+    /// The reporting currency.
+    public var currency: Currency { programme.currency }
 
     /// `money` in the reporting currency, or nil when no rate is declared for its currency.
     public func toReporting(_ money: Money) -> Money? {

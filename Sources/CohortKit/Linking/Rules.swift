@@ -58,21 +58,55 @@ struct Rules {
         }
     }
 
-    /// Every amount that a total adds up must convert into the reporting currency.
-    func checkMoney(companies: [Company], agreements: [Agreement]) -> [Diagnostic] {
-        let converter = programme.converter
+    /// A company's rounds and exit name what exists: a round's agreement is one the company is a
+    /// party to; co-investors and acquirers are organisations.
+    func checkInvestments(of company: Company, agreements: [Agreement]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for company in companies {
-            if let investment = company.investment, converter.toReporting(investment.amount) == nil {
-                diagnostics.append(noRate(for: investment.amount, at: investment.location))
+        for round in company.rounds {
+            if let slug = round.agreement {
+                switch entities[slug.value] {
+                case .agreement(let index) where !agreements[index].parties.contains(where: { $0.value == company.slug }):
+                    diagnostics.append(.error(at: slug.location, "agreement '\(slug.value)' does not name '\(company.slug)' among its parties",
+                                              hint: "a round is made under an agreement the company signed; add the company to its parties"))
+                case .agreement: break
+                case .organization, .company:
+                    diagnostics.append(.error(at: slug.location, "'\(slug.value)' is not an agreement",
+                                              hint: "'agreement' names a file in agreements/"))
+                case nil:
+                    if !undecoded.contains(slug.value) { diagnostics.append(missing(slug, what: "agreement", among: .agreement)) }
+                }
             }
+            diagnostics += round.coInvestors.compactMap { checkOrganization($0.organization, role: "a co-investor") }
         }
-        for agreement in agreements {
-            if let amount = agreement.amount, converter.toReporting(amount.value) == nil {
-                diagnostics.append(noRate(for: amount.value, at: amount.location))
-            }
+        if let acquirer = company.exit?.acquirer, let problem = checkOrganization(acquirer, role: "an acquirer") {
+            diagnostics.append(problem)
         }
         return diagnostics
+    }
+
+    private func checkOrganization(_ slug: Located<Slug>, role: String) -> Diagnostic? {
+        switch entities[slug.value] {
+        case .organization: nil
+        case .company, .agreement:
+            .error(at: slug.location, "'\(slug.value)' is not an organisation", hint: "\(role) names a file in organizations/")
+        case nil:
+            undecoded.contains(slug.value) ? nil : missing(slug, what: "organisation", among: .organization)
+        }
+    }
+
+    /// Every amount that a figure adds up must convert into the reporting currency.
+    func checkMoney(companies: [Company], agreements: [Agreement]) -> [Diagnostic] {
+        let converter = programme.converter
+        var amounts: [Located<Money>] = []
+        for company in companies {
+            for round in company.rounds {
+                amounts.append(round.amount)
+                amounts += round.coInvestors.compactMap(\.amount)
+            }
+            amounts += [company.exit?.proceeds, company.valuation?.amount].compactMap { $0 }
+        }
+        amounts += agreements.compactMap(\.amount)
+        return amounts.filter { converter.toReporting($0.value) == nil }.map { noRate(for: $0.value, at: $0.location) }
     }
 
     /// The warnings about a linked portfolio: they do not fail a build unless `--strict`.
@@ -88,9 +122,9 @@ struct Rules {
             }
         }
         let converter = portfolio.converter
-        // The same companies as the reports' committed total: signed, funded and exited.
-        let invested = portfolio.companies.filter(\.status.isCommitted)
-            .compactMap { $0.investment.flatMap { converter.toReporting($0.amount) } }
+        // The same rounds as the reports' committed total: those of signed, funded and exited companies.
+        let invested = portfolio.companies.filter(\.status.isCommitted).flatMap(\.rounds)
+            .compactMap { converter.toReporting($0.amount.value) }
             .reduce(0) { $0.saturatingAdding($1.minorUnits) }
         if let pool = converter.toReporting(programme.pool), invested > pool.minorUnits {
             let total = Money(minorUnits: invested, currency: programme.currency)
@@ -105,9 +139,18 @@ struct Rules {
         return diagnostics
     }
 
-    private func missing(_ slug: Located<Slug>, what: String) -> Diagnostic {
-        .error(at: slug.location, "no \(what) with slug '\(slug.value)'",
-               hint: Suggestion.hint(for: slug.value.rawValue, among: entities.keys.map(\.rawValue)))
+    /// The kinds of entity a reference may name, for suggesting the nearest slug of the right kind.
+    private enum Kind { case any, organization, agreement }
+
+    private func missing(_ slug: Located<Slug>, what: String, among kind: Kind = .any) -> Diagnostic {
+        let candidates = entities.filter { _, reference in
+            switch (kind, reference) {
+            case (.any, _), (.organization, .organization), (.agreement, .agreement): true
+            default: false
+            }
+        }
+        return .error(at: slug.location, "no \(what) with slug '\(slug.value)'",
+                      hint: Suggestion.hint(for: slug.value.rawValue, among: candidates.keys.map(\.rawValue)))
     }
 
     private func noRate(for money: Money, at location: SourceLocation) -> Diagnostic {

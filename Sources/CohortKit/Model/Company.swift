@@ -5,11 +5,8 @@ public struct Company: Sendable, Hashable {
         /// As written in the `status` field, from first considered to exited or withdrawn.
         case candidate, selected, signed, funded, exited, withdrawn
 
-        /// Whether the company's investment counts as committed: it signed.
+        /// Whether the company's rounds count in the figures: it signed.
         public var isCommitted: Bool { self == .signed || self == .funded || self == .exited }
-
-        /// Whether the company's investment counts as paid out.
-        public var isFunded: Bool { self == .funded || self == .exited }
 
         /// Whether a company in this status counts against `target_companies`.
         public var countsAgainstTarget: Bool {
@@ -32,8 +29,13 @@ public struct Company: Sendable, Hashable {
     public var country: String?
     /// One of the programme's focus areas, by slug.
     public var focusArea: Located<Slug>?
-    /// What the programme puts, or expects to put, into the company.
-    public var investment: Investment?
+    /// The rounds of money the programme puts, or means to put, into the company, by date (in the
+    /// order written on the same day).
+    public var rounds: [Round]
+    /// How the programme left the company, once it has.
+    public var exit: Exit?
+    /// The latest value of the programme's stake, while it holds one.
+    public var valuation: Valuation?
     /// Its website, an http(s) address.
     public var website: String?
     /// The four-digit year the company was founded.
@@ -46,14 +48,19 @@ public struct Company: Sendable, Hashable {
     public var source: SourceLocation
 }
 
-/// Money the programme puts, or expects to put, into a company.
-public struct Investment: Sendable, Hashable {
-    /// The money, in the currency it was written in.
-    public var amount: Money
-    /// When the money was, or is to be, invested.
-    public var date: Day?
-    /// True when the figure is an expectation rather than a stated number.
-    public var estimated: Bool
-    /// Where the amount was written.
-    public var location: SourceLocation
+extension Company {
+    /// The company's rounds added up, with the part that is estimated: in the rounds' currency when
+    /// they share one, else in the reporting currency; nil for a company without rounds.
+    public func investment(converter: CurrencyConverter) -> (amount: Money, estimated: Money)? {
+        guard let first = rounds.first?.amount.value.currency else { return nil }
+        let shared = rounds.allSatisfy { $0.amount.value.currency == first }
+        var amount = 0, estimated = 0
+        for round in rounds {
+            let value = shared ? round.amount.value.minorUnits : converter.toReporting(round.amount.value)?.minorUnits ?? 0
+            amount = amount.saturatingAdding(value)
+            if round.estimated { estimated = estimated.saturatingAdding(value) }
+        }
+        let currency = shared ? first : converter.currency
+        return (Money(minorUnits: amount, currency: currency), Money(minorUnits: estimated, currency: currency))
+    }
 }

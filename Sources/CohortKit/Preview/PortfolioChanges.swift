@@ -18,6 +18,8 @@ enum PortfolioChanges {
         changed.formUnion(differences(bySlug(old.pages, \.slug), bySlug(new.pages, \.slug)).map(PageInput.page))
         changed.formUnion(differences(old.agreementsByParty, new.agreementsByParty).map(PageInput.agreementsOf))
         changed.formUnion(differences(newsAbout(old), newsAbout(new)).map(PageInput.newsAbout))
+        changed.formUnion(differences(old.coInvestmentsBy, new.coInvestmentsBy).union(differences(old.acquisitionsBy, new.acquisitionsBy))
+            .map(PageInput.investmentsBy))
         // A translation changes what its original's pages and rows show in its language.
         for original in Set(old.translations.keys).union(new.translations.keys) where old.translations[original] != new.translations[original] {
             switch original {

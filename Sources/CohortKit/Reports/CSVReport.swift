@@ -1,10 +1,16 @@
-/// `companies.csv` and `agreements.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
+/// `companies.csv`, `investments.csv` and `agreements.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
 /// per entity in a fixed column order. Amounts are plain numbers without separators so that
 /// spreadsheets read them as numbers; text from content is made inert for spreadsheets (see `Cell`).
 enum CSVReport {
     static let companyColumns = [
         "slug", "name", "status", "sector", "country", "focus_area",
         "investment_amount", "investment_currency", "reporting_amount", "reporting_currency", "estimated", "date",
+        "disbursed_amount", "rounds", "exit_kind", "exit_date", "realised_amount", "valuation_amount", "valuation_as_of",
+    ]
+
+    static let investmentColumns = [
+        "company", "company_name", "status", "date", "kind", "instrument", "amount", "currency", "reporting_amount",
+        "reporting_currency", "estimated", "disbursed", "disbursed_date", "agreement", "co_investors", "co_investment_amount",
     ]
 
     static let agreementColumns = ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"]
@@ -21,14 +27,32 @@ enum CSVReport {
         case number(String)
     }
 
+    /// Amounts after `reporting_currency` are in the reporting currency too.
     static func companies(_ figures: Figures) -> String {
         table(companyColumns, figures.companies.map { line in
-            [
+            let reporting = [line.committed?.amount, line.exit?.proceedsReporting, line.valuation?.reporting].contains { $0 != nil }
+            return [
                 .text(line.slug), .text(line.name), .text(line.status.rawValue), .text(line.sector ?? ""),
                 .text(line.country ?? ""), .text(line.focusArea ?? ""),
                 amount(line.investment), .text(line.investment?.currency.code ?? ""),
-                amount(line.investmentReporting), .text(line.investmentReporting == nil ? "" : figures.currency.code),
+                amount(line.committed?.amount), .text(reporting ? figures.currency.code : ""),
                 .text(line.investment == nil ? "" : String(line.estimated)), .text(line.date?.description ?? ""),
+                amount(line.disbursed), .number(String(line.rounds.count)), .text(line.exit?.kind.rawValue ?? ""),
+                .text(line.exit?.date.description ?? ""), amount(line.exit?.proceedsReporting),
+                amount(line.valuation?.reporting), .text(line.valuation?.asOf.description ?? ""),
+            ]
+        })
+    }
+
+    /// One row per round of every company, by date, then company.
+    static func investments(_ figures: Figures) -> String {
+        table(investmentColumns, figures.rounds.map { round in
+            [
+                .text(round.company), .text(round.companyName), .text(round.status.rawValue), .text(round.date?.description ?? ""),
+                .text(round.kind.rawValue), .text(round.instrument?.rawValue ?? ""), amount(round.amount),
+                .text(round.amount.currency.code), amount(round.reporting), .text(round.reporting == nil ? "" : figures.currency.code),
+                .text(String(round.estimated)), .text(String(round.disbursed)), .text(round.disbursedOn?.description ?? ""),
+                .text(round.agreement ?? ""), .text(round.coInvestors.map(\.slug).joined(separator: ";")), amount(round.coInvestment),
             ]
         })
     }

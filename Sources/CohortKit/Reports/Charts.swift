@@ -16,6 +16,7 @@ enum Charts {
     static let accent = "#0b5cad"
     static let estimate = "#7fa9d6"
     static let rest = "#d9dee7"
+    static let paid = "#1b7f4b"
     static let text = "#1d2330"
 
     /// Pool used against pool left, as one bar.
@@ -61,24 +62,36 @@ enum Charts {
         return Chart(name: "charts/allocation.svg", description: description, svg: footer(svg))
     }
 
-    /// Cumulative commitments by quarter, one column each.
+    /// Cumulative committed and disbursed amounts by quarter: two columns each, committed then
+    /// disbursed, with the committed amount above the pair and the disbursed one under the quarter.
     static func commitments(_ figures: Figures) -> Chart {
         let quarters = figures.timeline
-        let width = 640, height = 260, left = 20, bottom = 220, chartHeight = 170
+        let width = 640, height = 290, left = 20, bottom = 230, chartHeight = 160
         let columnWidth = quarters.isEmpty ? 0 : min(120, (width - 2 * left) / quarters.count)
+        let barWidth = max(1, (columnWidth - 12) / 2)
         let largest = max(quarters.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1)
-        let summary = quarters.map { "\($0.name): \(ReportText.total($0.cumulative))" }.joined(separator: "; ")
-        let description = summary.isEmpty ? "Nothing committed yet." : "Cumulative commitments by quarter. " + summary + "."
-        var svg = header(width: width, height: height, title: "Commitments over time", description: description)
+        let summary = quarters.map {
+            "\($0.name): committed \(ReportText.total($0.cumulative)), disbursed \(ReportText.total($0.cumulativeDisbursed))"
+        }.joined(separator: "; ")
+        let description = summary.isEmpty ? "Nothing committed yet." : "Cumulative committed and disbursed amounts by quarter. " + summary + "."
+        var svg = header(width: width, height: height, title: "Committed and disbursed over time", description: description)
+        svg.append(#"  <rect x="\#(left)" y="12" width="14" height="14" fill="\#(accent)"/>"#)
+        svg.append(label(x: left + 20, y: 24, "Committed"))
+        svg.append(#"  <rect x="\#(left + 120)" y="12" width="14" height="14" fill="\#(paid)"/>"#)
+        svg.append(label(x: left + 140, y: 24, "Disbursed"))
         svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
         if quarters.isEmpty { svg.append(label(x: left, y: bottom - 10, "Nothing committed yet.")) }
         for (index, quarter) in quarters.enumerated() {
             let x = left + index * columnWidth
-            let barHeight = scaled(quarter.cumulative.amount.minorUnits, of: largest, to: chartHeight)
+            let committedHeight = scaled(quarter.cumulative.amount.minorUnits, of: largest, to: chartHeight)
+            let disbursedHeight = scaled(quarter.cumulativeDisbursed.amount.minorUnits, of: largest, to: chartHeight)
             let fill = quarter.cumulative.isAllEstimated ? estimate : accent
-            svg.append(#"  <rect x="\#(x + 8)" y="\#(bottom - barHeight)" width="\#(columnWidth - 16)" height="\#(barHeight)" fill="\#(fill)"/>"#)
-            svg.append(label(x: x + columnWidth / 2, y: bottom - barHeight - 6, quarter.cumulative.amount.formatted, anchor: "middle", size: 11))
+            svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - committedHeight)" width="\#(barWidth)" height="\#(committedHeight)" fill="\#(fill)"/>"#)
+            svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - disbursedHeight)" width="\#(barWidth)" height="\#(disbursedHeight)" fill="\#(paid)"/>"#)
+            let top = bottom - max(committedHeight, disbursedHeight)
+            svg.append(label(x: x + columnWidth / 2, y: top - 6, quarter.cumulative.amount.formatted, anchor: "middle", size: 11))
             svg.append(label(x: x + columnWidth / 2, y: bottom + 18, quarter.name, anchor: "middle"))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, quarter.cumulativeDisbursed.amount.formatted, anchor: "middle", size: 11))
         }
         return Chart(name: "charts/commitments.svg", description: description, svg: footer(svg))
     }

@@ -24,76 +24,20 @@ public struct Figures: Sendable, Hashable {
         public var committed: Total
     }
 
-    /// One company as the reports show it.
-    public struct CompanyLine: Sendable, Hashable {
-        /// The company's slug, as text.
-        public var slug: String
-        /// The company's name.
-        public var name: String
-        /// Where the company stands in the programme.
-        public var status: Company.Status
-        /// Its sector, as written.
-        public var sector: String?
-        /// The country code of where it is based.
-        public var country: String?
-        /// The focus area's name, not its slug.
-        public var focusArea: String?
-        /// The investment as written, in its own currency.
-        public var investment: Money?
-        /// The investment in the reporting currency.
-        public var investmentReporting: Money?
-        /// Whether the investment is an expectation rather than a stated number.
-        public var estimated: Bool
-        /// The investment's date, or else the day of the company's first signed agreement.
-        public var date: Day?
-    }
-
-    /// One agreement of the register.
-    public struct AgreementLine: Sendable, Hashable {
-        /// The agreement's slug, as text.
-        public var slug: String
-        /// The agreement's heading.
-        public var title: String
-        /// What the agreement is, such as a framework or an MOU.
-        public var kind: Agreement.Kind
-        /// Where the agreement stands.
-        public var status: Agreement.Status
-        /// The day it was signed.
-        public var signed: Day?
-        /// Where it was signed.
-        public var place: String?
-        /// The money it involves, as written, not converted.
-        public var amount: Money?
-        /// The parties' names, in the order written.
-        public var parties: [String]
-        /// The parties' slugs, in the order written.
-        public var partySlugs: [String]
-    }
-
-    /// One organisation as the reports show it.
-    public struct OrganizationLine: Sendable, Hashable {
-        /// The organisation's slug, as text.
-        public var slug: String
-        /// The organisation's name.
-        public var name: String
-        /// What kind of body it is.
-        public var kind: Organization.Kind
-        /// The country code of where it is based.
-        public var country: String?
-        /// `Manager`, `Partner`, or nil.
-        public var role: String?
-    }
-
     /// One calendar quarter of the timeline.
     public struct Quarter: Sendable, Hashable {
-        /// Such as `2011 Q4`.
+        /// Such as `2011 Q4`, or `Undated`.
         public var name: String
-        /// Committed companies that belong to the quarter.
+        /// Committed companies whose first round (or first signing) falls in the quarter.
         public var companiesCommitted: Int
-        /// The investments of those companies.
+        /// The rounds agreed in the quarter.
         public var committed: Total
         /// Committed up to and including this quarter.
         public var cumulative: Total
+        /// The rounds paid in the quarter.
+        public var disbursed: Total
+        /// Disbursed up to and including this quarter.
+        public var cumulativeDisbursed: Total
         /// Agreements with status `signed` whose signing date falls in the quarter.
         public var agreementsSigned: Int
     }
@@ -112,10 +56,22 @@ public struct Figures: Sendable, Hashable {
     public var companiesInProgramme: Int
     /// Companies that are signed, funded or exited.
     public var companiesSigned: Int
-    /// Investments in signed, funded and exited companies.
+    /// The rounds of signed, funded and exited companies.
     public var committed: Total
-    /// Investments in funded and exited companies.
-    public var funded: Total
+    /// Those of the rounds that are paid.
+    public var disbursed: Total
+    /// Those of the rounds that are follow-ons.
+    public var followOn: Total
+    /// What co-investors put into those rounds, where the content says.
+    public var coInvestment: Total
+    /// The proceeds of exits.
+    public var realised: Money
+    /// The latest valuations of the companies not exited.
+    public var unrealised: Money
+    /// (Realised + unrealised) / disbursed; nil when nothing is disbursed.
+    public var multiple: Ratio?
+    /// Co-investment / committed: money mobilised per unit committed; nil when nothing is committed.
+    public var leverage: Ratio?
     /// The pool less what is committed; negative when over-committed.
     public var remaining: Money
     /// The mean investment of committed companies that have one; nil when there are none.
@@ -134,9 +90,11 @@ public struct Figures: Sendable, Hashable {
     public var organizations: [OrganizationLine]
     /// Every company, by slug.
     public var companies: [CompanyLine]
+    /// Every round of every company, by date (undated ones last), then company.
+    public var rounds: [RoundLine]
     /// The agreement register: by signing date, unsigned ones last, then by slug.
     public var agreements: [AgreementLine]
-    /// Quarters with a commitment or a signed agreement, oldest first.
+    /// Quarters with a round agreed or paid, or an agreement signed, oldest first.
     public var timeline: [Quarter]
     /// The rates used, when any amount had to be converted.
     public var exchangeRates: ExchangeRates?
@@ -166,15 +124,7 @@ public struct Figures: Sendable, Hashable {
         let converter = portfolio.converter
         let currency = programme.currency
         let focusNames = Dictionary(programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let lines = portfolio.companies.map { company in
-            CompanyLine(
-                slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
-                country: company.country, focusArea: company.focusArea.flatMap { focusNames[$0.value] },
-                investment: company.investment?.amount,
-                investmentReporting: company.investment.flatMap { converter.toReporting($0.amount) },
-                estimated: company.investment?.estimated ?? false,
-                date: company.investment?.date ?? Figures.firstSigning(of: company.slug, in: portfolio))
-        }
+        let lines = portfolio.companies.map { Figures.line(of: $0, in: portfolio, focusNames: focusNames) }
         let committedLines = lines.filter { $0.status.isCommitted }
         let inProgramme = lines.filter(\.status.countsAgainstTarget)
 
@@ -185,10 +135,26 @@ public struct Figures: Sendable, Hashable {
         targetCompanies = programme.targetCompanies
         companiesInProgramme = inProgramme.count
         companiesSigned = committedLines.count
+        var disbursed = Tally(), followOn = Tally(), coInvestment = Tally(), realised = Tally(), unrealised = Tally()
+        for round in committedLines.flatMap(\.rounds) {
+            if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
+            if round.kind == .followOn { followOn.add(round.reporting, estimated: round.estimated) }
+            coInvestment.add(round.coInvestment, estimated: round.estimated)
+        }
+        for line in committedLines {
+            realised.add(line.exit?.proceedsReporting, estimated: false)
+            if line.exit == nil { unrealised.add(line.valuation?.reporting, estimated: false) }
+        }
         committed = Figures.total(committedLines, currency)
-        funded = Figures.total(lines.filter { $0.status.isFunded }, currency)
+        self.disbursed = disbursed.total(currency)
+        self.followOn = followOn.total(currency)
+        self.coInvestment = coInvestment.total(currency)
+        self.realised = realised.total(currency).amount
+        self.unrealised = unrealised.total(currency).amount
+        multiple = Ratio(self.realised.minorUnits.saturatingAdding(self.unrealised.minorUnits), over: self.disbursed.amount.minorUnits)
+        leverage = Ratio(self.coInvestment.amount.minorUnits, over: committed.amount.minorUnits)
         remaining = Money(minorUnits: pool.minorUnits.saturatingSubtracting(committed.amount.minorUnits), currency: currency)
-        let tickets = committedLines.filter { $0.investmentReporting != nil }
+        let tickets = committedLines.filter { $0.committed != nil }
         averageTicket = Figures.average(tickets, currency)
         medianTicket = Figures.median(tickets, currency)
         byStatus = Company.Status.allCases.map { status in
@@ -208,6 +174,16 @@ public struct Figures: Sendable, Hashable {
                                     country: organization.country, role: role)
         }
         companies = lines
+        rounds = lines.flatMap { line in line.rounds.enumerated().map { (line, $0.offset, $0.element) } }
+            .sorted { lhs, rhs in
+                switch (lhs.2.date, rhs.2.date) {
+                case let (left?, right?) where left != right: left < right
+                case (nil, _?): false
+                case (_?, nil): true
+                default: (lhs.0.slug, lhs.1) < (rhs.0.slug, rhs.1)
+                }
+            }
+            .map(\.2)
         agreements = portfolio.agreements.map { agreement in
             AgreementLine(
                 slug: agreement.slug.rawValue, title: agreement.title, kind: agreement.kind, status: agreement.status,
@@ -216,7 +192,10 @@ public struct Figures: Sendable, Hashable {
                 partySlugs: agreement.parties.map(\.value.rawValue))
         }
         timeline = Figures.quarters(committedLines, agreements: portfolio.agreements, currency)
-        let converted = lines.contains { $0.investment.map(converter.needsConversion) ?? false }
+        let amounts = lines.flatMap { line in
+            line.rounds.flatMap { [$0.amount] + $0.coInvestors.compactMap(\.amount) } + [line.exit?.proceeds, line.valuation?.amount].compactMap { $0 }
+        }
+        let converted = amounts.contains(where: converter.needsConversion)
             || portfolio.agreements.contains { $0.amount.map { converter.needsConversion($0.value) } ?? false }
             || converter.needsConversion(programme.pool) || converter.needsConversion(programme.standardTicket)
         exchangeRates = converted ? programme.exchangeRates : nil
@@ -244,14 +223,11 @@ public struct Figures: Sendable, Hashable {
         }
     }
 
+    /// The committed totals of `lines` added up.
     private static func total(_ lines: [CompanyLine], _ currency: Currency) -> Total {
-        var amount = 0, estimated = 0
-        for line in lines {
-            guard let money = line.investmentReporting else { continue }
-            amount = amount.saturatingAdding(money.minorUnits)
-            if line.estimated { estimated = estimated.saturatingAdding(money.minorUnits) }
-        }
-        return Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+        var tally = Tally()
+        for line in lines { line.committed.map { tally.add($0) } }
+        return tally.total(currency)
     }
 
     /// The mean ticket; its estimated part is the mean of the estimated parts.
@@ -264,8 +240,8 @@ public struct Figures: Sendable, Hashable {
 
     /// The median ticket (the mean of the middle two for an even count); its estimated part is taken the same way.
     private static func median(_ lines: [CompanyLine], _ currency: Currency) -> Total? {
-        let sorted = lines.filter { $0.investmentReporting != nil }
-            .sorted { ($0.investmentReporting?.minorUnits ?? 0, $0.slug) < ($1.investmentReporting?.minorUnits ?? 0, $1.slug) }
+        let sorted = lines.filter { $0.committed != nil }
+            .sorted { ($0.committed?.amount.minorUnits ?? 0, $0.slug) < ($1.committed?.amount.minorUnits ?? 0, $1.slug) }
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
         return average(sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]], currency)
@@ -292,42 +268,6 @@ public struct Figures: Sendable, Hashable {
             return Group(name: name, companies: members.count,
                          committed: total(members.filter { $0.status.isCommitted }, currency))
         }
-    }
-
-    private static func quarters(_ committed: [CompanyLine], agreements: [Agreement], _ currency: Currency) -> [Quarter] {
-        var names: Set<String> = []
-        var byQuarter: [String: [CompanyLine]] = [:]
-        for line in committed {
-            let name = line.date.map(quarterName) ?? "Undated"
-            byQuarter[name, default: []].append(line)
-            names.insert(name)
-        }
-        var signed: [String: Int] = [:]
-        for agreement in agreements where agreement.status == .signed {
-            guard let day = agreement.signed else { continue }
-            signed[quarterName(day), default: 0] += 1
-            names.insert(quarterName(day))
-        }
-        var running = 0, runningEstimated = 0
-        // Quarter names sort in time order; "Undated" sorts after digits.
-        return names.sorted().map { name in
-            let lines = byQuarter[name] ?? []
-            let sum = total(lines, currency)
-            running = running.saturatingAdding(sum.amount.minorUnits)
-            runningEstimated = runningEstimated.saturatingAdding(sum.estimated.minorUnits)
-            return Quarter(
-                name: name, companiesCommitted: lines.count, committed: sum,
-                cumulative: Total(amount: Money(minorUnits: running, currency: currency),
-                                  estimated: Money(minorUnits: runningEstimated, currency: currency)),
-                agreementsSigned: signed[name] ?? 0)
-        }
-    }
-
-    private static func quarterName(_ day: Day) -> String { "\(day.year) Q\(day.quarter)" }
-
-    /// The day a company first signed an agreement, for companies whose investment has no date.
-    private static func firstSigning(of slug: Slug, in portfolio: Portfolio) -> Day? {
-        portfolio.agreements(of: slug).filter { $0.status == .signed }.compactMap(\.signed).min()
     }
 
     private static func name(of slug: Slug, in portfolio: Portfolio) -> String {

@@ -7,7 +7,7 @@ import Foundation
 /// integers, never floating point. The schema is documented in docs/reports.md.
 public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The schema version this code writes. Bump it when a field changes meaning or goes away.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// Money as JSON: the currency code, exact minor units and the text the reports show.
     public struct Amount: Codable, Sendable, Hashable {
@@ -58,10 +58,24 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The headline figures.
     public struct Totals: Codable, Sendable, Hashable {
-        /// Investments in signed, funded and exited companies.
+        /// The rounds of signed, funded and exited companies.
         public var committed: Total
-        /// Investments in funded and exited companies.
+        /// Those of the rounds that are paid.
+        public var disbursed: Total
+        /// The same as `disbursed`, under its name of schema version 1, for one more version.
         public var funded: Total
+        /// Those of the rounds that are follow-ons.
+        public var followOn: Total
+        /// What co-investors put into those rounds.
+        public var coInvestment: Total
+        /// The proceeds of exits.
+        public var realised: Amount
+        /// The latest valuations of the companies not exited.
+        public var unrealised: Amount
+        /// (Realised + unrealised) / disbursed, to two decimals; absent when nothing is disbursed.
+        public var multiple: Decimal?
+        /// Co-investment / committed, to two decimals; absent when nothing is committed.
+        public var leverage: Decimal?
         /// The pool less what is committed; negative when over-committed.
         public var remaining: Amount
         /// Companies that are signed, funded or exited.
@@ -88,14 +102,72 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var role: String?
     }
 
-    /// A company's investment, as written and converted.
+    /// A company's rounds added up, as written and converted.
     public struct Investment: Codable, Sendable, Hashable {
-        /// The money as written, in its own currency.
+        /// The rounds added up in their currency when they share one, else in the reporting currency.
         public var amount: Amount
-        /// The money converted into the reporting currency.
+        /// The same in the reporting currency.
         public var reporting: Amount?
-        /// Whether the figure is an expectation rather than a stated number.
+        /// Whether any part of it is an expectation rather than a stated number.
         public var estimated: Bool
+    }
+
+    /// An organisation investing in a round beside the programme.
+    public struct CoInvestor: Codable, Sendable, Hashable {
+        /// The organisation's slug.
+        public var organization: String
+        /// What it put in, as written.
+        public var amount: Amount?
+        /// The same in the reporting currency.
+        public var reporting: Amount?
+    }
+
+    /// One round of a company.
+    public struct Round: Codable, Sendable, Hashable {
+        /// The day it was agreed, `YYYY-MM-DD`.
+        public var date: String?
+        /// `initial` or `follow-on`.
+        public var kind: String
+        /// `equity`, `convertible`, `safe`, `grant` or `loan`.
+        public var instrument: String?
+        /// The amount as written.
+        public var amount: Amount
+        /// The same in the reporting currency.
+        public var reporting: Amount?
+        /// Whether the money was paid.
+        public var disbursed: Bool
+        /// The day it was paid, `YYYY-MM-DD`.
+        public var disbursedOn: String?
+        /// Whether the amount is an expectation.
+        public var estimated: Bool
+        /// The slug of the agreement it is made under.
+        public var agreement: String?
+        /// The other investors in the round.
+        public var coInvestors: [CoInvestor]
+    }
+
+    /// How the programme left a company.
+    public struct Exit: Codable, Sendable, Hashable {
+        /// The day of the exit, `YYYY-MM-DD`.
+        public var date: String
+        /// `acquisition`, `ipo`, `buyback` or `write-off`.
+        public var kind: String
+        /// What the programme received, as written; absent for a write-off.
+        public var proceeds: Amount?
+        /// The same in the reporting currency.
+        public var proceedsReporting: Amount?
+        /// The acquirer's slug.
+        public var acquirer: String?
+    }
+
+    /// The latest value of the programme's stake in a company.
+    public struct Valuation: Codable, Sendable, Hashable {
+        /// The day of the value, `YYYY-MM-DD`.
+        public var asOf: String
+        /// The value as written.
+        public var amount: Amount
+        /// The same in the reporting currency.
+        public var reporting: Amount?
     }
 
     /// One company as `portfolio.json` lists it.
@@ -112,10 +184,18 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var country: String?
         /// The focus area's name, not its slug.
         public var focusArea: String?
-        /// What the programme puts, or expects to put, into the company.
+        /// Its rounds added up.
         public var investment: Investment?
-        /// The investment's date, or the company's first signing.
+        /// Its disbursed rounds, in the reporting currency.
+        public var disbursed: Amount?
+        /// The date of its first round, or the company's first signing.
         public var date: String?
+        /// Its rounds, by date.
+        public var rounds: [Round]
+        /// How the programme left it.
+        public var exit: Exit?
+        /// The latest value of the programme's stake.
+        public var valuation: Valuation?
     }
 
     /// One agreement of the register as `portfolio.json` lists it.
@@ -164,12 +244,16 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public struct Quarter: Codable, Sendable, Hashable {
         /// The quarter's name, such as `2011 Q4`, or `Undated`.
         public var quarter: String
-        /// Committed companies that belong to the quarter.
+        /// Committed companies whose first round falls in the quarter.
         public var companiesCommitted: Int
-        /// The investments of those companies.
+        /// The rounds agreed in the quarter.
         public var committed: Total
         /// Committed up to and including this quarter.
         public var cumulative: Total
+        /// The rounds paid in the quarter.
+        public var disbursed: Total
+        /// Disbursed up to and including this quarter.
+        public var cumulativeDisbursed: Total
         /// Agreements with status `signed` whose signing date falls in the quarter.
         public var agreementsSigned: Int
     }
@@ -212,7 +296,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public var agreements: [Agreement]
     /// The figures by status, sector, focus area and country.
     public var breakdowns: Breakdowns
-    /// Quarters with a commitment or a signed agreement, oldest first.
+    /// Quarters with a round agreed or paid, or an agreement signed, oldest first.
     public var timeline: [Quarter]
     /// The warnings the content still has, by file and position.
     public var warnings: [Warning]
@@ -231,7 +315,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
             },
             exchangeRatesAsOf: figures.exchangeRates?.asOf.description)
         totals = Totals(
-            committed: Total(figures.committed), funded: Total(figures.funded), remaining: Amount(figures.remaining),
+            committed: Total(figures.committed), disbursed: Total(figures.disbursed), funded: Total(figures.disbursed),
+            followOn: Total(figures.followOn), coInvestment: Total(figures.coInvestment), realised: Amount(figures.realised),
+            unrealised: Amount(figures.unrealised), multiple: figures.multiple?.decimal, leverage: figures.leverage?.decimal,
+            remaining: Amount(figures.remaining),
             companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
             averageTicket: figures.averageTicket.map(Total.init), medianTicket: figures.medianTicket.map(Total.init))
         organizations = figures.organizations.map {
@@ -241,8 +328,18 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
             Company(
                 slug: line.slug, name: line.name, status: line.status.rawValue, sector: line.sector, country: line.country,
                 focusArea: line.focusArea,
-                investment: line.investment.map { Investment(amount: Amount($0), reporting: line.investmentReporting.map(Amount.init), estimated: line.estimated) },
-                date: line.date?.description)
+                investment: line.investment.map {
+                    Investment(amount: Amount($0), reporting: line.committed.map { Amount($0.amount) }, estimated: line.estimated)
+                },
+                disbursed: line.disbursed.map(Amount.init), date: line.date?.description,
+                rounds: line.rounds.map(Round.init),
+                exit: line.exit.map { exit in
+                    Exit(date: exit.date.description, kind: exit.kind.rawValue, proceeds: exit.proceeds.map(Amount.init),
+                         proceedsReporting: exit.proceedsReporting.map(Amount.init), acquirer: exit.acquirer)
+                },
+                valuation: line.valuation.map {
+                    Valuation(asOf: $0.asOf.description, amount: Amount($0.amount), reporting: $0.reporting.map(Amount.init))
+                })
         }
         agreements = figures.agreements.map { line in
             Agreement(slug: line.slug, title: line.title, kind: line.kind.rawValue, status: line.status.rawValue,
@@ -255,7 +352,8 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
                                 byFocusArea: groups(figures.byFocusArea), byCountry: groups(figures.byCountry))
         timeline = figures.timeline.map {
             Quarter(quarter: $0.name, companiesCommitted: $0.companiesCommitted, committed: Total($0.committed),
-                    cumulative: Total($0.cumulative), agreementsSigned: $0.agreementsSigned)
+                    cumulative: Total($0.cumulative), disbursed: Total($0.disbursed),
+                    cumulativeDisbursed: Total($0.cumulativeDisbursed), agreementsSigned: $0.agreementsSigned)
         }
         warnings = figures.warnings.map {
             Warning(file: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
@@ -279,5 +377,18 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(PortfolioSnapshot.self, from: data)
+    }
+}
+
+extension PortfolioSnapshot.Round {
+    init(_ line: Figures.RoundLine) {
+        typealias Amount = PortfolioSnapshot.Amount
+        self.init(date: line.date?.description, kind: line.kind.rawValue, instrument: line.instrument?.rawValue,
+                  amount: Amount(line.amount), reporting: line.reporting.map { Amount($0) }, disbursed: line.disbursed,
+                  disbursedOn: line.disbursedOn?.description, estimated: line.estimated, agreement: line.agreement,
+                  coInvestors: line.coInvestors.map { investor in
+                      PortfolioSnapshot.CoInvestor(organization: investor.slug, amount: investor.amount.map { Amount($0) },
+                                                   reporting: investor.reporting.map { Amount($0) })
+                  })
     }
 }

@@ -67,6 +67,9 @@ enum ReportText {
         return fence + padding + text + padding + fence
     }
 
+    /// A ratio such as a multiple as `2.03x`, or a dash when it is absent.
+    static func ratio(_ ratio: Ratio?) -> String { ratio.map { "\($0)x" } ?? "—" }
+
     /// A day as `2011-10-10`, or a dash.
     static func day(_ day: Day?) -> String { day?.description ?? "—" }
 }

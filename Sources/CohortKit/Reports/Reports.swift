@@ -5,6 +5,7 @@ public enum Reports {
         var files = [
             OutputFile(path: "summary.md", text: SummaryReport.render(figures)),
             OutputFile(path: "companies.csv", text: CSVReport.companies(figures)),
+            OutputFile(path: "investments.csv", text: CSVReport.investments(figures)),
             OutputFile(path: "agreements.csv", text: CSVReport.agreements(figures)),
             OutputFile(path: "portfolio.json", text: PortfolioSnapshot(figures).json()),
         ]

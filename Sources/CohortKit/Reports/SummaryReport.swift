@@ -14,6 +14,8 @@ enum SummaryReport {
         lines += ["![Committed by focus area](charts/allocation.svg)", ""]
         lines += groups("By country", figures.byCountry, what: "Country")
         lines += agreements(figures)
+        lines += rounds(figures)
+        lines += exits(figures)
         lines += timeline(figures)
         lines += translations(figures)
         lines += warnings(figures)
@@ -24,15 +26,21 @@ enum SummaryReport {
         var lines = ["## Headline", "", "| Figure | Value |", "| --- | ---: |"]
         lines.append("| Pool | \(figures.pool.formatted) |")
         lines.append("| Committed | \(ReportText.total(figures.committed)) |")
-        lines.append("| Funded | \(ReportText.total(figures.funded)) |")
+        lines.append("| Disbursed | \(ReportText.total(figures.disbursed)) |")
         lines.append("| Remaining | \(figures.remaining.formatted) |")
+        lines.append("| Follow-on | \(ReportText.total(figures.followOn)) |")
+        lines.append("| Co-investment | \(ReportText.total(figures.coInvestment)) |")
+        lines.append("| Realised | \(figures.realised.formatted) |")
+        lines.append("| Unrealised | \(figures.unrealised.formatted) |")
+        lines.append("| Multiple | \(ReportText.ratio(figures.multiple)) |")
+        lines.append("| Leverage | \(ReportText.ratio(figures.leverage)) |")
         lines.append("| Companies signed | \(figures.companiesSigned) of \(figures.targetCompanies) |")
         lines.append("| Companies in the programme | \(figures.companiesInProgramme) of \(figures.targetCompanies) |")
         lines.append("| Standard ticket | \(figures.standardTicket.formatted) |")
         lines.append("| Average ticket | \(figures.averageTicket.map(ReportText.total) ?? "—") |")
         lines.append("| Median ticket | \(figures.medianTicket.map(ReportText.total) ?? "—") |")
         lines.append("")
-        if figures.committed.isEstimated || figures.funded.isEstimated {
+        if figures.committed.isEstimated {
             lines += ["Figures marked estimated include investments that are expectations rather than stated amounts.", ""]
         }
         if let rates = figures.exchangeRates {
@@ -63,14 +71,56 @@ enum SummaryReport {
         return lines + [""]
     }
 
+    /// The rounds of the companies the figures count, by date, one per line.
+    private static func rounds(_ figures: Figures) -> [String] {
+        var lines = ["## Rounds", ""]
+        let rounds = figures.rounds.filter(\.status.isCommitted)
+        guard !rounds.isEmpty else { return lines + ["No rounds.", ""] }
+        lines += ["| Company | Date | Kind | Amount | Disbursed | Co-investors |", "| --- | --- | --- | ---: | --- | --- |"]
+        for round in rounds {
+            let amount = round.amount.formatted + (round.estimated ? " (estimated)" : "")
+            let disbursed = round.disbursedOn?.description ?? (round.disbursed ? "yes, date not given" : "not yet")
+            let investors = round.coInvestors.map { investor in
+                ReportText.cell(investor.name) + (investor.amount.map { " (\($0.formatted))" } ?? "")
+            }
+            lines.append("| \(ReportText.cell(round.companyName)) | \(ReportText.day(round.date)) | \(round.kind.rawValue) | \(amount) | \(disbursed) | \(investors.isEmpty ? "—" : investors.joined(separator: ", ")) |")
+        }
+        return lines + ["", "Rounds of signed, funded and exited companies; amounts as written.", ""]
+    }
+
+    /// Exits, and the valuations of the companies still held.
+    private static func exits(_ figures: Figures) -> [String] {
+        var lines = ["## Exits and valuations", ""]
+        let counted = figures.companies.filter(\.status.isCommitted)
+        let exits = counted.compactMap { line in line.exit.map { (line, $0) } }
+        let valuations = counted.filter { $0.exit == nil }.compactMap { line in line.valuation.map { (line, $0) } }
+        guard !exits.isEmpty || !valuations.isEmpty else { return lines + ["No exits or valuations.", ""] }
+        if !exits.isEmpty {
+            lines += ["| Company | Exit | Date | Proceeds | Acquirer |", "| --- | --- | --- | ---: | --- |"]
+            for (line, exit) in exits {
+                lines.append("| \(ReportText.cell(line.name)) | \(exit.kind.rawValue) | \(exit.date) | \(exit.proceeds?.formatted ?? "—") | \(ReportText.cell(exit.acquirerName)) |")
+            }
+            lines.append("")
+        }
+        if !valuations.isEmpty {
+            lines += ["| Company | Valued as of | Value |", "| --- | --- | ---: |"]
+            for (line, valuation) in valuations {
+                lines.append("| \(ReportText.cell(line.name)) | \(valuation.asOf) | \(valuation.amount.formatted) |")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
     private static func timeline(_ figures: Figures) -> [String] {
         var lines = ["## Timeline by quarter", ""]
         guard !figures.timeline.isEmpty else { return lines + ["Nothing dated yet.", ""] }
-        lines += ["| Quarter | Companies committed | Committed | Cumulative | Agreements signed |", "| --- | ---: | ---: | ---: | ---: |"]
+        lines += ["| Quarter | Companies committed | Committed | Cumulative | Disbursed | Cumulative disbursed | Agreements signed |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for quarter in figures.timeline {
-            lines.append("| \(quarter.name) | \(quarter.companiesCommitted) | \(ReportText.total(quarter.committed)) | \(ReportText.total(quarter.cumulative)) | \(quarter.agreementsSigned) |")
+            lines.append("| \(quarter.name) | \(quarter.companiesCommitted) | \(ReportText.total(quarter.committed)) | \(ReportText.total(quarter.cumulative)) | \(ReportText.total(quarter.disbursed)) | \(ReportText.total(quarter.cumulativeDisbursed)) | \(quarter.agreementsSigned) |")
         }
-        return lines + ["", "![Commitments over time](charts/commitments.svg)", ""]
+        return lines + ["", "![Committed and disbursed over time](charts/commitments.svg)", ""]
     }
 
     /// Per language other than the default, the files translated and those not yet, so that a pull

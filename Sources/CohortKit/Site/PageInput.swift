@@ -20,6 +20,8 @@ enum PageInput: Hashable, Sendable {
     case page(Slug)
     /// The agreements an organisation or company is party to.
     case agreementsOf(Slug)
+    /// The companies an organisation co-invested in or acquired.
+    case investmentsBy(Slug)
     /// The news items about an entity.
     case newsAbout(Slug)
     /// Which files the site has: pages, assets, static files and the rest.

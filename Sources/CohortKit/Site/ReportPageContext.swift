@@ -15,8 +15,16 @@ extension SiteContext {
         values["figures"] = compact([
             "pool": strings.money(figures.pool),
             "committed": total(figures.committed),
-            "funded": total(figures.funded),
+            "disbursed": total(figures.disbursed),
+            // `funded` is the name `disbursed` had before rounds; kept for templates written then.
+            "funded": total(figures.disbursed),
             "remaining": strings.money(figures.remaining),
+            "follow_on": total(figures.followOn),
+            "co_investment": total(figures.coInvestment),
+            "realised": strings.money(figures.realised),
+            "unrealised": strings.money(figures.unrealised),
+            "multiple": figures.multiple.map { strings.format("ratio", [("value", strings.decimal($0))]) },
+            "leverage": figures.leverage.map { strings.format("ratio", [("value", strings.decimal($0))]) },
             "companies_signed": figures.companiesSigned,
             "companies_in_programme": figures.companiesInProgramme,
             "target_companies": figures.targetCompanies,
@@ -25,7 +33,7 @@ extension SiteContext {
             "standard_ticket": strings.money(figures.standardTicket),
             "average_ticket": figures.averageTicket.map(total),
             "median_ticket": figures.medianTicket.map(total),
-            "estimated": figures.committed.isEstimated || figures.funded.isEstimated,
+            "estimated": figures.committed.isEstimated,
             "exchange_rates": figures.exchangeRates.map { rates in
                 strings.format("exchange_rates_note", [
                     ("date", strings.date(rates.asOf)),
@@ -40,8 +48,10 @@ extension SiteContext {
             },
             "by_country": figures.byCountry.map { group($0, named($0.name)) },
             "timeline": figures.timeline.map { quarter -> Values in
-                ["name": quarter.name, "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
-                 "cumulative": total(quarter.cumulative), "agreements_signed": quarter.agreementsSigned]
+                ["name": quarter.name == Figures.undated ? self.strings["undated"] : quarter.name,
+                 "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
+                 "cumulative": total(quarter.cumulative), "disbursed": total(quarter.disbursed),
+                 "cumulative_disbursed": total(quarter.cumulativeDisbursed), "agreements_signed": quarter.agreementsSigned]
             },
             "agreements": agreements.map { agreementRow($0, from: route) },
             "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },

@@ -155,6 +155,21 @@ final class SiteContext: Sendable {
         let agreements = self.agreements(of: company.slug)
         row["agreements"] = agreements.map { agreementRow($0, from: route) }
         row["counterparties"] = counterparties(of: company.slug, in: agreements).map { partyLink($0, from: route) }
+        row["rounds"] = company.rounds.map { roundRow($0, from: route) }
+        row["exit"] = company.exit.map { exit in
+            compact([
+                "kind": exit.kind.rawValue,
+                "kind_label": strings.label(exit.kind),
+                "date": strings.date(exit.date.value),
+                "date_iso": exit.date.value.description,
+                "proceeds": exit.proceeds.map { strings.money($0.value) },
+                "acquirer": exit.acquirer.flatMap { self.organization($0.value) }.map { organizationLink($0, from: route) },
+            ])
+        } ?? Absent()
+        row["valuation"] = company.valuation.map { valuation in
+            compact(["amount": strings.money(valuation.amount.value), "as_of": strings.date(valuation.asOf),
+                     "as_of_iso": valuation.asOf.description])
+        } ?? Absent()
         return entityPage(route, "company", row, original, title: text(original, "name", company.name).text, slug: company.slug, body: body)
     }
 
@@ -171,6 +186,9 @@ final class SiteContext: Sendable {
         let partners = counterparties(of: organization.slug, in: agreements)
         row["companies"] = partners.compactMap { self.company($0) }.map { companyRow($0, from: route) }
         row["organizations"] = partners.compactMap { self.organization($0) }.map { organizationLink($0, from: route) }
+        let investments = self.investments(by: organization.slug)
+        row["co_investments"] = investments.coInvested.compactMap { self.company($0) }.map { companyRow($0, from: route) }
+        row["acquisitions"] = investments.acquired.compactMap { self.company($0) }.map { companyRow($0, from: route) }
         return entityPage(route, "organization", row, original, title: text(original, "name", organization.name).text,
                           slug: organization.slug, body: body)
     }
@@ -324,16 +342,43 @@ final class SiteContext: Sendable {
             "sector": text(original, "sector", company.sector ?? "").text,
             "country": company.country,
             "focus_area": focusName,
-            "investment": company.investment.map(investment),
+            "investment": company.investment(converter: source.converter).map { investment in
+                let date = company.rounds.compactMap(\.date).min()
+                let allEstimated = company.rounds.allSatisfy(\.estimated)
+                return compact([
+                    "amount": strings.money(investment.amount),
+                    "estimated": allEstimated,
+                    "estimated_part": allEstimated || investment.estimated.minorUnits == 0 ? nil : strings.money(investment.estimated),
+                    "date": date.map(strings.date),
+                    "date_iso": date?.description,
+                ])
+            },
         ])
     }
 
-    private func investment(_ investment: Investment) -> Values {
+    /// A round on a company's page: its date, kind, amount, whether it is paid, and its co-investors.
+    private func roundRow(_ round: Round, from route: Route) -> Values {
         compact([
-            "amount": strings.money(investment.amount),
-            "estimated": investment.estimated,
-            "date": investment.date.map(strings.date),
-            "date_iso": investment.date?.description,
+            "date": round.date.map(strings.date),
+            "date_iso": round.date?.description,
+            "kind": round.kind.rawValue,
+            "kind_label": strings.label(round.kind),
+            "instrument_label": round.instrument.map(strings.label),
+            "amount": strings.money(round.amount.value),
+            "estimated": round.estimated,
+            "disbursed": round.isDisbursed,
+            "disbursed_on": round.disbursedOn.map(strings.date),
+            "disbursed_iso": round.disbursedOn?.description,
+            "agreement": round.agreement.flatMap { self.agreement($0.value) }.map { agreement in
+                let title = text(.entity(.agreements, agreement.slug), "title", agreement.title)
+                return compact(["title": title.text, "lang": languageMark(title.language), "href": link(route, .agreement(agreement.slug))])
+            },
+            "co_investors": round.coInvestors.compactMap { investor -> Values? in
+                guard let organization = self.organization(investor.organization.value) else { return nil }
+                var values = organizationLink(organization, from: route)
+                values["amount"] = present(investor.amount.map { strings.money($0.value) })
+                return values
+            },
         ])
     }
 
@@ -507,6 +552,11 @@ final class SiteContext: Sendable {
     private func agreements(of party: Slug) -> [Agreement] {
         recorder?.record(.agreementsOf(party))
         return (source.agreementsByParty[party] ?? []).compactMap(agreement)
+    }
+
+    private func investments(by organization: Slug) -> (coInvested: [Slug], acquired: [Slug]) {
+        recorder?.record(.investmentsBy(organization))
+        return (source.coInvestmentsBy[organization] ?? [], source.acquisitionsBy[organization] ?? [])
     }
 
     private func news(about slug: Slug) -> [NewsItem] {

@@ -54,9 +54,19 @@ struct Strings: Sendable {
         return format("money", [("code", money.currency.code), ("amount", amount)])
     }
 
+    /// A ratio with two decimals, as this language writes decimals: `2.03`.
+    func decimal(_ ratio: Ratio) -> String {
+        let text = ratio.description
+        guard let point = text.firstIndex(of: ".") else { return text }
+        return dates.group(String(text[..<point])) + dates.decimalSeparator + text[text.index(after: point)...]
+    }
+
     func label(_ status: Company.Status) -> String { self["status_" + status.rawValue] }
     func label(_ status: Agreement.Status) -> String { self["agreement_status_" + status.rawValue] }
     func label(_ kind: Agreement.Kind) -> String { self["agreement_kind_" + kind.rawValue] }
+    func label(_ kind: Round.Kind) -> String { self["round_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
+    func label(_ instrument: Round.Instrument) -> String { self["instrument_" + instrument.rawValue] }
+    func label(_ kind: Exit.Kind) -> String { self["exit_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
     func label(_ kind: Organization.Kind) -> String { self["organization_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
 }
 

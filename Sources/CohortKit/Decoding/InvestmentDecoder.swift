@@ -1,0 +1,197 @@
+import Yams
+
+/// Decodes a company's money over its life (`investment` or `investments`, `exit` and `valuation`)
+/// and checks the rules among them and the company's status that need no other file.
+struct InvestmentDecoder {
+    /// What a company file says of its money.
+    struct Decoded {
+        /// By date, then in the order written.
+        var rounds: [Round] = []
+        var exit: Exit?
+        var valuation: Valuation?
+    }
+
+    let reader: NodeReader
+
+    static let roundFields = ["date", "amount", "currency", "kind", "instrument", "disbursed", "estimated", "agreement", "co_investors"]
+
+    /// Reads the money fields of a company's `fields`, whose status is `status` (nil when it did not decode).
+    func decode(_ fields: Fields, status: Company.Status?) -> Decoded {
+        var decoded = Decoded()
+        let single = fields.optional("investment")
+        if single != nil, fields.optional("investments") != nil {
+            reader.error(at: fields.keyLocation(of: "investments"), "a company has either 'investment' or 'investments', not both",
+                         hint: "move the single investment into the list of rounds as its 'initial' round")
+        } else if let node = fields.optional("investments") {
+            decoded.rounds = rounds(node)
+        } else if let node = single, let round = singleInvestment(node, status: status) {
+            decoded.rounds = [round]
+        }
+        decoded.exit = fields.optional("exit", exit)
+        decoded.valuation = fields.optional("valuation", valuation)
+        if let status { checkStatus(status, decoded, fields) }
+        if let exit = decoded.exit, let first = decoded.rounds.compactMap(\.date).min(), exit.date.value < first {
+            reader.error(at: exit.date.location, "the exit on \(exit.date.value) is before the company's first round, on \(first)",
+                         hint: "an exit comes after the money went in; check the dates")
+        }
+        return decoded
+    }
+
+    /// The rules between the status and the money: an exit needs status `exited` and the other way
+    /// round, an exited company has no valuation, a funded one has a disbursed round.
+    private func checkStatus(_ status: Company.Status, _ decoded: Decoded, _ fields: Fields) {
+        let statusLocation = fields.location(of: "status")
+        if fields.optional("exit") != nil, status != .exited {
+            reader.error(at: fields.keyLocation(of: "exit"), "an exit needs status 'exited', but the company is '\(status.rawValue)'",
+                         hint: "set 'status: exited', or remove 'exit'")
+        }
+        if status == .exited, fields.optional("exit") == nil {
+            let message = "an exited company needs an 'exit' with its date and kind"
+            let hint = "add 'exit:' with 'date', 'kind' (acquisition, ipo, buyback or write-off) and 'proceeds' (none for a write-off)"
+            if fields.optional("investments") != nil {
+                reader.error(at: statusLocation, message, hint: hint)
+            } else {
+                reader.warning(at: statusLocation, message + "; until it has one, it adds nothing to the realised value", hint: hint)
+            }
+        }
+        if fields.optional("valuation") != nil, status == .exited {
+            reader.error(at: fields.keyLocation(of: "valuation"), "an exited company has no valuation: its exit's proceeds are its realised value",
+                         hint: "remove 'valuation'")
+        }
+        if status == .funded, !decoded.rounds.contains(where: \.isDisbursed), !reader.diagnostics.hasErrors {
+            reader.warning(at: statusLocation, decoded.rounds.isEmpty ? "the company is funded but has no investment"
+                                                                      : "the company is funded but none of its rounds is disbursed",
+                           hint: decoded.rounds.isEmpty ? "add 'investments:' with the round that was paid, or change its status"
+                                                        : "add 'disbursed: YYYY-MM-DD' to the round that was paid, or change its status")
+        }
+    }
+
+    // MARK: - Rounds
+
+    /// `investment:` as it was written before rounds: one initial round, disbursed on its date when
+    /// the company is funded or exited, so that older content gives the same figures.
+    private func singleInvestment(_ node: Node, status: Company.Status?) -> Round? {
+        let paid = status == .funded || status == .exited
+        if case .mapping = node {
+            guard let fields = reader.fields(node, known: ["amount", "currency", "date", "estimated"]) else { return nil }
+            let amount = self.amount(fields)
+            let date = fields.optional("date", reader.day)
+            let estimated = fields.optional("estimated", reader.bool) ?? false
+            guard let amount else { return nil }
+            return Round(date: date, amount: amount, kind: .initial, instrument: nil, disbursement: paid ? .paid(date) : .pending,
+                         estimated: estimated, agreement: nil, coInvestors: [])
+        }
+        guard let money = reader.money(node) else { return nil }
+        return Round(date: nil, amount: Located(money, at: reader.location(node)), kind: .initial, instrument: nil,
+                     disbursement: paid ? .paid(nil) : .pending, estimated: false, agreement: nil, coInvestors: [])
+    }
+
+    /// The list of rounds, by date; the first by date must be an initial round.
+    private func rounds(_ node: Node) -> [Round] {
+        guard let items = reader.list(node) else { return [] }
+        let read = items.compactMap(round)
+        let firstInitial = read.filter { $0.round.kind == .initial }.map(\.date).min()
+        let hint = "the first round by date is 'kind: initial'; check the dates and kinds"
+        if let firstInitial {
+            for (_, date, kindNode) in read where date < firstInitial {
+                reader.error(kindNode, "this follow-on round, on \(date), comes before the company's initial round, on \(firstInitial)", hint: hint)
+            }
+        } else if let first = read.min(by: { $0.date < $1.date }) {
+            reader.error(first.kindNode, "the company's first round must be 'initial', but its rounds are all follow-ons", hint: hint)
+        }
+        // A stable sort: rounds on the same day stay in the order written.
+        return read.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element.round)
+    }
+
+    private func round(_ node: Node) -> (round: Round, date: Day, kindNode: Node)? {
+        guard let fields = reader.fields(node, known: Self.roundFields) else { return nil }
+        let date = fields.required("date", reader.day)
+        let amount = self.amount(fields)
+        let kindNode = fields.required("kind")
+        let kind = kindNode.flatMap { reader.choice($0, Round.Kind.self, what: "round kind") }
+        let instrument = fields.optional("instrument") { reader.choice($0, Round.Instrument.self, what: "instrument") }
+        let disbursed = fields.optional("disbursed", reader.day)
+        let estimated = fields.optional("estimated", reader.bool) ?? false
+        let agreement = fields.optional("agreement", reader.slug)
+        let coInvestors = fields.optional("co_investors") { reader.list($0, coInvestor) } ?? []
+        if let date, let disbursed, disbursed < date {
+            reader.error(at: fields.location(of: "disbursed"), "the round was disbursed on \(disbursed), before it was agreed on \(date)",
+                         hint: "'disbursed' is the day the money was paid, on or after the round's 'date'")
+        }
+        var seen: Set<Slug> = []
+        for investor in coInvestors where !seen.insert(investor.organization.value).inserted {
+            reader.error(at: investor.organization.location, "'\(investor.organization.value)' is named twice among the round's co-investors",
+                         hint: "name each co-investor once, with what it put in altogether")
+        }
+        guard let date, let amount, let kind, let kindNode else { return nil }
+        let round = Round(date: date, amount: amount, kind: kind, instrument: instrument,
+                          disbursement: disbursed.map { .paid($0) } ?? .pending, estimated: estimated,
+                          agreement: agreement, coInvestors: coInvestors)
+        return (round, date, kindNode)
+    }
+
+    /// `{organization: <slug>, amount: <money>}`, or the slug alone.
+    private func coInvestor(_ node: Node) -> CoInvestment? {
+        if case .scalar = node { return reader.slug(node).map { CoInvestment(organization: $0, amount: nil) } }
+        guard let fields = reader.fields(node, known: ["organization", "amount"]) else { return nil }
+        let organization = fields.required("organization", reader.slug)
+        let amount = fields.optional("amount", locatedMoney)
+        return organization.map { CoInvestment(organization: $0, amount: amount) }
+    }
+
+    // MARK: - Exit and valuation
+
+    private func exit(_ node: Node) -> Exit? {
+        guard let fields = reader.fields(node, known: ["date", "kind", "proceeds", "acquirer"]) else { return nil }
+        let date = fields.required("date") { node in reader.day(node).map { Located($0, at: reader.location(node)) } }
+        let kind = fields.required("kind") { reader.choice($0, Exit.Kind.self, what: "exit kind") }
+        let proceeds = fields.optional("proceeds", locatedMoney)
+        let acquirer = fields.optional("acquirer", reader.slug)
+        if kind == .writeOff, let node = fields.optional("proceeds") {
+            reader.error(node, "a write-off has no proceeds", hint: "remove 'proceeds', or choose the kind of exit that paid them")
+        }
+        if let kind, kind != .writeOff, fields.optional("proceeds") == nil {
+            reader.error(at: fields.contains("proceeds") ? fields.keyLocation(of: "proceeds") : reader.location(node),
+                         "missing 'proceeds': the money the programme received from the \(Self.name(kind))",
+                         hint: "add 'proceeds: ...' (0 if it received nothing); only a write-off has none")
+        }
+        guard let date, let kind, kind == .writeOff || proceeds != nil else { return nil }
+        return Exit(date: date, kind: kind, proceeds: kind == .writeOff ? nil : proceeds, acquirer: acquirer)
+    }
+
+    private static func name(_ kind: Exit.Kind) -> String {
+        switch kind {
+        case .acquisition: "acquisition"
+        case .ipo: "IPO"
+        case .buyback: "buyback"
+        case .writeOff: "write-off"
+        }
+    }
+
+    private func valuation(_ node: Node) -> Valuation? {
+        guard let fields = reader.fields(node, known: ["as_of", "amount", "currency"]) else { return nil }
+        let asOf = fields.required("as_of", reader.day)
+        let amount = self.amount(fields)
+        guard let asOf, let amount else { return nil }
+        return Valuation(asOf: asOf, amount: amount)
+    }
+
+    // MARK: - Money
+
+    /// The required `amount` of a map, in any money form, with the map's optional `currency`.
+    private func amount(_ fields: Fields) -> Located<Money>? {
+        guard let node = fields.required("amount") else { return nil }
+        if case .mapping = node {
+            if let currency = fields.optional("currency") {
+                reader.error(currency, "the amount names its currency already", hint: "remove this 'currency'")
+                return nil
+            }
+            return locatedMoney(node)
+        }
+        return reader.money(amount: node, currency: fields.optional("currency")).map { Located($0, at: reader.location(node)) }
+    }
+
+    private func locatedMoney(_ node: Node) -> Located<Money>? {
+        reader.money(node).map { Located($0, at: reader.location(node)) }
+    }
+}

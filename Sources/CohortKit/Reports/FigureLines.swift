@@ -1,0 +1,212 @@
+extension Figures {
+    /// One company as the reports show it.
+    public struct CompanyLine: Sendable, Hashable {
+        /// The company's slug, as text.
+        public var slug: String
+        /// The company's name.
+        public var name: String
+        /// Where the company stands in the programme.
+        public var status: Company.Status
+        /// Its sector, as written.
+        public var sector: String?
+        /// The country code of where it is based.
+        public var country: String?
+        /// The focus area's name, not its slug.
+        public var focusArea: String?
+        /// Its rounds added up: in their currency when they share one, else in the reporting currency.
+        public var investment: Money?
+        /// Its rounds in the reporting currency, with the estimated part; nil without rounds.
+        public var committed: Total?
+        /// Its disbursed rounds in the reporting currency; nil without rounds.
+        public var disbursed: Money?
+        /// The date of its first round, or else the day of the company's first signed agreement.
+        public var date: Day?
+        /// Its rounds, by date.
+        public var rounds: [RoundLine]
+        /// How the programme left it.
+        public var exit: ExitLine?
+        /// The latest value of the programme's stake.
+        public var valuation: ValuationLine?
+
+        /// Whether any part of its investment is an estimate.
+        public var estimated: Bool { committed?.isEstimated ?? false }
+    }
+
+    /// One round of one company.
+    public struct RoundLine: Sendable, Hashable {
+        /// The company's slug, as text.
+        public var company: String
+        /// The company's name.
+        public var companyName: String
+        /// The company's status.
+        public var status: Company.Status
+        /// The day the round was agreed; a single `investment` may have none.
+        public var date: Day?
+        /// Initial or follow-on.
+        public var kind: Round.Kind
+        /// The form of the money, when given.
+        public var instrument: Round.Instrument?
+        /// The amount as written.
+        public var amount: Money
+        /// The amount in the reporting currency.
+        public var reporting: Money?
+        /// Whether the money was paid.
+        public var disbursed: Bool
+        /// The day it was paid, when given.
+        public var disbursedOn: Day?
+        /// Whether the amount is an expectation.
+        public var estimated: Bool
+        /// The slug of the agreement it is made under.
+        public var agreement: String?
+        /// The other investors in the round.
+        public var coInvestors: [CoInvestorLine]
+        /// What they put in, in the reporting currency; nil when no amount is given.
+        public var coInvestment: Money?
+    }
+
+    /// An organisation that invested beside the programme in one round.
+    public struct CoInvestorLine: Sendable, Hashable {
+        /// The organisation's slug, as text.
+        public var slug: String
+        /// The organisation's name.
+        public var name: String
+        /// What it put in, as written, when given.
+        public var amount: Money?
+        /// The same in the reporting currency.
+        public var reporting: Money?
+    }
+
+    /// How the programme left a company.
+    public struct ExitLine: Sendable, Hashable {
+        /// The day of the exit.
+        public var date: Day
+        /// Acquisition, IPO, buyback or write-off.
+        public var kind: Exit.Kind
+        /// What the programme received, as written; nil for a write-off.
+        public var proceeds: Money?
+        /// The same in the reporting currency.
+        public var proceedsReporting: Money?
+        /// The acquirer's slug, when given.
+        public var acquirer: String?
+        /// The acquirer's name.
+        public var acquirerName: String?
+    }
+
+    /// The latest value of the programme's stake in a company.
+    public struct ValuationLine: Sendable, Hashable {
+        /// The day of the value.
+        public var asOf: Day
+        /// The value, as written.
+        public var amount: Money
+        /// The same in the reporting currency.
+        public var reporting: Money?
+    }
+
+    /// One agreement of the register.
+    public struct AgreementLine: Sendable, Hashable {
+        /// The agreement's slug, as text.
+        public var slug: String
+        /// The agreement's heading.
+        public var title: String
+        /// What the agreement is, such as a framework or an MOU.
+        public var kind: Agreement.Kind
+        /// Where the agreement stands.
+        public var status: Agreement.Status
+        /// The day it was signed.
+        public var signed: Day?
+        /// Where it was signed.
+        public var place: String?
+        /// The money it involves, as written, not converted.
+        public var amount: Money?
+        /// The parties' names, in the order written.
+        public var parties: [String]
+        /// The parties' slugs, in the order written.
+        public var partySlugs: [String]
+    }
+
+    /// One organisation as the reports show it.
+    public struct OrganizationLine: Sendable, Hashable {
+        /// The organisation's slug, as text.
+        public var slug: String
+        /// The organisation's name.
+        public var name: String
+        /// What kind of body it is.
+        public var kind: Organization.Kind
+        /// The country code of where it is based.
+        public var country: String?
+        /// `Manager`, `Partner`, or nil.
+        public var role: String?
+    }
+
+    /// The report line of `company`.
+    static func line(of company: Company, in portfolio: Portfolio, focusNames: [Slug: String]) -> CompanyLine {
+        let converter = portfolio.converter
+        let currency = converter.currency
+        let name = { (slug: Slug) in portfolio.organization(slug)?.name ?? slug.rawValue }
+        let rounds = company.rounds.map { round in
+            let investors = round.coInvestors.map { investor in
+                CoInvestorLine(slug: investor.organization.value.rawValue, name: name(investor.organization.value),
+                               amount: investor.amount?.value, reporting: investor.amount.flatMap { converter.toReporting($0.value) })
+            }
+            var coInvestment = Tally()
+            investors.forEach { coInvestment.add($0.reporting, estimated: false) }
+            return RoundLine(
+                company: company.slug.rawValue, companyName: company.name, status: company.status, date: round.date, kind: round.kind,
+                instrument: round.instrument, amount: round.amount.value, reporting: converter.toReporting(round.amount.value),
+                disbursed: round.isDisbursed, disbursedOn: round.disbursedOn, estimated: round.estimated,
+                agreement: round.agreement?.value.rawValue,
+                coInvestors: investors,
+                coInvestment: investors.contains { $0.reporting != nil } ? coInvestment.total(currency).amount : nil)
+        }
+        var committed = Tally(), disbursed = Tally()
+        for round in rounds {
+            committed.add(round.reporting, estimated: round.estimated)
+            if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
+        }
+        let exit = company.exit.map { exit in
+            ExitLine(date: exit.date.value, kind: exit.kind, proceeds: exit.proceeds?.value,
+                     proceedsReporting: exit.proceeds.flatMap { converter.toReporting($0.value) },
+                     acquirer: exit.acquirer?.value.rawValue, acquirerName: exit.acquirer.map { name($0.value) })
+        }
+        let valuation = company.valuation.map {
+            ValuationLine(asOf: $0.asOf, amount: $0.amount.value, reporting: converter.toReporting($0.amount.value))
+        }
+        return CompanyLine(
+            slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
+            country: company.country, focusArea: company.focusArea.flatMap { focusNames[$0.value] },
+            investment: company.investment(converter: converter)?.amount,
+            committed: rounds.isEmpty ? nil : committed.total(currency),
+            disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
+            date: company.rounds.compactMap(\.date).min() ?? firstSigning(of: company.slug, in: portfolio),
+            rounds: rounds, exit: exit, valuation: valuation)
+    }
+
+    /// The day a company first signed an agreement, for companies whose rounds have no date.
+    private static func firstSigning(of slug: Slug, in portfolio: Portfolio) -> Day? {
+        portfolio.agreements(of: slug).filter { $0.status == .signed }.compactMap(\.signed).min()
+    }
+}
+
+/// A running sum of amounts in the reporting currency, with the part that is estimated.
+struct Tally {
+    private(set) var amount = 0
+    private(set) var estimated = 0
+
+    /// Adds `money` (nothing when nil), to the estimated part too when `estimated`.
+    mutating func add(_ money: Money?, estimated isEstimated: Bool) {
+        guard let money else { return }
+        amount = amount.saturatingAdding(money.minorUnits)
+        if isEstimated { estimated = estimated.saturatingAdding(money.minorUnits) }
+    }
+
+    /// Adds a total.
+    mutating func add(_ total: Figures.Total) {
+        amount = amount.saturatingAdding(total.amount.minorUnits)
+        estimated = estimated.saturatingAdding(total.estimated.minorUnits)
+    }
+
+    /// The sum as a total in `currency`.
+    func total(_ currency: Currency) -> Figures.Total {
+        Figures.Total(amount: Money(minorUnits: amount, currency: currency), estimated: Money(minorUnits: estimated, currency: currency))
+    }
+}
