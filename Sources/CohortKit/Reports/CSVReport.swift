@@ -38,7 +38,7 @@ enum CSVReport {
                 amount(line.committed?.amount), .text(reporting ? figures.currency.code : ""),
                 .text(line.investment == nil ? "" : String(line.estimated)), .text(line.date?.description ?? ""),
                 amount(line.disbursed), .number(String(line.rounds.count)), .text(line.exit?.kind.rawValue ?? ""),
-                .text(line.exit?.date.description ?? ""), amount(line.exit?.proceedsReporting),
+                .text(line.exit?.date.description ?? ""), line.exit.map { amount($0.proceedsReporting ?? Money(minorUnits: 0, currency: figures.currency)) } ?? .text(""),
                 amount(line.valuation?.reporting), .text(line.valuation?.asOf.description ?? ""),
             ]
         })

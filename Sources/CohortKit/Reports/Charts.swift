@@ -89,11 +89,26 @@ enum Charts {
             svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - committedHeight)" width="\#(barWidth)" height="\#(committedHeight)" fill="\#(fill)"/>"#)
             svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - disbursedHeight)" width="\#(barWidth)" height="\#(disbursedHeight)" fill="\#(paid)"/>"#)
             let top = bottom - max(committedHeight, disbursedHeight)
-            svg.append(label(x: x + columnWidth / 2, y: top - 6, quarter.cumulative.amount.formatted, anchor: "middle", size: 11))
+            svg.append(label(x: x + columnWidth / 2, y: top - 6, short(quarter.cumulative.amount), anchor: "middle", size: 11))
             svg.append(label(x: x + columnWidth / 2, y: bottom + 18, quarter.name, anchor: "middle"))
-            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, quarter.cumulativeDisbursed.amount.formatted, anchor: "middle", size: 11))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(quarter.cumulativeDisbursed.amount), anchor: "middle", size: 11, color: paid))
         }
         return Chart(name: "charts/commitments.svg", description: description, svg: footer(svg))
+    }
+
+    /// An amount short enough for a column's label: `USD 2.44m`, `USD 500k`, `USD 0`; the description
+    /// has the exact amounts.
+    static func short(_ money: Money) -> String {
+        let major = money.minorUnits / money.currency.minorUnitsPerMajor
+        for (size, suffix) in [(1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")] where major >= size {
+            // Hundredths of the unit, rounded half up: 2,440,000 is 244 hundredths of a million.
+            let step = size / 100
+            let hundredths = major / step + (major % step >= step / 2 ? 1 : 0)
+            let fraction = hundredths % 100
+            let decimals = fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : ".\(fraction < 10 ? "0" : "")\(fraction)"
+            return "\(money.currency.code) \(hundredths / 100)\(decimals)\(suffix)"
+        }
+        return "\(money.currency.code) \(major)"
     }
 
     private static func scaled(_ value: Int, of whole: Int, to length: Int) -> Int {
@@ -116,9 +131,10 @@ enum Charts {
         (lines + ["</svg>"]).joined(separator: "\n") + "\n"
     }
 
-    private static func label(x: Int, y: Int, _ text: String, anchor: String = "start", size: Int? = nil) -> String {
+    private static func label(x: Int, y: Int, _ text: String, anchor: String = "start", size: Int? = nil, color: String? = nil) -> String {
         let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
         let sizeAttribute = size.map { " font-size=\"\($0)\"" } ?? ""
-        return "  <text x=\"\(x)\" y=\"\(y)\"\(anchorAttribute)\(sizeAttribute)>\(XML.escape(text))</text>"
+        let colorAttribute = color.map { " fill=\"\($0)\"" } ?? ""
+        return "  <text x=\"\(x)\" y=\"\(y)\"\(anchorAttribute)\(sizeAttribute)\(colorAttribute)>\(XML.escape(text))</text>"
     }
 }

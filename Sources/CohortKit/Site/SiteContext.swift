@@ -187,8 +187,11 @@ final class SiteContext: Sendable {
         row["companies"] = partners.compactMap { self.company($0) }.map { companyRow($0, from: route) }
         row["organizations"] = partners.compactMap { self.organization($0) }.map { organizationLink($0, from: route) }
         let investments = self.investments(by: organization.slug)
-        row["co_investments"] = investments.coInvested.compactMap { self.company($0) }.map { companyRow($0, from: route) }
-        row["acquisitions"] = investments.acquired.compactMap { self.company($0) }.map { companyRow($0, from: route) }
+        // Each a map holding `companies`, so that the company-table partial lists them; absent when empty.
+        for (key, slugs) in [("co_investments", investments.coInvested), ("acquisitions", investments.acquired)] {
+            let rows = slugs.compactMap { self.company($0) }.map { companyRow($0, from: route) }
+            row[key] = rows.isEmpty ? Absent() : ["companies": rows] as Values
+        }
         return entityPage(route, "organization", row, original, title: text(original, "name", organization.name).text,
                           slug: organization.slug, body: body)
     }
