@@ -33,10 +33,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "Tests" / "Fixtures" / "hostile-programme"
 COLUMNS = {
     "companies.csv": ["slug", "name", "status", "sector", "country", "focus_area", "investment_amount",
-                      "investment_currency", "reporting_amount", "reporting_currency", "estimated", "date"],
+                      "investment_currency", "reporting_amount", "reporting_currency", "estimated", "date",
+                      "disbursed_amount", "rounds", "exit_kind", "exit_date", "realised_amount", "valuation_amount",
+                      "valuation_as_of"],
+    "investments.csv": ["company", "company_name", "status", "date", "kind", "instrument", "amount", "currency",
+                        "reporting_amount", "reporting_currency", "estimated", "disbursed", "disbursed_date", "agreement",
+                        "co_investors", "co_investment_amount"],
     "agreements.csv": ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"],
 }
-AMOUNTS = {"investment_amount", "reporting_amount", "amount"}
 # LibreOffice's CSV filter options: separators (ASCII codes), text delimiter ("), UTF-8 (76), first line.
 FILTERS = {"comma": "CSV:44,34,76,1", "comma, semicolon and tab": "CSV:44/59/9,34,76,1"}
 FORMULA_START = set("=+-@\t\r")
@@ -64,28 +68,49 @@ def lines(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def row_key(name, values):
+    """What identifies a row: the slug, or for a round its company, date and kind."""
+    if name == "investments.csv":
+        date = values["date"]
+        # A spreadsheet reads the date column as dates.
+        return (values["company"], date.date().isoformat() if hasattr(date, "date") else date, values["kind"])
+    return values["slug"]
+
+
 def expected_rows(portfolio):
-    """Each CSV's text cells by slug, from portfolio.json, which keeps the text as written."""
+    """Each CSV's text cells by row, from portfolio.json, which keeps the text as written."""
     companies = {c["slug"]: {"name": c["name"], "sector": c.get("sector"), "focus_area": c.get("focus_area")}
                  for c in portfolio["companies"]}
+    rounds = {(c["slug"], r.get("date"), r["kind"]): {"company_name": c["name"]}
+              for c in portfolio["companies"] for r in c["rounds"]}
     agreements = {a["slug"]: {"title": a["title"], "place": a.get("place")} for a in portfolio["agreements"]}
-    return {"companies.csv": companies, "agreements.csv": agreements}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements}
 
 
 def amounts(portfolio):
-    """Each CSV's amounts by slug, as numbers, from portfolio.json."""
+    """Each CSV's amounts by row, as numbers, from portfolio.json."""
     def number(amount):
         return None if amount is None else amount["minor_units"] / 100
 
-    companies = {}
+    companies, rounds = {}, {}
     for company in portfolio["companies"]:
         investment = company.get("investment")
         companies[company["slug"]] = {
             "investment_amount": number(investment and investment.get("amount")),
             "reporting_amount": number(investment and investment.get("reporting")),
+            "disbursed_amount": number(company.get("disbursed")),
+            "realised_amount": number((company.get("exit") or {}).get("proceeds_reporting")),
+            "valuation_amount": number((company.get("valuation") or {}).get("reporting")),
         }
+        for round in company["rounds"]:
+            investors = [i["reporting"]["minor_units"] for i in round["co_investors"] if i.get("reporting")]
+            rounds[(company["slug"], round.get("date"), round["kind"])] = {
+                "amount": number(round["amount"]),
+                "reporting_amount": number(round.get("reporting")),
+                "co_investment_amount": sum(investors) / 100 if investors else None,
+            }
     agreements = {a["slug"]: {"amount": number(a.get("amount"))} for a in portfolio["agreements"]}
-    return {"companies.csv": companies, "agreements.csv": agreements}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements}
 
 
 def check_csv(reports, portfolio, work):
@@ -115,7 +140,7 @@ def check_csv(reports, portfolio, work):
                         fail(f"{name} ({label}): {cell.coordinate} is a formula: {cell.value!r}")
             for row in rows[1:]:
                 values = dict(zip(columns, (cell.value for cell in row)))
-                slug = values["slug"]
+                slug = row_key(name, values)
                 for column, original in texts[name].get(slug, {}).items():
                     shown = values.get(column)
                     if original is None:

@@ -90,15 +90,18 @@ import Testing
         ])
     }
 
-    @Test func investmentKeepsDateAndEstimate() throws {
+    @Test func singleInvestmentIsOneInitialRoundWithItsDateAndEstimate() throws {
         guard case .company(let company)? = decode("---\nname: Acme\nstatus: signed\ninvestment:\n  amount: $750k\n  date: 2011-10-10\n  estimated: true\n---\n").0 else {
             Issue.record("expected a company")
             return
         }
-        let investment = try #require(company.investment)
-        #expect(investment.amount.formatted == "USD 750,000")
-        #expect(investment.date?.description == "2011-10-10")
-        #expect(investment.estimated)
+        let round = try #require(company.rounds.first)
+        #expect(company.rounds.count == 1)
+        #expect(round.amount.value.formatted == "USD 750,000")
+        #expect(round.date?.description == "2011-10-10")
+        #expect(round.estimated)
+        #expect(round.kind == .initial)
+        #expect(round.disbursement == .pending)
     }
 
     @Test func badSlugInFileNameIsAnError() {

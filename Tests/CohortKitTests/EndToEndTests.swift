@@ -101,7 +101,8 @@ import Testing
 
     @Test func strictTurnsWarningsIntoFailure() throws {
         let project = try exampleProject()
-        try FileManager.default.removeItem(at: project.url.appendingPathComponent("content/agreements/framework-rotec.md"))
+        let agreement = try #require(project.read("content/agreements/framework-rotec.md"))
+        try project.write("content/agreements/framework-rotec.md", agreement.replacingOccurrences(of: "status: \"signed\"", with: "status: \"draft\""))
         let lenient = try cohort(["check"], in: project.url)
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("content/companies/rotec.md:1:1: warning: company 'rotec' is signed but no signed agreement names it"))
@@ -151,9 +152,9 @@ import Testing
         let project = try exampleProject()
         let run = try cohort(["build"], in: project.url)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("wrote 7 files to output/reports"))
+        #expect(run.stderr.contains("wrote 8 files to output/reports"))
         #expect(Set(files(under: project.url.appendingPathComponent("output/reports")).keys) == [
-            ".cohort-manifest", "summary.md", "companies.csv", "agreements.csv", "portfolio.json",
+            ".cohort-manifest", "summary.md", "companies.csv", "investments.csv", "agreements.csv", "portfolio.json",
             "charts/allocation.svg", "charts/commitments.svg", "charts/pool.svg",
         ])
     }
@@ -175,6 +176,10 @@ import Testing
         #expect(diff.status == 0)
         #expect(diff.stdout.contains("Committed                   USD 4,000,000 (estimated) -> USD 4,500,000 (estimated)  (+USD 500,000)"))
         #expect(diff.stdout.contains("      investment: USD 1,000,000 -> USD 1,500,000"))
+        #expect(diff.stdout.contains("""
+                  round 2011-10-10 initial: USD 1,000,000 (estimated), not disbursed, under framework-rotec \
+            -> USD 1,500,000 (estimated), not disbursed, under framework-rotec
+            """))
         #expect(try cohort(["report"], in: project.url).status == 0)
         #expect(try cohort(["build", "--check"], in: project.url).status == 0)
     }

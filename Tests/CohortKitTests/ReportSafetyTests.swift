@@ -80,7 +80,7 @@ import Testing
         files["diff.md"] = ChangeReport.markdown.render(summary, base: "main")
         files["diff.txt"] = ChangeReport.text.render(summary, base: "main")
         let prefix = Self.fixture.path + "/"
-        for name in ["companies.csv", "agreements.csv", "summary.md", "diff.md", "diff.txt"] {
+        for name in ["companies.csv", "investments.csv", "agreements.csv", "summary.md", "diff.md", "diff.txt"] {
             let actual = try #require(files[name]).replacingOccurrences(of: prefix, with: "")
             let url = Self.golden.appendingPathComponent(name)
             if ProcessInfo.processInfo.environment["COHORT_UPDATE_GOLDEN"] == "1" {

@@ -65,7 +65,9 @@ struct Rules {
         for round in company.rounds {
             if let slug = round.agreement {
                 switch entities[slug.value] {
-                case .agreement(let index) where !agreements[index].parties.contains(where: { $0.value == company.slug }):
+                // An agreement with a party that names nothing has that error already, which may be the cause.
+                case .agreement(let index) where !agreements[index].parties.contains(where: { $0.value == company.slug })
+                    && agreements[index].parties.allSatisfy({ entities[$0.value] != nil }):
                     diagnostics.append(.error(at: slug.location, "agreement '\(slug.value)' does not name '\(company.slug)' among its parties",
                                               hint: "a round is made under an agreement the company signed; add the company to its parties"))
                 case .agreement: break
