@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+@testable import CohortKit
+
+/// Tests/Fixtures/lifecycle-programme: rounds in USD, EUR, CNY and ILS, a follow-on beside a
+/// co-investor, an acquisition, a write-off, a valuation, a legacy single investment and a candidate.
+let lifecycleFixture = repositoryRoot.appendingPathComponent("Tests/Fixtures/lifecycle-programme")
+
+/// The lifecycle programme checked, with `changes` over its files (nil deletes one).
+func lifecycle(_ changes: [String: String?] = [:]) throws -> Project.Outcome {
+    let folder = try TemporaryFolder()
+    try FileManager.default.removeItem(at: folder.url)
+    try FileManager.default.copyItem(at: lifecycleFixture, to: folder.url)
+    for (path, text) in changes {
+        if let text { try folder.write(path, text) } else { try FileManager.default.removeItem(at: folder.url.appendingPathComponent(path)) }
+    }
+    let outcome = Project(contentPath: folder.url.path, templatesPath: repositoryRoot.appendingPathComponent("templates").path,
+                          outputPath: folder.url.appendingPathComponent("output").path).check()
+    return withExtendedLifetime(folder) { outcome }
+}
+
+/// A fixture file's text.
+func lifecycleFile(_ path: String) throws -> String {
+    String(decoding: try Data(contentsOf: lifecycleFixture.appendingPathComponent(path)), as: UTF8.self)
+}
+
+@Suite struct LifecycleFiguresTests {
+    @Test func everyFigureOfAProgrammeOverItsLife() throws {
+        let outcome = try lifecycle()
+        #expect(outcome.lines == [])
+        let figures = try #require(outcome.figures)
+        // alpha $500k + $250k, beta EUR 400,000.05 at 1.1 (USD 440,000.055, half to even), gamma CNY 3.2m at
+        // 0.15625, delta ILS 1m at 0.3 (estimated), legacy $1m; the candidate's round counts nowhere.
+        #expect(figures.committed.amount.formatted == "USD 2,990,000.06")
+        #expect(figures.committed.estimated.formatted == "USD 300,000")
+        // Every round but delta's is paid; the legacy investment counts as paid because the company is funded.
+        #expect(figures.disbursed.amount.formatted == "USD 2,690,000.06")
+        #expect(!figures.disbursed.isEstimated)
+        #expect(figures.followOn.amount.formatted == "USD 250,000")
+        #expect(figures.coInvestment.amount.formatted == "USD 500,000")
+        // Beta's EUR 1.2m; gamma's write-off adds nothing.
+        #expect(figures.realised.formatted == "USD 1,320,000")
+        #expect(figures.unrealised.formatted == "USD 2,000,000")
+        // (1,320,000 + 2,000,000) / 2,690,000.06 = 1.2342; 500,000 / 2,990,000.06 = 0.1672.
+        #expect(figures.multiple?.description == "1.23")
+        #expect(figures.leverage?.description == "0.17")
+        #expect(figures.remaining.formatted == "USD 7,009,999.94")
+        #expect(figures.companiesSigned == 5)
+        #expect(figures.averageTicket?.amount.formatted == "USD 598,000.01")
+        #expect(figures.medianTicket?.amount.formatted == "USD 500,000")
+    }
+
+    @Test func theTimelineHasCommittedAndDisbursedPerQuarterAndTheirCumulatives() throws {
+        let timeline = try #require(try lifecycle().figures).timeline
+        #expect(timeline.map(\.name) == ["2019 Q4", "2020 Q1", "2020 Q2", "2020 Q3", "2020 Q4", "2021 Q1", "2021 Q2"])
+        #expect(timeline.map(\.committed.amount.formatted) == [
+            "USD 1,000,000", "USD 500,000", "USD 440,000.06", "USD 500,000", "USD 0", "USD 550,000", "USD 0",
+        ])
+        #expect(timeline.map(\.disbursed.amount.formatted) == [
+            "USD 1,000,000", "USD 500,000", "USD 440,000.06", "USD 0", "USD 500,000", "USD 0", "USD 250,000",
+        ])
+        #expect(timeline.last?.cumulative.amount.formatted == "USD 2,990,000.06")
+        #expect(timeline.map(\.cumulativeDisbursed.amount.formatted) == [
+            "USD 1,000,000", "USD 1,500,000", "USD 1,940,000.06", "USD 1,940,000.06", "USD 2,440,000.06", "USD 2,440,000.06",
+            "USD 2,690,000.06",
+        ])
+        #expect(timeline.map(\.companiesCommitted) == [1, 1, 1, 1, 0, 1, 0])
+    }
+
+    @Test func ratiosAreAbsentWithNothingToDivideByAndRoundHalfToEven() {
+        #expect(Ratio(5, over: 0) == nil)
+        #expect(Ratio(0, over: 3)?.description == "0.00")
+        #expect(Ratio(1, over: 8)?.description == "0.12")
+        #expect(Ratio(3, over: 8)?.description == "0.38")
+        #expect(Ratio(203, over: 100)?.description == "2.03")
+        #expect(Ratio(Int.max, over: 1)?.hundredths == Int.max)
+    }
+
+    @Test func aCompanyInvestedInSeveralCurrenciesIsShownInTheReportingOne() throws {
+        let alpha = try lifecycleFile("companies/alpha.md").replacingOccurrences(of: "amount: $250k", with: "amount: €250k")
+        let figures = try #require(try lifecycle(["companies/alpha.md": alpha]).figures)
+        let line = try #require(figures.companies.first { $0.slug == "alpha" })
+        #expect(line.investment?.formatted == "USD 775,000")
+        let beta = try #require(figures.companies.first { $0.slug == "beta" })
+        #expect(beta.investment?.formatted == "EUR 400,000.05")
+    }
+
+    @Test func reportsMatchTheReviewedFiles() throws {
+        let figures = try #require(try lifecycle().figures)
+        let golden = repositoryRoot.appendingPathComponent("Tests/Fixtures/lifecycle-reports")
+        let files = Dictionary(uniqueKeysWithValues: Reports.render(figures).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        for name in ["summary.md", "investments.csv", "companies.csv", "portfolio.json", "charts/commitments.svg"] {
+            let actual = try #require(files[name])
+            let url = golden.appendingPathComponent(name)
+            if ProcessInfo.processInfo.environment["COHORT_UPDATE_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: url)
+            }
+            #expect(actual == String(decoding: try Data(contentsOf: url), as: UTF8.self), "\(name) differs from Tests/Fixtures/lifecycle-reports/\(name)")
+        }
+    }
+
+    @Test func portfolioJSONHasTheNewTotalsAsNumbersAndKeepsFundedAsAnAlias() throws {
+        let json = PortfolioSnapshot(try #require(try lifecycle().figures)).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(json.contains("\"multiple\" : 1.23,"))
+        #expect(json.contains("\"leverage\" : 0.17,"))
+        #expect((totals["funded"] as? NSDictionary) == (totals["disbursed"] as? NSDictionary))
+        for key in ["committed", "disbursed", "follow_on", "co_investment"] {
+            #expect((totals[key] as? [String: Any])?["amount"] != nil, "\(key)")
+        }
+        #expect((totals["realised"] as? [String: Any])?["minor_units"] as? Int == 132_000_000)
+        let snapshot = try PortfolioSnapshot.decode(Data(json.utf8))
+        #expect(snapshot == PortfolioSnapshot(try #require(try lifecycle().figures)))
+        // Nothing disbursed: no multiple at all, rather than zero.
+        let nothingPaid = try check().figures
+        #expect(!PortfolioSnapshot(try #require(nothingPaid)).json().contains("\"multiple\""))
+    }
+}
+
+@Suite struct LifecycleSiteTests {
+    @Test func pagesShowRoundsExitsValuationsAndWhoCoInvestedOrAcquired() throws {
+        let folder = try TemporaryFolder()
+        let run = try cohort(["build", "--content", lifecycleFixture.path, "--output", folder.path("output")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = { (path: String) in folder.read("output/site/" + path) ?? "" }
+        let alpha = page("companies/alpha.html")
+        #expect(alpha.contains("<h2 id=\"section-rounds\">Rounds</h2>"))
+        #expect(alpha.contains("<p class=\"meta\"><time datetime=\"2021-03-10\">10 March 2021</time> · Follow-on round · Equity</p>"))
+        #expect(alpha.contains("<span class=\"status status-funded\">Paid</span> <time datetime=\"2021-04-01\">1 April 2021</time>"))
+        #expect(alpha.contains("<a href=\"../organizations/angel-fund.html\" dir=\"auto\">Angel Fund</a> <bdi>USD 500,000</bdi>"))
+        #expect(alpha.contains("Under <a href=\"../agreements/alpha-framework.html\" dir=\"auto\">alpha framework</a>"))
+        #expect(alpha.contains("<dt>Valuation</dt><dd><bdi>USD 2,000,000</bdi>, as of <time datetime=\"2022-12-31\">31 December 2022</time></dd>"))
+        let beta = page("companies/beta.html")
+        #expect(beta.contains("<dt>Exit</dt><dd>Acquisition, <time datetime=\"2022-06-30\">30 June 2022</time> · proceeds <bdi>EUR 1,200,000</bdi> · acquired by <a href=\"../organizations/big-corp.html\" dir=\"auto\">Big Corp</a></dd>"))
+        #expect(page("companies/delta.html").contains("<span class=\"status status-selected\">Committed, not yet paid</span>"))
+        #expect(page("organizations/big-corp.html").contains("<h2 id=\"section-acquisitions\">Companies it acquired</h2>"))
+        #expect(page("organizations/big-corp.html").contains("<a href=\"../companies/beta.html\" dir=\"auto\">Beta Water</a>"))
+        #expect(page("organizations/angel-fund.html").contains("<h2 id=\"section-co-investments\">Companies it co-invested in</h2>"))
+        #expect(page("organizations/bank.html").contains("<a href=\"../companies/delta.html\" dir=\"auto\">Delta Labs</a>"))
+        #expect(!page("organizations/fund.html").contains("section-co-investments"))
+        let reports = page("reports/index.html")
+        #expect(reports.contains("<div><dt>Disbursed</dt><dd><bdi>USD 2,690,000.06</bdi></dd></div>"))
+        #expect(reports.contains("<div><dt>Multiple</dt><dd><bdi>1.23×</bdi></dd></div>"))
+        #expect(reports.contains("data-label=\"Cumulative disbursed\" class=\"number\"><bdi>USD 2,690,000.06</bdi>"))
+    }
+
+    @Test func theWordsOfRoundsAreInEveryLanguagesTable() throws {
+        let keys = ["rounds", "paid", "not_paid", "co_investors", "exit", "proceeds", "acquirer", "valuation", "as_of",
+                    "disbursed", "follow_on", "co_investment", "realised", "unrealised", "multiple", "leverage", "ratio",
+                    "cumulative_disbursed", "undated", "figures_note", "under_agreement", "companies_co_invested", "companies_acquired"]
+            + Round.Kind.allCases.map { "round_kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
+            + Round.Instrument.allCases.map { "instrument_" + $0.rawValue }
+            + Exit.Kind.allCases.map { "exit_kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
+        for language in ["en", "zh", "he"] {
+            let table = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/strings/\(language).yml"), encoding: .utf8)
+            let missing = keys.filter { !table.contains("\n\($0): ") }
+            #expect(missing == [], "templates/strings/\(language).yml")
+        }
+    }
+}
+
+@Suite struct LifecycleDiffTests {
+    @Test func anAddedDisbursedRoundIsNamedWithTheTotalsItChanges() throws {
+        let before = PortfolioSnapshot(try #require(try lifecycle().figures))
+        let delta = try lifecycleFile("companies/delta.md").replacingOccurrences(of: "    co_investors: [bank]\n", with: """
+                co_investors: [bank]
+              - date: 2021-09-01
+                kind: follow-on
+                amount: $200k
+                disbursed: 2021-09-15
+                co_investors:
+                  - organization: angel-fund
+                    amount: $100k
+
+            """)
+        let after = PortfolioSnapshot(try #require(try lifecycle(["companies/delta.md": delta]).figures))
+        let summary = ChangeSummary(from: before, to: after)
+        #expect(summary.companiesChanged == [.init(slug: "delta", name: "Delta Labs", fields: [
+            .init(field: "investment", before: "ILS 1,000,000", after: "USD 500,000"),
+            .init(field: "round 2021-09-01 follow-on", before: "—", after: "USD 200,000, disbursed 2021-09-15, with angel-fund (USD 100,000)"),
+        ])])
+        #expect(summary.changedTotals.map(\.name) == [
+            "Committed", "Disbursed", "Remaining", "Follow-on", "Co-investment", "Multiple", "Leverage", "Average ticket",
+        ])
+        #expect(summary.changedTotals.map(\.difference) == [
+            "+USD 200,000", "+USD 200,000", "-USD 200,000", "+USD 200,000", "+USD 100,000", "-0.08", "+0.02", "+USD 40,000",
+        ])
+        let markdown = ChangeReport.markdown.render(summary, base: "main")
+        #expect(markdown.contains("| Disbursed | USD 2,690,000.06 | USD 2,890,000.06 | +USD 200,000 |"))
+        #expect(markdown.contains("| Multiple | 1.23x | 1.15x | -0.08 |"))
+        #expect(markdown.contains("""
+            - **Delta Labs** (`delta`)
+              - investment: ILS 1,000,000 → USD 500,000
+              - round 2021-09-01 follow-on: — → USD 200,000, disbursed 2021-09-15, with angel-fund (USD 100,000)
+            """))
+    }
+
+    @Test func anExitAndAValuationAreNamedOldToNew() throws {
+        let before = PortfolioSnapshot(try #require(try lifecycle().figures))
+        let alpha = try lifecycleFile("companies/alpha.md")
+            .replacingOccurrences(of: "status: funded", with: "status: exited")
+            .replacingOccurrences(of: "valuation:\n  as_of: 2022-12-31\n  amount: $2m\n", with: "exit:\n  date: 2023-05-01\n  kind: ipo\n  proceeds: $3m\n")
+        let delta = try lifecycleFile("companies/delta.md").replacingOccurrences(of: "---\nA company", with: "valuation:\n  as_of: 2022-12-31\n  amount: ₪2m\n---\nA company")
+        let after = PortfolioSnapshot(try #require(try lifecycle(["companies/alpha.md": alpha, "companies/delta.md": delta]).figures))
+        let summary = ChangeSummary(from: before, to: after)
+        #expect(summary.companiesChanged.map(\.fields) == [
+            [.init(field: "status", before: "funded", after: "exited"),
+             .init(field: "exit", before: "—", after: "ipo on 2023-05-01, USD 3,000,000"),
+             .init(field: "valuation", before: "USD 2,000,000 as of 2022-12-31", after: "—")],
+            [.init(field: "valuation", before: "—", after: "ILS 2,000,000 as of 2022-12-31")],
+        ])
+        // Realised gains the IPO; unrealised swaps alpha's USD 2m for delta's ILS 2m (USD 600,000).
+        #expect(summary.changedTotals.map(\.name) == ["Realised", "Unrealised", "Multiple"])
+        #expect(summary.changedTotals.map(\.after) == ["USD 4,320,000", "USD 600,000", "1.83x"])
+    }
+}
