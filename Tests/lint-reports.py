@@ -141,6 +141,8 @@ def check_csv(reports, portfolio, work):
             for row in rows[1:]:
                 values = dict(zip(columns, (cell.value for cell in row)))
                 slug = row_key(name, values)
+                if slug not in texts[name]:
+                    fail(f"{name} ({label}): a row for {slug!r}, which portfolio.json does not have")
                 for column, original in texts[name].get(slug, {}).items():
                     shown = values.get(column)
                     if original is None:

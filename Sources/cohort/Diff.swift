@@ -31,16 +31,16 @@ struct Diff: ParsableCommand {
     private func baseSnapshot() throws -> (PortfolioSnapshot, String) {
         if let base, base.hasSuffix(".json") {
             guard let data = FileManager.default.contents(atPath: base) else { throw fail("cannot read \(base)") }
-            let snapshot: PortfolioSnapshot
+            // The version first: a file of another version would fail to decode with a less useful message.
+            if let version = PortfolioSnapshot.schemaVersion(of: data), version != PortfolioSnapshot.currentSchemaVersion {
+                throw fail("\(base) has schema version \(version); this cohort reads version \(PortfolioSnapshot.currentSchemaVersion): "
+                           + "compare with a git revision instead (--base REF), or write the file again with this cohort")
+            }
             do {
-                snapshot = try PortfolioSnapshot.decode(data)
+                return (try PortfolioSnapshot.decode(data), base)
             } catch {
                 throw fail("cannot read \(base) as a portfolio.json: \(error)")
             }
-            guard snapshot.schemaVersion == PortfolioSnapshot.currentSchemaVersion else {
-                throw fail("\(base) has schema version \(snapshot.schemaVersion); this cohort reads version \(PortfolioSnapshot.currentSchemaVersion)")
-            }
-            return (snapshot, base)
         }
         let contentURL = URL(fileURLWithPath: project.content)
         do {

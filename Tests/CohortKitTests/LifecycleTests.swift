@@ -215,4 +215,13 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(summary.changedTotals.map(\.name) == ["Realised", "Unrealised", "Multiple"])
         #expect(summary.changedTotals.map(\.after) == ["USD 4,320,000", "USD 600,000", "1.83x"])
     }
+
+    @Test func aSavedPortfolioOfTheFirstSchemaIsRefusedWithWhatToDoInstead() throws {
+        let folder = try TemporaryFolder()
+        let json = PortfolioSnapshot(try #require(try check().figures)).json()
+        try folder.write("old.json", json.replacingOccurrences(of: "\"schema_version\" : 2", with: "\"schema_version\" : 1"))
+        let run = try cohort(["diff", "--content", lifecycleFixture.path, "--base", folder.path("old.json")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("old.json has schema version 1; this cohort reads version 2: compare with a git revision instead (--base REF)"))
+    }
 }

@@ -372,6 +372,14 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The `schema_version` of a saved `portfolio.json`, or nil when it has none.
+    public static func schemaVersion(of data: Data) -> Int? {
+        struct Version: Decodable { var schemaVersion: Int }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(Version.self, from: data).schemaVersion
+    }
+
     /// Reads a saved `portfolio.json`.
     public static func decode(_ data: Data) throws -> PortfolioSnapshot {
         let decoder = JSONDecoder()
