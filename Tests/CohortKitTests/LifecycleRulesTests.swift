@@ -169,6 +169,15 @@ import Testing
         ])
     }
 
+    @Test func aValuationNeedsItsDayAndAmount() throws {
+        #expect(try check(acme(oneRound() + "valuation:\n  amount: $2m\n")).lines == [
+            "companies/acme.md:10:3: error: missing required field 'as_of'",
+        ])
+        #expect(try check(acme(oneRound() + "valuation:\n  as_of: 2012-13-01\n  amount: $2m\n")).lines == [
+            "companies/acme.md:10:10: error: invalid date '2012-13-01'",
+        ])
+    }
+
     @Test func aFundedCompanyWithoutAPaidRoundIsAWarning() throws {
         let outcome = try check(acme(status: "funded", oneRound()))
         #expect(outcome.lines == ["companies/acme.md:3:9: warning: the company is funded but none of its rounds is disbursed"])

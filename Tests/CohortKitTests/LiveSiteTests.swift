@@ -71,6 +71,24 @@ import Testing
         #expect(unchanged.pagesOutOfDate == 0)
     }
 
+    @Test func aNewCoInvestorRendersItsOrganisationPageAgain() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: lifecycleFixture, to: folder.url.appendingPathComponent("content"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        let site = live(folder)
+        _ = site.build()
+        _ = site.current.version?.allFiles()
+        let alpha = try #require(folder.read("content/companies/alpha.md"))
+        try folder.write("content/companies/alpha.md", alpha.replacingOccurrences(of: "organization: angel-fund", with: "organization: bank"))
+        _ = site.update([folder.path("content/companies/alpha.md")])
+        let version = try #require(site.current.version)
+        // The organisation pages that list alpha, before and after; not the others.
+        #expect(!version.isRendered("organizations/bank.html"))
+        #expect(!version.isRendered("organizations/angel-fund.html"))
+        #expect(version.isRendered("organizations/big-corp.html"))
+        try expectSame(site, folder, after: "a co-investor changed")
+    }
+
     /// A small deterministic generator, so a failing sequence can be replayed.
     struct Generator: RandomNumberGenerator {
         var state: UInt64

@@ -147,9 +147,9 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     private static func difference(_ old: Value, _ new: Value) -> String? {
         switch (old, new) {
         case let (.ratio(before?), .ratio(after?)):
-            let delta = NSDecimalNumber(decimal: (after - before) * 100).intValue
-            guard delta != 0 else { return nil }
-            return (delta > 0 ? "+" : "-") + Ratio(hundredths: abs(delta)).description
+            let delta = Ratio(hundredths: NSDecimalNumber(decimal: (after - before) * 100).intValue)
+            guard delta.hundredths != 0 else { return nil }
+            return (delta.hundredths > 0 ? "+" : "") + delta.description
         case let (.count(before), .count(after)):
             return after == before ? nil : (after > before ? "+" : "") + String(after.saturatingSubtracting(before))
         case let (.money(before?), .money(after?)) where before.currency == after.currency:

@@ -138,11 +138,37 @@ extension Figures {
         public var role: String?
     }
 
+    /// What the lines of companies look up in the rest of the portfolio, gathered once.
+    struct LineContext {
+        let converter: CurrencyConverter
+        /// Focus area names by slug.
+        let focusNames: [Slug: String]
+        /// Organisation names by slug.
+        let organizationNames: [Slug: String]
+        /// For each party, the day of its first signed agreement.
+        let firstSignings: [Slug: Day]
+
+        init(_ portfolio: Portfolio) {
+            converter = portfolio.converter
+            focusNames = Dictionary(portfolio.programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+            organizationNames = Dictionary(portfolio.organizations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var firstSignings: [Slug: Day] = [:]
+            for agreement in portfolio.agreements where agreement.status == .signed {
+                guard let day = agreement.signed else { continue }
+                for party in agreement.parties {
+                    if let first = firstSignings[party.value], first <= day { continue }
+                    firstSignings[party.value] = day
+                }
+            }
+            self.firstSignings = firstSignings
+        }
+    }
+
     /// The report line of `company`.
-    static func line(of company: Company, in portfolio: Portfolio, focusNames: [Slug: String]) -> CompanyLine {
-        let converter = portfolio.converter
+    static func line(of company: Company, _ context: LineContext) -> CompanyLine {
+        let converter = context.converter
         let currency = converter.currency
-        let name = { (slug: Slug) in portfolio.organization(slug)?.name ?? slug.rawValue }
+        let name = { (slug: Slug) in context.organizationNames[slug] ?? slug.rawValue }
         let rounds = company.rounds.map { round in
             let investors = round.coInvestors.map { investor in
                 CoInvestorLine(slug: investor.organization.value.rawValue, name: name(investor.organization.value),
@@ -173,17 +199,12 @@ extension Figures {
         }
         return CompanyLine(
             slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
-            country: company.country, focusArea: company.focusArea.flatMap { focusNames[$0.value] },
+            country: company.country, focusArea: company.focusArea.flatMap { context.focusNames[$0.value] },
             investment: company.investment(converter: converter)?.amount,
             committed: rounds.isEmpty ? nil : committed.total(currency),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
-            date: company.rounds.compactMap(\.date).min() ?? firstSigning(of: company.slug, in: portfolio),
+            date: company.rounds.compactMap(\.date).min() ?? context.firstSignings[company.slug],
             rounds: rounds, exit: exit, valuation: valuation)
-    }
-
-    /// The day a company first signed an agreement, for companies whose rounds have no date.
-    private static func firstSigning(of slug: Slug, in portfolio: Portfolio) -> Day? {
-        portfolio.agreements(of: slug).filter { $0.status == .signed }.compactMap(\.signed).min()
     }
 }
 

@@ -123,8 +123,8 @@ public struct Figures: Sendable, Hashable {
         let programme = portfolio.programme
         let converter = portfolio.converter
         let currency = programme.currency
-        let focusNames = Dictionary(programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let lines = portfolio.companies.map { Figures.line(of: $0, in: portfolio, focusNames: focusNames) }
+        let context = LineContext(portfolio)
+        let lines = portfolio.companies.map { Figures.line(of: $0, context) }
         let committedLines = lines.filter { $0.status.isCommitted }
         let inProgramme = lines.filter(\.status.countsAgainstTarget)
 
@@ -135,24 +135,15 @@ public struct Figures: Sendable, Hashable {
         targetCompanies = programme.targetCompanies
         companiesInProgramme = inProgramme.count
         companiesSigned = committedLines.count
-        var disbursed = Tally(), followOn = Tally(), coInvestment = Tally(), realised = Tally(), unrealised = Tally()
-        for round in committedLines.flatMap(\.rounds) {
-            if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
-            if round.kind == .followOn { followOn.add(round.reporting, estimated: round.estimated) }
-            coInvestment.add(round.coInvestment, estimated: round.estimated)
-        }
-        for line in committedLines {
-            realised.add(line.exit?.proceedsReporting, estimated: false)
-            if line.exit == nil { unrealised.add(line.valuation?.reporting, estimated: false) }
-        }
+        let life = Life(committedLines, currency)
         committed = Figures.total(committedLines, currency)
-        self.disbursed = disbursed.total(currency)
-        self.followOn = followOn.total(currency)
-        self.coInvestment = coInvestment.total(currency)
-        self.realised = realised.total(currency).amount
-        self.unrealised = unrealised.total(currency).amount
-        multiple = Ratio(self.realised.minorUnits.saturatingAdding(self.unrealised.minorUnits), over: self.disbursed.amount.minorUnits)
-        leverage = Ratio(self.coInvestment.amount.minorUnits, over: committed.amount.minorUnits)
+        disbursed = life.disbursed
+        followOn = life.followOn
+        coInvestment = life.coInvestment
+        realised = life.realised
+        unrealised = life.unrealised
+        multiple = Ratio(life.realised.minorUnits.saturatingAdding(life.unrealised.minorUnits), over: life.disbursed.amount.minorUnits)
+        leverage = Ratio(life.coInvestment.amount.minorUnits, over: committed.amount.minorUnits)
         remaining = Money(minorUnits: pool.minorUnits.saturatingSubtracting(committed.amount.minorUnits), currency: currency)
         let tickets = committedLines.filter { $0.committed != nil }
         averageTicket = Figures.average(tickets, currency)
@@ -174,16 +165,7 @@ public struct Figures: Sendable, Hashable {
                                     country: organization.country, role: role)
         }
         companies = lines
-        rounds = lines.flatMap { line in line.rounds.enumerated().map { (line, $0.offset, $0.element) } }
-            .sorted { lhs, rhs in
-                switch (lhs.2.date, rhs.2.date) {
-                case let (left?, right?) where left != right: left < right
-                case (nil, _?): false
-                case (_?, nil): true
-                default: (lhs.0.slug, lhs.1) < (rhs.0.slug, rhs.1)
-                }
-            }
-            .map(\.2)
+        rounds = Figures.byDate(lines)
         agreements = portfolio.agreements.map { agreement in
             AgreementLine(
                 slug: agreement.slug.rawValue, title: agreement.title, kind: agreement.kind, status: agreement.status,
@@ -192,13 +174,10 @@ public struct Figures: Sendable, Hashable {
                 partySlugs: agreement.parties.map(\.value.rawValue))
         }
         timeline = Figures.quarters(committedLines, agreements: portfolio.agreements, currency)
-        let amounts = lines.flatMap { line in
-            line.rounds.flatMap { [$0.amount] + $0.coInvestors.compactMap(\.amount) } + [line.exit?.proceeds, line.valuation?.amount].compactMap { $0 }
-        }
-        let converted = amounts.contains(where: converter.needsConversion)
-            || portfolio.agreements.contains { $0.amount.map { converter.needsConversion($0.value) } ?? false }
-            || converter.needsConversion(programme.pool) || converter.needsConversion(programme.standardTicket)
-        exchangeRates = converted ? programme.exchangeRates : nil
+        // No `Optional.map { } ?? false` over the agreements here: in this function that pattern crashes the
+        // optimizer of Swift 6.3.1 in release builds (CopyPropagation; swiftlang/swift#90614).
+        let amounts = Figures.amounts(lines) + portfolio.agreements.compactMap { $0.amount?.value } + [programme.pool, programme.standardTicket]
+        exchangeRates = amounts.contains(where: converter.needsConversion) ? programme.exchangeRates : nil
         self.warnings = warnings.warnings.sorted()
         translations = Figures.coverage(portfolio)
     }
@@ -221,6 +200,61 @@ public struct Figures: Sendable, Hashable {
             return TranslationCoverage(language: language.code, translated: originals.count - missing.count,
                                        total: originals.count, missing: missing)
         }
+    }
+
+    /// The sums over the life of the companies that count: what was paid, followed on, co-invested,
+    /// realised and is still held.
+    private struct Life {
+        var disbursed: Total
+        var followOn: Total
+        var coInvestment: Total
+        var realised: Money
+        var unrealised: Money
+
+        init(_ committed: [CompanyLine], _ currency: Currency) {
+            var disbursed = Tally(), followOn = Tally(), coInvestment = Tally(), realised = Tally(), unrealised = Tally()
+            for line in committed {
+                for round in line.rounds {
+                    if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
+                    if round.kind == .followOn { followOn.add(round.reporting, estimated: round.estimated) }
+                    coInvestment.add(round.coInvestment, estimated: round.estimated)
+                }
+                realised.add(line.exit?.proceedsReporting, estimated: false)
+                if line.exit == nil { unrealised.add(line.valuation?.reporting, estimated: false) }
+            }
+            self.disbursed = disbursed.total(currency)
+            self.followOn = followOn.total(currency)
+            self.coInvestment = coInvestment.total(currency)
+            self.realised = realised.total(currency).amount
+            self.unrealised = unrealised.total(currency).amount
+        }
+    }
+
+    /// Every round of `lines`, by date (undated ones last), then company slug, then the company's order.
+    private static func byDate(_ lines: [CompanyLine]) -> [RoundLine] {
+        var indexed: [(slug: String, offset: Int, round: RoundLine)] = []
+        for line in lines {
+            for (offset, round) in line.rounds.enumerated() { indexed.append((line.slug, offset, round)) }
+        }
+        indexed.sort { lhs, rhs in
+            if lhs.round.date != rhs.round.date {
+                guard let left = lhs.round.date else { return false }
+                guard let right = rhs.round.date else { return true }
+                return left < right
+            }
+            return (lhs.slug, lhs.offset) < (rhs.slug, rhs.offset)
+        }
+        return indexed.map(\.round)
+    }
+
+    /// Every amount of the companies' rounds, co-investors, exits and valuations, as written.
+    private static func amounts(_ lines: [CompanyLine]) -> [Money] {
+        var amounts: [Money] = []
+        for line in lines {
+            for round in line.rounds { amounts += [round.amount] + round.coInvestors.compactMap(\.amount) }
+            amounts += [line.exit?.proceeds, line.valuation?.amount].compactMap { $0 }
+        }
+        return amounts
     }
 
     /// The committed totals of `lines` added up.

@@ -27,10 +27,10 @@ public struct Ratio: Hashable, Sendable, CustomStringConvertible {
         self.hundredths = hundredths
     }
 
-    /// Always two decimals: `2.03`, `0.50`, `1.00`.
+    /// Always two decimals: `2.03`, `0.50`, `1.00` (and `-0.08` for a difference of two ratios).
     public var description: String {
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let magnitude = hundredths.magnitude, fraction = magnitude % 100
+        return "\(hundredths < 0 ? "-" : "")\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// The ratio as a decimal number, for JSON, where `2.03` is written as a number.
