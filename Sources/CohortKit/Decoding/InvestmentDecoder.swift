@@ -7,12 +7,15 @@ struct InvestmentDecoder {
     struct Decoded {
         /// By date, then in the order written.
         var rounds: [Round] = []
+        /// How the programme left the company.
         var exit: Exit?
+        /// The latest value of its stake.
         var valuation: Valuation?
     }
 
     let reader: NodeReader
 
+    /// The fields a round may have.
     static let roundFields = ["date", "amount", "currency", "kind", "instrument", "disbursed", "estimated", "agreement", "co_investors"]
 
     /// Reads the money fields of a company's `fields`, whose status is `status` (nil when it did not decode).
