@@ -38,7 +38,11 @@ public struct Money: Hashable, Sendable {
 
     /// The amount for people: the code and thousands separators, such as `USD 1,000,000`, or
     /// `-USD 250,000` below zero. Independent of the machine's locale.
-    public var formatted: String {
+    public var formatted: String { formatted(separator: " ") }
+
+    /// `formatted` with `separator` between the code and the number: a no-break space on pages, so
+    /// that an amount never breaks across lines.
+    func formatted(separator: String) -> String {
         let plain = plainAmount
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
@@ -50,7 +54,7 @@ public struct Money: Hashable, Sendable {
         }
         let whole = String(grouped.reversed())
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return "\(negative ? "-" : "")\(currency.code) \(whole)\(fraction)"
+        return "\(negative ? "-" : "")\(currency.code)\(separator)\(whole)\(fraction)"
     }
 }
 

@@ -43,9 +43,10 @@ struct Strings: Sendable {
     func longDate(_ day: Day) -> String { dates.write(day, long: true) }
 
     /// An amount: the currency's code and the amount grouped as this language groups numbers, in the
-    /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`).
+    /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`), joined by a no-break
+    /// space in the built-in tables so that an amount never breaks across lines.
     func money(_ money: Money) -> String {
-        if language.primary == "en" { return money.formatted }
+        if language.primary == "en" { return money.formatted(separator: "\u{00A0}") }
         let plain = money.plainAmount
         let negative = plain.hasPrefix("-")
         let parts = (negative ? String(plain.dropFirst()) : plain).split(separator: ".", maxSplits: 1)
