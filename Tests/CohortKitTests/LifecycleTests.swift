@@ -144,6 +144,12 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(reports.contains("<div><dt>Disbursed</dt><dd><bdi>USD\u{00A0}2,690,000.06</bdi></dd></div>"))
         #expect(reports.contains("<div><dt>Multiple</dt><dd><bdi>1.23×</bdi></dd></div>"))
         #expect(reports.contains("data-label=\"Cumulative disbursed\" class=\"number\"><bdi>USD\u{00A0}2,690,000.06</bdi>"))
+        // The charts in HTML: a visible title, bars in per cent of the largest (Health: 1,050,000 of
+        // 1,500,000), and the values as text.
+        #expect(reports.contains("<figcaption>Committed by focus area</figcaption>"))
+        #expect(reports.contains("<span class=\"chart-label\"><bdi>Health</bdi></span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar\" style=\"width: 70.0%\"></span></span><span class=\"chart-value\"><bdi>USD\u{00A0}1,050,000 (USD\u{00A0}300,000 estimated)</bdi> · 2 companies</span>"))
+        #expect(reports.contains("<span class=\"bar bar-disbursed\" style=\"width: 26.9%\"></span>"))
+        #expect(reports.contains("<a href=\"../reports/charts/commitments.svg\">commitments.svg</a>"))
     }
 
     @Test func theWordsOfRoundsAreInEveryLanguagesTable() throws {

@@ -111,7 +111,8 @@ enum Charts {
         return "\(money.currency.code) \(major)"
     }
 
-    private static func scaled(_ value: Int, of whole: Int, to length: Int) -> Int {
+    /// `value` as a share of `whole`, in whole units of `length`, rounded; never more than `length`.
+    static func scaled(_ value: Int, of whole: Int, to length: Int) -> Int {
         guard value > 0 else { return 0 }
         let (product, overflow) = value.multipliedReportingOverflow(by: length)
         guard !overflow else { return length }

@@ -7,12 +7,14 @@ extension SiteContext {
         let figures = self.figures
         let focusNames = Dictionary(programme.focusAreas.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
         let translatedFocus = focusAreaNames
-        let total = { (total: Figures.Total) in self.total(total) }
+        let total = { (total: Figures.Total) in self.reportTotal(total) }
         let group = { (group: Figures.Group, name: String) -> Values in
             ["name": name, "companies": group.companies, "committed": total(group.committed)]
         }
         let named = { (name: String) in name == Figures.unspecified ? self.strings["not_specified"] : name }
-        values["figures"] = compact([
+        let focusName = { (area: Figures.Group) in focusNames[area.name].flatMap { translatedFocus[$0] } ?? named(area.name) }
+        var chartValues = htmlCharts(figures, focusName: focusName)
+        chartValues.merge(compact([
             "pool": strings.money(figures.pool),
             "committed": total(figures.committed),
             "disbursed": total(figures.disbursed),
@@ -43,9 +45,7 @@ extension SiteContext {
             },
             "by_status": zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
             "by_sector": figures.bySector.map { group($0, named($0.name)) },
-            "by_focus_area": figures.byFocusArea.map { area in
-                group(area, focusNames[area.name].flatMap { translatedFocus[$0] } ?? named(area.name))
-            },
+            "by_focus_area": figures.byFocusArea.map { group($0, focusName($0)) },
             "by_country": figures.byCountry.map { group($0, named($0.name)) },
             "timeline": figures.timeline.map { quarter -> Values in
                 ["name": quarter.name == Figures.undated ? self.strings["undated"] : quarter.name,
@@ -56,15 +56,17 @@ extension SiteContext {
             "agreements": agreements.map { agreementRow($0, from: route) },
             "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },
             "charts": Charts.all(figures).map { chart -> Values in
-                ["src": localized(route).link(to: Route("reports/" + chart.name)), "alt": chart.description]
+                ["src": localized(route).link(to: Route("reports/" + chart.name)), "alt": chart.description,
+                 "name": String(chart.name.dropFirst("charts/".count))]
             },
-        ])
+        ])) { _, new in new }
+        values["figures"] = chartValues
         return values
     }
 
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this
     /// context's language.
-    private func total(_ total: Figures.Total) -> String {
+    func reportTotal(_ total: Figures.Total) -> String {
         let amount = strings.money(total.amount), estimated = strings["estimated"]
         if total.isAllEstimated { return "\(amount) (\(estimated))" }
         if total.isEstimated { return "\(amount) (\(strings.money(total.estimated)) \(estimated))" }
