@@ -52,6 +52,21 @@ import Testing
         #expect(english.contains(#"<html lang="en" dir="ltr">"#) && !english.contains("untranslated"))
     }
 
+    @Test func countriesAreNamedInEachLanguage() throws {
+        let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
+        let expected = [("en", "Israel", "China"), ("zh", "以色列", "中国"), ("he", "ישראל", "סין")]
+        for (code, israel, china) in expected {
+            let strings = try #require(theme).strings(for: try #require(Language(code)), defaultLanguage: try #require(Language("en")),
+                                                      programmeFile: "programme.yml").0
+            #expect(strings.country("IL") == israel)
+            #expect(strings.country("CN") == china)
+        }
+        // A string table names a country its own way.
+        let custom = Strings(language: try #require(Language("en")), texts: ["country_TW": "Taiwan, Province of China"])
+        #expect(custom.country("TW") == "Taiwan, Province of China")
+        #expect(custom.country("DE") == "Germany")
+    }
+
     @Test func datesAndMoneyAreWrittenForEachLanguage() {
         let day = Day(year: 2011, month: 10, day: 10)!
         let money = Money(minorUnits: 100_000_000, currency: Currency("USD")!)

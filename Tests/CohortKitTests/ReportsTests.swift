@@ -158,7 +158,7 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
             "| Signed | 1 | USD 1,250,000 |",
             "| Water | 1 | USD 1,250,000 |",
             "| Water treatment | 1 | USD 1,250,000 |",
-            "| IL | 2 | USD 2,000,000 (USD 750,000 estimated) |",
+            "| Israel (IL) | 2 | USD 2,000,000 (USD 750,000 estimated) |",
             "| Acme | 2011-10-10 | initial | USD 1,250,000 | not yet | — |",
             "| 2011 Q4 | 1 | USD 1,250,000 | USD 1,250,000 | USD 0 | USD 0 | 1 |",
             "| 2012 Q1 | 1 | USD 750,000 (estimated) | USD 2,000,000 (USD 750,000 estimated) | USD 750,000 (estimated) | USD 750,000 (estimated) | 1 |",

@@ -46,7 +46,7 @@ extension SiteContext {
             "by_status": zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
             "by_sector": figures.bySector.map { group($0, named($0.name)) },
             "by_focus_area": figures.byFocusArea.map { group($0, focusName($0)) },
-            "by_country": figures.byCountry.map { group($0, named($0.name)) },
+            "by_country": figures.byCountry.map { group($0, $0.name == Figures.unspecified ? named($0.name) : strings.country($0.name)) },
             "timeline": figures.timeline.map { quarter -> Values in
                 ["name": quarter.name == Figures.undated ? self.strings["undated"] : quarter.name,
                  "companies": quarter.companiesCommitted, "committed": total(quarter.committed),

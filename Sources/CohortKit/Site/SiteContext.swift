@@ -343,7 +343,8 @@ final class SiteContext: Sendable {
             "status": company.status.rawValue,
             "status_label": strings.label(company.status),
             "sector": text(original, "sector", company.sector ?? "").text,
-            "country": company.country,
+            "country": company.country.map(strings.country),
+            "country_code": company.country,
             "focus_area": focusName,
             "investment": company.investment(converter: source.converter).map { investment in
                 let date = company.rounds.compactMap(\.date).min()
@@ -391,7 +392,8 @@ final class SiteContext: Sendable {
         var values = organizationLink(organization, from: route)
         values["kind"] = organization.kind.rawValue
         values["kind_label"] = strings.label(organization.kind)
-        values["country"] = present(organization.country)
+        values["country"] = present(organization.country.map(strings.country))
+        values["country_code"] = present(organization.country)
         values["role"] = present(role)
         values["role_text"] = present(role.map { strings.format("role_of_programme", [("role", $0)]) })
         return values

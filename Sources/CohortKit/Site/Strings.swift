@@ -55,6 +55,12 @@ struct Strings: Sendable {
         return format("money", [("code", money.currency.code), ("amount", amount)])
     }
 
+    /// A country's name in this language (`Israel`, `以色列`, `ישראל` for `IL`): the string table's
+    /// `country_<code>` when it has one, else the name the toolchain's CLDR data gives.
+    func country(_ code: String) -> String {
+        texts["country_" + code] ?? dates.countryName(code)
+    }
+
     /// A ratio with two decimals, as this language writes decimals: `2.03`.
     func decimal(_ ratio: Ratio) -> String {
         let text = ratio.description
@@ -71,12 +77,14 @@ struct Strings: Sendable {
     func label(_ kind: Organization.Kind) -> String { self["organization_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
 }
 
-/// Writes days and numbers for one language with the toolchain's ICU, so that they are the same on
-/// every machine whatever its own locale. English keeps Cohort's own form (`10 October 2011`).
+/// Writes days, numbers and country names for one language with the toolchain's ICU, so that they
+/// are the same on every machine whatever its own locale. English keeps Cohort's own form of days
+/// (`10 October 2011`).
 final class DateWriter: @unchecked Sendable {
     private let language: Language
     private let lock = NSLock()
     private var written: [Day: [String]] = [:]
+    private var countries: [String: String] = [:]
     private let medium: DateFormatter
     private let long: DateFormatter
     private let numbers: NumberFormatter
@@ -115,6 +123,14 @@ final class DateWriter: @unchecked Sendable {
             written[day] = forms
             return forms[wanted ? 1 : 0]
         }
+    }
+
+    /// The name of the country with ISO 3166 code `code`.
+    func countryName(_ code: String) -> String {
+        if let known = lock.withLock({ countries[code] }) { return known }
+        let name = CountryName.name(code, language: language.code)
+        lock.withLock { countries[code] = name }
+        return name
     }
 
     /// Digits of a whole number grouped as the language groups them.
