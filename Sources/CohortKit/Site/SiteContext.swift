@@ -82,7 +82,9 @@ final class SiteContext: Sendable {
         let title = text(.programme, "title", programme.title)
         let description = text(.programme, "description", programme.description ?? "")
         let tagline = text(.programme, "tagline", programme.tagline)
-        var values = common(route, title: title.text, description: description.text.isEmpty ? tagline.text : description.text)
+        let summary = description.text.isEmpty ? tagline.text : description.text
+        var values = common(route, title: title.text, description: summary,
+                            structuredData: homeStructuredData(title: title.text, description: summary))
         let focusNames = source.translation(of: .programme, in: language)?.focusAreaNames ?? [:]
         values["programme"] = compact([
             "title": title.text,
@@ -170,7 +172,9 @@ final class SiteContext: Sendable {
             compact(["amount": strings.money(valuation.amount.value), "as_of": strings.date(valuation.asOf),
                      "as_of_iso": valuation.asOf.description])
         } ?? Absent()
-        return entityPage(route, "company", row, original, title: text(original, "name", company.name).text, slug: company.slug, body: body)
+        let name = text(original, "name", company.name).text
+        return entityPage(route, "company", row, original, title: name, slug: company.slug, body: body,
+                          structuredData: structuredData(of: company, name: name, at: route))
     }
 
     func organization(_ organization: Organization, _ route: Route, body: Markdown.Rendered) -> Values {
@@ -192,8 +196,9 @@ final class SiteContext: Sendable {
             let rows = slugs.compactMap { self.company($0) }.map { companyRow($0, from: route) }
             row[key] = rows.isEmpty ? Absent() : ["companies": rows] as Values
         }
-        return entityPage(route, "organization", row, original, title: text(original, "name", organization.name).text,
-                          slug: organization.slug, body: body)
+        let name = text(original, "name", organization.name).text
+        return entityPage(route, "organization", row, original, title: name, slug: organization.slug, body: body,
+                          structuredData: structuredData(of: organization, name: name, at: route))
     }
 
     func agreement(_ agreement: Agreement, _ route: Route, body: Markdown.Rendered) -> Values {
@@ -206,8 +211,8 @@ final class SiteContext: Sendable {
     /// An entity's page: the common values, and under `key` its row with its body, the news about it,
     /// and whether it is translated.
     private func entityPage(_ route: Route, _ key: String, _ row: Values, _ original: Translation.Original, title: String,
-                            slug: Slug, body: Markdown.Rendered) -> Values {
-        var values = common(route, title: title, description: body.summary)
+                            slug: Slug, body: Markdown.Rendered, structuredData: StructuredData? = nil) -> Values {
+        var values = common(route, title: title, description: body.summary, structuredData: structuredData)
         var row = row
         row.merge(translationState(original)) { _, new in new }
         row["body"] = body.html
@@ -219,7 +224,9 @@ final class SiteContext: Sendable {
     func newsItem(_ item: NewsItem, _ route: Route, body: Markdown.Rendered) -> Values {
         recorder?.record(.newsItem(item.slug))
         let original = Translation.Original.entity(.news, item.slug)
-        var values = common(route, title: text(original, "title", item.title).text, description: body.summary)
+        let title = text(original, "title", item.title).text
+        var values = common(route, title: title, description: body.summary,
+                            structuredData: structuredData(of: item, title: title, summary: body.summary, at: route), type: "article")
         var row = newsRow(item, from: route)
         row.merge(translationState(original)) { _, new in new }
         row["body"] = body.html
@@ -256,7 +263,9 @@ final class SiteContext: Sendable {
 
     // MARK: - Shared pieces
 
-    func common(_ route: Route, title: String, description: String) -> Values {
+    /// The values every page has; `structuredData` is the page's JSON-LD, and `type` its Open Graph type.
+    func common(_ route: Route, title: String, description: String, structuredData: StructuredData? = nil,
+                type: String = "website") -> Values {
         let base = programme.baseURL
         let languages = programme.languages
         let siteTitle = text(.programme, "title", programme.title)
@@ -288,8 +297,17 @@ final class SiteContext: Sendable {
                 "canonical": localized(route).absolute(under: base),
                 "is_home": route == .home,
                 "alternates": alternates,
+                "type": type,
+                "locale": Self.openGraphLocale(language),
+                "locale_alternates": languages.filter { $0 != language }.map(Self.openGraphLocale),
+                "json_ld": structuredData?.json,
             ]),
         ]
+    }
+
+    /// A language as Open Graph writes locales: `en`, `zh`, `pt_BR`.
+    private static func openGraphLocale(_ language: Language) -> String {
+        language.code.replacingOccurrences(of: "-", with: "_")
     }
 
     /// The other languages' versions of the page at `route` (absolute, for the 404 page, when nil),
@@ -539,17 +557,17 @@ final class SiteContext: Sendable {
         return source.news
     }
 
-    private func organization(_ slug: Slug) -> Organization? {
+    func organization(_ slug: Slug) -> Organization? {
         recorder?.record(.entity(slug))
         return source.organization(slug)
     }
 
-    private func company(_ slug: Slug) -> Company? {
+    func company(_ slug: Slug) -> Company? {
         recorder?.record(.entity(slug))
         return source.company(slug)
     }
 
-    private func agreement(_ slug: Slug) -> Agreement? {
+    func agreement(_ slug: Slug) -> Agreement? {
         recorder?.record(.entity(slug))
         return source.agreement(slug)
     }
