@@ -75,7 +75,7 @@ def first(site, folder):
 site = sites[0]
 templates = ["index.html", "companies/index.html", first(site, "companies"), "organizations/index.html",
              first(site, "organizations"), "agreements/index.html", first(site, "agreements"), "news/index.html",
-             first(site, "news"), "about.html", "reports/index.html", "404.html"]
+             first(site, "news"), "about.html", "reports/index.html", "404.html", "companies/status/signed/index.html"]
 # The example is in Chinese and Hebrew too: their home, company, organisation, about and reports pages.
 for language in ["zh", "he"]:
     templates += [f"{language}/{page}" for page in ["index.html", first(site, "companies"), "organizations/city-of-harbin.html",

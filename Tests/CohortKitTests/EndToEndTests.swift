@@ -26,6 +26,10 @@ import Testing
         let site = files(under: project.url.appendingPathComponent("output/site"))
         var pages = ["index.html", "404.html", "companies/index.html", "organizations/index.html", "agreements/index.html",
                      "news/index.html", "reports/index.html"]
+        // A page for each value the lists can be filtered by (the example's companies are all signed, in Israel).
+        pages += ["companies/status/signed/index.html", "companies/country/il/index.html", "agreements/kind/framework/index.html",
+                  "agreements/status/signed/index.html"]
+        pages += ["corporate", "fund", "government", "tech-transfer", "university"].map { "organizations/kind/\($0)/index.html" }
         // Every page exists in every language; translations (`about.zh.md`) are no pages of their own.
         func isOriginal(_ name: String) -> Bool { name.hasSuffix(".md") && !name.dropLast(3).contains(".") }
         for folder in ["companies", "organizations", "agreements", "news"] {

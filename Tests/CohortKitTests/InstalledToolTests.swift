@@ -32,7 +32,7 @@ import Testing
         let run = try sandbox.shell("cohort init prog && cd prog && cohort check --strict && cohort build")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(#"Started "Prog" in prog"#))
-        #expect(run.stderr.contains("wrote 19 files to output/site"))
+        #expect(run.stderr.contains("wrote 26 files to output/site"))
         let programme = sandbox.folder.url.appendingPathComponent("prog")
         #expect(!FileManager.default.fileExists(atPath: programme.appendingPathComponent("templates").path))
         for path in [".gitignore", ".gitattributes", ".github/workflows/cohort.yml", "README.md", "output/reports/summary.md",

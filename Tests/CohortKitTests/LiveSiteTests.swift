@@ -56,12 +56,14 @@ import Testing
         try folder.write("content/companies/rotec.md", try #require(folder.read("content/companies/rotec.md")) + "\nMore about ROTEC.\n")
         let rebuild = site.update([path])
         // In each of the three languages: its page, the home page, the companies and agreements lists
-        // (which name it as a party), the two managers that signed with it, its agreement, the news
-        // item about it, and the reports page's register; not the other companies, organisations,
-        // agreements or pages.
-        #expect(rebuild.pagesOutOfDate == 27, "\(rebuild.pagesOutOfDate)")
+        // (which name it as a party) and the filters that list it or its agreement, the two managers
+        // that signed with it, its agreement, the news item about it, and the reports page's register;
+        // not the other companies, organisations, agreements or pages.
+        #expect(rebuild.pagesOutOfDate == 39, "\(rebuild.pagesOutOfDate)")
         let version = try #require(site.current.version)
-        let touched = ["agreements/framework-rotec.html", "agreements/index.html", "companies/index.html", "companies/rotec.html",
+        let touched = ["agreements/framework-rotec.html", "agreements/index.html", "agreements/kind/framework/index.html",
+                       "agreements/status/signed/index.html", "companies/country/il/index.html", "companies/index.html",
+                       "companies/rotec.html", "companies/status/signed/index.html",
                        "index.html", "news/programme-announced.html", "organizations/city-of-harbin.html",
                        "organizations/infinity-group.html", "reports/index.html"]
         #expect(version.paths.filter { $0.hasSuffix(".html") && !version.isRendered($0) }.sorted()

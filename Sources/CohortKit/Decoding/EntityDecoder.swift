@@ -10,7 +10,7 @@ enum EntityDecoder {
         }
         guard let slug = Slug(stem) else {
             return (nil, [.error(at: .file(file.displayPath), "invalid slug '\(stem)' in the file name",
-                                 hint: "rename the file with lower-case letters, digits and '-' only, for example '\(suggestedSlug(stem)).md'")])
+                                 hint: "rename the file with lower-case letters, digits and '-' only, for example '\(Slug.nearest(to: stem, otherwise: "my-entity")).md'")])
         }
         let frontMatter: FrontMatter
         switch FrontMatter.split(file) {
@@ -29,20 +29,6 @@ enum EntityDecoder {
         case .pages: entity.page(root).map(Document.page)
         }
         return (reader.diagnostics.hasErrors ? nil : document, reader.diagnostics)
-    }
-
-    /// A slug close to what the user wrote, for the hint.
-    static func suggestedSlug(_ text: String) -> String {
-        var slug = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.isEmpty ? "my-entity" : slug
     }
 }
 

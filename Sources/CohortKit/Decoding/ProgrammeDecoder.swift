@@ -5,7 +5,7 @@ import Yams
 enum ProgrammeDecoder {
     static let fields = [
         "title", "tagline", "description", "base_url", "language", "languages", "currency", "pool", "target_companies",
-        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html",
+        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html", "page_size",
     ]
 
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
@@ -38,6 +38,7 @@ enum ProgrammeDecoder {
         let focusAreas = fields.optional("focus_areas") { focusAreaList($0, reader) } ?? []
         let rates = fields.optional("exchange_rates") { exchangeRates($0, reader) }
         let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
+        let pageSize = fields.optional("page_size", reader.int) ?? Programme.defaultPageSize
 
         if let reportingCurrency {
             for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
@@ -60,7 +61,7 @@ enum ProgrammeDecoder {
             title: title, tagline: tagline, description: description, baseURL: baseURL, languages: languages,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
             announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
-            exchangeRates: rates, allowRawHTML: allowRawHTML, source: .file(file.displayPath))
+            exchangeRates: rates, allowRawHTML: allowRawHTML, pageSize: pageSize, source: .file(file.displayPath))
         return (programme, reportingCurrency, reader.diagnostics)
     }
 

@@ -30,8 +30,13 @@ public struct Programme: Sendable, Hashable {
     public var exchangeRates: ExchangeRates?
     /// Whether Markdown may carry raw HTML through to the site.
     public var allowRawHTML: Bool
+    /// How many rows a list page shows before the next page; 0 for one page however long.
+    public var pageSize: Int
     /// Where the programme file is.
     public var source: SourceLocation
+
+    /// The rows of a list page when `page_size` is not given.
+    public static let defaultPageSize = 100
 
     /// The default language: its pages are at the site's top, its files hold the facts.
     public var language: Language { languages[0] }

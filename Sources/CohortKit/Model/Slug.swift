@@ -19,6 +19,21 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
+    /// The slug nearest to `text`: its ASCII letters and digits in lower case, each other run as one
+    /// `-`; `fallback` when nothing is left (text in Chinese, say).
+    static func nearest(to text: String, otherwise fallback: String) -> String {
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? fallback : slug
+    }
+
     /// The slug's text, as in the file name.
     public var description: String { rawValue }
 

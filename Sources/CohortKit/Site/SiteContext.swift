@@ -19,16 +19,20 @@ final class SiteContext: Sendable {
     let targets: LinkTargets
     /// The interface's words in this context's language.
     let strings: Strings
+    /// The lists, their filters and pages.
+    let lists: ListIndex
     /// Each language's own name (`English`, `中文`, `עברית`), for the language switcher.
     private let languageNames: [Language: String]
     /// Where the reads of one page are recorded, if anywhere.
     private let recorder: InputRecorder?
 
-    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, strings: Strings, languageNames: [Language: String]) {
+    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, lists: ListIndex, strings: Strings,
+         languageNames: [Language: String]) {
         recorder = nil
         source = portfolio
         reportFigures = figures
         self.targets = targets
+        self.lists = lists
         self.strings = strings
         self.languageNames = languageNames
         let language = strings.language
@@ -50,6 +54,7 @@ final class SiteContext: Sendable {
         reportFigures = other.reportFigures
         newsSummaries = other.newsSummaries
         targets = other.targets
+        lists = other.lists
         strings = other.strings
         languageNames = other.languageNames
         self.recorder = recorder
@@ -70,7 +75,7 @@ final class SiteContext: Sendable {
     }
 
     /// A link from the page at `route` to the page at `target`, both in this context's language.
-    private func link(_ route: Route, _ target: Route) -> String {
+    func link(_ route: Route, _ target: Route) -> String {
         localized(route).link(to: localized(target))
     }
 
@@ -119,31 +124,6 @@ final class SiteContext: Sendable {
         values["agreements_href"] = link(route, .agreements)
         values["news_href"] = link(route, .news)
         values["news"] = news.prefix(5).map { newsRow($0, from: route) }
-        return values
-    }
-
-    func companies(_ route: Route) -> Values {
-        listPage(route, "companies", rows: companies.map { companyRow($0, from: route) })
-    }
-
-    func organizations(_ route: Route) -> Values {
-        listPage(route, "organizations", rows: organizations.map { organizationRow($0, from: route) })
-    }
-
-    func agreements(_ route: Route) -> Values {
-        listPage(route, "agreements", rows: agreements.map { agreementRow($0, from: route) })
-    }
-
-    func news(_ route: Route) -> Values {
-        listPage(route, "news", rows: news.map { newsRow($0, from: route) })
-    }
-
-    /// A list page: its title, a description naming the programme, and its rows under `key`, which
-    /// names its title and description in the string table too.
-    private func listPage(_ route: Route, _ key: String, rows: [Values]) -> Values {
-        let description = strings.format(key + "_description", [("programme", text(.programme, "title", programme.title).text)])
-        var values = common(route, title: strings[key], description: description)
-        values[key] = rows
         return values
     }
 
@@ -348,7 +328,7 @@ final class SiteContext: Sendable {
         }
     }
 
-    private func companyRow(_ company: Company, from route: Route) -> Values {
+    func companyRow(_ company: Company, from route: Route) -> Values {
         let original = Translation.Original.entity(.companies, company.slug)
         let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
         let focusName = area.map { source.translation(of: .programme, in: language)?.focusAreaNames[$0.slug] ?? $0.name }
@@ -360,10 +340,14 @@ final class SiteContext: Sendable {
             "href": link(route, .company(company.slug)),
             "status": company.status.rawValue,
             "status_label": strings.label(company.status),
+            "status_href": filterLink(from: route, .companies, .status, company.status.rawValue),
             "sector": text(original, "sector", company.sector ?? "").text,
+            "sector_href": company.sector.flatMap { lists.sectorKeys[$0] }.map { filterLink(from: route, .companies, .sector, $0) },
             "country": company.country.map(strings.country),
             "country_code": company.country,
+            "country_href": company.country.map { filterLink(from: route, .companies, .country, $0.lowercased()) },
             "focus_area": focusName,
+            "focus_area_href": area.map { filterLink(from: route, .companies, .focusArea, $0.slug.rawValue) },
             "investment": company.investment(converter: source.converter).map { investment in
                 let date = company.rounds.compactMap(\.date).min()
                 let allEstimated = company.rounds.allSatisfy(\.estimated)
@@ -404,12 +388,13 @@ final class SiteContext: Sendable {
         ])
     }
 
-    private func organizationRow(_ organization: Organization, from route: Route) -> Values {
+    func organizationRow(_ organization: Organization, from route: Route) -> Values {
         let role: String? = programme.managers.contains { $0.value == organization.slug } ? strings["manager"]
             : programme.partners.contains { $0.value == organization.slug } ? strings["partner"] : nil
         var values = organizationLink(organization, from: route)
         values["kind"] = organization.kind.rawValue
         values["kind_label"] = strings.label(organization.kind)
+        values["kind_href"] = filterLink(from: route, .organizations, .kind, organization.kind.rawValue)
         values["country"] = present(organization.country.map(strings.country))
         values["country_code"] = present(organization.country)
         values["role"] = present(role)
@@ -434,8 +419,10 @@ final class SiteContext: Sendable {
             "href": link(route, .agreement(agreement.slug)),
             "kind": agreement.kind.rawValue,
             "kind_label": strings.label(agreement.kind),
+            "kind_href": filterLink(from: route, .agreements, .kind, agreement.kind.rawValue),
             "status": agreement.status.rawValue,
             "status_label": strings.label(agreement.status),
+            "status_href": filterLink(from: route, .agreements, .status, agreement.status.rawValue),
             "signed": agreement.signed.map(strings.date),
             "signed_iso": agreement.signed?.description,
             "signed_long": agreement.signed.map(strings.longDate),
@@ -446,7 +433,7 @@ final class SiteContext: Sendable {
         ])
     }
 
-    private func newsRow(_ item: NewsItem, from route: Route) -> Values {
+    func newsRow(_ item: NewsItem, from route: Route) -> Values {
         let title = text(.entity(.news, item.slug), "title", item.title)
         let summary = newsSummaries[item.slug]
         return compact([
@@ -504,7 +491,7 @@ final class SiteContext: Sendable {
     }
 
     /// The value for a `lang` attribute: the language of a text that is not in the page's language.
-    private func languageMark(_ textLanguage: Language?) -> Any {
+    func languageMark(_ textLanguage: Language?) -> Any {
         guard let textLanguage, textLanguage != language else { return Absent() }
         return textLanguage.code
     }
@@ -533,7 +520,7 @@ final class SiteContext: Sendable {
         return reportFigures
     }
 
-    private var companies: [Company] {
+    var companies: [Company] {
         recorder.map { recorder in source.companies.forEach { recorder.record(.entity($0.slug)) } }
         recorder?.record(.list(.companies))
         return source.companies
@@ -551,7 +538,7 @@ final class SiteContext: Sendable {
         return source.agreements
     }
 
-    private var news: [NewsItem] {
+    var news: [NewsItem] {
         recorder.map { recorder in source.news.forEach { recorder.record(.newsItem($0.slug)) } }
         recorder?.record(.list(.news))
         return source.news

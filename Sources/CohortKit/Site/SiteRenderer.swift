@@ -4,7 +4,9 @@ import Foundation
 public enum SiteRenderer {
     /// One page to render: where it goes and which template renders it.
     enum Job: Hashable, Sendable {
-        case home, companies, organizations, agreements, news, reports, notFound
+        case home, reports, notFound
+        /// A page of a list: of every company, organisation, agreement or news item, or of a filter's.
+        case list(ListPage)
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
     }
 
@@ -31,10 +33,12 @@ public enum SiteRenderer {
         var languageNames: [Language: String]
         /// The theme with each language's words written in.
         var themes: [Language: Theme]
+        /// The lists, their filters and pages.
+        var lists: ListIndex
 
         /// The context that pages of `language` are rendered with.
         func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
-            SiteContext(portfolio: portfolio, figures: figures, targets: targets,
+            SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists,
                         strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
         }
 
@@ -118,7 +122,9 @@ public enum SiteRenderer {
     /// The pages of `portfolio` and every other file of its site, with the collisions among them.
     static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
         let programme = portfolio.programme
-        var pageJobs: [Job] = [.home, .companies, .organizations, .agreements, .news, .reports, .notFound]
+        let lists = ListIndex(portfolio)
+        var pageJobs: [Job] = [.home, .reports, .notFound]
+        pageJobs += lists.pages.map(Job.list)
         pageJobs += portfolio.organizations.indices.map(Job.organization)
         pageJobs += portfolio.companies.indices.map(Job.company)
         pageJobs += portfolio.agreements.indices.map(Job.agreement)
@@ -156,17 +162,14 @@ public enum SiteRenderer {
         diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
         let themes = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, theme.localized($0.value)) })
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
-                    strings: strings, languageNames: names, themes: themes)
+                    strings: strings, languageNames: names, themes: themes, lists: lists)
     }
 
     /// Where a job's page goes.
     static func route(of job: Job, in portfolio: Portfolio) -> Route {
         switch job {
         case .home: .home
-        case .companies: .companies
-        case .organizations: .organizations
-        case .agreements: .agreements
-        case .news: .news
+        case .list(let page): page.route
         case .reports: .reports
         case .notFound: .notFound
         case .company(let index): .company(portfolio.companies[index].slug)
@@ -181,10 +184,7 @@ public enum SiteRenderer {
     static func template(of job: Job) -> String {
         switch job {
         case .home: "home"
-        case .companies: "companies"
-        case .organizations: "organizations"
-        case .agreements: "agreements"
-        case .news: "news"
+        case .list(let page): page.kind.rawValue
         case .reports: "reports"
         case .notFound: "404"
         case .company: "company"
@@ -206,10 +206,7 @@ public enum SiteRenderer {
         let values: [String: Any]
         switch job {
         case .home: values = context.home(route)
-        case .companies: values = context.companies(route)
-        case .organizations: values = context.organizations(route)
-        case .agreements: values = context.agreements(route)
-        case .news: values = context.news(route)
+        case .list(let page): values = context.list(page)
         case .reports: values = context.reports(route)
         case .notFound: values = context.notFound()
         case .company(let index): values = context.company(portfolio.companies[index], route, body: body.rendered)
@@ -256,7 +253,7 @@ public enum SiteRenderer {
         var entity: (body: Body, source: SourceLocation, input: PageInput)
         let original: Translation.Original
         switch job {
-        case .home, .companies, .organizations, .agreements, .news, .reports, .notFound:
+        case .home, .list, .reports, .notFound:
             return RenderedBody(rendered: Markdown.Rendered(html: "", summary: ""))
         case .company(let index):
             let company = portfolio.companies[index]

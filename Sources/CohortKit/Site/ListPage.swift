@@ -1,0 +1,137 @@
+/// One page of one of the site's lists: every company (organisation, agreement, news item), or those
+/// one filter picks, such as the companies of a sector; one page of them when the list is long.
+///
+/// A list's first page is `<folder>/index.html` and the others `<folder>/page/<n>.html`, where the
+/// folder is the list's (`companies`) or a filter's (`companies/sector/water`).
+struct ListPage: Hashable, Sendable {
+    /// The lists of the site.
+    enum Kind: String, Hashable, Sendable, CaseIterable {
+        case companies, organizations, agreements, news
+    }
+
+    /// What a filter groups by; its raw value is the folder name.
+    enum Dimension: String, Hashable, Sendable {
+        case status, focusArea = "focus-area", sector, country, kind
+    }
+
+    /// The rows that share one value of a dimension.
+    struct Filter: Hashable, Sendable {
+        var dimension: Dimension
+        /// The value as a path segment: `signed`, `water-treatment`, `il`.
+        var key: String
+    }
+
+    var kind: Kind
+    var filter: Filter?
+    /// From 1.
+    var number: Int
+
+    /// The folder of the list or filter.
+    var folder: String {
+        guard let filter else { return kind.rawValue }
+        return "\(kind.rawValue)/\(filter.dimension.rawValue)/\(filter.key)"
+    }
+
+    /// Where this page is.
+    var route: Route { route(number: number) }
+
+    /// Where page `number` of the same list or filter is.
+    func route(number: Int) -> Route {
+        number <= 1 ? Route(folder + "/index.html") : Route("\(folder)/page/\(number).html")
+    }
+
+    /// The first page of every company.
+    static let companies = ListPage(kind: .companies, number: 1)
+}
+
+/// The site's lists, their filters and their pages, worked out once per build from the portfolio: which
+/// rows each filter holds, each filter's key, and how many pages each has.
+struct ListIndex: Sendable {
+    /// The rows that share one value: their indexes in the portfolio's sorted list, and the value as
+    /// written (a status or kind code, a focus area's slug, a sector, a country code).
+    struct Group: Sendable {
+        var filter: ListPage.Filter
+        var value: String
+        var members: [Int]
+    }
+
+    /// Rows per page; 0 for one page.
+    let pageSize: Int
+    /// Each list's filters, by dimension in the order the site shows them, then by value.
+    let groups: [ListPage.Kind: [Group]]
+    /// How many rows each list has.
+    let counts: [ListPage.Kind: Int]
+    /// The key of each sector, as written.
+    let sectorKeys: [String: String]
+
+    init(_ portfolio: Portfolio) {
+        pageSize = portfolio.programme.pageSize
+        let companies = portfolio.companies
+        var sectorKeys: [String: String] = [:]
+        var taken: Set<String> = []
+        for sector in Set(companies.compactMap(\.sector)).sorted() {
+            let base = Slug.nearest(to: sector, otherwise: "sector")
+            var key = base, suffix = 2
+            while !taken.insert(key).inserted {
+                key = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            sectorKeys[sector] = key
+        }
+        self.sectorKeys = sectorKeys
+        let focusOrder = portfolio.programme.focusAreas.map(\.slug.rawValue)
+        groups = [
+            .companies: Self.groups(companies, .status, order: Company.Status.allCases.map(\.rawValue)) { $0.status.rawValue }
+                + Self.groups(companies, .focusArea, order: focusOrder) { $0.focusArea?.value.rawValue }
+                + Self.groups(companies, .sector, key: { sectorKeys[$0] ?? $0 }) { $0.sector }
+                + Self.groups(companies, .country, key: { $0.lowercased() }) { $0.country },
+            .organizations: Self.groups(portfolio.organizations, .kind, order: Organization.Kind.allCases.map(\.rawValue)) { $0.kind.rawValue },
+            .agreements: Self.groups(portfolio.agreements, .kind, order: Agreement.Kind.allCases.map(\.rawValue)) { $0.kind.rawValue }
+                + Self.groups(portfolio.agreements, .status, order: Agreement.Status.allCases.map(\.rawValue)) { $0.status.rawValue },
+            .news: [],
+        ]
+        counts = [.companies: companies.count, .organizations: portfolio.organizations.count,
+                  .agreements: portfolio.agreements.count, .news: portfolio.news.count]
+    }
+
+    /// Every page of every list and filter.
+    var pages: [ListPage] {
+        ListPage.Kind.allCases.flatMap { kind -> [ListPage] in
+            let all = (1...pageCount(counts[kind] ?? 0)).map { ListPage(kind: kind, number: $0) }
+            return all + (groups[kind] ?? []).flatMap { group in
+                (1...pageCount(group.members.count)).map { ListPage(kind: kind, filter: group.filter, number: $0) }
+            }
+        }
+    }
+
+    /// The group of `filter` in `kind`'s list.
+    func group(_ kind: ListPage.Kind, _ filter: ListPage.Filter) -> Group? {
+        groups[kind]?.first { $0.filter == filter }
+    }
+
+    /// How many pages a list of `count` rows takes: at least one, which says the list is empty.
+    func pageCount(_ count: Int) -> Int {
+        pageSize <= 0 || count == 0 ? 1 : (count + pageSize - 1) / pageSize
+    }
+
+    /// The positions, among `count` rows, of the rows of page `number`.
+    func rows(of number: Int, among count: Int) -> Range<Int> {
+        guard pageSize > 0 else { return 0..<count }
+        let start = min(count, (number - 1) * pageSize)
+        return start..<min(count, start + pageSize)
+    }
+
+    /// The filters of `dimension` over `items`: one per value some item has, in `order` (then by
+    /// value), each keyed by `key` of its value.
+    private static func groups<Item>(_ items: [Item], _ dimension: ListPage.Dimension, order: [String] = [],
+                                     key: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
+        var members: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() {
+            if let value = value(item) { members[value, default: []].append(index) }
+        }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return members.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }.map { value in
+            Group(filter: ListPage.Filter(dimension: dimension, key: key(value)), value: value, members: members[value] ?? [])
+        }
+    }
+}
