@@ -138,21 +138,21 @@ struct StructuredData: Encodable {
         try container.encode(graph, forKey: .graph)
     }
 
+    /// One encoder for every page: making one costs more than encoding a page's graph.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
     /// The JSON, keys sorted, with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026` so that
     /// no text from content can end the `<script>` element it sits in.
     var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { preconditionFailure("structured data always encodes") }
-        var text = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "<": text += "\\u003c"
-            case ">": text += "\\u003e"
-            case "&": text += "\\u0026"
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
+        guard let data = try? Self.encoder.encode(self) else { preconditionFailure("structured data always encodes") }
+        let text = String(decoding: data, as: UTF8.self)
+        // Most pages have none of the three: nothing to replace.
+        guard data.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
+        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
     }
 }
