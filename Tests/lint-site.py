@@ -11,13 +11,15 @@ programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/ho
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
 - checks in Chromium, at 1280 and 390 pixels wide, that every chart of the reports pages (en, zh, he
   and the lifecycle programme) has a visible title and no text below 11 CSS px;
+- searches, in Chromium over HTTP, the example's Pagefind index for a company's English name and the
+  hostile programme's Chinese pages for a company's Chinese name, through the search page;
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
   on one page of every template, on the Chinese and Hebrew versions of five of them, and on the lifecycle
   programme's pages of a company with rounds, of one with an exit and of an acquirer, at 1280 and 390 pixels wide: no
   serious or critical violation may be left.
 Prints what it found and how long each part took; exits 1 when anything fails.
 """
-import json, os, shutil, subprocess, sys, tempfile, time
+import json, os, shutil, subprocess, sys, tempfile, time, urllib.parse
 
 cohort = os.path.abspath(sys.argv[1])
 repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -125,6 +127,30 @@ try:
                 if violation.get("impact") in ("serious", "critical"):
                     targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
                     failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
+    # Search: the sites' Pagefind index through the search page, served over HTTP (browsers load no
+    # modules from file:), for a company's English name and, on the Chinese pages, its Chinese name.
+    searches = [(os.path.join("example", "output", "site"), "search.html", "ROTEC", "companies/rotec.html"),
+                (os.path.join("hostile", "output", "site"), "zh/search.html", "松花江膜技术", "companies/songhua.html")]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", work],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = int(server.stdout.readline().split("port ")[1].split(" ")[0])
+        from selenium.webdriver.support.ui import WebDriverWait
+        driver.set_window_size(1280, 900)
+        for folder, page, query, expected in searches:
+            address = f"http://127.0.0.1:{port}/{folder}/{page}?q={urllib.parse.quote(query)}"
+            driver.get(address)
+            try:
+                WebDriverWait(driver, 30).until(lambda d: d.find_elements("css selector", ".pagefind-ui__result-link"))
+                links = [link.get_attribute("href") for link in driver.find_elements("css selector", ".pagefind-ui__result-link")]
+            except Exception:
+                links = []
+            if not any(link.endswith(expected) for link in links):
+                failures.append(f"search for {query!r} on {folder}/{page} did not find {expected}: {links}")
+            else:
+                print(f"lint-site: search for {query!r} on {page} finds {expected}")
+    finally:
+        server.terminate()
 finally:
     driver.quit()
 print(f"lint-site: charts: a visible title and text of 11 px or more on {len(chart_pages)} reports pages at 1280 and 390 px")

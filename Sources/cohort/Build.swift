@@ -19,8 +19,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage of the build took (render includes writing the pages).")
     var timings = false
 
+    @Flag(help: "Skip the search index (faster while writing; the search page then says search is unavailable).")
+    var noSearch = false
+
     func run() throws {
-        let outcome = project.project.build(strict: diagnostics.strict, checkReports: check)
+        let outcome = project.project.build(strict: diagnostics.strict, checkReports: check, search: !noSearch)
         try diagnostics.finish(outcome, expectWrites: !check, timings: timings)
     }
 }

@@ -13,7 +13,8 @@ import Testing
         return folder
     }
 
-    func output(_ folder: TemporaryFolder) -> [String: Data] { files(under: folder.url.appendingPathComponent("output")) }
+    /// The output, but the search index, which Pagefind does not write the same way twice.
+    func output(_ folder: TemporaryFolder) -> [String: Data] { withoutSearchIndex(files(under: folder.url.appendingPathComponent("output"))) }
 
     /// What `cohort` left in output/ besides site/ and reports/.
     func leftovers(_ folder: TemporaryFolder) throws -> [String] {

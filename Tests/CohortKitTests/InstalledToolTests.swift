@@ -19,7 +19,8 @@ import Testing
         /// and the system's tools on the PATH.
         func shell(_ command: String, in directory: String = "") throws -> Run {
             try cohort(["-c", command], in: folder.url.appendingPathComponent(directory), binary: URL(fileURLWithPath: "/bin/sh"),
-                       environment: ["PATH": bin.path + ":/usr/bin:/bin", "HOME": folder.url.path, "LANG": "C.UTF-8"])
+                       environment: ["PATH": bin.path + ":/usr/bin:/bin", "HOME": folder.url.path, "LANG": "C.UTF-8",
+                                     "PAGEFIND": bin.path + "/pagefind"])
         }
 
         func site(_ programme: String) -> [String: Data] {
@@ -32,7 +33,10 @@ import Testing
         let run = try sandbox.shell("cohort init prog && cd prog && cohort check --strict && cohort build")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(#"Started "Prog" in prog"#))
-        #expect(run.stderr.contains("wrote 26 files to output/site"))
+        #expect(run.stderr.contains("wrote 28 files to output/site"))
+        // Without Pagefind, the site is built without its search index, and a warning says how to get it.
+        #expect(run.stderr.contains("programme.yml:1:1: warning: the site has no search index: PAGEFIND names '"))
+        #expect(run.stderr.contains("python3 -m pip install \"pagefind[extended]\""))
         let programme = sandbox.folder.url.appendingPathComponent("prog")
         #expect(!FileManager.default.fileExists(atPath: programme.appendingPathComponent("templates").path))
         for path in [".gitignore", ".gitattributes", ".github/workflows/cohort.yml", "README.md", "output/reports/summary.md",

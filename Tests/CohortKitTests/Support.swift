@@ -142,6 +142,21 @@ func files(under directory: URL) -> [String: Data] {
     return result
 }
 
+/// `files` without the search index, which Pagefind writes with some file names and orders of its own
+/// from run to run, and without its lines in the manifests: what must be the same from build to build.
+func withoutSearchIndex(_ files: [String: Data]) -> [String: Data] {
+    var kept: [String: Data] = [:]
+    for (path, data) in files where !path.contains("pagefind/") {
+        if path.hasSuffix(".cohort-manifest") {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            kept[path] = Data(lines.filter { !$0.hasPrefix("pagefind/") }.joined(separator: "\n").utf8)
+        } else {
+            kept[path] = data
+        }
+    }
+    return kept
+}
+
 /// Checks every `href` and `src` of the built site's pages (but 404.html, whose links are absolute on
 /// purpose) that is not an external address or a fragment: it must be relative and name a file.
 /// Returns how many were checked and, as `page -> link`, those that are not.

@@ -129,7 +129,7 @@ import Testing
     @Test func ejectPicksFilesTemplatesAndFolders() {
         #expect(BuiltInTheme.select([]).files.count == BuiltInTheme.files.count)
         #expect(BuiltInTheme.select(["company.mustache", "partials/news-list", "templates/assets"]).files.map(\.path)
-            == ["assets/style.css", "company.mustache", "partials/news-list.mustache"])
+            == ["assets/search.js", "assets/style.css", "company.mustache", "partials/news-list.mustache"])
         #expect(BuiltInTheme.select(["partials/"]).files.map(\.path).allSatisfy { $0.hasPrefix("partials/") })
         #expect(BuiltInTheme.select(["compny.mustache"]).unknown
             == [BuiltInTheme.UnknownName(name: "compny.mustache", hint: "did you mean 'company.mustache'?")])

@@ -6,7 +6,7 @@ enum TranslationDecoder {
     static let fields: [ContentFolder?: (text: [String], facts: [String])] = [
         nil: (["title", "tagline", "description", "focus_areas"],
               ["base_url", "language", "languages", "currency", "pool", "target_companies", "standard_ticket", "announced",
-               "managers", "partners", "exchange_rates", "allow_raw_html", "page_size"]),
+               "managers", "partners", "exchange_rates", "allow_raw_html", "page_size", "search"]),
         .organizations: (["name"], ["kind", "country", "website", "people"]),
         .companies: (["name", "sector", "tags"], ["status", "country", "focus_area", "investment", "investments", "exit", "valuation",
                                                 "website", "founded"]),

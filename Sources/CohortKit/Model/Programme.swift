@@ -32,6 +32,8 @@ public struct Programme: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// How many rows a list page shows before the next page; 0 for one page however long.
     public var pageSize: Int
+    /// Whether the site has full-text search (a Pagefind index, a search page and box).
+    public var search: Bool
     /// Where the programme file is.
     public var source: SourceLocation
 

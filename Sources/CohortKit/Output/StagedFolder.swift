@@ -35,6 +35,9 @@ public final class StagedFolder: @unchecked Sendable {
         }
     }
 
+    /// Where the files are while they are staged; complete once every file is added, until `commit`.
+    var contents: URL { staging }
+
     /// Adds a file; safe to call from many threads. A problem is kept and reported by `commit`.
     public func add(_ file: OutputFile) {
         let components = file.path.split(separator: "/", omittingEmptySubsequences: false)

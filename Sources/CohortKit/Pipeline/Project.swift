@@ -64,13 +64,14 @@ public struct Project: Sendable {
     /// Builds the site into `<output>/site` and the reports into `<output>/reports`. Nothing is written
     /// when there is an error, or a warning under `strict`. With `checkReports`, nothing is written and
     /// committed reports that differ from what the content gives are errors.
-    public func build(strict: Bool = false, checkReports: Bool = false) -> Outcome {
-        run(site: true, strict: strict, checkReports: checkReports)
+    /// With `search` false, the site gets no search index even when the programme has search.
+    public func build(strict: Bool = false, checkReports: Bool = false, search: Bool = true) -> Outcome {
+        run(site: true, strict: strict, checkReports: checkReports, search: search)
     }
 
     /// Writes only the reports (or, with `checkReports`, checks them).
     public func report(strict: Bool = false, checkReports: Bool = false) -> Outcome {
-        run(site: false, strict: strict, checkReports: checkReports)
+        run(site: false, strict: strict, checkReports: checkReports, search: false)
     }
 
     /// The snapshot of the content (what portfolio.json holds), or the diagnostics that prevent one.
@@ -82,7 +83,7 @@ public struct Project: Sendable {
 
     /// Site pages are written to a staging folder while they render; the staged site and reports
     /// replace the output folders only when everything succeeded.
-    private func run(site: Bool, strict: Bool, checkReports: Bool) -> Outcome {
+    private func run(site: Bool, strict: Bool, checkReports: Bool, search: Bool) -> Outcome {
         var timings = Timings()
         var products = produce(site: site, &timings)
         guard let reports = products.reports, let portfolio = products.portfolio, let figures = products.figures,
@@ -133,6 +134,14 @@ public struct Project: Sendable {
                 staged.forEach { $0.folder.abort() }
                 return outcome(products, timings)
             }
+            if search, portfolio.programme.search {
+                let problems = timings.measure(.search) { Self.index(site, programme: portfolio.programme) }
+                products.diagnostics += problems
+                if strict, !problems.isEmpty {
+                    staged.forEach { $0.folder.abort() }
+                    return outcome(products, timings)
+                }
+            }
         }
         if let reportsFolder = staged.last?.folder { reports.forEach(reportsFolder.add) }
         for entry in staged {
@@ -145,6 +154,18 @@ public struct Project: Sendable {
         var result = outcome(products, timings)
         result.written = staged.map { ($0.display, $0.folder.count) }
         return result
+    }
+
+    /// Adds the search index of the staged `site` to it, made by Pagefind where this machine has it; a
+    /// warning when it cannot be made, as the site works without it.
+    private static func index(_ site: StagedFolder, programme: Programme) -> [Diagnostic] {
+        do throws(SearchIndexFailure) {
+            let indexer: any SearchIndexer = try Pagefind.locate()
+            try indexer.index(site: site.contents).forEach(site.add)
+            return []
+        } catch {
+            return [.warning(at: programme.source, "the site has no search index: \(error.description)", hint: error.hint)]
+        }
     }
 
     private func outcome(_ products: Products, _ timings: Timings) -> Outcome {

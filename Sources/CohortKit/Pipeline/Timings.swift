@@ -3,8 +3,9 @@
 public struct Timings: Sendable {
     /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
-        /// In pipeline order: read files, decode, link and check, compute reports, render the site, write output.
-        case load, decode, link, report, render, write
+        /// In pipeline order: read files, decode, link and check, compute reports, render the site, build
+        /// its search index, write output.
+        case load, decode, link, report, render, search, write
     }
 
     /// Seconds spent in each stage.

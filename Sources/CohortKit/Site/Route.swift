@@ -18,6 +18,7 @@ public struct Route: Hashable, Sendable, Comparable {
     static let agreements = Route("agreements/index.html")
     static let news = Route("news/index.html")
     static let reports = Route("reports/index.html")
+    static let search = Route("search.html")
 
     static func company(_ slug: Slug) -> Route { Route("companies/\(slug).html") }
     static func organization(_ slug: Slug) -> Route { Route("organizations/\(slug).html") }
@@ -26,7 +27,7 @@ public struct Route: Hashable, Sendable, Comparable {
     static func page(_ slug: Slug) -> Route { Route("\(slug).html") }
 
     /// The names at the top of the site that pages may not take.
-    static let reservedNames: Set<String> = ["index", "404"]
+    static let reservedNames: Set<String> = ["index", "404", "search"]
 
     /// The same page in `language`: under `<language>/` unless it is `defaultLanguage`.
     func localized(_ language: Language, default defaultLanguage: Language) -> Route {

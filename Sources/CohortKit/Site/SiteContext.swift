@@ -226,6 +226,14 @@ final class SiteContext: Sendable {
         return values
     }
 
+    /// The search page: Pagefind's interface over the index in `pagefind/`.
+    func search(_ route: Route) -> Values {
+        var values = common(route, title: strings["search"],
+                            description: strings.format("search_description", [("programme", text(.programme, "title", programme.title).text)]))
+        values["search"] = ["bundle": String(repeating: "../", count: localized(route).depth) + searchIndexFolder + "/"]
+        return values
+    }
+
     /// The 404 page is served from any path, so its links are absolute, under `base_url`.
     func notFound() -> Values {
         var values = common(Route.notFound, title: strings["page_not_found"], description: "")
@@ -236,6 +244,7 @@ final class SiteContext: Sendable {
         site["stylesheet"] = Route.stylesheet.absolute(under: base)
         site["feed"] = localized(.feed).absolute(under: base)
         site["nav"] = navigation(from: nil)
+        site["search_href"] = programme.search ? localized(.search).absolute(under: base) : Absent()
         site["languages"] = languageSwitcher(for: nil)
         values["site"] = site
         return values
@@ -270,6 +279,7 @@ final class SiteContext: Sendable {
                 "feed_title": strings.format("feed_title", [("programme", siteTitle.text)]),
                 "nav": navigation(from: route),
                 "languages": languageSwitcher(for: route),
+                "search_href": programme.search ? link(route, .search) : nil,
             ]),
             "page": compact([
                 "title": title,

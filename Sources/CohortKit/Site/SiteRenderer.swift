@@ -5,6 +5,8 @@ public enum SiteRenderer {
     /// One page to render: where it goes and which template renders it.
     enum Job: Hashable, Sendable {
         case home, reports, notFound
+        /// The search page, when the site has search.
+        case search
         /// A page of a list: of every company, organisation, agreement or news item, or of a filter's.
         case list(ListPage)
         case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
@@ -125,6 +127,7 @@ public enum SiteRenderer {
         let lists = ListIndex(portfolio)
         var pageJobs: [Job] = [.home, .reports, .notFound]
         pageJobs += lists.pages.map(Job.list)
+        if programme.search { pageJobs.append(.search) }
         pageJobs += portfolio.organizations.indices.map(Job.organization)
         pageJobs += portfolio.companies.indices.map(Job.company)
         pageJobs += portfolio.agreements.indices.map(Job.agreement)
@@ -171,6 +174,7 @@ public enum SiteRenderer {
         case .home: .home
         case .list(let page): page.route
         case .reports: .reports
+        case .search: .search
         case .notFound: .notFound
         case .company(let index): .company(portfolio.companies[index].slug)
         case .organization(let index): .organization(portfolio.organizations[index].slug)
@@ -186,6 +190,7 @@ public enum SiteRenderer {
         case .home: "home"
         case .list(let page): page.kind.rawValue
         case .reports: "reports"
+        case .search: "search"
         case .notFound: "404"
         case .company: "company"
         case .organization: "organization"
@@ -208,6 +213,7 @@ public enum SiteRenderer {
         case .home: values = context.home(route)
         case .list(let page): values = context.list(page)
         case .reports: values = context.reports(route)
+        case .search: values = context.search(route)
         case .notFound: values = context.notFound()
         case .company(let index): values = context.company(portfolio.companies[index], route, body: body.rendered)
         case .organization(let index): values = context.organization(portfolio.organizations[index], route, body: body.rendered)
@@ -253,7 +259,7 @@ public enum SiteRenderer {
         var entity: (body: Body, source: SourceLocation, input: PageInput)
         let original: Translation.Original
         switch job {
-        case .home, .list, .reports, .notFound:
+        case .home, .list, .reports, .search, .notFound:
             return RenderedBody(rendered: Markdown.Rendered(html: "", summary: ""))
         case .company(let index):
             let company = portfolio.companies[index]
