@@ -20,7 +20,7 @@
   script.onerror = unavailable;
   script.onload = function () {
     try {
-      var ui = new window.PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: root, showSubResults: true, autofocus: !query });
+      var ui = new window.PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: root, showSubResults: true, showImages: false, autofocus: !query });
       if (query) ui.triggerSearch(query);
     } catch (error) {
       unavailable();
