@@ -16,11 +16,15 @@ FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 all: site
 
-# Installs what the build needs with apt-get when it is missing: libcmark-dev and pkg-config, and on
-# Linux libcurl's development files, which the statically linked Swift runtime's networking part needs.
+# Installs what the build needs with apt-get when it is missing: libcmark-dev and pkg-config, the
+# imaging libraries logos are read with (libpng, libjpeg-turbo, libwebp, expat), and on Linux
+# libcurl's development files, which the statically linked Swift runtime's networking part needs.
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark 2>/dev/null || missing="libcmark-dev pkg-config"; \
+	for library in "libpng16 libpng-dev" "libturbojpeg libturbojpeg0-dev" "libwebp libwebp-dev" "expat libexpat1-dev"; do \
+		set -- $$library; pkg-config --exists $$1 2>/dev/null || missing="$$missing $$2"; \
+	done; \
 	if [ "$$(uname)" = Linux ] && ! pkg-config --exists libcurl 2>/dev/null; then missing="$$missing libcurl4-openssl-dev"; fi; \
 	if [ -z "$$missing" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
@@ -29,9 +33,9 @@ deps:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing pkg-config; \
 	else \
 		echo "Missing:$$missing. Install them, with pkg-config, then run make again:"; \
-		echo "  macOS (Homebrew): brew install cmark pkg-config"; \
-		echo "  Fedora: sudo dnf install cmark-devel libcurl-devel pkgconf-pkg-config"; \
-		echo "  Arch: sudo pacman -S cmark curl pkgconf"; \
+		echo "  macOS (Homebrew): brew install cmark libpng jpeg-turbo webp expat pkg-config"; \
+		echo "  Fedora: sudo dnf install cmark-devel libpng-devel turbojpeg-devel libwebp-devel expat-devel libcurl-devel pkgconf-pkg-config"; \
+		echo "  Arch: sudo pacman -S cmark libpng libjpeg-turbo libwebp expat curl pkgconf"; \
 		exit 1; \
 	fi
 

@@ -29,10 +29,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libpng, libjpeg-turbo, libwebp and expat: the size and safety of logos (Sources/CohortKit/Images).
+        .systemLibrary(
+            name: "CImageLibraries",
+            pkgConfig: "libpng16",
+            providers: [.apt(["libpng-dev", "libturbojpeg0-dev", "libwebp-dev", "libexpat1-dev"]),
+                        .brew(["libpng", "jpeg-turbo", "webp", "expat"])]
+        ),
         .target(
             name: "CohortKit",
             dependencies: [
                 "CCmark",
+                "CImageLibraries",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
