@@ -44,3 +44,75 @@ import Testing
         #expect(svg("<rect>") == .failure(.unreadable("SVG")))
     }
 }
+
+/// `logo:` on companies, organisations and the programme: found like a link to a static file, checked,
+/// shown with its size, or initials in its place; the picture of shared links.
+@Suite struct LogoTests {
+    /// The valid content with `acme`'s logo written as `logo`, and the fixture logos under static/logos/.
+    func check(logo: String, programme: String = "") throws -> Project.Outcome {
+        let folder = try TemporaryFolder(validContent)
+        for name in ["alpha.png", "delta.svg", "unsafe.svg", "wide.png"] {
+            try folder.write("static/logos/" + name, try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/logos/" + name)))
+        }
+        try folder.write("static/notes.txt", "not a picture\n")
+        try folder.write("companies/acme.md", "---\nname: Acme\nstatus: signed\nfocus_area: water-treatment\ninvestment: $1m\nlogo: \(logo)\n---\n")
+        try folder.write("programme.yml", programmeYAML + "\n" + programme)
+        let outcome = Project(contentPath: folder.url.path, templatesPath: repositoryRoot.appendingPathComponent("templates").path).check()
+        return withExtendedLifetime(folder) { outcome }
+    }
+
+    @Test func aLogoIsFoundAsALinkToAStaticFileIs() throws {
+        let relative = try self.check(logo: "../static/logos/alpha.png")
+        #expect(relative.lines == [])
+        let acme = try #require(Slug("acme"))
+        #expect(relative.portfolio?.logos[acme]?.path == "logos/alpha.png")
+        #expect(relative.portfolio?.logos[acme]?.facts.width == 240)
+        #expect(try self.check(logo: "/logos/delta.svg").portfolio?.logos[acme]?.facts.format == .svg)
+        #expect(try self.check(logo: "../static/logos/alpha.png", programme: "logo: static/logos/delta.svg").portfolio?.programmeLogo?.path == "logos/delta.svg")
+    }
+
+    @Test func everyMistakeInALogoIsAnErrorAtItsField() throws {
+        let missing = try self.check(logo: "../static/logos/alpah.png")
+        #expect(missing.lines == ["companies/acme.md:6:7: error: no file '../static/logos/alpah.png' for the logo"])
+        #expect(missing.diagnostics.first?.hint == "did you mean '../static/logos/alpha.png'?")
+        #expect(try self.check(logo: "https://example.org/logo.png").lines == [
+            "companies/acme.md:6:7: error: a logo is a file of the site, under static/, not 'https://example.org/logo.png'",
+        ])
+        #expect(try self.check(logo: "../static/logos/unsafe.svg").lines == [
+            "companies/acme.md:6:7: error: the SVG logo holds a <script> element (its line 3): it would run or load it on the site",
+        ])
+        #expect(try self.check(logo: "../static/notes.txt").lines == ["companies/acme.md:6:7: error: the logo is not a readable SVG image"])
+        #expect(try self.check(logo: "../companies/acme.md").lines == ["companies/acme.md:6:7: error: no file '../companies/acme.md' for the logo"])
+        let programme = try self.check(logo: "../static/logos/alpha.png", programme: "logo: static/logos/unsafe.svg")
+        #expect(programme.lines == [
+            "programme.yml:17:7: error: the SVG logo holds a <script> element (its line 3): it would run or load it on the site",
+        ])
+    }
+
+    @Test func aLogoTooLargeForAnyPageIsAWarning() throws {
+        #expect(try self.check(logo: "../static/logos/wide.png").lines == [
+            "companies/acme.md:6:7: warning: the logo is 2400×200 pixels, over 2,000: larger than any page shows it",
+        ])
+    }
+
+    @Test func pagesShowLogosWithTheirSizeAndInitialsElsewhere() throws {
+        let folder = try TemporaryFolder()
+        let run = try cohort(["build", "--no-search", "--content", lifecycleFixture.path, "--output", folder.path("output")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let alpha = try #require(folder.read("output/site/companies/alpha.html"))
+        #expect(alpha.contains(#"<img class="logo" src="../logos/alpha.png" width="240" height="96" alt="Alpha Health">"#))
+        #expect(alpha.contains(#"<meta property="og:image" content="https://example.org/lifecycle/logos/alpha.png">"#))
+        #expect(alpha.contains(#""logo":"https://example.org/lifecycle/logos/alpha.png""#))
+        let list = try #require(folder.read("output/site/companies/index.html"))
+        #expect(list.contains(#"<img class="logo-small" src="../logos/delta.svg" width="200" height="80" alt="" loading="lazy">"#))
+        #expect(list.contains(#"<span class="logo-small logo-placeholder" aria-hidden="true">GF</span>"#))
+        // An SVG logo is no picture for social sites: the programme's PNG is.
+        #expect(try #require(folder.read("output/site/companies/delta.html")).contains(
+            #"<meta property="og:image" content="https://example.org/lifecycle/logos/programme.png">"#))
+        #expect(try #require(folder.read("output/site/organizations/big-corp.html")).contains(#"width="240" height="96" alt="Big Corp""#))
+        #expect(SiteContext.initials("Sonarium Medical") == "SM")
+        #expect(SiteContext.initials("ROTEC") == "RO")
+        #expect(SiteContext.initials("松花江膜技术") == "松")
+        #expect(SiteContext.initials("@someone") == "SO")
+    }
+}

@@ -19,7 +19,7 @@ import Testing
     /// The companies a list page links to in its table, by slug, in order.
     func listed(_ html: String?) throws -> [String] {
         let html = try #require(html)
-        let pattern = try Regex(#"<th scope="row" role="rowheader"><a href="(?:\.\./)*(?:[a-z]{2}/)?companies/([a-z0-9-]+)\.html""#)
+        let pattern = try Regex(#"<th scope="row" role="rowheader"><span class="with-logo">(?:<[^>]*>[^<]*</span>|<img [^>]*>)?<a href="(?:\.\./)*(?:[a-z]{2}/)?companies/([a-z0-9-]+)\.html""#)
         return html.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
     }
 

@@ -40,20 +40,21 @@ private struct Entity {
     let reader: NodeReader
 
     func organization(_ root: Node) -> Organization? {
-        guard let fields = reader.fields(root, known: ["name", "kind", "country", "website", "people"]) else { return nil }
+        guard let fields = reader.fields(root, known: ["name", "kind", "country", "website", "logo", "people"]) else { return nil }
         let name = fields.required("name", reader.nonEmptyString)
         let kind = fields.required("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
         let country = fields.optional("country", countryCode)
         let website = fields.optional("website", website)
+        let logo = fields.optional("logo", reader.locatedText)
         let people = fields.optional("people") { reader.list($0, person) } ?? []
         guard let name, let kind else { return nil }
-        return Organization(slug: slug, name: name, kind: kind, country: country, website: website,
+        return Organization(slug: slug, name: name, kind: kind, country: country, website: website, logo: logo,
                             people: people, body: body, source: source)
     }
 
     func company(_ root: Node) -> Company? {
         let known = ["name", "status", "sector", "country", "focus_area", "investment", "investments", "exit", "valuation",
-                     "website", "founded", "tags"]
+                     "website", "logo", "founded", "tags"]
         guard let fields = reader.fields(root, known: known) else { return nil }
         let name = fields.required("name", reader.nonEmptyString)
         let status = fields.required("status") { reader.choice($0, Company.Status.self, what: "company status") }
@@ -62,12 +63,13 @@ private struct Entity {
         let focusArea = fields.optional("focus_area", reader.slug)
         let money = InvestmentDecoder(reader: reader).decode(fields, status: status)
         let website = fields.optional("website", website)
+        let logo = fields.optional("logo", reader.locatedText)
         let founded = fields.optional("founded", year)
         let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
         guard let name, let status else { return nil }
         return Company(slug: slug, name: name, status: status, sector: sector, country: country,
                        focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuation: money.valuation,
-                       website: website, founded: founded,
+                       website: website, logo: logo, founded: founded,
                        tags: tags, body: body, source: source)
     }
 

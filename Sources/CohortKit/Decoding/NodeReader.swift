@@ -181,6 +181,11 @@ final class NodeReader {
         return text
     }
 
+    /// Text that is not empty, with its location.
+    func locatedText(_ node: Node) -> Located<String>? {
+        nonEmptyString(node).map { Located($0, at: location(node)) }
+    }
+
     /// A whole number written plainly, such as `10`.
     func int(_ node: Node) -> Int? {
         guard let text = plainScalar(node, expected: "a whole number"),

@@ -5,7 +5,7 @@ import Yams
 enum ProgrammeDecoder {
     static let fields = [
         "title", "tagline", "description", "base_url", "language", "languages", "currency", "pool", "target_companies",
-        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html", "page_size", "search",
+        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html", "page_size", "search", "logo",
     ]
 
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
@@ -40,6 +40,7 @@ enum ProgrammeDecoder {
         let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
         let pageSize = fields.optional("page_size", reader.int) ?? Programme.defaultPageSize
         let search = fields.optional("search", reader.bool) ?? true
+        let logo = fields.optional("logo", reader.locatedText)
 
         if let reportingCurrency {
             for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
@@ -62,7 +63,8 @@ enum ProgrammeDecoder {
             title: title, tagline: tagline, description: description, baseURL: baseURL, languages: languages,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
             announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
-            exchangeRates: rates, allowRawHTML: allowRawHTML, pageSize: pageSize, search: search, source: .file(file.displayPath))
+            exchangeRates: rates, allowRawHTML: allowRawHTML, pageSize: pageSize, search: search, logo: logo,
+            source: .file(file.displayPath))
         return (programme, reportingCurrency, reader.diagnostics)
     }
 

@@ -6,10 +6,10 @@ enum TranslationDecoder {
     static let fields: [ContentFolder?: (text: [String], facts: [String])] = [
         nil: (["title", "tagline", "description", "focus_areas"],
               ["base_url", "language", "languages", "currency", "pool", "target_companies", "standard_ticket", "announced",
-               "managers", "partners", "exchange_rates", "allow_raw_html", "page_size", "search"]),
-        .organizations: (["name"], ["kind", "country", "website", "people"]),
+               "managers", "partners", "exchange_rates", "allow_raw_html", "page_size", "search", "logo"]),
+        .organizations: (["name"], ["kind", "country", "website", "logo", "people"]),
         .companies: (["name", "sector", "tags"], ["status", "country", "focus_area", "investment", "investments", "exit", "valuation",
-                                                "website", "founded"]),
+                                                "website", "logo", "founded"]),
         .agreements: (["title", "place"], ["kind", "status", "parties", "signed", "amount"]),
         .news: (["title"], ["date", "about"]),
         .pages: (["title"], ["order"]),

@@ -64,6 +64,8 @@ enum Linker {
             if let acquirer = company.exit?.acquirer?.value { acquisitionsBy[acquirer, default: []].append(company.slug) }
         }
         diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
+        let logos = Logos.resolve(programme, organizations: organizations, companies: companies, staticFiles: staticFiles)
+        diagnostics += logos.diagnostics
         diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
 
@@ -76,7 +78,7 @@ enum Linker {
             programme: programme, organizations: organizations, companies: companies, agreements: agreements,
             news: news, pages: pages, staticFiles: staticFiles, entities: entities,
             agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
-            newsByEntity: newsByEntity, translations: byOriginal)
+            newsByEntity: newsByEntity, translations: byOriginal, logos: logos.logos, programmeLogo: logos.programme)
         diagnostics += Rules.warnings(for: portfolio)
         return (portfolio, diagnostics)
     }

@@ -27,6 +27,10 @@ public struct Portfolio: Sendable {
     public var newsByEntity: [Slug: [Int]]
     /// The translations, by the file they translate and their language.
     public var translations: [Translation.Original: [Language: Translation]]
+    /// The logos of the organisations and companies that have one, by slug.
+    public var logos: [Slug: Logo]
+    /// The programme's logo.
+    public var programmeLogo: Logo?
 
     /// The translation of `original` into `language`, if there is one.
     public func translation(of original: Translation.Original, in language: Language) -> Translation? {

@@ -38,6 +38,8 @@ public struct Company: Sendable, Hashable {
     public var valuation: Valuation?
     /// Its website, an http(s) address.
     public var website: String?
+    /// Its logo, as written: a file under `static/`.
+    public var logo: Located<String>?
     /// The four-digit year the company was founded.
     public var founded: Int?
     /// Free labels.

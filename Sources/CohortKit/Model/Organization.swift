@@ -16,6 +16,8 @@ public struct Organization: Sendable, Hashable {
     public var country: String?
     /// Its website, an http(s) address.
     public var website: String?
+    /// Its logo, as written: a file under `static/`.
+    public var logo: Located<String>?
     /// People named on its page, in the order written.
     public var people: [Person]
     /// The Markdown after the front matter, describing the organisation.

@@ -34,6 +34,9 @@ public struct Programme: Sendable, Hashable {
     public var pageSize: Int
     /// Whether the site has full-text search (a Pagefind index, a search page and box).
     public var search: Bool
+    /// The programme's logo, as written: a file under `static/`, the picture of shared links to pages
+    /// without one of their own.
+    public var logo: Located<String>?
     /// Where the programme file is.
     public var source: SourceLocation
 

@@ -18,6 +18,9 @@ enum PortfolioChanges {
         changed.formUnion(differences(bySlug(old.pages, \.slug), bySlug(new.pages, \.slug)).map(PageInput.page))
         changed.formUnion(differences(old.agreementsByParty, new.agreementsByParty).map(PageInput.agreementsOf))
         changed.formUnion(differences(newsAbout(old), newsAbout(new)).map(PageInput.newsAbout))
+        // A logo's file that changed changes the pages of what it is the logo of.
+        changed.formUnion(differences(old.logos, new.logos).map(PageInput.entity))
+        if old.programmeLogo != new.programmeLogo { changed.insert(.programme) }
         changed.formUnion(differences(old.coInvestmentsBy, new.coInvestmentsBy).union(differences(old.acquisitionsBy, new.acquisitionsBy))
             .map(PageInput.investmentsBy))
         // A translation changes what its original's pages and rows show in its language.

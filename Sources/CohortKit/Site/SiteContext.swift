@@ -192,7 +192,7 @@ final class SiteContext: Sendable {
     /// and whether it is translated.
     private func entityPage(_ route: Route, _ key: String, _ row: Values, _ original: Translation.Original, title: String,
                             slug: Slug, body: Markdown.Rendered, structuredData: StructuredData? = nil) -> Values {
-        var values = common(route, title: title, description: body.summary, structuredData: structuredData)
+        var values = common(route, title: title, description: body.summary, structuredData: structuredData, imageOf: slug)
         var row = row
         row.merge(translationState(original)) { _, new in new }
         row["body"] = body.html
@@ -253,8 +253,9 @@ final class SiteContext: Sendable {
     // MARK: - Shared pieces
 
     /// The values every page has; `structuredData` is the page's JSON-LD, and `type` its Open Graph type.
+    /// The picture of a shared link is the logo of `imageOf`, else the programme's.
     func common(_ route: Route, title: String, description: String, structuredData: StructuredData? = nil,
-                type: String = "website") -> Values {
+                type: String = "website", imageOf: Slug? = nil) -> Values {
         let base = programme.baseURL
         let languages = programme.languages
         let siteTitle = text(.programme, "title", programme.title)
@@ -291,6 +292,7 @@ final class SiteContext: Sendable {
                 "locale": Self.openGraphLocale(language),
                 "locale_alternates": languages.filter { $0 != language }.map(Self.openGraphLocale),
                 "json_ld": structuredData?.json,
+                "image": sharedImage(of: imageOf),
             ]),
         ]
     }
@@ -348,6 +350,7 @@ final class SiteContext: Sendable {
             "name": name.text,
             "lang": languageMark(name.language),
             "href": link(route, .company(company.slug)),
+            "logo": logo(of: company.slug, named: name.text, from: route),
             "status": company.status.rawValue,
             "status_label": strings.label(company.status),
             "status_href": filterLink(from: route, .companies, .status, company.status.rawValue),
@@ -415,7 +418,8 @@ final class SiteContext: Sendable {
     private func organizationLink(_ organization: Organization, from route: Route) -> Values {
         let name = text(.entity(.organizations, organization.slug), "name", organization.name)
         return compact(["slug": organization.slug.rawValue, "name": name.text, "lang": languageMark(name.language),
-                        "href": link(route, .organization(organization.slug))])
+                        "href": link(route, .organization(organization.slug)),
+                        "logo": logo(of: organization.slug, named: name.text, from: route)])
     }
 
     func agreementRow(_ agreement: Agreement, from route: Route) -> Values {
@@ -522,6 +526,15 @@ final class SiteContext: Sendable {
     var programme: Programme {
         recorder?.record(.programme)
         return source.programme
+    }
+
+    /// The logos of organisations and companies, by slug; reading one reads its entity.
+    var logos: LogoReader { LogoReader(source: source, recorder: recorder) }
+
+    /// The programme's logo.
+    var programmeLogo: Logo? {
+        recorder?.record(.programme)
+        return source.programmeLogo
     }
 
     /// The report figures.

@@ -7,7 +7,7 @@ extension SiteContext {
     /// A company's page: the company as an `Organization`, and the way to it.
     func structuredData(of company: Company, name: String, at route: Route) -> StructuredData {
         let node = StructuredData.Organization(
-            name: name, url: absolute(route), foundingDate: company.founded.map(String.init),
+            name: name, url: absolute(route), logo: logoAddress(of: company.slug), foundingDate: company.founded.map(String.init),
             address: company.country.map(StructuredData.Address.init), sameAs: company.website.map { [$0] })
         return StructuredData(graph: [.organization(node), breadcrumbs(.companies, strings["companies"], route, name)])
     }
@@ -41,7 +41,8 @@ extension SiteContext {
     }
 
     private func organizationNode(_ organization: Organization, name: String, at route: Route) -> StructuredData.Organization {
-        StructuredData.Organization(name: name, url: absolute(route), address: organization.country.map(StructuredData.Address.init),
+        StructuredData.Organization(name: name, url: absolute(route), logo: logoAddress(of: organization.slug),
+                                    address: organization.country.map(StructuredData.Address.init),
                                     sameAs: organization.website.map { [$0] })
     }
 

@@ -1,0 +1,43 @@
+extension SiteContext {
+    /// An organisation's or company's logo for a page at `route`: `src`, `width` and `height` (so the
+    /// page keeps its room while the picture loads), or, without a logo, `initials` for a placeholder.
+    func logo(of slug: Slug, named name: String, from route: Route) -> Values {
+        guard let logo = logos[slug] else { return ["initials": Self.initials(name)] }
+        return ["src": link(route, Route(logo.path)), "width": logo.facts.width, "height": logo.facts.height]
+    }
+
+    /// The picture of a shared link to the page of `slug`: its logo, else the programme's, absolute
+    /// under `base_url`; only a PNG or JPEG, as social sites show no SVG or WebP.
+    func sharedImage(of slug: Slug?) -> Values? {
+        guard let logo = [slug.flatMap { logos[$0] }, programmeLogo].compactMap({ $0 }).first(where: \.facts.isSharable) else { return nil }
+        return ["url": Route(logo.path).absolute(under: programme.baseURL), "width": logo.facts.width, "height": logo.facts.height]
+    }
+
+    /// The logo's absolute address, for structured data.
+    func logoAddress(of slug: Slug) -> String? {
+        logos[slug].map { Route($0.path).absolute(under: programme.baseURL) }
+    }
+
+    /// Up to two letters for a name's placeholder: the first of its first two words (`Sonarium
+    /// Medical` gives `SM`), or its first two characters (`ROTEC` gives `RO`); one character of a name
+    /// in a script without spaces (`松花江膜技术` gives `松`).
+    static func initials(_ name: String) -> String {
+        let words = name.split { $0.isWhitespace || $0 == "-" }.map { $0.drop { !$0.isLetter && !$0.isNumber } }.filter { !$0.isEmpty }
+        guard let first = words.first?.first else { return "" }
+        if !first.isASCII, words.count == 1 { return String(first) }
+        if words.count >= 2, let second = words[1].first { return String(first).uppercased() + String(second).uppercased() }
+        return String(words[0].prefix(2)).uppercased()
+    }
+}
+
+/// The portfolio's logos as pages read them: each read is recorded as a read of its entity, whose
+/// page changes when its logo does.
+struct LogoReader {
+    let source: Portfolio
+    let recorder: InputRecorder?
+
+    subscript(_ slug: Slug) -> Logo? {
+        recorder?.record(.entity(slug))
+        return source.logos[slug]
+    }
+}
