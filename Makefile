@@ -3,8 +3,9 @@
 SWIFT ?= swift
 CONFIG ?= release
 PREFIX ?= /usr/local
-# On Linux the Swift runtime is linked in, so an installed or copied cohort needs only libcmark and
-# libcurl (present on nearly every system) beside it.
+# On Linux the Swift runtime is linked in, so an installed or copied cohort needs only libcmark, the
+# imaging libraries (libpng, libjpeg-turbo, libwebp, expat) and libcurl (present on nearly every
+# system) beside it.
 SWIFTFLAGS ?= $(if $(and $(filter release,$(CONFIG)),$(filter Linux,$(shell uname))),--static-swift-stdlib,)
 BIN = $$($(SWIFT) build -c $(CONFIG) --show-bin-path)
 BINDIR = $(DESTDIR)$(PREFIX)/bin
