@@ -73,10 +73,12 @@ test: deps search-deps
 	$(MAKE) lint-site
 	$(MAKE) lint-reports
 
-# Pagefind, which `cohort build` runs to index the site for search, from PyPI when it is missing (the
-# tests build sites with it, and lint-site searches them).
+# Pagefind, which `cohort build` runs to index the site for search, and resvg, which draws the cards
+# of SVG logos for shared links: from PyPI when missing (the tests build sites with both, and
+# lint-site searches them).
 search-deps:
 	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install --quiet "pagefind[extended]"
+	@python3 -c "import resvg_py" 2>/dev/null || python3 -m pip install --quiet resvg-py
 
 # Every page of five built sites through the Nu HTML Checker, the charts' text size, search through
 # the Pagefind index, and one page of every template through axe-core in headless Chromium at two

@@ -17,7 +17,7 @@ import Testing
         #expect(try ImageFacts.read(fixture("beta.jpg")).get().width == 240)
         #expect(try ImageFacts.read(fixture("beta.jpg")).get().format == .jpeg)
         #expect(try ImageFacts.read(fixture("gamma.webp")).get() == ImageFacts(format: .webp, width: 300, height: 120, bytes: 302))
-        #expect(try ImageFacts.read(fixture("delta.svg")).get() == ImageFacts(format: .svg, width: 200, height: 80, bytes: 451))
+        #expect(try ImageFacts.read(fixture("delta.svg")).get() == ImageFacts(format: .svg, width: 200, height: 80, bytes: 418))
         #expect(try svg("", root: #"width="120px" height="45""#).get().width == 120)
         #expect(try svg("", root: #"viewBox="0,0,64.4,32.6" width="10%""#).get().height == 33)
         #expect(svg("", root: #"width="100%""#) == .failure(.unsized))
@@ -106,13 +106,32 @@ import Testing
         let list = try #require(folder.read("output/site/companies/index.html"))
         #expect(list.contains(#"<img class="logo-small" src="../logos/delta.svg" width="200" height="80" alt="" loading="lazy">"#))
         #expect(list.contains(#"<span class="logo-small logo-placeholder" aria-hidden="true">GF</span>"#))
-        // An SVG logo is no picture for social sites: the programme's PNG is.
-        #expect(try #require(folder.read("output/site/companies/delta.html")).contains(
+        // Without resvg, an SVG logo is no picture for social sites: the programme's PNG is, and a warning says so.
+        let bare = try TemporaryFolder()
+        let withoutResvg = try cohort(["build", "--no-search", "--content", lifecycleFixture.path, "--output", bare.path("output")],
+                                      environment: ["PATH": "", "HOME": bare.url.path])
+        #expect(withoutResvg.stderr.contains("warning: shared links to pages with an SVG logo show no card of it: resvg is not installed"))
+        #expect(try #require(bare.read("output/site/companies/delta.html")).contains(
             #"<meta property="og:image" content="https://example.org/lifecycle/logos/programme.png">"#))
         #expect(try #require(folder.read("output/site/organizations/big-corp.html")).contains(#"width="240" height="96" alt="Big Corp""#))
+        // An SVG logo's picture for social sites is its card, made by resvg: 1200×630, the same every build.
+        #expect(try #require(folder.read("output/site/companies/delta.html")).contains(
+            #"<meta property="og:image" content="https://example.org/lifecycle/cards/logos/delta.png">"#))
+        let card = try #require(FileManager.default.contents(atPath: folder.path("output/site/cards/logos/delta.png")))
+        #expect(try ImageFacts.read(card).get().width == 1200)
+        #expect(try ImageFacts.read(card).get().height == 630)
         #expect(SiteContext.initials("Sonarium Medical") == "SM")
         #expect(SiteContext.initials("ROTEC") == "RO")
         #expect(SiteContext.initials("松花江膜技术") == "松")
         #expect(SiteContext.initials("@someone") == "SO")
+    }
+
+    @Test func anSVGLogoWithTextIsAWarningAsItsCardLeavesTheTextOut() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: lifecycleFixture, to: folder.url.appendingPathComponent("content"))
+        try folder.write("content/static/logos/delta.svg", #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><text x="5" y="30">Delta</text></svg>"#)
+        let run = try cohort(["build", "--no-search"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("content/companies/delta.md:4:7: warning: the SVG logo writes text, which its card for shared links leaves out"))
     }
 }

@@ -53,7 +53,7 @@ import Testing
         let folder = try project(search: false)
         let run = try cohort(["build"], in: folder.url, environment: ["PATH": "", "HOME": folder.url.path])
         #expect(run.status == 0)
-        #expect(!run.stderr.contains("warning"))
+        #expect(!run.stderr.contains("search index"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("output/site/search.html")))
         #expect(!FileManager.default.fileExists(atPath: folder.path("output/site/pagefind")))
         let home = try #require(folder.read("output/site/index.html"))
@@ -77,7 +77,7 @@ import Testing
         let path = folder.path("bin")
         #expect(try Pagefind.locate(environment: ["PATH": path]).command == [path + "/pagefind_extended"])
         #expect(try Pagefind.locate(environment: ["PATH": path, "PAGEFIND": path + "/pagefind"]).command == [path + "/pagefind"])
-        #expect(throws: SearchIndexFailure.self) { try Pagefind.locate(environment: ["PATH": path, "PAGEFIND": path + "/missing"]) }
-        #expect(throws: SearchIndexFailure.self) { try Pagefind.locate(environment: ["PATH": ""]) }
+        #expect(throws: ToolFailure.self) { try Pagefind.locate(environment: ["PATH": path, "PAGEFIND": path + "/missing"]) }
+        #expect(throws: ToolFailure.self) { try Pagefind.locate(environment: ["PATH": ""]) }
     }
 }

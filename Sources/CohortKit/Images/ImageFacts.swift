@@ -14,6 +14,8 @@ struct ImageFacts: Sendable, Hashable {
     var height: Int
     /// The file's size in bytes.
     var bytes: Int
+    /// Whether an SVG writes text, which its card draws without fonts (see `SocialCards`).
+    var hasText = false
 
     /// Whether social sites can show it (they take no SVG or WebP).
     var isSharable: Bool { format == .png || format == .jpeg }
@@ -23,7 +25,7 @@ struct ImageFacts: Sendable, Hashable {
         if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return png(data) }
         if data.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg(data) }
         if data.count >= 12, data.starts(with: Array("RIFF".utf8)), data.dropFirst(8).starts(with: Array("WEBP".utf8)) { return webp(data) }
-        return SVGReader.read(data).map { ImageFacts(format: .svg, width: $0.width, height: $0.height, bytes: data.count) }
+        return SVGReader.read(data).map { ImageFacts(format: .svg, width: $0.width, height: $0.height, bytes: data.count, hasText: $0.hasText) }
     }
 
     private static func png(_ data: Data) -> Result<ImageFacts, ImageProblem> {

@@ -8,8 +8,9 @@ import Foundation
 /// pictures embedded as PNG, JPEG, GIF or WebP `data:` addresses are fine; so are XML namespace
 /// declarations, which name namespaces and load nothing. External entities are never loaded.
 enum SVGReader {
-    /// The size of the SVG in `data`, or why it cannot be a logo.
-    static func read(_ data: Data) -> Result<(width: Int, height: Int), ImageProblem> {
+    /// The size of the SVG in `data`, and whether it writes text (which needs fonts to draw), or why it
+    /// cannot be a logo.
+    static func read(_ data: Data) -> Result<(width: Int, height: Int, hasText: Bool), ImageProblem> {
         let state = State()
         guard let parser = XML_ParserCreate(nil) else { return .failure(.unreadable("SVG")) }
         defer { XML_ParserFree(parser) }
@@ -45,7 +46,7 @@ enum SVGReader {
         if let problem = state.problem { return .failure(problem) }
         guard status == XML_STATUS_OK, state.isSVG else { return .failure(.unreadable("SVG")) }
         guard let size = state.size else { return .failure(.unsized) }
-        return .success(size)
+        return .success((size.width, size.height, state.hasText))
     }
 
     /// What the parser has found so far.
@@ -54,6 +55,7 @@ enum SVGReader {
         var isSVG = false
         var size: (width: Int, height: Int)?
         var inStyle = false
+        var hasText = false
         var style = ""
         var lineOf: () -> Int = { 0 }
         private var depth = 0
@@ -70,6 +72,7 @@ enum SVGReader {
             case "script": return fail("holds a <script> element")
             case "foreignobject": return fail("holds a <foreignObject> element")
             case "style": inStyle = true; style = ""
+            case "text": hasText = true
             default: break
             }
             for (key, value) in attributes {

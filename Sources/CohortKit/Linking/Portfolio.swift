@@ -31,6 +31,9 @@ public struct Portfolio: Sendable {
     public var logos: [Slug: Logo]
     /// The programme's logo.
     public var programmeLogo: Logo?
+    /// The pictures of shared links made from SVG logos (`SocialCards`), by the slug whose logo each
+    /// shows, the programme's under nil; empty until a build makes them.
+    public var cards: [Slug?: String] = [:]
 
     /// The translation of `original` into `language`, if there is one.
     public func translation(of original: Translation.Original, in language: Language) -> Translation? {

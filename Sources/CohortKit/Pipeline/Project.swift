@@ -126,6 +126,12 @@ public struct Project: Sendable {
             }
         }
         if let theme, let site = staged.first?.folder {
+            // The cards of SVG logos first: the pages name them as the pictures of shared links.
+            var portfolio = portfolio
+            let cards = timings.measure(.render) { SocialCards.make(for: portfolio) }
+            cards.cards.values.forEach(site.add)
+            portfolio.cards = cards.cards.mapValues(\.path)
+            products.diagnostics += cards.diagnostics
             let problems = timings.measure(.render) {
                 SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: site.add)
             }
@@ -159,7 +165,7 @@ public struct Project: Sendable {
     /// Adds the search index of the staged `site` to it, made by Pagefind where this machine has it; a
     /// warning when it cannot be made, as the site works without it.
     private static func index(_ site: StagedFolder, programme: Programme) -> [Diagnostic] {
-        do throws(SearchIndexFailure) {
+        do throws(ToolFailure) {
             let indexer: any SearchIndexer = try Pagefind.locate()
             try indexer.index(site: site.contents).forEach(site.add)
             return []

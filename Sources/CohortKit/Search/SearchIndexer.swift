@@ -4,13 +4,7 @@ import Foundation
 /// build runs it on the staged site, before the swap; a build without an indexer still succeeds.
 protocol SearchIndexer: Sendable {
     /// The index files of the site in `folder`, by their path in the site.
-    func index(site folder: URL) throws(SearchIndexFailure) -> [OutputFile]
-}
-
-/// Why a search index could not be built, said to the user as a warning.
-struct SearchIndexFailure: Error, Sendable {
-    var description: String
-    var hint: String?
+    func index(site folder: URL) throws(ToolFailure) -> [OutputFile]
 }
 
 /// The search index's folder in the site.
@@ -26,10 +20,10 @@ struct Pagefind: SearchIndexer {
     /// Pagefind as this machine has it, in this order: the `PAGEFIND` variable naming the program;
     /// `pagefind_extended`, then `pagefind`, on the `PATH`; `python3 -m pagefind` (PyPI's
     /// `pagefind[extended]`, which puts no command on the `PATH`).
-    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SearchIndexFailure) -> Pagefind {
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ToolFailure) -> Pagefind {
         if let named = environment["PAGEFIND"], !named.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: named) else {
-                throw SearchIndexFailure(description: "PAGEFIND names '\(named)', which is not a program", hint: installHint)
+                throw ToolFailure(description: "PAGEFIND names '\(named)', which is not a program", hint: installHint)
             }
             return Pagefind(command: [named])
         }
@@ -39,7 +33,7 @@ struct Pagefind: SearchIndexer {
                 return Pagefind(command: [found])
             }
         }
-        let missing = SearchIndexFailure(description: "Pagefind is not installed", hint: installHint)
+        let missing = ToolFailure(description: "Pagefind is not installed", hint: installHint)
         guard let python = path.map({ $0 + "/python3" }).first(where: FileManager.default.isExecutableFile(atPath:)) else { throw missing }
         let module = Pagefind(command: [python, "-m", "pagefind"])
         guard (try? module.run(["--version"])) != nil else { throw missing }
@@ -50,7 +44,7 @@ struct Pagefind: SearchIndexer {
     static let installHint = "install it with 'python3 -m pip install \"pagefind[extended]\"' (or name its program in PAGEFIND), "
         + "or set 'search: false' in programme.yml"
 
-    func index(site folder: URL) throws(SearchIndexFailure) -> [OutputFile] {
+    func index(site folder: URL) throws(ToolFailure) -> [OutputFile] {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pagefind-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         // Result addresses keep `index.html`, so that they also work on hosts that serve no folder index.
@@ -63,7 +57,7 @@ struct Pagefind: SearchIndexer {
             let path = String(url.standardizedFileURL.path.dropFirst(root.count))
             files.append(OutputFile(path: searchIndexFolder + "/" + path, bytes: path.hasSuffix(".json") ? Self.sortedKeys(data) : data))
         }
-        guard !files.isEmpty else { throw SearchIndexFailure(description: "Pagefind wrote no search index") }
+        guard !files.isEmpty else { throw ToolFailure(description: "Pagefind wrote no search index") }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -77,32 +71,13 @@ struct Pagefind: SearchIndexer {
         return sorted
     }
 
-    /// Runs Pagefind with `arguments`; its output when it succeeds.
+    /// Runs Pagefind with `arguments`; what it prints when it succeeds.
     @discardableResult
-    private func run(_ arguments: [String]) throws(SearchIndexFailure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+    private func run(_ arguments: [String]) throws(ToolFailure) -> Data {
         do {
-            try process.run()
+            return try ExternalProgram.run(command + arguments) { status in "Pagefind failed (\(command.joined(separator: " ")), exit status \(status))" }
         } catch {
-            throw SearchIndexFailure(description: "cannot run Pagefind (\(command.joined(separator: " "))): \(FileError.describe(error))",
-                                     hint: Self.installHint)
+            throw ToolFailure(description: error.description, hint: error.hint ?? Self.installHint)
         }
-        // Read both pipes while it runs, so that neither fills up and blocks it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var message = Data()
-        DispatchQueue.global().async(group: group) { message = errors.fileHandleForReading.readDataToEndOfFile() }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let detail = String(decoding: message + data, as: UTF8.self).trimmingWhitespace()
-            throw SearchIndexFailure(description: "Pagefind failed (\(command.joined(separator: " "))): \(detail.isEmpty ? "exit status \(process.terminationStatus)" : detail)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -7,10 +7,20 @@ extension SiteContext {
     }
 
     /// The picture of a shared link to the page of `slug`: its logo, else the programme's, absolute
-    /// under `base_url`; only a PNG or JPEG, as social sites show no SVG or WebP.
+    /// under `base_url`: the logo itself when it is a PNG or JPEG, else its card (social sites show no
+    /// SVG or WebP), when the build made one.
     func sharedImage(of slug: Slug?) -> Values? {
-        guard let logo = [slug.flatMap { logos[$0] }, programmeLogo].compactMap({ $0 }).first(where: \.facts.isSharable) else { return nil }
-        return ["url": Route(logo.path).absolute(under: programme.baseURL), "width": logo.facts.width, "height": logo.facts.height]
+        let owners: [(owner: Slug?, logo: Logo?)] = [(slug, slug.flatMap { logos[$0] }), (nil, programmeLogo)]
+        for (owner, logo) in owners {
+            guard let logo else { continue }
+            if logo.facts.isSharable {
+                return ["url": Route(logo.path).absolute(under: programme.baseURL), "width": logo.facts.width, "height": logo.facts.height]
+            }
+            if let card = cards[owner] {
+                return ["url": Route(card).absolute(under: programme.baseURL), "width": SocialCards.width, "height": SocialCards.height]
+            }
+        }
+        return nil
     }
 
     /// The logo's absolute address, for structured data.

@@ -531,6 +531,9 @@ final class SiteContext: Sendable {
     /// The logos of organisations and companies, by slug; reading one reads its entity.
     var logos: LogoReader { LogoReader(source: source, recorder: recorder) }
 
+    /// The cards made from SVG logos, by owner.
+    var cards: [Slug?: String] { source.cards }
+
     /// The programme's logo.
     var programmeLogo: Logo? {
         recorder?.record(.programme)
