@@ -71,25 +71,11 @@ public enum GitRevision {
     }
 
     private static func run(_ executable: String, _ arguments: [String], in directory: URL) throws(Failure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
         do {
-            try process.run()
+            let data = try ExternalProgram.run([executable] + arguments, in: directory) { _ in "\(arguments.joined(separator: " ")) failed" }
+            return String(decoding: data, as: UTF8.self).trimmingWhitespace()
         } catch {
-            throw Failure(description: "cannot run \(arguments.first ?? executable): \(FileError.describe(error))")
+            throw Failure(description: error.description)
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let detail = String(decoding: message, as: UTF8.self).trimmingWhitespace()
-            throw Failure(description: "\(arguments.joined(separator: " ")) failed\(detail.isEmpty ? "" : ": " + detail)")
-        }
-        return String(decoding: data, as: UTF8.self).trimmingWhitespace()
     }
 }

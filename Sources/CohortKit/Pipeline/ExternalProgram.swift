@@ -9,12 +9,14 @@ struct ToolFailure: Error, Sendable {
 
 /// Runs a program at the edge of the pipeline and collects what it prints.
 enum ExternalProgram {
-    /// What `command` (the program, then its arguments) prints on its standard output, given `input`
-    /// on its standard input; when it fails, `failure(status)` with what it printed on its errors.
-    static func run(_ command: [String], input: Data? = nil, failure: (Int32) -> String) throws(ToolFailure) -> Data {
+    /// What `command` (the program, then its arguments) prints on its standard output, run in
+    /// `directory` and given `input` on its standard input; when it fails, `failure(status)` with what
+    /// it printed on its errors.
+    static func run(_ command: [String], in directory: URL? = nil, input: Data? = nil, failure: (Int32) -> String) throws(ToolFailure) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
