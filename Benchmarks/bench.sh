@@ -15,6 +15,8 @@
 #   content files resolved, and a broken one an error. So the comparison is like for like.
 # - The floor: `cohort floor`, the same Markdown bodies through libcmark alone, one after another on
 #   one core, in the same binary.
+# - Every Cohort build is timed without its search index (`--no-search`: Hugo builds none); one build
+#   with it (Pagefind) is measured apart.
 # - A rebuild over the previous output (disk), the stages of the full builds (`--timings`), then
 #   `cohort serve` on the same corpus (Benchmarks/serve.py): edits timed until the page shows them.
 # Corpora and disk outputs go to bench/ (ignored by git). Nothing here is a test: it only measures.
@@ -596,7 +598,7 @@ for size in $SIZES; do
         for run in $(seq "$RUNS"); do
             rm -rf "$out/cohort"
             RESULT="$dir/cohort-$where.txt" LOG="$dir/cohort-$where.log" \
-                timed "$COHORT" build --content "$dir/content" --templates "$TEMPLATES" --output "$out/cohort" --timings
+                timed "$COHORT" build --no-search --content "$dir/content" --templates "$TEMPLATES" --output "$out/cohort" --timings
             [ -n "$HUGO" ] || continue
             rm -rf "$out/hugo"
             RESULT="$dir/hugo-$where.txt" LOG="$dir/hugo-$where.log" \
@@ -610,8 +612,14 @@ for size in $SIZES; do
     # Rebuilds over the previous output (disk), the usual case while editing.
     RESULT="$dir/rebuild.txt" LOG="$dir/rebuild.log"; : > "$RESULT"
     for _ in $(seq "$RUNS"); do
-        timed "$COHORT" build --content "$dir/content" --templates "$TEMPLATES" --output "$dir/out/cohort" --timings
+        timed "$COHORT" build --no-search --content "$dir/content" --templates "$TEMPLATES" --output "$dir/out/cohort" --timings
     done
+
+    # The search index, apart: Hugo builds none, so the builds above skip it (--no-search). One build
+    # with it, on disk, when Pagefind is installed (make test installs it).
+    rm -rf "$dir/out/search"
+    RESULT="$dir/search.txt" LOG="$dir/search.log"; : > "$RESULT"
+    timed "$COHORT" build --content "$dir/content" --templates "$TEMPLATES" --output "$dir/out/search" --timings
 
     # The floor: libcmark alone over the same bodies, one core, in the same binary.
     floor=$(for _ in $(seq "$RUNS"); do "$COHORT" floor --content "$dir/content" | awk '{ print $6 }'; done | median)
@@ -639,6 +647,13 @@ for size in $SIZES; do
     echo "| Cohort wall time / floor | $(ratio "$(wall "$c_disk")" "$floor") | $(ratio "$(wall "$c_tmpfs")" "$floor") |"
     echo
     echo "Rebuild over the previous output (disk), median: $(wall "$dir/rebuild.txt") s wall, $(cpu "$dir/rebuild.txt") s CPU."
+    echo
+    if [ -f "$dir/out/search/site/pagefind/pagefind-entry.json" ]; then
+        echo "Search index (Pagefind), apart: $(awk '/^search / { print $2 }' "$dir/search.log") s of a build of $(wall "$dir/search.txt") s wall, \
+$(cpu "$dir/search.txt") s CPU, $(memory "$dir/search.txt") MiB peak memory (Pagefind's process included); $(thousands "$(find "$dir/out/search/site/pagefind" -type f | wc -l)") index files."
+    else
+        echo "Search index: not measured (Pagefind is not installed: python3 -m pip install \"pagefind[extended]\")."
+    fi
     echo
     echo "Stages of the last full builds (\`cohort build --timings\`, seconds; render includes writing the pages):"
     echo
