@@ -124,6 +124,11 @@ import Testing
         #expect(SiteContext.initials("ROTEC") == "RO")
         #expect(SiteContext.initials("松花江膜技术") == "松")
         #expect(SiteContext.initials("@someone") == "SO")
+        #expect(SiteContext.initials("élan  --vital") == "ÉV")
+        #expect(SiteContext.initials("3M - (Israel) Ltd") == "3I")
+        #expect(SiteContext.initials("x") == "X")
+        #expect(SiteContext.initials("— ...") == "")
+        #expect(SiteContext.initials("Ω") == "Ω")
     }
 
     @Test func anSVGLogoWithTextIsAWarningAsItsCardLeavesTheTextOut() throws {

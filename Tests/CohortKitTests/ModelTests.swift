@@ -46,6 +46,9 @@ private let usd = Currency("USD")
         #expect(Money(minorUnits: 100_000_000, currency: usd).formatted == "USD 1,000,000")
         #expect(Money(minorUnits: 125_075, currency: usd).formatted == "USD 1,250.75")
         #expect(Money(minorUnits: 50, currency: usd).formatted == "USD 0.50")
+        #expect(Money(minorUnits: 99_900, currency: usd).formatted == "USD 999")
+        #expect(Money(minorUnits: 12_345_678_901, currency: usd).formatted == "USD 123,456,789.01")
+        #expect(Money(minorUnits: -1_000_000_00, currency: usd).formatted(separator: "\u{00A0}") == "-USD\u{00A0}1,000,000")
         #expect(Money(minorUnits: 100_000_000, currency: usd).plainAmount == "1000000")
     }
 }

@@ -47,12 +47,15 @@ public struct Money: Hashable, Sendable {
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
         let parts = unsigned.split(separator: ".", maxSplits: 1)
-        var grouped = ""
-        for (index, character) in parts[0].reversed().enumerated() {
-            if index > 0, index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
+        // The digits are ASCII: grouped byte by byte, a comma before each group of three from the right.
+        let digits = Array(parts[0].utf8)
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(digits.count + digits.count / 3)
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+            grouped.append(digit)
         }
-        let whole = String(grouped.reversed())
+        let whole = String(decoding: grouped, as: UTF8.self)
         let fraction = parts.count > 1 ? "." + parts[1] : ""
         return "\(negative ? "-" : "")\(currency.code)\(separator)\(whole)\(fraction)"
     }

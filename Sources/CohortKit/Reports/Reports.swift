@@ -1,15 +1,17 @@
 /// The report stage: every report file, each a view of one `Figures`.
 public enum Reports {
-    /// The files of output/reports.
+    /// The files of output/reports: portfolio.json, summary.md, the CSV files and the charts.
     public static func render(_ figures: Figures) -> [OutputFile] {
-        var files = [
-            OutputFile(path: "summary.md", text: SummaryReport.render(figures)),
-            OutputFile(path: "companies.csv", text: CSVReport.companies(figures)),
-            OutputFile(path: "investments.csv", text: CSVReport.investments(figures)),
-            OutputFile(path: "agreements.csv", text: CSVReport.agreements(figures)),
-            OutputFile(path: "portfolio.json", text: PortfolioSnapshot(figures).json()),
+        // No file reads another, so they are made on all cores; portfolio.json, the largest, is listed
+        // first so that it starts first.
+        let makers: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: "portfolio.json", text: PortfolioSnapshot(figures).json())] },
+            { [OutputFile(path: "summary.md", text: SummaryReport.render(figures))] },
+            { [OutputFile(path: "companies.csv", text: CSVReport.companies(figures))] },
+            { [OutputFile(path: "investments.csv", text: CSVReport.investments(figures))] },
+            { [OutputFile(path: "agreements.csv", text: CSVReport.agreements(figures))] },
+            { Charts.all(figures).map { OutputFile(path: $0.name, text: $0.svg) } },
         ]
-        files += Charts.all(figures).map { OutputFile(path: $0.name, text: $0.svg) }
-        return files
+        return makers.parallelMap { $0() }.flatMap { $0 }
     }
 }

@@ -24,12 +24,12 @@ extension SiteContext {
         values["filter"] = group.map { _ in
             compact(["name": filterName, "all_href": link(route, ListPage(kind: page.kind, number: 1).route),
                      "all_text": strings.format("all_of_list", [("list", listTitle), ("count", String(all))])])
-        } ?? Absent()
+        } ?? Absent.value
         values["filters"] = filters(page, from: route)
         values["pagination"] = pagination(page, pageCount: pageCount, rows: members.count, from: route)
         if var pageValues = values["page"] as? Values {
-            pageValues["prev"] = page.number > 1 ? link(route, page.route(number: page.number - 1)) : Absent()
-            pageValues["next"] = page.number < pageCount ? link(route, page.route(number: page.number + 1)) : Absent()
+            pageValues["prev"] = page.number > 1 ? link(route, page.route(number: page.number - 1)) : Absent.value
+            pageValues["next"] = page.number < pageCount ? link(route, page.route(number: page.number + 1)) : Absent.value
             values["page"] = pageValues
         }
         return values
@@ -124,7 +124,7 @@ extension SiteContext {
     /// The links to the other pages of a list of `pageCount` pages: the first, the last, and two on each
     /// side of this one, with a gap where numbers are left out; absent for a list of one page.
     private func pagination(_ page: ListPage, pageCount: Int, rows: Int, from route: Route) -> Any {
-        guard pageCount > 1 else { return Absent() }
+        guard pageCount > 1 else { return Absent.value }
         var numbers: [Int] = []
         for number in 1...pageCount where number == 1 || number == pageCount || abs(number - page.number) <= 2 {
             numbers.append(number)

@@ -32,11 +32,32 @@ extension SiteContext {
     /// Medical` gives `SM`), or its first two characters (`ROTEC` gives `RO`); one character of a name
     /// in a script without spaces (`松花江膜技术` gives `松`).
     static func initials(_ name: String) -> String {
-        let words = name.split { $0.isWhitespace || $0 == "-" }.map { $0.drop { !$0.isLetter && !$0.isNumber } }.filter { !$0.isEmpty }
-        guard let first = words.first?.first else { return "" }
-        if !first.isASCII, words.count == 1 { return String(first) }
-        if words.count >= 2, let second = words[1].first { return String(first).uppercased() + String(second).uppercased() }
-        return String(words[0].prefix(2)).uppercased()
+        // Words are split at spaces and hyphens, each without the marks before its first letter or digit;
+        // only the first two characters of the first word and the first of the second are needed.
+        var first: [Character] = []
+        var second: Character?
+        var words = 0
+        var inWord = false
+        for character in name {
+            if character.isWhitespace || character == "-" {
+                inWord = false
+            } else if !inWord {
+                guard character.isLetter || character.isNumber else { continue }
+                inWord = true
+                words += 1
+                if words > 1 {
+                    second = character
+                    break
+                }
+                first.append(character)
+            } else if words == 1, first.count < 2 {
+                first.append(character)
+            }
+        }
+        guard let initial = first.first else { return "" }
+        if let second { return String(initial).uppercased() + String(second).uppercased() }
+        if !initial.isASCII { return String(initial) }
+        return String(first).uppercased()
     }
 }
 

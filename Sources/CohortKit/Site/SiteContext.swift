@@ -116,8 +116,8 @@ final class SiteContext: Sendable {
         // The home page shows the first companies and the latest agreements; the list pages have them all.
         values["companies"] = companies.prefix(Self.homeListLength).map { companyRow($0, from: route) }
         values["agreements"] = agreements.suffix(Self.homeListLength).reversed().map { agreementRow($0, from: route) }
-        values["more_companies"] = companies.count > Self.homeListLength ? companies.count : Absent()
-        values["more_agreements"] = agreements.count > Self.homeListLength ? agreements.count : Absent()
+        values["more_companies"] = companies.count > Self.homeListLength ? companies.count : Absent.value
+        values["more_agreements"] = agreements.count > Self.homeListLength ? agreements.count : Absent.value
         values["more_companies_text"] = strings.format("all_companies", [("count", String(companies.count))])
         values["more_agreements_text"] = strings.format("all_agreements", [("count", String(agreements.count))])
         values["companies_href"] = link(route, .companies)
@@ -147,11 +147,11 @@ final class SiteContext: Sendable {
                 "proceeds": exit.proceeds.map { strings.money($0.value) },
                 "acquirer": exit.acquirer.flatMap { self.organization($0.value) }.map { organizationLink($0, from: route) },
             ])
-        } ?? Absent()
+        } ?? Absent.value
         row["valuation"] = company.valuation.map { valuation in
             compact(["amount": strings.money(valuation.amount.value), "as_of": strings.date(valuation.asOf),
                      "as_of_iso": valuation.asOf.description])
-        } ?? Absent()
+        } ?? Absent.value
         let name = text(original, "name", company.name).text
         return entityPage(route, "company", row, original, title: name, slug: company.slug, body: body,
                           structuredData: structuredData(of: company, name: name, at: route))
@@ -174,7 +174,7 @@ final class SiteContext: Sendable {
         // Each a map holding `companies`, so that the company-table partial lists them; absent when empty.
         for (key, slugs) in [("co_investments", investments.coInvested), ("acquisitions", investments.acquired)] {
             let rows = slugs.compactMap { self.company($0) }.map { companyRow($0, from: route) }
-            row[key] = rows.isEmpty ? Absent() : ["companies": rows] as Values
+            row[key] = rows.isEmpty ? Absent.value : ["companies": rows] as Values
         }
         let name = text(original, "name", organization.name).text
         return entityPage(route, "organization", row, original, title: name, slug: organization.slug, body: body,
@@ -244,7 +244,7 @@ final class SiteContext: Sendable {
         site["stylesheet"] = Route.stylesheet.absolute(under: base)
         site["feed"] = localized(.feed).absolute(under: base)
         site["nav"] = navigation(from: nil)
-        site["search_href"] = programme.search ? localized(.search).absolute(under: base) : Absent()
+        site["search_href"] = programme.search ? localized(.search).absolute(under: base) : Absent.value
         site["languages"] = languageSwitcher(for: nil)
         values["site"] = site
         return values
@@ -506,18 +506,18 @@ final class SiteContext: Sendable {
 
     /// The value for a `lang` attribute: the language of a text that is not in the page's language.
     func languageMark(_ textLanguage: Language?) -> Any {
-        guard let textLanguage, textLanguage != language else { return Absent() }
+        guard let textLanguage, textLanguage != language else { return Absent.value }
         return textLanguage.code
     }
 
     /// `untranslated` (true on a page of another language with no translation of its file) and
     /// `body_lang` (the body's language when it is not the page's).
     private func translationState(_ original: Translation.Original) -> Values {
-        guard language != programme.language else { return ["untranslated": false, "body_lang": Absent()] }
+        guard language != programme.language else { return ["untranslated": false, "body_lang": Absent.value] }
         let translation = source.translation(of: original, in: language)
         let bodyTranslated = translation?.body.map { !$0.markdown.isBlank } ?? false
         return ["untranslated": translation == nil,
-                "body_lang": bodyTranslated ? Absent() : programme.language.code as Any]
+                "body_lang": bodyTranslated ? Absent.value : programme.language.code as Any]
     }
 
     // MARK: - Reading the portfolio
@@ -619,8 +619,8 @@ final class SiteContext: Sendable {
 
     /// `value`, or `Absent` when it is nil or empty text.
     private func present(_ value: Any?) -> Any {
-        guard let value, !Self.isNil(value) else { return Absent() }
-        if let text = value as? String, text.isEmpty { return Absent() }
+        guard let value, !Self.isNil(value) else { return Absent.value }
+        if let text = value as? String, text.isEmpty { return Absent.value }
         return value
     }
 

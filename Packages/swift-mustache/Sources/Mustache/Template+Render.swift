@@ -254,6 +254,11 @@ extension MustacheTemplate {
             if type(of: object) == [String: Any].self {
                 return (object as! [String: Any])[name]
             }
+            // Cohort patch: text, numbers, booleans and arrays have no named children (their mirrors
+            // have none or unlabelled ones): a name climbs past them without casts or a mirror.
+            if Self.isPlainValue(object) {
+                return nil
+            }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -337,9 +342,14 @@ extension MustacheTemplate {
             }
         }
 
-        // Cohort patch: values of the commonest types are no custom representation; skip the cast.
-        if let found = child, !Self.isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
-            child = custom.representation
+        // Cohort patch: values of the commonest types are no custom representation; skip the cast. `NSNull`,
+        // whose representation is nil, is taken as nil by its exact type.
+        if let found = child, !Self.isPlainValue(found) {
+            if type(of: found) == NSNull.self {
+                child = nil
+            } else if let custom = found as? MustacheCustomRepresentation {
+                child = custom.representation
+            }
         }
 
         // skip transforms if child is already nil
