@@ -20,6 +20,16 @@ struct HTMLEscaping: MustacheContentType {
     private static let lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8), ampersand = Array("&amp;".utf8)
     private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 
+    /// Appends `text`, escaped, to `output`.
+    static func append(_ text: String, to output: inout String) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            output += text
+            return
+        }
+        output += HTMLEscaping().escapeText(text)
+    }
+
     func escapeText(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }

@@ -21,6 +21,12 @@ struct Strings: Sendable {
     /// The text for `key`.
     subscript(_ key: String) -> String { texts[key] ?? key }
 
+    /// The text for `key`, when the tables have it.
+    func text(_ key: String) -> String? { texts[key] }
+
+    /// Every key of the tables.
+    var keys: Dictionary<String, String>.Keys { texts.keys }
+
     /// The text for `key` with each `{name}` replaced by its value.
     func format(_ key: String, _ values: [(String, String)]) -> String {
         let text = self[key]

@@ -20,6 +20,7 @@ extension MustacheTemplate {
         let string = String(decoding: data, as: Unicode.UTF8.self)
         let template = try Self.parse(string)
         self.tokens = template.tokens
+        self.tagOffsets = template.tagOffsets
         self.text = string
         self.filename = filename
     }

@@ -114,6 +114,8 @@ extension MustacheTemplate {
     /// parse section in mustache text
     static func parse(_ parser: inout Parser, state: ParserState) throws -> MustacheTemplate {
         var tokens: [Token] = []
+        // Cohort patch: the UTF-8 offset in the whole text of the tag of each token that is not text.
+        var tagOffsets: [Int: Int] = [:]
         var state = state
         var whiteSpaceBefore: Substring = ""
         var origParser = parser
@@ -154,6 +156,10 @@ extension MustacheTemplate {
                 break
             }
             var setNewLine = false
+            // Cohort patch: where the tag starts (its start delimiter), for the token it adds.
+            let tagOffset = parser.buffer.utf8.distance(from: parser.buffer.startIndex, to: parser.position)
+                - state.startDelimiter.utf8.count
+            let tokenCount = tokens.count
             switch parser.current() {
             case "#":
                 // section
@@ -202,7 +208,7 @@ extension MustacheTemplate {
                     tokens.append(.text(String(whiteSpaceBefore)))
                     whiteSpaceBefore = ""
                 }
-                return .init(tokens, text: String(origParser.read(until: sectionParser.position)))
+                return .init(tokens, text: String(origParser.read(until: sectionParser.position)), tagOffsets: tagOffsets)
 
             case "!":
                 // comment
@@ -352,13 +358,17 @@ extension MustacheTemplate {
                 let (name, transforms) = try parseName(&parser, state: state)
                 tokens.append(.variable(name: name, transforms: transforms))
             }
+            // Cohort patch: a tag adds at most one token that is not text, last.
+            if tokens.count > tokenCount, let last = tokens.last {
+                if case .text = last {} else { tagOffsets[tokens.count - 1] = tagOffset }
+            }
             state.newLine = setNewLine
         }
         // should never get here if reading section
         guard state.sectionName == nil else {
             throw Error.expectedSectionEnd
         }
-        return .init(tokens, text: String(origParser.read(until: parser.position)))
+        return .init(tokens, text: String(origParser.read(until: parser.position)), tagOffsets: tagOffsets)
     }
 
     /// read until we hit either the start delimiter of a tag or a newline

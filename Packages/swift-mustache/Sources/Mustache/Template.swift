@@ -14,6 +14,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     public init(string: String) throws {
         let template = try Self.parse(string)
         self.tokens = template.tokens
+        self.tagOffsets = template.tagOffsets
         self.text = string
         self.filename = nil
     }
@@ -50,15 +51,17 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         return self.render(context: .init(object, library: library))
     }
 
-    internal init(_ tokens: [Token], text: String) {
+    internal init(_ tokens: [Token], text: String, tagOffsets: [Int: Int] = [:]) {
         self.tokens = tokens
         self.filename = nil
         self.text = text
+        self.tagOffsets = tagOffsets
     }
 
     public var description: String { self.text }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// Cohort patch: public, so that a renderer of its own can compile the parsed tokens.
+    public enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: String, transforms: [String] = [])
         case unescapedVariable(name: String, transforms: [String] = [])
@@ -74,4 +77,10 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     var tokens: [Token]
     let text: String
     let filename: String?
+    /// Cohort patch: for each token that a tag made (not text), by its index in `tokens`, the UTF-8
+    /// offset of the tag's start delimiter in the text that was parsed.
+    public internal(set) var tagOffsets: [Int: Int] = [:]
+
+    /// Cohort patch: the parsed tokens, for a renderer of its own.
+    public var parsedTokens: [Token] { tokens }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import Mustache
+
+/// A template compiled against the type of the values it renders (`TemplateCompiler`): literal text,
+/// and values read by their position in the objects, found once, so rendering looks no name up,
+/// casts nothing and hashes nothing.
+///
+/// It renders what swift-mustache renders from the same template and the same values, byte for byte,
+/// indentation of standalone partials included.
+struct CompiledTemplate: Sendable {
+    /// Where a value is: `up` objects out from the innermost section (0 is the innermost), then the
+    /// position of a field in each object on the way, then the functions applied to it, innermost
+    /// last; or a value known when the template was compiled (a text of the string table).
+    struct Reference: Sendable {
+        var up = 0
+        var path: [Int] = []
+        var functions: [Function] = []
+        var constant: TemplateValue?
+    }
+
+    /// The functions templates may apply to a value, as swift-mustache names them: `empty(companies)`.
+    enum Function: String, Sendable, CaseIterable {
+        case empty, count, first, last, reversed, capitalized, lowercased, uppercased
+        case equalZero = "equalzero", plusOne = "plusone", minusOne = "minusone", even, odd
+
+        func apply(_ value: TemplateValue) -> TemplateValue {
+            switch (self, value) {
+            case (.empty, .list(let items)): .flag(items.isEmpty)
+            case (.empty, .text): .flag(false)
+            case (.count, .list(let items)): .number(items.count)
+            case (.first, .list(let items)): items.first ?? .absent
+            case (.last, .list(let items)): items.last ?? .absent
+            case (.reversed, .list(let items)): .list(items.reversed())
+            case (.reversed, .text(let text)): .text(String(text.reversed()))
+            case (.capitalized, .text(let text)): .text(text.capitalized)
+            case (.lowercased, .text(let text)): .text(text.lowercased())
+            case (.uppercased, .text(let text)): .text(text.uppercased())
+            case (.equalZero, .number(let number)): .flag(number == 0)
+            case (.plusOne, .number(let number)): .number(number &+ 1)
+            case (.minusOne, .number(let number)): .number(number &- 1)
+            case (.even, .number(let number)): .flag(number & 1 == 0)
+            case (.odd, .number(let number)): .flag(number & 1 == 1)
+            default: .absent
+            }
+        }
+    }
+
+    /// How printed text is escaped: Cohort's HTML escaping, none (`{{{name}}}`), or a content type of
+    /// swift-mustache's that a template selects with a pragma.
+    enum Escape: Sendable {
+        case html, none
+        case other(any MustacheContentType)
+    }
+
+    indirect enum Op: Sendable {
+        case text(String)
+        case print(Reference, Escape)
+        /// The body once for a true value, once per item of a list, once with an object or text as
+        /// the innermost; not at all for a false, empty or absent one.
+        case section(Reference, [Op])
+        /// The body once for a false, empty or absent value.
+        case inverted(Reference, [Op])
+        /// The output of `body`, with `indentation` before each piece that starts a line, as swift-mustache
+        /// indents the lines of a standalone partial.
+        case level(indentation: String, body: [Op])
+    }
+
+    /// The shape of the values it renders.
+    let shape: TemplateShape
+    let ops: [Op]
+
+    /// The template's output for `value`, an object of `shape`.
+    func render(_ value: TemplateValue) -> String {
+        var output = ""
+        var frames = [value]
+        Self.run(ops, &frames, into: &output)
+        return output
+    }
+
+    private static func run(_ ops: [Op], _ frames: inout [TemplateValue], into output: inout String) {
+        for op in ops {
+            switch op {
+            case .text(let text):
+                output += text
+            case .print(let reference, let escape):
+                switch value(reference, in: frames) {
+                case .text(let text):
+                    switch escape {
+                    case .html: HTMLEscaping.append(text, to: &output)
+                    case .none: output += text
+                    case .other(let contentType): output += contentType.escapeText(text)
+                    }
+                case .number(let number): output += String(number)
+                case .flag(let flag): output += flag ? "true" : "false"
+                case .list, .object, .absent: break
+                }
+            case .section(let reference, let body):
+                switch value(reference, in: frames) {
+                case .absent, .flag(false): break
+                case .flag(true): run(body, &frames, into: &output)
+                case .list(let items):
+                    for item in items {
+                        frames.append(item)
+                        run(body, &frames, into: &output)
+                        frames.removeLast()
+                    }
+                case let value:
+                    frames.append(value)
+                    run(body, &frames, into: &output)
+                    frames.removeLast()
+                }
+            case .inverted(let reference, let body):
+                switch value(reference, in: frames) {
+                case .absent, .flag(false): run(body, &frames, into: &output)
+                case .list(let items) where items.isEmpty: run(body, &frames, into: &output)
+                default: break
+                }
+            case .level(let indentation, let body):
+                var level = ""
+                for op in body {
+                    var piece = ""
+                    run([op], &frames, into: &piece)
+                    if !piece.isEmpty, level.utf8.last == UInt8(ascii: "\n") { level += indentation }
+                    level += piece
+                }
+                output += level
+            }
+        }
+    }
+
+    private static func value(_ reference: Reference, in frames: [TemplateValue]) -> TemplateValue {
+        if let constant = reference.constant { return constant }
+        var value = frames[frames.count - 1 - reference.up]
+        for slot in reference.path {
+            guard case .object(let values) = value else { return .absent }
+            value = values[slot]
+        }
+        for function in reference.functions.reversed() {
+            if case .absent = value { return .absent }
+            value = function.apply(value)
+        }
+        return value
+    }
+}
