@@ -140,6 +140,11 @@ private func errors(_ templates: [String: String], _ name: String = "page") thro
             "layout": "<html>\n  {{$head}}default head{{/head}}\n  {{$body}}default body{{/body}}\n</html>\n{{<inner}}{{$deep}}from layout{{/deep}}{{/inner}}",
             "inner": "[{{$deep}}inner default{{/deep}}] [{{$body}}x{{/body}}]\n",
         ]),
+        ("positions in lists", ["page": """
+            {{#members}}{{name}}{{^last()}}, {{/last()}}{{#first()}}(first){{/first()}}{{index()}}{{#even()}}e{{/even()}}{{#odd()}}o{{/odd()}}{{#active}}{{^first()}}!{{/first()}}{{/active}}{{#tags}}{{.}}{{index()}}{{/tags}};{{/members}}
+            {{^members}}none in {{title}}{{/members}}{{^lead.tags}}no tags{{/lead.tags}}
+
+            """]),
         ("a template that prints text", ["page": "{{%CONTENT_TYPE:TEXT}}{{title}} {{#lead}}{{name}}{{/lead}}\n"]),
         ("comments and set delimiters", ["page": "{{! a comment }}\n{{=<% %>=}}\n<% title %> <%#lead%><% name %><%/lead%>\n"]),
     ]
@@ -172,6 +177,9 @@ private func errors(_ templates: [String: String], _ name: String = "page") thro
             (["page": "{{members}}"], "page", "'members' is a list of people and cannot be printed",
              "print its items inside {{#members}}…{{/members}}", 1, 1),
             (["page": "{{lead}}"], "page", "'lead' is a person and cannot be printed", "print one of its values, such as {{lead.name}}", 1, 1),
+            (["page": "{{#members}}{{#role}}{{^last()}}, {{/last()}}{{/role}}{{/members}}"], "page",
+             "last() is the position in a list, known only directly inside the list's section",
+             "a partial, or an object's section, between them hides it", 1, 22),
             (["page": "{{#empty(size)}}x{{/empty(size)}}"], "page", "empty() does not apply to a number",
              "on a number: equalzero(), plusone(), minusone(), even(), odd()", 1, 1),
         ]

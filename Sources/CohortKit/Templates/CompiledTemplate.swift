@@ -16,12 +16,16 @@ struct CompiledTemplate: Sendable {
         var path: [Int] = []
         var functions: [Function] = []
         var constant: TemplateValue?
+        /// A function of the position in the innermost list (`{{^last()}}`), instead of a value.
+        var position: Function?
     }
 
     /// The functions templates may apply to a value, as swift-mustache names them: `empty(companies)`.
     enum Function: String, Sendable, CaseIterable {
         case empty, count, first, last, reversed, capitalized, lowercased, uppercased
         case equalZero = "equalzero", plusOne = "plusone", minusOne = "minusone", even, odd
+        /// Of the position in a list only: `{{index()}}`, from 0.
+        case index
 
         func apply(_ value: TemplateValue) -> TemplateValue {
             switch (self, value) {
@@ -58,8 +62,9 @@ struct CompiledTemplate: Sendable {
         /// The body once for a true value, once per item of a list, once with an object or text as
         /// the innermost; not at all for a false, empty or absent one.
         case section(Reference, [Op])
-        /// The body once for a false, empty or absent value.
-        case inverted(Reference, [Op])
+        /// The body once for a false, empty or absent value; with `pushes` (a list), with that value
+        /// as the innermost, as swift-mustache has it.
+        case inverted(Reference, pushes: Bool, [Op])
         /// The output of `body`, with `indentation` before each piece that starts a line, as swift-mustache
         /// indents the lines of a standalone partial.
         case level(indentation: String, body: [Op])
@@ -71,74 +76,98 @@ struct CompiledTemplate: Sendable {
 
     /// The template's output for `value`, an object of `shape`.
     func render(_ value: TemplateValue) -> String {
-        var output = ""
-        var frames = [value]
-        Self.run(ops, &frames, into: &output)
-        return output
+        var renderer = Renderer(frames: [value])
+        renderer.run(ops)
+        return renderer.output
     }
 
-    private static func run(_ ops: [Op], _ frames: inout [TemplateValue], into output: inout String) {
-        for op in ops {
-            switch op {
-            case .text(let text):
-                output += text
-            case .print(let reference, let escape):
-                switch value(reference, in: frames) {
+    /// What rendering keeps: the objects of the sections it is in, innermost last, the position in
+    /// each list it is in, and the output so far.
+    private struct Renderer {
+        var frames: [TemplateValue]
+        var positions: [(index: Int, count: Int)] = []
+        var output = ""
+
+        mutating func run(_ ops: [Op]) {
+            for op in ops {
+                switch op {
                 case .text(let text):
-                    switch escape {
-                    case .html: HTMLEscaping.append(text, to: &output)
-                    case .none: output += text
-                    case .other(let contentType): output += contentType.escapeText(text)
+                    output += text
+                case .print(let reference, let escape):
+                    switch value(reference) {
+                    case .text(let text):
+                        switch escape {
+                        case .html: HTMLEscaping.append(text, to: &output)
+                        case .none: output += text
+                        case .other(let contentType): output += contentType.escapeText(text)
+                        }
+                    case .number(let number): output += String(number)
+                    case .flag(let flag): output += flag ? "true" : "false"
+                    case .list, .object, .absent: break
                     }
-                case .number(let number): output += String(number)
-                case .flag(let flag): output += flag ? "true" : "false"
-                case .list, .object, .absent: break
-                }
-            case .section(let reference, let body):
-                switch value(reference, in: frames) {
-                case .absent, .flag(false): break
-                case .flag(true): run(body, &frames, into: &output)
-                case .list(let items):
-                    for item in items {
-                        frames.append(item)
-                        run(body, &frames, into: &output)
+                case .section(let reference, let body):
+                    switch value(reference) {
+                    case .absent, .flag(false): break
+                    case .flag(true): run(body)
+                    case .list(let items):
+                        for (index, item) in items.enumerated() {
+                            frames.append(item)
+                            positions.append((index, items.count))
+                            run(body)
+                            positions.removeLast()
+                            frames.removeLast()
+                        }
+                    case let value:
+                        frames.append(value)
+                        run(body)
                         frames.removeLast()
                     }
-                case let value:
-                    frames.append(value)
-                    run(body, &frames, into: &output)
-                    frames.removeLast()
+                case .inverted(let reference, let pushes, let body):
+                    let value = value(reference)
+                    switch value {
+                    case .absent, .flag(false): break
+                    case .list(let items) where items.isEmpty: break
+                    default: continue
+                    }
+                    if pushes { frames.append(value) }
+                    run(body)
+                    if pushes { frames.removeLast() }
+                case .level(let indentation, let body):
+                    let outer = output
+                    var level = ""
+                    for op in body {
+                        output = ""
+                        run([op])
+                        if !output.isEmpty, level.utf8.last == UInt8(ascii: "\n") { level += indentation }
+                        level += output
+                    }
+                    output = outer + level
                 }
-            case .inverted(let reference, let body):
-                switch value(reference, in: frames) {
-                case .absent, .flag(false): run(body, &frames, into: &output)
-                case .list(let items) where items.isEmpty: run(body, &frames, into: &output)
-                default: break
-                }
-            case .level(let indentation, let body):
-                var level = ""
-                for op in body {
-                    var piece = ""
-                    run([op], &frames, into: &piece)
-                    if !piece.isEmpty, level.utf8.last == UInt8(ascii: "\n") { level += indentation }
-                    level += piece
-                }
-                output += level
             }
         }
-    }
 
-    private static func value(_ reference: Reference, in frames: [TemplateValue]) -> TemplateValue {
-        if let constant = reference.constant { return constant }
-        var value = frames[frames.count - 1 - reference.up]
-        for slot in reference.path {
-            guard case .object(let values) = value else { return .absent }
-            value = values[slot]
+        private func value(_ reference: Reference) -> TemplateValue {
+            if let constant = reference.constant { return constant }
+            if let function = reference.position {
+                guard let (index, count) = positions.last else { return .absent }
+                switch function {
+                case .first: return .flag(index == 0)
+                case .last: return .flag(index == count - 1)
+                case .even: return .flag(index & 1 == 0)
+                case .odd: return .flag(index & 1 == 1)
+                default: return .number(index)
+                }
+            }
+            var value = frames[frames.count - 1 - reference.up]
+            for slot in reference.path {
+                guard case .object(let values) = value else { return .absent }
+                value = values[slot]
+            }
+            for function in reference.functions.reversed() {
+                if case .absent = value { return .absent }
+                value = function.apply(value)
+            }
+            return value
         }
-        for function in reference.functions.reversed() {
-            if case .absent = value { return .absent }
-            value = function.apply(value)
-        }
-        return value
     }
 }

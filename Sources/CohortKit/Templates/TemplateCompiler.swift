@@ -46,6 +46,9 @@ struct TemplateCompiler {
         var indentation = ""
         /// The partials and parents being compiled, outermost first: one that includes itself stops there.
         var including: [String] = []
+        /// Whether the innermost section is a list's, whose position `first()` and the like read. An
+        /// object's section, a partial or a block in between hide it, as in swift-mustache.
+        var inList = false
     }
 
     /// The template `name` compiled for values of `shape`; nil when it does not exist.
@@ -93,18 +96,33 @@ struct TemplateCompiler {
                 var inner = scope
                 switch type.required {
                 case .flag: break
-                case .list(let element): inner.frames.append(element)
-                case let other: inner.frames.append(other)
+                case .list(let element):
+                    inner.frames.append(element)
+                    inner.inList = true
+                case let other:
+                    inner.frames.append(other)
+                    inner.inList = false
                 }
                 ops.append(.section(reference, level(compile(body, inner), scope)))
             case .invertedSection(let name, let transforms, let body):
-                guard let (reference, _) = resolve(name, transforms, scope, at: offset) else { continue }
-                ops.append(.inverted(reference, level(compile(body, scope), scope)))
+                guard let (reference, type) = resolve(name, transforms, scope, at: offset) else { continue }
+                // swift-mustache renders an empty list's inverted section with the list as the innermost.
+                var inner = scope
+                let pushes: Bool
+                if case .list = type.required {
+                    inner.frames.append(type.required)
+                    inner.inList = false
+                    pushes = true
+                } else {
+                    pushes = false
+                }
+                ops.append(.inverted(reference, pushes: pushes, level(compile(body, inner), scope)))
             case .partial(let name, let indentation, let overrides):
                 guard let partial = templates[name], !scope.including.contains(name) else { continue }
                 var inner = scope
                 inner.file = name
                 inner.escape = .html
+                inner.inList = false
                 inner.indentation += indentation ?? ""
                 inner.including.append(name)
                 // The blocks of an outer parent win over those of an inner one.
@@ -117,6 +135,7 @@ struct TemplateCompiler {
             case .blockExpansion(let name, let defaultBody, let indentation):
                 var inner = scope
                 inner.indentation += indentation ?? ""
+                inner.inList = false
                 if let block = scope.inherited[name] {
                     inner.file = block.file
                     append(level(compile(block.template, inner), inner), to: &ops)
@@ -155,8 +174,19 @@ struct TemplateCompiler {
         var reference = CompiledTemplate.Reference()
         var type: TemplateType
         if name.isEmpty {
-            report("functions of a list's position, such as first(), are not supported", scope, at: offset)
-            return nil
+            // `first()`, `last()`, `index()`, `even()`, `odd()`: the position in the innermost list.
+            let positional: [CompiledTemplate.Function: TemplateType] = [.first: .flag, .last: .flag, .index: .number, .even: .flag, .odd: .flag]
+            guard functions.count == 1, let function = CompiledTemplate.Function(rawValue: functions[0]), let type = positional[function] else {
+                report("\(functions.joined(separator: "(")) is not a function of the position in a list",
+                       hint: "those are first(), last(), index(), even(), odd()", scope, at: offset)
+                return nil
+            }
+            guard scope.inList else {
+                report("\(function.rawValue)() is the position in a list, known only directly inside the list's section",
+                       hint: "a partial, or an object's section, between them hides it", scope, at: offset)
+                return nil
+            }
+            return (CompiledTemplate.Reference(position: function), type)
         }
         if name == "." {
             type = scope.frames[scope.frames.count - 1]
