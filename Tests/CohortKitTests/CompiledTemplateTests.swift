@@ -72,7 +72,7 @@ private func mustacheValue(_ value: TemplateValue, _ type: TemplateType) -> Any 
             dictionary[field.name] = mustacheValue(value, field.type)
         }
         return dictionary
-    default: return Absent.value
+    default: return NSNull()
     }
 }
 

@@ -33,6 +33,16 @@ let validContent: [String: String] = [
     "agreements/acme-framework.md": "---\ntitle: Acme framework\nkind: framework\nstatus: signed\nsigned: 2011-10-10\nparties: [fund, acme]\n---\n",
 ]
 
+/// The files of a folder of the repository, by relative path, as the embedding plugin picks them.
+func repositoryFiles(_ folder: String, keepingHidden: Bool) -> [String: Data] {
+    let root = repositoryRoot.appendingPathComponent(folder)
+    var result: [String: Data] = [:]
+    for path in FileTree.regularFiles(in: root, keepingHidden: keepingHidden) {
+        result[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+    }
+    return result
+}
+
 /// A folder of files in a fresh temporary directory, removed when the test ends.
 final class TemporaryFolder {
     let url: URL

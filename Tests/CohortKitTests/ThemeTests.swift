@@ -36,16 +36,6 @@ import Testing
 
 /// The built-in theme: compiled in from templates/, and laid under a programme's own templates.
 @Suite struct BuiltInThemeTests {
-    /// The files of a folder of the repository, by relative path, as the plugin picks them.
-    func repositoryFiles(_ folder: String, keepingHidden: Bool) -> [String: Data] {
-        let root = repositoryRoot.appendingPathComponent(folder)
-        var result: [String: Data] = [:]
-        for path in FileTree.regularFiles(in: root, keepingHidden: keepingHidden) {
-            result[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-        }
-        return result
-    }
-
     func embedded(_ folder: EmbeddedFolder) -> [String: Data] {
         Dictionary(uniqueKeysWithValues: folder.files.map { ($0.path, $0.bytes) })
     }

@@ -1,56 +1,125 @@
+/// The report page's charts as HTML: bars sized in per cent and every label and value as text in the
+/// page's language, so that they read at any width and in every language. They show the same figures
+/// as the SVG charts of output/reports, which stay in the default language.
+struct HTMLCharts: TemplateObject {
+    var pool: PoolChart
+    var allocation: AllocationChart
+    var timeline: TimelineChart
+
+    static let fields = TemplateFields<HTMLCharts>("charts", plural: "charts", [
+        .init("chart_pool", \.pool, "The pool chart."),
+        .init("chart_allocation", \.allocation, "The allocation chart: one bar per focus area, as in `by_focus_area`, scaled to the largest."),
+        .init("chart_timeline", \.timeline, "The timeline chart: two bars per quarter, the cumulative committed and disbursed amounts, scaled to the pool (or to the largest cumulative amount when larger)."),
+    ])
+}
+
+/// The pool as one bar: the stated and the estimated part of what is committed, and what is left.
+struct PoolChart: TemplateObject {
+    var statedWidth: String
+    var estimatedWidth: String
+    var estimated: Bool
+    var committed: String
+    var remaining: String
+    var pool: String
+
+    static let fields = TemplateFields<PoolChart>("pool chart", plural: "pool charts", [
+        .init("stated_width", \.statedWidth, "The stated part of what is committed, as a CSS width of the pool such as `29.9%`."),
+        .init("estimated_width", \.estimatedWidth, "The estimated part, the same way."),
+        .init("estimated", \.estimated, "`true` when part of the committed amount is an estimate."),
+        .init("committed", \.committed, "What is committed."),
+        .init("remaining", \.remaining, "What is left."),
+        .init("pool", \.pool, "The pool."),
+    ])
+}
+
+/// The allocation chart.
+struct AllocationChart: TemplateObject {
+    var rows: [AllocationBar]
+
+    static let fields = TemplateFields<AllocationChart>("allocation chart", plural: "allocation charts", [
+        .init("rows", \.rows, "One bar per focus area."),
+    ])
+}
+
+/// The timeline chart.
+struct TimelineChart: TemplateObject {
+    var rows: [TimelineBar]
+
+    static let fields = TemplateFields<TimelineChart>("timeline chart", plural: "timeline charts", [
+        .init("rows", \.rows, "The bars of each quarter."),
+    ])
+}
+
+/// A bar of the allocation chart: a focus area.
+struct AllocationBar: TemplateObject {
+    var name: String
+    var width: String
+    var allEstimated: Bool
+    var value: String
+    var companies: String
+
+    static let fields = TemplateFields<AllocationBar>("allocation bar", plural: "allocation bars", [
+        .init("name", \.name, "The focus area's name."),
+        .init("width", \.width, "The bar's CSS width, of the largest."),
+        .init("all_estimated", \.allEstimated, "`true` when the whole amount is an estimate."),
+        .init("value", \.value, "The amount committed."),
+        .init("companies", \.companies, "`2 companies`, from the `company_count` and `company_count_one` texts."),
+    ])
+}
+
+/// The bars of a quarter of the timeline chart.
+struct TimelineBar: TemplateObject {
+    var name: String
+    var committedWidth: String
+    var disbursedWidth: String
+    var allEstimated: Bool
+    var committed: String
+    var disbursed: String
+
+    static let fields = TemplateFields<TimelineBar>("timeline bar", plural: "timeline bars", [
+        .init("name", \.name, "The quarter: `2011 Q4`, or the `undated` text."),
+        .init("committed_width", \.committedWidth, "The cumulative committed amount as a CSS width."),
+        .init("disbursed_width", \.disbursedWidth, "The cumulative disbursed amount as a CSS width."),
+        .init("all_estimated", \.allEstimated, "`true` when the whole cumulative amount is an estimate."),
+        .init("committed", \.committed, "The cumulative committed amount."),
+        .init("disbursed", \.disbursed, "The cumulative disbursed amount."),
+    ])
+}
+
 extension SiteContext {
-    /// The report page's charts as HTML: bars sized in per cent and every label and value as text in
-    /// this context's language, so that they read at any width and in every language. They show the
-    /// same figures as the SVG charts of output/reports, which stay in the default language.
-    func htmlCharts(_ figures: Figures, focusName: (Figures.Group) -> String) -> Values {
-        ["chart_pool": poolChart(figures), "chart_allocation": allocationChart(figures, focusName: focusName),
-         "chart_timeline": timelineChart(figures)]
+    /// The report page's charts, in this context's language.
+    func htmlCharts(_ figures: Figures, focusName: (Figures.Group) -> String) -> HTMLCharts {
+        HTMLCharts(pool: poolChart(figures), allocation: allocationChart(figures, focusName: focusName), timeline: timelineChart(figures))
     }
 
-    /// The pool as one bar: the stated and the estimated part of what is committed, and what is left.
-    private func poolChart(_ figures: Figures) -> Values {
+    private func poolChart(_ figures: Figures) -> PoolChart {
         let pool = max(figures.pool.minorUnits, 1)
         let estimated = figures.committed.estimated.minorUnits
         let stated = Self.perMille(figures.committed.amount.minorUnits - estimated, of: pool)
-        return compact([
-            "stated_width": Self.width(stated),
-            "estimated_width": Self.width(min(1000 - stated, Self.perMille(estimated, of: pool))),
-            "estimated": figures.committed.isEstimated,
-            "committed": reportTotal(figures.committed),
-            "remaining": strings.money(figures.remaining),
-            "pool": strings.money(figures.pool),
-        ])
+        return PoolChart(statedWidth: Self.width(stated), estimatedWidth: Self.width(min(1000 - stated, Self.perMille(estimated, of: pool))),
+                         estimated: figures.committed.isEstimated, committed: reportTotal(figures.committed),
+                         remaining: strings.money(figures.remaining), pool: strings.money(figures.pool))
     }
 
-    /// One bar per focus area, scaled to the largest.
-    private func allocationChart(_ figures: Figures, focusName: (Figures.Group) -> String) -> Values {
+    private func allocationChart(_ figures: Figures, focusName: (Figures.Group) -> String) -> AllocationChart {
         let largest = max(figures.byFocusArea.map(\.committed.amount.minorUnits).max() ?? 0, 1)
-        return ["rows": figures.byFocusArea.map { group -> Values in
-            compact([
-                "name": focusName(group),
-                "width": Self.width(Self.perMille(group.committed.amount.minorUnits, of: largest)),
-                "all_estimated": group.committed.isAllEstimated,
-                "value": reportTotal(group.committed),
-                "companies": group.companies == 1 ? strings["company_count_one"]
-                    : strings.format("company_count", [("count", String(group.companies))]),
-            ])
-        }]
+        return AllocationChart(rows: figures.byFocusArea.map { group in
+            AllocationBar(name: focusName(group), width: Self.width(Self.perMille(group.committed.amount.minorUnits, of: largest)),
+                          allEstimated: group.committed.isAllEstimated, value: reportTotal(group.committed),
+                          companies: group.companies == 1 ? strings["company_count_one"]
+                              : strings.format("company_count", [("count", String(group.companies))]))
+        })
     }
 
-    /// Two bars per quarter, the cumulative committed and disbursed amounts, scaled to the pool (or to
-    /// the largest amount when that is larger), as the SVG chart is.
-    private func timelineChart(_ figures: Figures) -> Values {
+    private func timelineChart(_ figures: Figures) -> TimelineChart {
         let largest = max(figures.timeline.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1)
-        return ["rows": figures.timeline.map { quarter -> Values in
-            compact([
-                "name": quarter.name == Figures.undated ? strings["undated"] : quarter.name,
-                "committed_width": Self.width(Self.perMille(quarter.cumulative.amount.minorUnits, of: largest)),
-                "disbursed_width": Self.width(Self.perMille(quarter.cumulativeDisbursed.amount.minorUnits, of: largest)),
-                "all_estimated": quarter.cumulative.isAllEstimated,
-                "committed": reportTotal(quarter.cumulative),
-                "disbursed": reportTotal(quarter.cumulativeDisbursed),
-            ])
-        }]
+        return TimelineChart(rows: figures.timeline.map { quarter in
+            TimelineBar(name: quarter.name == Figures.undated ? strings["undated"] : quarter.name,
+                        committedWidth: Self.width(Self.perMille(quarter.cumulative.amount.minorUnits, of: largest)),
+                        disbursedWidth: Self.width(Self.perMille(quarter.cumulativeDisbursed.amount.minorUnits, of: largest)),
+                        allEstimated: quarter.cumulative.isAllEstimated, committed: reportTotal(quarter.cumulative),
+                        disbursed: reportTotal(quarter.cumulativeDisbursed))
+        })
     }
 
     private static func perMille(_ value: Int, of whole: Int) -> Int { Charts.scaled(value, of: whole, to: 1000) }

@@ -1,23 +1,23 @@
 extension SiteContext {
     /// An organisation's or company's logo for a page at `route`: `src`, `width` and `height` (so the
     /// page keeps its room while the picture loads), or, without a logo, `initials` for a placeholder.
-    func logo(of slug: Slug, named name: String, from route: Route) -> Values {
-        guard let logo = logos[slug] else { return ["initials": Self.initials(name)] }
-        return ["src": link(route, Route(logo.path)), "width": logo.facts.width, "height": logo.facts.height]
+    func logo(of slug: Slug, named name: String, from route: Route) -> LogoValues {
+        guard let logo = logos[slug] else { return LogoValues(initials: Self.initials(name)) }
+        return LogoValues(src: link(route, Route(logo.path)), width: logo.facts.width, height: logo.facts.height)
     }
 
     /// The picture of a shared link to the page of `slug`: its logo, else the programme's, absolute
     /// under `base_url`: the logo itself when it is a PNG or JPEG, else its card (social sites show no
     /// SVG or WebP), when the build made one.
-    func sharedImage(of slug: Slug?) -> Values? {
+    func sharedImage(of slug: Slug?) -> SharedImage? {
         let owners: [(owner: Slug?, logo: Logo?)] = [(slug, slug.flatMap { logos[$0] }), (nil, programmeLogo)]
         for (owner, logo) in owners {
             guard let logo else { continue }
             if logo.facts.isSharable {
-                return ["url": Route(logo.path).absolute(under: programme.baseURL), "width": logo.facts.width, "height": logo.facts.height]
+                return SharedImage(url: Route(logo.path).absolute(under: programme.baseURL), width: logo.facts.width, height: logo.facts.height)
             }
             if let card = cards[owner] {
-                return ["url": Route(card).absolute(under: programme.baseURL), "width": SocialCards.width, "height": SocialCards.height]
+                return SharedImage(url: Route(card).absolute(under: programme.baseURL), width: SocialCards.width, height: SocialCards.height)
             }
         }
         return nil

@@ -1,67 +1,189 @@
+/// The report page, `reports/index.html`: the figures of output/reports, in the page's language.
+struct ReportsPage: TemplateObject {
+    var frame: PageFrame
+    var figures: FigureValues
+
+    static let fields = TemplateFields<ReportsPage>("reports page", plural: "reports pages", [
+        .include(\.frame),
+        .init("figures", \.figures, "The figures."),
+    ])
+}
+
+/// The report figures as the report page shows them. Every amount is text, already formatted in the
+/// reporting currency, with its estimated part as the reports write it: `USD 4,000,000`,
+/// `USD 4,000,000 (estimated)` or `USD 1,750,000 (USD 750,000 estimated)`.
+struct FigureValues: TemplateObject {
+    var charts: HTMLCharts
+    var pool: String
+    var committed: String
+    var disbursed: String
+    var remaining: String
+    var followOn: String
+    var coInvestment: String
+    var realised: String
+    var unrealised: String
+    var multiple: String?
+    var leverage: String?
+    var companiesSigned: Int
+    var companiesInProgramme: Int
+    var targetCompanies: Int
+    var companiesSignedText: String
+    var standardTicket: String
+    var averageTicket: String?
+    var medianTicket: String?
+    var estimated: Bool
+    var exchangeRates: String?
+    var byStatus: [FigureGroup]
+    var bySector: [FigureGroup]
+    var byFocusArea: [FigureGroup]
+    var byCountry: [FigureGroup]
+    var timeline: [QuarterValues]
+    var agreements: [AgreementRow]
+    var warnings: [WarningValues]
+    var chartFiles: [ChartFile]
+
+    static let fields = TemplateFields<FigureValues>("figures", plural: "figures", [
+        .init("pool", \.pool, "The pool, in the reporting currency."),
+        .init("committed", \.committed, "Committed: the rounds of `signed`, `funded` and `exited` companies."),
+        .init("disbursed", \.disbursed, "Disbursed: those of the rounds that are paid."),
+        .init("funded", \.disbursed, "The same as `figures.disbursed`, its name before rounds; kept for templates written then."),
+        .init("remaining", \.remaining, "The pool less what is committed. Negative when over-committed."),
+        .init("follow_on", \.followOn, "The follow-on rounds."),
+        .init("co_investment", \.coInvestment, "What co-investors put into those rounds."),
+        .init("realised", \.realised, "The proceeds of exits."),
+        .init("unrealised", \.unrealised, "The valuations of the companies not exited."),
+        .init("multiple", \.multiple, "(Realised + unrealised) ÷ disbursed, such as `1.23×`, from the `ratio` text. Absent when nothing is disbursed."),
+        .init("leverage", \.leverage, "Co-investment ÷ committed, written the same way. Absent when nothing is committed."),
+        .init("companies_signed", \.companiesSigned, "How many companies are `signed`, `funded` or `exited`."),
+        .init("companies_in_programme", \.companiesInProgramme, "How many companies are `selected` or further."),
+        .init("target_companies", \.targetCompanies, "`target_companies` of `programme.yml`."),
+        .init("companies_signed_text", \.companiesSignedText, "`4 of 10`, from the `count_of_total` text."),
+        .init("standard_ticket", \.standardTicket, "The standard ticket, as written in `programme.yml`."),
+        .init("average_ticket", \.averageTicket, "The mean investment of the committed companies that have one."),
+        .init("median_ticket", \.medianTicket, "Their median investment."),
+        .init("estimated", \.estimated, "`true` when the committed amount includes an estimate."),
+        .init("exchange_rates", \.exchangeRates, "A sentence naming the rates used, such as `Totals convert other currencies at the rates of 2011-10-10: 1 EUR = 1.37 USD.` Present only when some amount had to be converted."),
+        .init("by_status", \.byStatus, "One row per status, in the order candidate, selected, signed, funded, exited, withdrawn."),
+        .init("by_sector", \.bySector, "The companies selected or further, by sector. `Not specified` comes last."),
+        .init("by_focus_area", \.byFocusArea, "The same, by focus area, in the order of `programme.yml`."),
+        .init("by_country", \.byCountry, "The same, by country."),
+        .init("timeline", \.timeline, "One row per quarter, oldest first."),
+        .init("agreements", \.agreements, "Every agreement, in register order."),
+        .init("warnings", \.warnings, "The content's open warnings."),
+        .init("charts", \.chartFiles, "The three SVG charts, drawn once, in the default language, for every language's report page."),
+        .include(\.charts),
+    ])
+}
+
+/// A group of companies of the report: a status, sector, focus area or country.
+struct FigureGroup: TemplateObject {
+    var name: String
+    var companies: Int
+    var committed: String
+
+    static let fields = TemplateFields<FigureGroup>("figure group", plural: "figure groups", [
+        .init("name", \.name, "The status label, sector, focus area name or country name."),
+        .init("companies", \.companies, "How many companies."),
+        .init("committed", \.committed, "What is committed to them."),
+    ])
+}
+
+/// A quarter of the report's timeline.
+struct QuarterValues: TemplateObject {
+    var name: String
+    var companies: Int
+    var committed: String
+    var cumulative: String
+    var disbursed: String
+    var cumulativeDisbursed: String
+    var agreementsSigned: Int
+
+    static let fields = TemplateFields<QuarterValues>("quarter", plural: "quarters", [
+        .init("name", \.name, "`2011 Q4`, or the `undated` text."),
+        .init("companies", \.companies, "How many companies were committed to in it."),
+        .init("committed", \.committed, "What was committed in it."),
+        .init("cumulative", \.cumulative, "What was committed until its end."),
+        .init("disbursed", \.disbursed, "What was paid in it."),
+        .init("cumulative_disbursed", \.cumulativeDisbursed, "What was paid until its end."),
+        .init("agreements_signed", \.agreementsSigned, "How many agreements were signed in it."),
+    ])
+}
+
+/// An open warning of the content.
+struct WarningValues: TemplateObject {
+    var location: String
+    var message: String
+
+    static let fields = TemplateFields<WarningValues>("warning", plural: "warnings", [
+        .init("location", \.location, "Where it is: `file:line:column`."),
+        .init("message", \.message, "What it says."),
+    ])
+}
+
+/// An SVG chart of output/reports, copied into the site.
+struct ChartFile: TemplateObject {
+    var src: String
+    var alt: String
+    var name: String
+
+    static let fields = TemplateFields<ChartFile>("chart file", plural: "chart files", [
+        .init("src", \.src, "Link to the SVG file (`../reports/charts/allocation.svg` from `reports/index.html`)."),
+        .init("alt", \.alt, "The chart's description, for the `alt` attribute."),
+        .init("name", \.name, "The file's name, `pool.svg`."),
+    ])
+}
+
 extension SiteContext {
     /// The report page: the same figures as output/reports, from the same `Figures`, in this context's
     /// language (the charts, made once for every language, keep the default language's words).
-    func reports(_ route: Route) -> Values {
+    func reports(_ route: Route) -> ReportsPage {
         let description = strings.format("reports_description", [("programme", text(.programme, "title", programme.title).text)])
-        var values = common(route, title: strings["reports"], description: description)
         let figures = self.figures
         let focusNames = Dictionary(programme.focusAreas.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
         let translatedFocus = focusAreaNames
         let total = { (total: Figures.Total) in self.reportTotal(total) }
-        let group = { (group: Figures.Group, name: String) -> Values in
-            ["name": name, "companies": group.companies, "committed": total(group.committed)]
+        let group = { (group: Figures.Group, name: String) in
+            FigureGroup(name: name, companies: group.companies, committed: total(group.committed))
         }
         let named = { (name: String) in name == Figures.unspecified ? self.strings["not_specified"] : name }
         let focusName = { (area: Figures.Group) in focusNames[area.name].flatMap { translatedFocus[$0] } ?? named(area.name) }
-        var chartValues = htmlCharts(figures, focusName: focusName)
-        chartValues.merge(compact([
-            "pool": strings.money(figures.pool),
-            "committed": total(figures.committed),
-            "disbursed": total(figures.disbursed),
-            // `funded` is the name `disbursed` had before rounds; kept for templates written then.
-            "funded": total(figures.disbursed),
-            "remaining": strings.money(figures.remaining),
-            "follow_on": total(figures.followOn),
-            "co_investment": total(figures.coInvestment),
-            "realised": strings.money(figures.realised),
-            "unrealised": strings.money(figures.unrealised),
-            "multiple": figures.multiple.map { strings.format("ratio", [("value", strings.decimal($0))]) },
-            "leverage": figures.leverage.map { strings.format("ratio", [("value", strings.decimal($0))]) },
-            "companies_signed": figures.companiesSigned,
-            "companies_in_programme": figures.companiesInProgramme,
-            "target_companies": figures.targetCompanies,
-            "companies_signed_text": strings.format("count_of_total", [("count", String(figures.companiesSigned)),
-                                                                      ("total", String(figures.targetCompanies))]),
-            "standard_ticket": strings.money(figures.standardTicket),
-            "average_ticket": figures.averageTicket.map(total),
-            "median_ticket": figures.medianTicket.map(total),
-            "estimated": figures.committed.isEstimated,
-            "exchange_rates": figures.exchangeRates.map { rates in
+        let ratio = { (ratio: Ratio) in self.strings.format("ratio", [("value", self.strings.decimal(ratio))]) }
+        let values = FigureValues(
+            charts: htmlCharts(figures, focusName: focusName),
+            pool: strings.money(figures.pool), committed: total(figures.committed), disbursed: total(figures.disbursed),
+            remaining: strings.money(figures.remaining), followOn: total(figures.followOn),
+            coInvestment: total(figures.coInvestment), realised: strings.money(figures.realised),
+            unrealised: strings.money(figures.unrealised), multiple: figures.multiple.map(ratio), leverage: figures.leverage.map(ratio),
+            companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
+            targetCompanies: figures.targetCompanies,
+            companiesSignedText: strings.format("count_of_total", [("count", String(figures.companiesSigned)),
+                                                                   ("total", String(figures.targetCompanies))]),
+            standardTicket: strings.money(figures.standardTicket), averageTicket: figures.averageTicket.map(total),
+            medianTicket: figures.medianTicket.map(total), estimated: figures.committed.isEstimated,
+            exchangeRates: figures.exchangeRates.map { rates in
                 strings.format("exchange_rates_note", [
                     ("date", strings.date(rates.asOf)),
                     ("rates", rates.rates.sorted { $0.key < $1.key }.map { "1 \($0.key.code) = \($0.value) \(figures.currency.code)" }
                         .joined(separator: ", ")),
                 ])
             },
-            "by_status": zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
-            "by_sector": figures.bySector.map { group($0, named($0.name)) },
-            "by_focus_area": figures.byFocusArea.map { group($0, focusName($0)) },
-            "by_country": figures.byCountry.map { group($0, $0.name == Figures.unspecified ? named($0.name) : strings.country($0.name)) },
-            "timeline": figures.timeline.map { quarter -> Values in
-                ["name": quarter.name == Figures.undated ? self.strings["undated"] : quarter.name,
-                 "companies": quarter.companiesCommitted, "committed": total(quarter.committed),
-                 "cumulative": total(quarter.cumulative), "disbursed": total(quarter.disbursed),
-                 "cumulative_disbursed": total(quarter.cumulativeDisbursed), "agreements_signed": quarter.agreementsSigned]
+            byStatus: zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
+            bySector: figures.bySector.map { group($0, named($0.name)) },
+            byFocusArea: figures.byFocusArea.map { group($0, focusName($0)) },
+            byCountry: figures.byCountry.map { group($0, $0.name == Figures.unspecified ? named($0.name) : strings.country($0.name)) },
+            timeline: figures.timeline.map { quarter in
+                QuarterValues(name: quarter.name == Figures.undated ? strings["undated"] : quarter.name,
+                              companies: quarter.companiesCommitted, committed: total(quarter.committed),
+                              cumulative: total(quarter.cumulative), disbursed: total(quarter.disbursed),
+                              cumulativeDisbursed: total(quarter.cumulativeDisbursed), agreementsSigned: quarter.agreementsSigned)
             },
-            "agreements": agreements.map { agreementRow($0, from: route) },
-            "warnings": figures.warnings.map { ["location": $0.location.description, "message": $0.message] },
-            "charts": Charts.all(figures).map { chart -> Values in
-                ["src": localized(route).link(to: Route("reports/" + chart.name)), "alt": chart.description,
-                 "name": String(chart.name.dropFirst("charts/".count))]
-            },
-        ])) { _, new in new }
-        values["figures"] = chartValues
-        return values
+            agreements: agreements.map { agreementRow($0, from: route) },
+            warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },
+            chartFiles: Charts.all(figures).map { chart in
+                ChartFile(src: localized(route).link(to: Route("reports/" + chart.name)), alt: chart.description,
+                          name: String(chart.name.dropFirst("charts/".count)))
+            })
+        return ReportsPage(frame: frame(route, title: strings["reports"], description: description), figures: values)
     }
 
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this

@@ -163,7 +163,13 @@ public enum SiteRenderer {
             others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
         }
         diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
-        let themes = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, theme.localized($0.value)) })
+        var themes: [Language: Theme] = [:]
+        for language in programme.languages {
+            let (localized, problems) = theme.localized(strings[language] ?? Strings(language: language, texts: [:]), pages: pageShapes)
+            themes[language] = localized
+            // The same template error is found in every language: reported once.
+            diagnostics += problems.filter { !diagnostics.contains($0) }
+        }
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
                     strings: strings, languageNames: names, themes: themes, lists: lists)
     }
@@ -183,6 +189,16 @@ public enum SiteRenderer {
         case .page(let index): .page(portfolio.pages[index].slug)
         }
     }
+
+    /// The type of the values each page template renders, by template name: what the theme's
+    /// templates are compiled and checked against.
+    static let pageShapes: [String: TemplateShape] = [
+        "home": HomePage.fields.shape, "companies": CompanyListPage.fields.shape, "organizations": OrganizationListPage.fields.shape,
+        "agreements": AgreementListPage.fields.shape, "news": NewsListPage.fields.shape, "reports": ReportsPage.fields.shape,
+        "search": SearchPage.fields.shape, "404": NotFoundPage.fields.shape, "company": CompanyPage.fields.shape,
+        "organization": OrganizationPage.fields.shape, "agreement": AgreementPage.fields.shape, "news-item": NewsItemPage.fields.shape,
+        "page": ContentPage.fields.shape,
+    ]
 
     /// The template that renders a job's page.
     static func template(of job: Job) -> String {
@@ -208,20 +224,20 @@ public enum SiteRenderer {
         let context = recorder.map { context.recording(into: $0) } ?? context
         let route = route(of: job, in: portfolio)
         let body = body(of: job, in: portfolio, context: context, route: route)
-        let values: [String: Any]
+        let page: any TemplateObject
         switch job {
-        case .home: values = context.home(route)
-        case .list(let page): values = context.list(page)
-        case .reports: values = context.reports(route)
-        case .search: values = context.search(route)
-        case .notFound: values = context.notFound()
-        case .company(let index): values = context.company(portfolio.companies[index], route, body: body.rendered)
-        case .organization(let index): values = context.organization(portfolio.organizations[index], route, body: body.rendered)
-        case .agreement(let index): values = context.agreement(portfolio.agreements[index], route, body: body.rendered)
-        case .newsItem(let index): values = context.newsItem(portfolio.news[index], route, body: body.rendered)
-        case .page(let index): values = context.page(portfolio.pages[index], route, body: body.rendered)
+        case .home: page = context.home(route)
+        case .list(let list): page = context.list(list)
+        case .reports: page = context.reports(route)
+        case .search: page = context.search(route)
+        case .notFound: page = context.notFound()
+        case .company(let index): page = context.company(portfolio.companies[index], route, body: body.rendered)
+        case .organization(let index): page = context.organization(portfolio.organizations[index], route, body: body.rendered)
+        case .agreement(let index): page = context.agreement(portfolio.agreements[index], route, body: body.rendered)
+        case .newsItem(let index): page = context.newsItem(portfolio.news[index], route, body: body.rendered)
+        case .page(let index): page = context.page(portfolio.pages[index], route, body: body.rendered)
         }
-        let file = OutputFile(path: context.localized(route).path, text: theme.render(values, with: template(of: job)))
+        let file = OutputFile(path: context.localized(route).path, text: theme.render(page, with: template(of: job)))
         let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, sitePaths: context.targets.sitePaths) : nil
         return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
     }

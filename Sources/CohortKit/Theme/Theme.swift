@@ -5,6 +5,8 @@ import Mustache
 public struct Theme: Sendable {
     /// The templates, by name (file path under templates/ without `.mustache`).
     private(set) var library: MustacheLibrary
+    /// The page templates compiled for one language, by name (see `localized`).
+    private(set) var compiled: [String: CompiledTemplate] = [:]
     /// Files under `templates/assets/`, copied to the site's `assets/`.
     let assets: [OutputFile]
     /// The templates' sources, by name.
@@ -303,51 +305,23 @@ public struct Theme: Sendable {
         return parts.count == 1 ? rest.isEmpty : true
     }
 
-    /// This theme with the words of `strings` written into its templates: `{{t.key}}` becomes the
-    /// text itself, escaped, so that no page looks the words up while it renders (in a list of
-    /// thousands of rows, a lookup that climbs to the top of the context for each cell adds up).
-    /// A text with braces stays a lookup.
-    func localized(_ strings: Strings) -> Theme {
+    /// This theme's page templates compiled for the language of `strings` against the types of their
+    /// pages (`pages`, by template name), with every problem the compiler found: a tag that names no
+    /// value, a value that cannot be printed, a text missing from the string tables. `{{t.key}}`
+    /// becomes the text itself.
+    func localized(_ strings: Strings, pages: [String: TemplateShape]) -> (Theme, [Diagnostic]) {
         var copy = self
-        var library = MustacheLibrary()
-        let escape = HTMLEscaping()
-        for (name, source) in sources {
-            let text = Self.substitute(source.text, strings: strings, escape: escape)
-            guard let template = try? MustacheTemplate(string: HTMLEscaping.pragma + text) else {
-                // Parsed once already: a failure here can only come from the words; keep the lookups.
-                if let plain = try? MustacheTemplate(string: HTMLEscaping.pragma + source.text) { library.register(plain, named: name) }
-                continue
-            }
-            library.register(template, named: name)
+        let templates = Dictionary(uniqueKeysWithValues: sources.keys.compactMap { name in library.getTemplate(named: name).map { (name, $0) } })
+        var compiler = TemplateCompiler(templates: templates, sources: sources, prefixLength: HTMLEscaping.pragma.utf8.count, strings: strings)
+        for (name, shape) in pages.sorted(by: { $0.key < $1.key }) {
+            copy.compiled[name] = compiler.compile(name, for: shape)
         }
-        copy.library = library
-        return copy
+        return (copy, compiler.diagnostics)
     }
 
-    /// `text` with `{{t.key}}` and `{{{t.key}}}` replaced by the words of `strings`.
-    private static func substitute(_ text: String, strings: Strings, escape: HTMLEscaping) -> String {
-        guard text.contains("t.") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            result += rest[..<open.lowerBound]
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let nameStart = triple ? rest.index(after: open.upperBound) : open.upperBound
-            let closing = triple ? "}}}" : "}}"
-            guard let close = rest[nameStart...].range(of: closing) else { break }
-            let name = rest[nameStart..<close.lowerBound].trimmingWhitespace()
-            if name.hasPrefix("t."), let words = strings.table[String(name.dropFirst(2))], !words.contains("{{"), !words.contains("}}") {
-                result += triple ? words : escape.escapeText(words)
-            } else {
-                result += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
-    }
-
-    /// Renders `values` with the template `name`.
-    func render(_ values: [String: Any], with name: String) -> String {
-        library.render(values, withTemplate: name) ?? ""
+    /// Renders `page` with the compiled template `name`; nothing when the theme has none for its type.
+    func render<Page: TemplateObject>(_ page: Page, with name: String) -> String {
+        guard let template = compiled[name], template.shape === Page.fields.shape else { return "" }
+        return template.render(page.templateValue)
     }
 }

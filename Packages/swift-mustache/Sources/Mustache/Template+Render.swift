@@ -23,7 +23,7 @@ extension MustacheTemplate {
             for token in tokens {
                 let renderedString = self.renderToken(token, context: &context)
                 // if rendered string is not empty and we are on a new line
-                if !renderedString.isEmpty, string.last == "\n" {
+                if renderedString.count > 0, string.last == "\n" {
                     string += indentation
                 }
                 string += renderedString
@@ -44,10 +44,6 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // Cohort patch: text, the commonest value, without protocol casts or String(describing:).
-                if let text = child as? String {
-                    return context.contentType.escapeText(text)
-                }
                 if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = child as? MustacheCustomRenderable {
@@ -61,10 +57,6 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // Cohort patch: as for `.variable`.
-                if let text = child as? String {
-                    return text
-                }
                 if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
@@ -148,18 +140,6 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        // Cohort patch: the commonest values by their exact type first, as the cases below would take them.
-        if let child {
-            switch ObjectIdentifier(type(of: child)) {
-            case ObjectIdentifier(Bool.self): return (child as! Bool) ? template.render(context: context) : ""
-            case ObjectIdentifier([Any].self): return (child as! [Any]).renderSection(with: template, context: context)
-            case ObjectIdentifier([[String: Any]].self):
-                return (child as! [[String: Any]]).renderSection(with: template, context: context)
-            case ObjectIdentifier([String: Any].self), ObjectIdentifier(String.self), ObjectIdentifier(Int.self):
-                return template.render(context: context.withObject(child))
-            default: break
-            }
-        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -181,18 +161,6 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        // Cohort patch: as in `renderSection`.
-        if let child {
-            switch ObjectIdentifier(type(of: child)) {
-            case ObjectIdentifier(Bool.self): return (child as! Bool) ? "" : template.render(context: context)
-            case ObjectIdentifier([Any].self): return (child as! [Any]).renderInvertedSection(with: template, context: context)
-            case ObjectIdentifier([[String: Any]].self):
-                return (child as! [[String: Any]]).renderInvertedSection(with: template, context: context)
-            case ObjectIdentifier([String: Any].self), ObjectIdentifier(String.self), ObjectIdentifier(Int.self):
-                return ""
-            default: break
-            }
-        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -250,15 +218,6 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            // Cohort patch: a `[String: Any]`, the commonest context, without protocol casts.
-            if type(of: object) == [String: Any].self {
-                return (object as! [String: Any])[name]
-            }
-            // Cohort patch: text, numbers, booleans and arrays have no named children (their mirrors
-            // have none or unlabelled ones): a name climbs past them without casts or a mirror.
-            if Self.isPlainValue(object) {
-                return nil
-            }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -290,6 +249,17 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
+        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
+            guard let name = names.first else { return stack.last }
+            for object in stack.reversed() {
+                if let childObject = _getImmediateChild(named: name, from: object) {
+                    let names2 = names.dropFirst()
+                    return _getChild(named: names2, from: childObject)
+                }
+            }
+            return nil
+        }
+
         // work out which object to access. "." means the current object, if the variable name is ""
         // and we have a transform to run on the variable then we need the context object, otherwise
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
@@ -303,53 +273,13 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !name.utf8.contains(UInt8(ascii: ".")) {
-            // Cohort patch: a plain name, without splitting it.
-            child = nil
-            for object in context.stack.reversed() {
-                if let found = _getImmediateChild(named: name, from: object) {
-                    child = found
-                    break
-                }
-            }
         } else {
-            // Cohort patch: a dotted name's first part looked up in the stack, then each next part in what
-            // was found, without splitting the name into an array.
-            var rest = Substring(name)
-            func nextPart() -> String? {
-                while rest.utf8.first == UInt8(ascii: ".") { rest = rest.dropFirst() }
-                guard !rest.isEmpty else { return nil }
-                let end = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
-                defer { rest = rest[end...] }
-                return String(rest[..<end])
-            }
-            child = nil
-            if let firstName = nextPart() {
-                for object in context.stack.reversed() {
-                    if let found = _getImmediateChild(named: firstName, from: object) {
-                        child = found
-                        break
-                    }
-                }
-                while let found = child, let part = nextPart() {
-                    var object = found
-                    if let lambda = object as? MustacheLambda {
-                        guard let result = lambda("") else { child = nil; break }
-                        object = result
-                    }
-                    child = _getImmediateChild(named: part, from: object)
-                }
-            }
+            let nameSplit = name.split(separator: ".").map { String($0) }
+            child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        // Cohort patch: values of the commonest types are no custom representation; skip the cast. `NSNull`,
-        // whose representation is nil, is taken as nil by its exact type.
-        if let found = child, !Self.isPlainValue(found) {
-            if type(of: found) == NSNull.self {
-                child = nil
-            } else if let custom = found as? MustacheCustomRepresentation {
-                child = custom.representation
-            }
+        if let custom = child as? MustacheCustomRepresentation {
+            child = custom.representation
         }
 
         // skip transforms if child is already nil
@@ -371,17 +301,6 @@ extension MustacheTemplate {
             return nil
         }
         return child
-    }
-
-    /// Cohort patch: whether `value` is of a type that is known not to be a `MustacheCustomRepresentation`.
-    private static func isPlainValue(_ value: Any) -> Bool {
-        switch ObjectIdentifier(type(of: value)) {
-        case ObjectIdentifier(String.self), ObjectIdentifier([String: Any].self), ObjectIdentifier([Any].self),
-            ObjectIdentifier([[String: Any]].self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self):
-            true
-        default:
-            false
-        }
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
