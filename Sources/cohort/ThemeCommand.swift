@@ -12,7 +12,7 @@ struct ThemeCommand: ParsableCommand {
             the built-in file of the same path; every other file stays built in. A template you write \
             can still inherit the built-in layout with {{<layout}}.
             """,
-        subcommands: [List.self, Eject.self])
+        subcommands: [List.self, Eject.self, Values.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,6 +27,20 @@ struct ThemeCommand: ParsableCommand {
                 let replaced = FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path)
                 print(replaced ? "\(file.path)  (replaced by \(templates)/\(file.path))" : file.path)
             }
+        }
+    }
+
+    struct Values: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every value each page template can use, as Markdown tables.",
+            discussion: """
+                Each page template is checked against these values before any page renders: a name that \
+                none of them declares is an error at its line and column. The same tables are the context \
+                reference of docs/templates.md.
+                """)
+
+        func run() {
+            print(BuiltInTheme.valuesReference, terminator: "")
         }
     }
 

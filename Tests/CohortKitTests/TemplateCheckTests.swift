@@ -58,3 +58,28 @@ import Testing
         #expect(try check([:]).isEmpty)
     }
 }
+
+@Suite struct TemplateReferenceTests {
+    let doc = (try? String(contentsOf: repositoryRoot.appendingPathComponent("docs/templates.md"), encoding: .utf8)) ?? ""
+
+    @Test func theDocsContextReferenceIsWhatTheDeclarationsGive() throws {
+        let start = try #require(doc.range(of: "Do not edit by hand. -->\n"))
+        let end = try #require(doc.range(of: "<!-- End of the generated reference. -->"))
+        #expect(String(doc[start.upperBound..<end.lowerBound]) == BuiltInTheme.valuesReference,
+                "run `cohort theme values` and paste its output between the markers of docs/templates.md")
+    }
+
+    @Test func everyLinkWithinTheTemplatesDocNamesAHeading() {
+        let anchors = Set(doc.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
+            String(line.drop { $0 == "#" }.dropFirst().lowercased().compactMap { $0 == " " ? "-" : ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : nil) })
+        })
+        var missing: [String] = []
+        var rest = doc[...]
+        while let open = rest.range(of: "](#") {
+            let anchor = rest[open.upperBound...].prefix { $0 != ")" }
+            if !anchors.contains(String(anchor)) { missing.append(String(anchor)) }
+            rest = rest[open.upperBound...]
+        }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}

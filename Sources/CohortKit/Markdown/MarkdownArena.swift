@@ -125,7 +125,7 @@ final class MarkdownArena {
 
     // MARK: - One arena per thread
 
-    private nonisolated(unsafe) static let key: pthread_key_t = {
+    private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in
             if let pointer { Unmanaged<MarkdownArena>.fromOpaque(pointer).release() }

@@ -190,15 +190,26 @@ public enum SiteRenderer {
         }
     }
 
-    /// The type of the values each page template renders, by template name: what the theme's
-    /// templates are compiled and checked against.
-    static let pageShapes: [String: TemplateShape] = [
-        "home": HomePage.fields.shape, "companies": CompanyListPage.fields.shape, "organizations": OrganizationListPage.fields.shape,
-        "agreements": AgreementListPage.fields.shape, "news": NewsListPage.fields.shape, "reports": ReportsPage.fields.shape,
-        "search": SearchPage.fields.shape, "404": NotFoundPage.fields.shape, "company": CompanyPage.fields.shape,
-        "organization": OrganizationPage.fields.shape, "agreement": AgreementPage.fields.shape, "news-item": NewsItemPage.fields.shape,
-        "page": ContentPage.fields.shape,
+    /// The page templates: each one's name, what it renders, and the type of the values it renders,
+    /// which the theme's templates are compiled and checked against.
+    static let pageTemplates: [TemplateReference.Page] = [
+        .init(template: "home", renders: "index.html", shape: HomePage.fields.shape),
+        .init(template: "companies", renders: "companies/index.html", shape: CompanyListPage.fields.shape),
+        .init(template: "company", renders: "companies/<slug>.html", shape: CompanyPage.fields.shape),
+        .init(template: "organizations", renders: "organizations/index.html", shape: OrganizationListPage.fields.shape),
+        .init(template: "organization", renders: "organizations/<slug>.html", shape: OrganizationPage.fields.shape),
+        .init(template: "agreements", renders: "agreements/index.html", shape: AgreementListPage.fields.shape),
+        .init(template: "agreement", renders: "agreements/<slug>.html", shape: AgreementPage.fields.shape),
+        .init(template: "news", renders: "news/index.html", shape: NewsListPage.fields.shape),
+        .init(template: "news-item", renders: "news/<slug>.html", shape: NewsItemPage.fields.shape),
+        .init(template: "page", renders: "<slug>.html", shape: ContentPage.fields.shape),
+        .init(template: "reports", renders: "reports/index.html", shape: ReportsPage.fields.shape),
+        .init(template: "search", renders: "search.html", shape: SearchPage.fields.shape),
+        .init(template: "404", renders: "404.html", shape: NotFoundPage.fields.shape),
     ]
+
+    /// The type of each page template's values, by template name.
+    static let pageShapes = Dictionary(uniqueKeysWithValues: pageTemplates.map { ($0.template, $0.shape) })
 
     /// The template that renders a job's page.
     static func template(of job: Job) -> String {

@@ -1,8 +1,13 @@
 /// The built-in theme's files (the repository's `templates/`, compiled in), for `cohort theme list`
-/// and `cohort theme eject`. Building uses them through `Theme.load`.
+/// and `cohort theme eject`, and the values its templates can use, for `cohort theme values`.
+/// Building uses them through `Theme.load`.
 public enum BuiltInTheme {
     /// Every file of the theme, by path under `templates/`, sorted.
     public static var files: [OutputFile] { EmbeddedFolder.theme.files }
+
+    /// Every value each page template can use, as Markdown tables: the context reference of
+    /// docs/templates.md, for `cohort theme values`.
+    public static var valuesReference: String { TemplateReference.markdown(SiteRenderer.pageTemplates) }
 
     /// A name that matches no file of the theme, with the nearest one when there is one.
     public struct UnknownName: Sendable, Equatable {
