@@ -1,5 +1,9 @@
-/// Builds the values templates see, from the typed portfolio, for the pages of one language: the one
-/// place that decides what a template can print. Every key is documented in docs/templates.md.
+/// What the values of the pages of one language are built from: the typed portfolio, the language's
+/// words, and the way from one page to another. Each kind of page's values are declared as types
+/// beside the functions of this class that build them: the frame every page has (`PageFrame`), the
+/// rows lists show (`Rows`), entity pages (`EntityPages`), the home page, the list pages
+/// (`ListContext`), the report page and its charts, the search and 404 pages. Templates are checked
+/// against those declarations, and docs/templates.md's context reference is generated from them.
 ///
 /// Page functions take a page's route in the default language (`companies/rotec.html`); the page
 /// itself is at `localized(route)` (`zh/companies/rotec.html`), and every link it has goes to pages

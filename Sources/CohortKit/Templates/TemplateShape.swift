@@ -87,42 +87,56 @@ extension TemplateObject {
 /// The declared fields of `Root`: their shape, and how to read each one from a `Root`.
 struct TemplateFields<Root>: Sendable {
     let shape: TemplateShape
-    fileprivate let readers: [@Sendable (Root) -> TemplateValue]
+    fileprivate let readers: [TemplateField<Root>.Reader]
 
     /// `name` and `plural` name the object in the docs: `company row`, `company rows`.
     init(_ name: String, plural: String, _ fields: [TemplateField<Root>]) {
-        let entries = fields.flatMap(\.entries)
-        shape = TemplateShape(name: name, plural: plural, fields: entries.map(\.field))
-        readers = entries.map(\.read)
+        shape = TemplateShape(name: name, plural: plural, fields: fields.flatMap(\.fields))
+        readers = fields.map(\.reader)
     }
 
     /// The object's values, in the order of its fields.
     func value(of root: Root) -> TemplateValue {
-        .object(readers.map { $0(root) })
+        .object(values(of: root))
+    }
+
+    fileprivate func values(of root: Root) -> [TemplateValue] {
+        var values: [TemplateValue] = []
+        values.reserveCapacity(shape.fields.count)
+        for reader in readers {
+            switch reader {
+            case .field(let read): values.append(read(root))
+            case .part(let read): values += read(root)
+            }
+        }
+        return values
     }
 }
 
 /// One declared field of `Root`, or the fields of a part of it laid in at its level.
 struct TemplateField<Root>: Sendable {
-    fileprivate let entries: [(field: TemplateShape.Field, read: @Sendable (Root) -> TemplateValue)]
+    /// How the field's value is read, or the values of every field of a part.
+    fileprivate enum Reader: Sendable {
+        case field(@Sendable (Root) -> TemplateValue)
+        case part(@Sendable (Root) -> [TemplateValue])
+    }
+
+    fileprivate let fields: [TemplateShape.Field]
+    fileprivate let reader: Reader
 
     /// The field `name`, read at `path`, holding what `summary` says.
     init<Value: TemplateRepresentable>(_ name: String, _ path: KeyPath<Root, Value> & Sendable, _ summary: String) {
-        let read: @Sendable (Root) -> TemplateValue = { $0[keyPath: path].templateValue }
-        entries = [(TemplateShape.Field(name: name, type: Value.templateType, summary: summary), read)]
+        fields = [TemplateShape.Field(name: name, type: Value.templateType, summary: summary)]
+        reader = .field { $0[keyPath: path].templateValue }
     }
 
-    private init(entries: [(field: TemplateShape.Field, read: @Sendable (Root) -> TemplateValue)]) {
-        self.entries = entries
+    private init(fields: [TemplateShape.Field], reader: Reader) {
+        self.fields = fields
+        self.reader = reader
     }
 
     /// Every field of the part at `path`, as fields of `Root` itself.
     static func include<Part: TemplateObject>(_ path: KeyPath<Root, Part> & Sendable) -> TemplateField {
-        let part = Part.fields
-        return TemplateField(entries: part.shape.fields.indices.map { index in
-            let readPart = part.readers[index]
-            let read: @Sendable (Root) -> TemplateValue = { readPart($0[keyPath: path]) }
-            return (part.shape.fields[index], read)
-        })
+        TemplateField(fields: Part.fields.shape.fields, reader: .part { Part.fields.values(of: $0[keyPath: path]) })
     }
 }
