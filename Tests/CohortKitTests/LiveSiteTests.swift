@@ -91,6 +91,24 @@ import Testing
         try expectSame(site, folder, after: "a co-investor changed")
     }
 
+    @Test func aListPageRecordsTheFolderItShowsOnceNotEachEntity() throws {
+        let folder = try TemporaryFolder()
+        for file in CorpusGenerator(companies: 250).files() { try folder.write("content/" + file.path, file.bytes) }
+        let outcome = Project(contentPath: folder.path("content")).check()
+        let portfolio = try #require(outcome.portfolio), figures = try #require(outcome.figures)
+        let theme = try #require(Theme.load(overriding: nil, displayRoot: "templates").0)
+        let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
+        let language = portfolio.programme.language
+        let recorder = InputRecorder()
+        _ = SiteRenderer.render(.list(.companies), in: portfolio, context: plan.context(portfolio, figures, language),
+                                theme: try #require(plan.themes[language]), recorder: recorder)
+        #expect(recorder.inputs.contains(.anyOf(.companies)))
+        #expect(recorder.inputs.contains(.list(.companies)))
+        // The rows shown read their logos, one entity each: the first page's 100, not all 250.
+        let entities = recorder.inputs.filter { if case .entity = $0 { true } else { false } }
+        #expect(entities.count == 100, "\(entities.count)")
+    }
+
     /// A small deterministic generator, so a failing sequence can be replayed.
     struct Generator: RandomNumberGenerator {
         var state: UInt64

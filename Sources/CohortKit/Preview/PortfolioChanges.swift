@@ -32,6 +32,20 @@ enum PortfolioChanges {
             case .entity(_, let slug): changed.insert(.entity(slug))
             }
         }
+        // A page that reads every entity of a folder changes when any of them does.
+        for input in changed {
+            switch input {
+            case .entity(let slug):
+                switch new.entities[slug] ?? old.entities[slug] {
+                case .organization?: changed.insert(.anyOf(.organizations))
+                case .company?: changed.insert(.anyOf(.companies))
+                case .agreement?: changed.insert(.anyOf(.agreements))
+                case nil: break
+                }
+            case .newsItem: changed.insert(.anyOf(.news))
+            default: break
+            }
+        }
         return changed
     }
 

@@ -12,6 +12,9 @@ enum PageInput: Hashable, Sendable {
     case figures
     /// Which entities a folder holds, and in which order.
     case list(ContentFolder)
+    /// Any entity of a folder (organisations, companies, agreements or news): what a page that
+    /// shows them all reads, recorded once instead of once per entity.
+    case anyOf(ContentFolder)
     /// An organisation, company or agreement, by slug.
     case entity(Slug)
     /// A news item, by slug.

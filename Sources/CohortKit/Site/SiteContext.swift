@@ -125,25 +125,25 @@ final class SiteContext: Sendable {
     }
 
     var companies: [Company] {
-        recorder.map { recorder in source.companies.forEach { recorder.record(.entity($0.slug)) } }
+        recorder?.record(.anyOf(.companies))
         recorder?.record(.list(.companies))
         return source.companies
     }
 
     var organizations: [Organization] {
-        recorder.map { recorder in source.organizations.forEach { recorder.record(.entity($0.slug)) } }
+        recorder?.record(.anyOf(.organizations))
         recorder?.record(.list(.organizations))
         return source.organizations
     }
 
     var agreements: [Agreement] {
-        recorder.map { recorder in source.agreements.forEach { recorder.record(.entity($0.slug)) } }
+        recorder?.record(.anyOf(.agreements))
         recorder?.record(.list(.agreements))
         return source.agreements
     }
 
     var news: [NewsItem] {
-        recorder.map { recorder in source.news.forEach { recorder.record(.newsItem($0.slug)) } }
+        recorder?.record(.anyOf(.news))
         recorder?.record(.list(.news))
         return source.news
     }
