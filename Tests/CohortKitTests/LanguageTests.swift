@@ -22,9 +22,9 @@ import Testing
     }
 
     @Test func everyPageIsBuiltInEveryLanguageWithItsAlternatesAndSwitcher() throws {
-        let (files, outcome) = try site()
+        let (files, outcome) = try site(["pages/about.md": "---\ntitle: About\n---\nAbout the programme.\n"])
         #expect(outcome.lines == [])
-        for path in ["index.html", "companies/acme.html", "about.html"] where path != "about.html" {
+        for path in ["index.html", "companies/acme.html", "about.html"] {
             for prefix in ["", "zh/", "he/"] { #expect(files[prefix + path] != nil, "\(prefix + path)") }
         }
         let page = try #require(files["zh/companies/acme.html"])

@@ -73,10 +73,13 @@ import Testing
         let folder = try TemporaryFolder()
         let site = folder.url.appendingPathComponent("site")
         try OutputWriter.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "x/changed.html", text: "old")], to: site, protecting: [])
-        let before = try FileManager.default.attributesOfItem(atPath: folder.path("site/same.html"))[.systemFileNumber] as? Int
+        let inode = { (path: String) throws -> UInt64 in
+            try #require((try FileManager.default.attributesOfItem(atPath: folder.path(path))[.systemFileNumber] as? NSNumber)?.uint64Value)
+        }
+        let same = try inode("site/same.html"), changed = try inode("site/x/changed.html")
         try OutputWriter.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "x/changed.html", text: "new")], to: site, protecting: [])
-        let after = try FileManager.default.attributesOfItem(atPath: folder.path("site/same.html"))[.systemFileNumber] as? Int
-        #expect(before == after, "an unchanged file keeps its inode: it was linked, not written")
+        #expect(try inode("site/same.html") == same, "an unchanged file keeps its inode: it was linked, not written")
+        #expect(try inode("site/x/changed.html") != changed, "a changed file is a new file")
         #expect(folder.read("site/same.html") == "same")
         #expect(folder.read("site/x/changed.html") == "new")
     }

@@ -123,7 +123,7 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         #expect(try PortfolioSnapshot.decode(Data(json.utf8)) == snapshot)
     }
 
-    @Test func chartsAreAccessibleStaticAndDeterministic() throws {
+    @Test func chartsAreAccessibleAndStatic() throws {
         let figures = try figures()
         for chart in Charts.all(figures) {
             #expect(chart.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
@@ -131,9 +131,25 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
             #expect(chart.svg.contains("<title id=\"title\">"))
             #expect(chart.svg.contains("<desc id=\"desc\">\(XML.escape(chart.description))</desc>"))
             #expect(!chart.svg.contains("<script"))
-            #expect(chart.svg == Charts.all(figures).first { $0.name == chart.name }?.svg)
         }
         #expect(Charts.pool(figures).description == "Committed USD 1,750,000 (USD 750,000 estimated) of a pool of USD 2,000,000; USD 250,000 remaining.")
+    }
+
+    /// Each process hashes with its own seed: two runs give the same charts only if nothing in them
+    /// depends on the order of a dictionary or a set.
+    @Test func everyReportIsTheSameInTwoProcesses() throws {
+        let folder = try TemporaryFolder()
+        var runs: [[String: Data]] = []
+        for run in 0..<2 {
+            let result = try cohort(["report", "--content", lifecycleFixture.path, "--output", folder.path("out\(run)")])
+            #expect(result.status == 0, "\(result.stderr)")
+            let reports = folder.url.appendingPathComponent("out\(run)/reports")
+            runs.append(Dictionary(uniqueKeysWithValues: FileTree.regularFiles(in: reports).map {
+                ($0, FileManager.default.contents(atPath: reports.appendingPathComponent($0).path) ?? Data())
+            }))
+        }
+        #expect(runs[0].keys.contains("charts/pool.svg"))
+        #expect(runs[0] == runs[1])
     }
 
     @Test func editingOneAmountChangesOnlyTheLinesThatDependOnIt() throws {
