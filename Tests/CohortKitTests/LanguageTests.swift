@@ -41,6 +41,19 @@ import Testing
         #expect(!page.contains("untranslated"))
     }
 
+    @Test func aProgrammesMoneyTextAppliesInEnglishTooAndTheSignLeads() throws {
+        let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh]")
+            .replacingOccurrences(of: "pool: $2m", with: "pool: $500k")])
+        let folder = try TemporaryFolder(["strings/en.yml": "money: \"{amount} ({code})\"\n"])
+        let theme = try #require(Theme.load(overriding: folder.url, displayRoot: "templates").0)
+        let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: try #require(outcome.figures), theme: theme)
+        let page = { (path: String) in String(decoding: files.first { $0.path == path }?.bytes ?? Data(), as: UTF8.self) }
+        #expect(page("companies/acme.html").contains("<bdi>1,000,000 (USD)</bdi>"))
+        // The pool is less than what is committed: what remains is negative, its sign first in every language.
+        #expect(page("reports/index.html").contains("<bdi>-500,000 (USD)</bdi>"))
+        #expect(page("zh/reports/index.html").contains("<bdi>-USD\u{00A0}500,000</bdi>"))
+    }
+
     @Test func hebrewPagesAreRightToLeftAndUntranslatedTextIsMarked() throws {
         let (files, _) = try site()
         let page = try #require(files["he/companies/acme.html"])

@@ -52,13 +52,13 @@ struct Strings: Sendable {
     /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`), joined by a no-break
     /// space in the built-in tables so that an amount never breaks across lines.
     func money(_ money: Money) -> String {
-        if language.primary == "en" { return money.formatted(separator: "\u{00A0}") }
         let plain = money.plainAmount
         let negative = plain.hasPrefix("-")
         let parts = (negative ? String(plain.dropFirst()) : plain).split(separator: ".", maxSplits: 1)
         let whole = dates.group(String(parts.first ?? "0"))
-        let amount = (negative ? "-" : "") + whole + (parts.count > 1 ? dates.decimalSeparator + parts[1] : "")
-        return format("money", [("code", money.currency.code), ("amount", amount)])
+        let amount = whole + (parts.count > 1 ? dates.decimalSeparator + parts[1] : "")
+        // The sign leads, whichever comes first: -USD 250,000, -250,000 USD (as the reports write it).
+        return (negative ? "-" : "") + format("money", [("code", money.currency.code), ("amount", amount)])
     }
 
     /// A country's name in this language (`Israel`, `以色列`, `ישראל` for `IL`): the string table's
@@ -95,6 +95,9 @@ final class DateWriter: @unchecked Sendable {
     private let long: DateFormatter
     private let numbers: NumberFormatter
     let decimalSeparator: String
+    /// The separator between groups of three digits, when the language groups that way for every
+    /// number (`,` in English); nil when the formatter must group (another size, or none for four digits).
+    private let groupSeparator: [UInt8]?
 
     init(language: Language) {
         self.language = language
@@ -114,6 +117,10 @@ final class DateWriter: @unchecked Sendable {
         numbers.numberStyle = .decimal
         numbers.maximumFractionDigits = 0
         decimalSeparator = numbers.decimalSeparator ?? "."
+        let separator = numbers.groupingSeparator ?? ","
+        let samples = [(1_000, "1\(separator)000"), (1_234_567, "1\(separator)234\(separator)567"), (999, "999")]
+        let formatter = numbers
+        groupSeparator = samples.allSatisfy { formatter.string(from: NSNumber(value: $0.0)) == $0.1 } ? Array(separator.utf8) : nil
     }
 
     func write(_ day: Day, long wanted: Bool) -> String {
@@ -141,6 +148,17 @@ final class DateWriter: @unchecked Sendable {
 
     /// Digits of a whole number grouped as the language groups them.
     func group(_ digits: String) -> String {
+        let bytes = Array(digits.utf8)
+        if let separator = groupSeparator, !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            // Most languages group by three: done here, without the formatter and its lock.
+            var grouped: [UInt8] = []
+            grouped.reserveCapacity(bytes.count + bytes.count / 3 * separator.count)
+            for (index, digit) in bytes.enumerated() {
+                if index > 0, (bytes.count - index) % 3 == 0 { grouped += separator }
+                grouped.append(digit)
+            }
+            return String(decoding: grouped, as: UTF8.self)
+        }
         guard let value = Decimal(string: digits) else { return digits }
         return lock.withLock { numbers.string(from: value as NSDecimalNumber) ?? digits }
     }
