@@ -15,6 +15,24 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
 }
 
 @Suite struct FiguresTests {
+    @Test func aSectorNamedNotSpecifiedIsItsOwnGroupAndEveryViewNamesGroupsByTheirKey() throws {
+        var content = reportContent
+        content["companies/gamma.md"] = "---\nname: Gamma\nstatus: selected\nsector: Not specified\nfocus_area: agriculture\n---\n"
+        content["programme.zh.yml"] = "focus_areas:\n  - slug: agriculture\n    name: 农业\n"
+        content["programme.yml"] = programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh]")
+        let outcome = try check(content)
+        let figures = try #require(outcome.figures)
+        #expect(figures.bySector.map(\.key) == [.value("Not specified"), .value("Water"), .unspecified])
+        #expect(figures.bySector.map(\.companies) == [1, 1, 1])
+        #expect(figures.byStatus.map(\.key) == Company.Status.allCases.map(Figures.GroupKey.status))
+        #expect(figures.byFocusArea.map(\.name) == ["Water treatment", "Agriculture"])
+        let theme = try #require(Theme.load(overriding: nil, displayRoot: "templates").0)
+        let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: figures, theme: theme)
+        let page = String(decoding: files.first { $0.path == "zh/reports/index.html" }?.bytes ?? Data(), as: UTF8.self)
+        #expect(page.contains(">农业<"), "the focus area by its slug, translated")
+        #expect(page.contains(">未注明<") && page.contains(">Not specified<"), "the unspecified group and the sector of that name")
+    }
+
     @Test func headlineFiguresComeFromSignedAndFundedCompanies() throws {
         let figures = try figures()
         #expect(figures.committed.amount.formatted == "USD 1,750,000")

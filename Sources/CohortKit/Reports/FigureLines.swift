@@ -13,6 +13,8 @@ extension Figures {
         public var country: String?
         /// The focus area's name, not its slug.
         public var focusArea: String?
+        /// The focus area's slug.
+        public var focusAreaSlug: Slug?
         /// Its rounds added up: in their currency when they share one, else in the reporting currency.
         public var investment: Money?
         /// Its rounds in the reporting currency, with the estimated part; nil without rounds.
@@ -200,6 +202,7 @@ extension Figures {
         return CompanyLine(
             slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
             country: company.country, focusArea: company.focusArea.flatMap { context.focusNames[$0.value] },
+            focusAreaSlug: company.focusArea.flatMap { context.focusNames[$0.value] == nil ? nil : $0.value },
             investment: company.investment(converter: converter)?.amount,
             committed: rounds.isEmpty ? nil : committed.total(currency),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,

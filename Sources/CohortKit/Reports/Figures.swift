@@ -16,12 +16,32 @@ public struct Figures: Sendable, Hashable {
 
     /// One row of a breakdown: a group of companies, how many, and what is committed to them.
     public struct Group: Sendable, Hashable {
-        /// The status label, sector, focus area name or country code, or `Not specified`.
-        public var name: String
+        /// What the companies share. Each view names it in its own words.
+        public var key: GroupKey
         /// How many companies the row counts.
         public var companies: Int
         /// The investments of its signed, funded and exited companies.
         public var committed: Total
+
+        /// The group's name in the reports' English: the status label, the sector, the focus area's
+        /// name, the country code, or `Not specified`.
+        public var name: String {
+            switch key {
+            case .status(let status): Labels.label(status)
+            case .value(let value): value
+            case .focusArea(_, let name): name
+            case .unspecified: Figures.unspecified
+            }
+        }
+    }
+
+    /// What the companies of a group share: a status, a sector or country code as written, a focus
+    /// area, or nothing (they do not say), which is never mistaken for a value of that name.
+    public enum GroupKey: Sendable, Hashable {
+        case status(Company.Status)
+        case value(String)
+        case focusArea(Slug, name: String)
+        case unspecified
     }
 
     /// One calendar quarter of the timeline.
@@ -150,13 +170,15 @@ public struct Figures: Sendable, Hashable {
         medianTicket = Figures.median(tickets, currency)
         byStatus = Company.Status.allCases.map { status in
             let group = lines.filter { $0.status == status }
-            return Group(name: Labels.label(status), companies: group.count,
+            return Group(key: .status(status), companies: group.count,
                          committed: Figures.total(group.filter { $0.status.isCommitted }, currency))
         }
-        bySector = Figures.groups(inProgramme, by: \.sector, currency)
-        byFocusArea = Figures.groups(inProgramme, by: \.focusArea, currency,
-                                     order: programme.focusAreas.map(\.name))
-        byCountry = Figures.groups(inProgramme, by: \.country, currency)
+        let focusNames = Dictionary(programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        bySector = Figures.groups(inProgramme, currency) { $0.sector.map(GroupKey.value) }
+        byFocusArea = Figures.groups(inProgramme, currency, order: programme.focusAreas.map { .focusArea($0.slug, name: $0.name) }) { line in
+            line.focusAreaSlug.map { GroupKey.focusArea($0, name: focusNames[$0] ?? $0.rawValue) }
+        }
+        byCountry = Figures.groups(inProgramme, currency) { $0.country.map(GroupKey.value) }
         organizations = portfolio.organizations.map { organization in
             let slug = organization.slug
             let role = programme.managers.contains { $0.value == slug } ? "Manager"
@@ -288,19 +310,28 @@ public struct Figures: Sendable, Hashable {
         return twice > divisor || (twice == divisor && quotient % 2 != 0) ? quotient + 1 : quotient
     }
 
-    private static func groups(_ lines: [CompanyLine], by key: KeyPath<CompanyLine, String?>, _ currency: Currency,
-                               order: [String] = []) -> [Group] {
-        var grouped: [String: [CompanyLine]] = [:]
-        for line in lines { grouped[line[keyPath: key] ?? unspecified, default: []].append(line) }
+    /// The groups of `lines` by `key` (nil: not specified), those in `order` first in that order, then
+    /// the others by name, then the unspecified.
+    private static func groups(_ lines: [CompanyLine], _ currency: Currency, order: [GroupKey] = [],
+                               by key: (CompanyLine) -> GroupKey?) -> [Group] {
+        var grouped: [GroupKey: [CompanyLine]] = [:]
+        for line in lines { grouped[key(line) ?? .unspecified, default: []].append(line) }
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = grouped.keys.sorted { lhs, rhs in
-            if lhs == unspecified || rhs == unspecified { return rhs == unspecified && lhs != unspecified }
-            return (rank[lhs] ?? Int.max, lhs) < (rank[rhs] ?? Int.max, rhs)
+        let sortName = { (key: GroupKey) -> String in
+            switch key {
+            case .value(let value): value
+            case .focusArea(let slug, _): slug.rawValue
+            case .status(let status): status.rawValue
+            case .unspecified: ""
+            }
         }
-        return names.map { name in
-            let members = grouped[name] ?? []
-            return Group(name: name, companies: members.count,
-                         committed: total(members.filter { $0.status.isCommitted }, currency))
+        let keys = grouped.keys.sorted { lhs, rhs in
+            if lhs == .unspecified || rhs == .unspecified { return rhs == .unspecified && lhs != .unspecified }
+            return (rank[lhs] ?? Int.max, sortName(lhs)) < (rank[rhs] ?? Int.max, sortName(rhs))
+        }
+        return keys.map { key in
+            let members = grouped[key] ?? []
+            return Group(key: key, companies: members.count, committed: total(members.filter { $0.status.isCommitted }, currency))
         }
     }
 

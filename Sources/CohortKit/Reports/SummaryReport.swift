@@ -12,8 +12,9 @@ enum SummaryReport {
         lines += groups("By sector", figures.bySector, what: "Sector")
         lines += groups("By focus area", figures.byFocusArea, what: "Focus area")
         lines += ["![Committed by focus area](charts/allocation.svg)", ""]
-        lines += groups("By country", figures.byCountry, what: "Country") { code in
-            code == Figures.unspecified ? code : "\(CountryName.name(code, language: "en")) (\(code))"
+        lines += groups("By country", figures.byCountry, what: "Country") { group in
+            guard case .value(let code) = group.key else { return group.name }
+            return "\(CountryName.name(code, language: "en")) (\(code))"
         }
         lines += agreements(figures)
         lines += rounds(figures)
@@ -52,12 +53,12 @@ enum SummaryReport {
         return lines
     }
 
-    private static func groups(_ title: String, _ groups: [Figures.Group], what: String, name: (String) -> String = { $0 }) -> [String] {
+    private static func groups(_ title: String, _ groups: [Figures.Group], what: String, name: (Figures.Group) -> String = \.name) -> [String] {
         var lines = ["## \(title)", ""]
         guard !groups.isEmpty else { return lines + ["No companies.", ""] }
         lines += ["| \(what) | Companies | Committed |", "| --- | ---: | ---: |"]
         for group in groups {
-            lines.append("| \(ReportText.cell(name(group.name))) | \(group.companies) | \(ReportText.total(group.committed)) |")
+            lines.append("| \(ReportText.cell(name(group))) | \(group.companies) | \(ReportText.total(group.committed)) |")
         }
         return lines + [""]
     }

@@ -88,8 +88,8 @@ struct TimelineBar: TemplateObject {
 
 extension SiteContext {
     /// The report page's charts, in this context's language.
-    func htmlCharts(_ figures: Figures, focusName: (Figures.Group) -> String) -> HTMLCharts {
-        HTMLCharts(pool: poolChart(figures), allocation: allocationChart(figures, focusName: focusName), timeline: timelineChart(figures))
+    func htmlCharts(_ figures: Figures) -> HTMLCharts {
+        HTMLCharts(pool: poolChart(figures), allocation: allocationChart(figures), timeline: timelineChart(figures))
     }
 
     private func poolChart(_ figures: Figures) -> PoolChart {
@@ -101,10 +101,10 @@ extension SiteContext {
                          remaining: strings.money(figures.remaining), pool: strings.money(figures.pool))
     }
 
-    private func allocationChart(_ figures: Figures, focusName: (Figures.Group) -> String) -> AllocationChart {
+    private func allocationChart(_ figures: Figures) -> AllocationChart {
         let largest = max(figures.byFocusArea.map(\.committed.amount.minorUnits).max() ?? 0, 1)
         return AllocationChart(rows: figures.byFocusArea.map { group in
-            AllocationBar(name: focusName(group), width: Self.width(Self.perMille(group.committed.amount.minorUnits, of: largest)),
+            AllocationBar(name: groupName(group.key), width: Self.width(Self.perMille(group.committed.amount.minorUnits, of: largest)),
                           allEstimated: group.committed.isAllEstimated, value: reportTotal(group.committed),
                           companies: group.companies == 1 ? strings["company_count_one"]
                               : strings.format("company_count", [("count", String(group.companies))]))

@@ -139,17 +139,13 @@ extension SiteContext {
     func reports(_ route: Route) -> ReportsPage {
         let description = strings.format("reports_description", [("programme", text(.programme, "title", programme.title).text)])
         let figures = self.figures
-        let focusNames = Dictionary(programme.focusAreas.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
-        let translatedFocus = focusAreaNames
         let total = { (total: Figures.Total) in self.reportTotal(total) }
-        let group = { (group: Figures.Group, name: String) in
-            FigureGroup(name: name, companies: group.companies, committed: total(group.committed))
+        let group = { (group: Figures.Group) in
+            FigureGroup(name: self.groupName(group.key), companies: group.companies, committed: total(group.committed))
         }
-        let named = { (name: String) in name == Figures.unspecified ? self.strings["not_specified"] : name }
-        let focusName = { (area: Figures.Group) in focusNames[area.name].flatMap { translatedFocus[$0] } ?? named(area.name) }
         let ratio = { (ratio: Ratio) in self.strings.format("ratio", [("value", self.strings.decimal(ratio))]) }
         let values = FigureValues(
-            charts: htmlCharts(figures, focusName: focusName),
+            charts: htmlCharts(figures),
             pool: strings.money(figures.pool), committed: total(figures.committed), disbursed: total(figures.disbursed),
             remaining: strings.money(figures.remaining), followOn: total(figures.followOn),
             coInvestment: total(figures.coInvestment), realised: strings.money(figures.realised),
@@ -167,10 +163,12 @@ extension SiteContext {
                         .joined(separator: ", ")),
                 ])
             },
-            byStatus: zip(figures.byStatus, Company.Status.allCases).map { group($0, strings.label($1)) },
-            bySector: figures.bySector.map { group($0, named($0.name)) },
-            byFocusArea: figures.byFocusArea.map { group($0, focusName($0)) },
-            byCountry: figures.byCountry.map { group($0, $0.name == Figures.unspecified ? named($0.name) : strings.country($0.name)) },
+            byStatus: figures.byStatus.map(group), bySector: figures.bySector.map(group),
+            byFocusArea: figures.byFocusArea.map(group),
+            byCountry: figures.byCountry.map { country in
+                guard case .value(let code) = country.key else { return group(country) }
+                return FigureGroup(name: strings.country(code), companies: country.companies, committed: total(country.committed))
+            },
             timeline: figures.timeline.map { quarter in
                 QuarterValues(name: quarter.name == Figures.undated ? strings["undated"] : quarter.name,
                               companies: quarter.companiesCommitted, committed: total(quarter.committed),
@@ -184,6 +182,17 @@ extension SiteContext {
                           name: String(chart.name.dropFirst("charts/".count)))
             })
         return ReportsPage(frame: frame(route, title: strings["reports"], description: description), figures: values)
+    }
+
+    /// A group of the report in this context's language: a status's label, a focus area's translated
+    /// name, a sector as written, or the `not_specified` text.
+    func groupName(_ key: Figures.GroupKey) -> String {
+        switch key {
+        case .status(let status): strings.label(status)
+        case .value(let value): value
+        case .focusArea(let slug, let name): focusAreaNames[slug] ?? name
+        case .unspecified: strings["not_specified"]
+        }
     }
 
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this
