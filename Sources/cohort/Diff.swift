@@ -24,39 +24,11 @@ struct Diff: ParsableCommand {
         let current = project.project
         let (after, problems) = current.snapshot()
         guard let after else { throw fail(problems) }
-        let (before, label) = try baseSnapshot()
-        print(format.render(ChangeSummary(from: before, to: after), base: label), terminator: "")
-    }
-
-    private func baseSnapshot() throws -> (PortfolioSnapshot, String) {
-        if let base, base.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: base) else { throw fail("cannot read \(base)") }
-            // The version first: a file of another version would fail to decode with a less useful message.
-            if let version = PortfolioSnapshot.schemaVersion(of: data), version != PortfolioSnapshot.currentSchemaVersion {
-                throw fail("\(base) has schema version \(version); this cohort reads version \(PortfolioSnapshot.currentSchemaVersion): "
-                           + "compare with a git revision instead (--base REF), or write the file again with this cohort")
-            }
-            do {
-                return (try PortfolioSnapshot.decode(data), base)
-            } catch {
-                throw fail("cannot read \(base) as a portfolio.json: \(error)")
-            }
-        }
-        let contentURL = URL(fileURLWithPath: project.content)
         do {
-            let revision = try base ?? GitRevision.defaultBase(in: contentURL)
-            let extracted = try GitRevision.extract(contentURL, at: revision)
-            defer { try? FileManager.default.removeItem(at: extracted.root) }
-            var old = project.project
-            old.contentPath = extracted.folder.path
-            old.contentLabel = project.content
-            let (snapshot, problems) = old.snapshot()
-            guard let snapshot else {
-                throw fail("the content at \(revision) has errors:\n" + DiagnosticFormat.text.render(problems.errors))
-            }
-            return (snapshot, base ?? String(revision.prefix(12)))
-        } catch let failure as GitRevision.Failure {
-            throw fail(failure.description)
+            let (before, label) = try DiffBase.snapshot(base, for: current)
+            print(format.render(ChangeSummary(from: before, to: after), base: label), terminator: "")
+        } catch {
+            throw fail(error.description)
         }
     }
 
