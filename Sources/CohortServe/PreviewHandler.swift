@@ -14,12 +14,13 @@ struct PreviewHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let target = request.target.path()
-        if target == PreviewResponse.liveReloadPath, request.method == .GET {
+        if target == LiveReload.path, request.method == .GET {
             return try await liveReload.handleRequest(request)
         }
         let current = site.current
         let answer = PreviewResponse.answer(method: request.method.rawValue, target: target, file: { current.version?.file($0) },
-                                            diagnostics: current.diagnostics, sourceLine: DiagnosticFormat.sourceLine)
+                                            diagnostics: current.diagnostics, sourceLine: DiagnosticFormat.sourceLine,
+                                            page: LiveReload.inject)
         var headers = HTTPHeaders()
         for header in answer.headers { headers[HTTPHeader(header.name)] = header.value }
         return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)), headers: headers, body: answer.body)

@@ -91,6 +91,19 @@ import Testing
         try expectSame(site, folder, after: "a co-investor changed")
     }
 
+    @Test func thePreviewLeavesTheWholeSiteLinkChecksToCohortCheck() throws {
+        let folder = try project()
+        try folder.write("templates/news.mustache", "{{<layout}}{{$content}}<a href=\"missing.html\">x</a>{{/content}}{{/layout}}\n")
+        try folder.write("content/pages/about.md", (folder.read("content/pages/about.md") ?? "") + "\nSee [the team](../companies/rotec.md#no-such-heading).\n")
+        let checked = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates")).check().diagnostics
+        #expect(checked.contains { $0.message.hasPrefix("link 'missing.html' names no file of the site") }, "\(located(checked))")
+        #expect(checked.contains { $0.message.contains("#no-such-heading") }, "\(located(checked))")
+        let previewed = live(folder).build().diagnostics
+        #expect(previewed.filter { $0.message.contains("missing.html") || $0.message.contains("#no-such-heading") }.isEmpty,
+                "\(located(previewed))")
+        #expect(Set(previewed).isSubset(of: Set(checked)))
+    }
+
     @Test func aListPageRecordsTheFolderItShowsOnceNotEachEntity() throws {
         let folder = try TemporaryFolder()
         for file in CorpusGenerator(companies: 250).files() { try folder.write("content/" + file.path, file.bytes) }

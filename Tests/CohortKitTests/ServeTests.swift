@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CohortKit
+@testable import CohortServe
 
 /// `cohort serve` end to end: the built binary on a free port of 127.0.0.1, with real requests.
 @Suite(.serialized) struct ServeTests {
@@ -75,7 +76,7 @@ import Testing
 
     /// A page as served, without the reload script the server adds.
     func withoutScript(_ body: Data) -> Data {
-        let script = Data(PreviewResponse.reloadScript.utf8)
+        let script = Data(LiveReload.script.utf8)
         guard let range = body.range(of: script) else { return body }
         var page = body
         page.removeSubrange(range)

@@ -15,7 +15,10 @@ public final class LiveSite: @unchecked Sendable {
         public var pagesOutOfDate: Int
         /// How long the rebuild took.
         public var seconds: Double
-        /// Every problem of the content and templates now, sorted, as `cohort check` reports them.
+        /// Every problem of the content and templates now, sorted, as `cohort check` reports them, but
+        /// for those only the whole rendered site shows: a link a template writes to a file the site
+        /// does not have, and a body link's `#fragment` that its page lacks. Finding those needs every
+        /// page rendered, which the preview does not do; `cohort check` and `cohort build` report them.
         public var diagnostics: [Diagnostic]
     }
 

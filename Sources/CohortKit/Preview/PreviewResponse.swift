@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the preview server answers to a request, from the site in memory: the edge that speaks HTTP
-/// only carries it. Pages get a small script that reloads them when the site is rebuilt; when the
-/// content has errors, every page is a list of them.
+/// only carries it (and gives each page its live-reload script). When the content has errors, every
+/// page is a list of them.
 public struct PreviewResponse: Sendable, Equatable {
     /// The HTTP status code.
     public var status: Int
@@ -19,29 +19,27 @@ public struct PreviewResponse: Sendable, Equatable {
         public var value: String
     }
 
-    /// Where open pages listen for rebuilds (a WebSocket).
-    public static let liveReloadPath = "/__cohort/live"
-
     /// The answer to `method` on `target` (the request's path as sent, still percent-encoded) for a site
     /// whose files `file` gives by path, or the error page while `diagnostics` has errors. `sourceLine`
-    /// gives the text of a line of a file, for the error page's snippets.
+    /// gives the text of a line of a file, for the error page's snippets; `page` makes what is served
+    /// of an HTML page (the server adds its live-reload script).
     public static func answer(method: String, target: String, file: (String) -> Data?, diagnostics: [Diagnostic],
-                              sourceLine: (String, Int) -> String?) -> PreviewResponse {
+                              sourceLine: (String, Int) -> String?, page: (Data) -> Data = { $0 }) -> PreviewResponse {
         guard method == "GET" || method == "HEAD" else {
             return plain(405, "Only GET and HEAD are answered here.\n", extra: [Header(name: "Allow", value: "GET, HEAD")])
         }
         var response: PreviewResponse
         if let path = sitePath(of: target) {
             if diagnostics.hasErrors {
-                response = html(500, errorPage(diagnostics, sourceLine: sourceLine))
+                response = html(500, page(errorPage(diagnostics, sourceLine: sourceLine)))
             } else if let bytes = file(path) {
-                response = path.hasSuffix(".html") ? html(200, bytes) : plainFile(bytes, type: contentType(of: path))
+                response = path.hasSuffix(".html") ? html(200, page(bytes)) : plainFile(bytes, type: contentType(of: path))
             } else if file(path + "/index.html") != nil {
                 // Relative links in companies/index.html only work from /companies/.
                 let location = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
                 response = plain(301, "Moved to \(location)/\n", extra: [Header(name: "Location", value: location + "/")])
             } else if let notFound = file(Route.notFound.path) {
-                response = html(404, notFound)
+                response = html(404, page(notFound))
             } else {
                 response = plain(404, "Not found.\n")
             }
@@ -95,38 +93,6 @@ public struct PreviewResponse: Sendable, Equatable {
         }
     }
 
-    /// The script that each served page gets: it reloads the page, keeping its scroll position, when
-    /// the server says the site was rebuilt, and once more when the server comes back after a restart.
-    static let reloadScript = """
-        <script>/* cohort serve: reloads the page when the site is rebuilt */
-        (function () {
-          var key = "cohort-scroll:" + location.pathname, saved = sessionStorage.getItem(key);
-          if (saved !== null) {
-            sessionStorage.removeItem(key);
-            addEventListener("load", function () { scrollTo(0, Number(saved)); });
-          }
-          function reload() { sessionStorage.setItem(key, String(scrollY)); location.reload(); }
-          function connect(lost) {
-            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(liveReloadPath)");
-            socket.onopen = function () { if (lost) reload(); };
-            socket.onmessage = reload;
-            socket.onclose = function () { setTimeout(function () { connect(true); }, 1000); };
-          }
-          connect(false);
-        })();
-        </script>
-
-        """
-
-    /// `page` with the reload script before its closing body tag (or at its end).
-    static func withReloadScript(_ page: Data) -> Data {
-        let closing = Data("</body>".utf8)
-        guard let range = page.range(of: closing, options: .backwards) else { return page + Data(reloadScript.utf8) }
-        var result = page
-        result.insert(contentsOf: Data(reloadScript.utf8), at: range.lowerBound)
-        return result
-    }
-
     /// A page listing `diagnostics` as the terminal shows them, with source lines and carets, escaped.
     static func errorPage(_ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?) -> Data {
         let listing = withoutActuallyEscaping(sourceLine) { DiagnosticFormat.text.render(diagnostics, sourceLine: $0) }
@@ -158,7 +124,7 @@ public struct PreviewResponse: Sendable, Equatable {
     }
 
     private static func html(_ status: Int, _ page: Data) -> PreviewResponse {
-        PreviewResponse(status: status, headers: common(type: "text/html; charset=utf-8"), body: withReloadScript(page))
+        PreviewResponse(status: status, headers: common(type: "text/html; charset=utf-8"), body: page)
     }
 
     private static func plainFile(_ bytes: Data, type: String) -> PreviewResponse {

@@ -18,7 +18,7 @@ public final class SiteVersion: @unchecked Sendable {
     /// The templates each page template uses.
     private let closures: [String: Set<String>]
     private let lock = NSLock()
-    private var pages: [String: RenderedPage]
+    private var pages: [String: CachedPage]
     /// For each input, the cached pages that read it.
     private var readers: [PageInput: Set<String>]
     /// The cached pages, oldest first from `ageStart` (with paths of pages dropped since), and their
@@ -30,14 +30,14 @@ public final class SiteVersion: @unchecked Sendable {
     static let cacheLimit = 64 << 20
 
     /// A rendered page and what it was made from.
-    struct RenderedPage: Sendable {
+    struct CachedPage: Sendable {
         var bytes: Data
         var inputs: Set<PageInput>
         var templates: Set<String>
     }
 
     init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan,
-         keeping pages: [String: RenderedPage], readers: [PageInput: Set<String>]) {
+         keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio
         self.figures = figures
         themes = plan.themes
@@ -67,7 +67,7 @@ public final class SiteVersion: @unchecked Sendable {
         guard let job = jobs[path], let context = contexts[job.language], let theme = themes[job.language] else { return nil }
         let recorder = InputRecorder()
         let rendered = SiteRenderer.render(job.job, in: portfolio, context: context, theme: theme, recorder: recorder)
-        let page = RenderedPage(bytes: rendered.file.bytes, inputs: rendered.inputs, templates: closures[SiteRenderer.template(of: job.job)] ?? [])
+        let page = CachedPage(bytes: rendered.file.bytes, inputs: rendered.inputs, templates: closures[SiteRenderer.template(of: job.job)] ?? [])
         lock.withLock {
             guard pages[path] == nil else { return }
             pages[path] = page
@@ -103,7 +103,7 @@ public final class SiteVersion: @unchecked Sendable {
     /// The rendered pages that a version with `changed` inputs and `changedTemplates`, and only the
     /// pages at `paths`, can keep, with their readers; and how many it cannot.
     func pagesStillValid(changed: Set<PageInput>, changedTemplates: Set<String>, paths: Set<String>)
-        -> (pages: [String: RenderedPage], readers: [PageInput: Set<String>], dropped: Int) {
+        -> (pages: [String: CachedPage], readers: [PageInput: Set<String>], dropped: Int) {
         lock.withLock {
             var stale = Set(pages.keys).subtracting(paths)
             for input in changed { stale.formUnion(readers[input] ?? []) }
