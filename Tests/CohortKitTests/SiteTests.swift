@@ -36,7 +36,7 @@ import Testing
 
     @Test func sitemapAndFeedUseTheBaseURL() throws {
         let portfolio = try #require(try check(["news/launch.md": "---\ntitle: Launch & more\ndate: 2011-10-11\nabout: [acme]\n---\nWe *launched*.\n"]).portfolio)
-        #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], languages: [Language("en")!], baseURL: "https://example.org/test/") == """
+        #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], programme: portfolio.programme) == """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
               <url><loc>https://example.org/test/companies/acme.html</loc></url>

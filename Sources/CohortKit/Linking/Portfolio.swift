@@ -40,6 +40,32 @@ public struct Portfolio: Sendable {
         translations[original]?[language]
     }
 
+    /// A text field of a content file in `language`: the translation's when it has the field, else the
+    /// file's own `value`, with the language it is in.
+    public func text(_ original: Translation.Original, _ field: String, _ value: String, in language: Language) -> (text: String, language: Language) {
+        if language != programme.language, let translated = translation(of: original, in: language)?.texts[field] {
+            return (translated, language)
+        }
+        return (value, programme.language)
+    }
+
+    /// The body a page in `language` shows instead of the file's own, with where it is written: the
+    /// translation's, when it has one that is not blank.
+    public func translatedBody(of original: Translation.Original, in language: Language) -> (body: Body, source: SourceLocation)? {
+        guard language != programme.language, let translation = translation(of: original, in: language),
+              let body = translation.body, !body.markdown.isBlank else { return nil }
+        return (body, translation.source)
+    }
+
+    /// The name of the focus area `slug` (`name` in `programme.yml`) in `language`: the programme
+    /// translation's, else as `programme.yml` writes it.
+    public func focusAreaName(_ slug: Slug, named name: String, in language: Language) -> (text: String, language: Language) {
+        if language != programme.language, let translated = translation(of: .programme, in: language)?.focusAreaNames[slug] {
+            return (translated, language)
+        }
+        return (name, programme.language)
+    }
+
     /// Converts amounts into the reporting currency.
     public var converter: CurrencyConverter { programme.converter }
 

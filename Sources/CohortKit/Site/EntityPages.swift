@@ -366,9 +366,8 @@ extension SiteContext {
     /// with no translation of its file, `body_lang` when the body is not in the page's language.
     private func entityText(_ original: Translation.Original, body: Markdown.Rendered) -> EntityText {
         guard language != programme.language else { return EntityText(body: body.html, untranslated: false) }
-        let translation = source.translation(of: original, in: language)
-        let bodyTranslated = translation?.body.map { !$0.markdown.isBlank } ?? false
-        return EntityText(body: body.html, untranslated: translation == nil, bodyLang: bodyTranslated ? nil : programme.language.code)
+        return EntityText(body: body.html, untranslated: source.translation(of: original, in: language) == nil,
+                          bodyLang: source.translatedBody(of: original, in: language) == nil ? programme.language.code : nil)
     }
 
     /// The other parties of `agreements`, each once, sorted by slug.

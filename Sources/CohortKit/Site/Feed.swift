@@ -7,7 +7,7 @@ enum Feed {
         let language = strings.language
         let base = programme.baseURL
         func text(_ original: Translation.Original, _ field: String, _ value: String) -> String {
-            language == programme.language ? value : portfolio.translation(of: original, in: language)?.texts[field] ?? value
+            portfolio.text(original, field, value, in: language).text
         }
         func localized(_ route: Route) -> Route { route.localized(language, default: programme.language) }
         let title = text(.programme, "title", programme.title)
@@ -26,9 +26,9 @@ enum Feed {
         for item in portfolio.news {
             let route = Route.newsItem(item.slug)
             let address = XML.escape(localized(route).absolute(under: base))
-            let translated = portfolio.translation(of: .entity(.news, item.slug), in: language)
-            let body = translated?.body.flatMap { $0.markdown.isBlank ? nil : $0 } ?? item.body
-            let file = targets.contentPath(of: body == item.body ? item.source.path : translated?.source.path ?? item.source.path)
+            let translated = portfolio.translatedBody(of: .entity(.news, item.slug), in: language)
+            let body = translated?.body ?? item.body
+            let file = targets.contentPath(of: (translated?.source ?? item.source).path)
             let rendered = Markdown.render(body.markdown, allowRawHTML: programme.allowRawHTML) {
                 links.resolve($0, writtenIn: file, on: route, absoluteUnder: base)
             }

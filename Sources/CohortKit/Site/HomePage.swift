@@ -94,7 +94,6 @@ extension SiteContext {
         let description = text(.programme, "description", programme.description ?? "")
         let tagline = text(.programme, "tagline", programme.tagline)
         let summary = description.text.isEmpty ? tagline.text : description.text
-        let focusNames = focusAreaNames
         let programme = ProgrammeValues(
             title: title.text, tagline: tagline.text, description: description.text, lang: languageCode(title.language),
             taglineLang: languageCode(tagline.language), descriptionLang: languageCode(description.language),
@@ -106,8 +105,8 @@ extension SiteContext {
             managers: self.programme.managers.compactMap { organization($0.value).map { organizationLink($0, from: route) } },
             partners: self.programme.partners.compactMap { organization($0.value).map { organizationLink($0, from: route) } },
             focusAreas: self.programme.focusAreas.map { area in
-                FocusAreaValues(name: focusNames[area.slug] ?? area.name, slug: area.slug.rawValue,
-                                lang: languageCode(focusNames[area.slug] == nil ? self.programme.language : language))
+                let name = focusAreaName(area.slug, named: area.name)
+                return FocusAreaValues(name: name.text, slug: area.slug.rawValue, lang: languageCode(name.language))
             })
         // The home page shows the first companies and the latest agreements; the list pages have them all.
         return HomePage(

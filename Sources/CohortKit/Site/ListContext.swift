@@ -234,7 +234,7 @@ extension SiteContext {
         case (.kind, .agreements): Agreement.Kind(rawValue: group.value).map(strings.label) ?? group.value
         case (.kind, _): Organization.Kind(rawValue: group.value).map(strings.label) ?? group.value
         case (.focusArea, _):
-            programme.focusAreas.first { $0.slug.rawValue == group.value }.map { focusAreaNames[$0.slug] ?? $0.name } ?? group.value
+            programme.focusAreas.first { $0.slug.rawValue == group.value }.map { focusAreaName($0.slug, named: $0.name).text } ?? group.value
         case (.country, _): strings.country(group.value)
         case (.sector, _):
             // A sector is text of its companies: the first translation of it among them, else as written.

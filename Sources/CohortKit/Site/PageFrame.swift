@@ -143,10 +143,9 @@ extension SiteContext {
         let languages = programme.languages
         let siteTitle = text(.programme, "title", programme.title)
         let tagline = text(.programme, "tagline", programme.tagline)
-        // Every language has every page; x-default is the default language's.
-        let alternates = languages.count < 2 ? [] : languages.map { other in
-            Alternate(lang: other.code, href: route.localized(other, default: languages[0]).absolute(under: base))
-        } + [Alternate(lang: "x-default", href: route.absolute(under: base))]
+        let alternates = route.alternates(in: languages, default: programme.language, under: base).map {
+            Alternate(lang: $0.hreflang, href: $0.address)
+        }
         return PageFrame(
             site: SiteValues(
                 title: siteTitle.text, titleLang: languageCode(siteTitle.language),
@@ -189,7 +188,7 @@ extension SiteContext {
         let languages = programme.languages
         guard languages.count > 1 else { return [] }
         return languages.map { other in
-            let target = (route ?? .home).localized(other, default: languages[0])
+            let target = (route ?? .home).localized(other, default: programme.language)
             return LanguageLink(code: other.code, name: languageNames[other] ?? other.code, direction: other.direction,
                                 href: route.map { localized($0).link(to: target) } ?? target.absolute(under: programme.baseURL),
                                 current: other == language)

@@ -190,7 +190,7 @@ extension SiteContext {
         switch key {
         case .status(let status): strings.label(status)
         case .value(let value): value
-        case .focusArea(let slug, let name): focusAreaNames[slug] ?? name
+        case .focusArea(let slug, let name): focusAreaName(slug, named: name).text
         case .unspecified: strings["not_specified"]
         }
     }

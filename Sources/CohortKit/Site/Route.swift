@@ -34,6 +34,14 @@ public struct Route: Hashable, Sendable, Comparable {
         language == defaultLanguage ? self : Route(language.code + "/" + path)
     }
 
+    /// This page (given in the default language) in each of `languages`, then `x-default` (the default
+    /// language's), each absolute under `base`: the hreflang alternates of pages and of the sitemap.
+    /// None for a site in one language.
+    func alternates(in languages: [Language], default defaultLanguage: Language, under base: String) -> [(hreflang: String, address: String)] {
+        guard languages.count > 1 else { return [] }
+        return languages.map { ($0.code, localized($0, default: defaultLanguage).absolute(under: base)) } + [("x-default", absolute(under: base))]
+    }
+
     /// How many folders deep the page is.
     var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
 

@@ -179,7 +179,7 @@ extension SiteContext {
     func companyRow(_ company: Company, from route: Route) -> CompanyRow {
         let original = Translation.Original.entity(.companies, company.slug)
         let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
-        let focusName = area.map { source.translation(of: .programme, in: language)?.focusAreaNames[$0.slug] ?? $0.name }
+        let focusName = area.map { focusAreaName($0.slug, named: $0.name).text }
         let name = text(original, "name", company.name)
         return CompanyRow(
             slug: company.slug.rawValue, name: name.text, lang: languageCode(name.language),

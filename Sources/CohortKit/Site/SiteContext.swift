@@ -41,10 +41,9 @@ final class SiteContext: Sendable {
         self.languageNames = languageNames
         let language = strings.language
         newsSummaries = Dictionary(portfolio.news.map { item in
-            let translated = portfolio.translation(of: .entity(.news, item.slug), in: language)?.body
-            let body = translated.flatMap { $0.markdown.isBlank ? nil : $0 } ?? item.body
-            let summary = Markdown.render(body.markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary
-            return (item.slug, (summary, body == item.body ? portfolio.programme.language : language))
+            let translated = portfolio.translatedBody(of: .entity(.news, item.slug), in: language)
+            let summary = Markdown.render((translated?.body ?? item.body).markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary
+            return (item.slug, (summary, translated == nil ? portfolio.programme.language : language))
         }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -80,16 +79,17 @@ final class SiteContext: Sendable {
 
     // MARK: - Languages
 
-    /// The programme's focus-area names in this context's language, by slug, where translated.
-    var focusAreaNames: [Slug: String] { source.translation(of: .programme, in: language)?.focusAreaNames ?? [:] }
+    /// The name of the focus area `slug` (`name` in `programme.yml`) in this context's language.
+    func focusAreaName(_ slug: Slug, named name: String) -> (text: String, language: Language) {
+        recorder?.record(.programme)
+        return source.focusAreaName(slug, named: name, in: language)
+    }
 
     /// A text field of a content file in this context's language: the translation's when it has the
     /// field, or the file's own, with the language it is in.
     func text(_ original: Translation.Original, _ field: String, _ value: String) -> (text: String, language: Language) {
-        if language != programme.language, let translated = source.translation(of: original, in: language)?.texts[field] {
-            return (translated, language)
-        }
-        return (value, programme.language)
+        recorder?.record(.programme)
+        return source.text(original, field, value, in: language)
     }
 
     /// The value for a `lang` attribute: the language of a text that is not in the page's language.

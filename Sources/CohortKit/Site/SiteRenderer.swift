@@ -146,7 +146,7 @@ public enum SiteRenderer {
         others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
         others += portfolio.staticFiles.map(OtherFile.init)
         others.append(OtherFile(path: Route.sitemap.path) {
-            Sitemap.render(pages: baseRoutes.map(\.path), languages: programme.languages, baseURL: programme.baseURL)
+            Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)
         })
         let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds))
         var diagnostics: [Diagnostic] = []
@@ -311,9 +311,8 @@ public enum SiteRenderer {
         }
         context.reading(entity.input)
         // A page of another language shows its translation's body, or the original's when it has none.
-        if let translated = portfolio.translation(of: original, in: context.language), let body = translated.body, !body.markdown.isBlank {
-            entity.body = body
-            entity.source = translated.source
+        if let translated = portfolio.translatedBody(of: original, in: context.language) {
+            (entity.body, entity.source) = translated
         }
         let route = route ?? self.route(of: job, in: portfolio)
         let resolver = context.contentLinks
