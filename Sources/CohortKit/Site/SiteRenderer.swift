@@ -9,45 +9,14 @@ public enum SiteRenderer {
         case search
         /// A page of a list: of every company, organisation, agreement or news item, or of a filter's.
         case list(ListPage)
-        case company(Int), organization(Int), agreement(Int), newsItem(Int), page(Int)
+        /// The page of the entity at an index of a folder's list (see `PageEntity`).
+        case entity(ContentFolder, Int)
     }
 
     /// One page of one language to render.
     struct PageJob: Hashable, Sendable {
         var job: Job
         var language: Language
-    }
-
-    /// What a site is made of: the pages to render in every language, each at its route, and every
-    /// other file.
-    struct Plan: Sendable {
-        var jobs: [PageJob]
-        var routes: [Route]
-        /// Assets, charts, static files, sitemap and feeds.
-        var others: [OtherFile]
-        /// Outputs that would overwrite each other (errors: nothing may be written) and string tables
-        /// that lack texts (warnings).
-        var diagnostics: [Diagnostic]
-        /// What links in bodies can point at.
-        var targets: LinkTargets
-        /// The interface's words in each language, and each language's own name.
-        var strings: [Language: Strings]
-        var languageNames: [Language: String]
-        /// The theme with each language's words written in.
-        var themes: [Language: Theme]
-        /// The lists, their filters and pages.
-        var lists: ListIndex
-
-        /// The context that pages of `language` are rendered with.
-        func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
-            SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists,
-                        strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
-        }
-
-        /// A context for each language.
-        func contexts(_ portfolio: Portfolio, _ figures: Figures) -> [Language: SiteContext] {
-            Dictionary(uniqueKeysWithValues: portfolio.programme.languages.map { ($0, context(portfolio, figures, $0)) })
-        }
     }
 
     /// A file of the site that is not a page: its path, and its bytes when asked for (the feed renders
@@ -121,59 +90,6 @@ public enum SiteRenderer {
         return (collector.files.sorted { $0.path < $1.path }, diagnostics)
     }
 
-    /// The pages of `portfolio` and every other file of its site, with the collisions among them.
-    static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
-        let programme = portfolio.programme
-        let lists = ListIndex(portfolio)
-        var pageJobs: [Job] = [.home, .reports, .notFound]
-        pageJobs += lists.pages.map(Job.list)
-        if programme.search { pageJobs.append(.search) }
-        pageJobs += portfolio.organizations.indices.map(Job.organization)
-        pageJobs += portfolio.companies.indices.map(Job.company)
-        pageJobs += portfolio.agreements.indices.map(Job.agreement)
-        pageJobs += portfolio.news.indices.map(Job.newsItem)
-        pageJobs += portfolio.pages.indices.map(Job.page)
-        let baseRoutes = pageJobs.map { route(of: $0, in: portfolio) }
-        var jobs: [PageJob] = []
-        var routes: [Route] = []
-        for language in programme.languages {
-            jobs += pageJobs.map { PageJob(job: $0, language: language) }
-            routes += baseRoutes.map { $0.localized(language, default: programme.language) }
-        }
-        let pages = routes.map(\.path)
-        let feeds = programme.languages.map { Route.feed.localized($0, default: programme.language).path }
-        var others = theme.assets.map(OtherFile.init)
-        others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
-        others += portfolio.staticFiles.map(OtherFile.init)
-        others.append(OtherFile(path: Route.sitemap.path) {
-            Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)
-        })
-        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds))
-        var diagnostics: [Diagnostic] = []
-        var strings: [Language: Strings] = [:]
-        var names: [Language: String] = [:]
-        for language in programme.languages {
-            let (table, problems) = theme.strings(for: language, defaultLanguage: programme.language, programmeFile: programme.source.path)
-            strings[language] = table
-            names[language] = table["language_name"]
-            diagnostics += problems
-        }
-        for (language, feed) in zip(programme.languages, feeds) {
-            let table = strings[language] ?? Strings(language: language, texts: [:])
-            others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
-        }
-        diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
-        var themes: [Language: Theme] = [:]
-        for language in programme.languages {
-            let (localized, problems) = theme.localized(strings[language] ?? Strings(language: language, texts: [:]), pages: pageShapes)
-            themes[language] = localized
-            // The same template error is found in every language: reported once.
-            diagnostics += problems.filter { !diagnostics.contains($0) }
-        }
-        return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
-                    strings: strings, languageNames: names, themes: themes, lists: lists)
-    }
-
     /// Where a job's page goes.
     static func route(of job: Job, in portfolio: Portfolio) -> Route {
         switch job {
@@ -182,11 +98,7 @@ public enum SiteRenderer {
         case .reports: .reports
         case .search: .search
         case .notFound: .notFound
-        case .company(let index): .company(portfolio.companies[index].slug)
-        case .organization(let index): .organization(portfolio.organizations[index].slug)
-        case .agreement(let index): .agreement(portfolio.agreements[index].slug)
-        case .newsItem(let index): .newsItem(portfolio.news[index].slug)
-        case .page(let index): .page(portfolio.pages[index].slug)
+        case .entity(let folder, let index): portfolio.entity(folder, index).route
         }
     }
 
@@ -219,11 +131,7 @@ public enum SiteRenderer {
         case .reports: "reports"
         case .search: "search"
         case .notFound: "404"
-        case .company: "company"
-        case .organization: "organization"
-        case .agreement: "agreement"
-        case .newsItem: "news-item"
-        case .page: "page"
+        case .entity(let folder, _): Portfolio.entityKind(of: folder).template
         }
     }
 
@@ -242,11 +150,7 @@ public enum SiteRenderer {
         case .reports: page = context.reports(route)
         case .search: page = context.search(route)
         case .notFound: page = context.notFound()
-        case .company(let index): page = context.company(portfolio.companies[index], route, body: body.rendered)
-        case .organization(let index): page = context.organization(portfolio.organizations[index], route, body: body.rendered)
-        case .agreement(let index): page = context.agreement(portfolio.agreements[index], route, body: body.rendered)
-        case .newsItem(let index): page = context.newsItem(portfolio.news[index], route, body: body.rendered)
-        case .page(let index): page = context.page(portfolio.pages[index], route, body: body.rendered)
+        case .entity(let folder, let index): page = portfolio.entity(folder, index).page(in: context, at: route, body: body.rendered)
         }
         let file = OutputFile(path: context.localized(route).path, text: theme.render(page, with: template(of: job)))
         let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, sitePaths: context.targets.sitePaths) : nil
@@ -283,32 +187,10 @@ public enum SiteRenderer {
     /// The Markdown body of a job's page rendered, with links to content files resolved, and each
     /// broken link as an error at its place in the file. List pages have no body.
     static func body(of job: Job, in portfolio: Portfolio, context: SiteContext, route: Route? = nil) -> RenderedBody {
-        var entity: (body: Body, source: SourceLocation, input: PageInput)
-        let original: Translation.Original
-        switch job {
-        case .home, .list, .reports, .search, .notFound:
-            return RenderedBody(rendered: Markdown.Rendered(html: "", summary: ""))
-        case .company(let index):
-            let company = portfolio.companies[index]
-            entity = (company.body, company.source, .entity(company.slug))
-            original = .entity(.companies, company.slug)
-        case .organization(let index):
-            let organization = portfolio.organizations[index]
-            entity = (organization.body, organization.source, .entity(organization.slug))
-            original = .entity(.organizations, organization.slug)
-        case .agreement(let index):
-            let agreement = portfolio.agreements[index]
-            entity = (agreement.body, agreement.source, .entity(agreement.slug))
-            original = .entity(.agreements, agreement.slug)
-        case .newsItem(let index):
-            let item = portfolio.news[index]
-            entity = (item.body, item.source, .newsItem(item.slug))
-            original = .entity(.news, item.slug)
-        case .page(let index):
-            let page = portfolio.pages[index]
-            entity = (page.body, page.source, .page(page.slug))
-            original = .entity(.pages, page.slug)
-        }
+        guard case .entity(let folder, let index) = job else { return RenderedBody(rendered: Markdown.Rendered(html: "", summary: "")) }
+        let page = portfolio.entity(folder, index)
+        var entity = (body: page.body, source: page.source, input: page.input)
+        let original = Translation.Original.entity(folder, page.slug)
         context.reading(entity.input)
         // A page of another language shows its translation's body, or the original's when it has none.
         if let translated = portfolio.translatedBody(of: original, in: context.language) {
@@ -329,44 +211,6 @@ public enum SiteRenderer {
             return .error(at: body.location(of: link), "broken link to '\(link.destination)': it names no file", hint: hint ?? form)
         }
         return body
-    }
-
-    /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
-    private static func folders(of path: String) -> [String] {
-        let components = path.split(separator: "/").dropLast()
-        return components.indices.map { components[...$0].joined(separator: "/") }
-    }
-
-    /// A page or static file that would overwrite another output is an error at its source.
-    private static func collisions(among paths: [String], portfolio: Portfolio) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for page in portfolio.pages where Route.reservedNames.contains(page.slug.rawValue) {
-            diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
-                                      hint: "rename the file"))
-        }
-        // Static files are among `paths` too, so one that collides is counted twice; a static file
-        // also collides where the site needs a folder of that name, or a static folder where it needs a file.
-        let counts = Dictionary(paths.map { ($0, 1) }, uniquingKeysWith: +)
-        let staticPaths = Set(portfolio.staticFiles.map(\.path))
-        let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
-        let generatedFiles = Set(generated)
-        // Each path's folders, the nearest first, until one is known (then so are those above it).
-        var generatedFolders: Set<String> = []
-        for path in generated {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !generatedFolders.insert(String(folder)).inserted { break }
-            }
-        }
-        let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
-        for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
-            || folders(of: file.path).contains(where: generatedFiles.contains) {
-            diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
-                                      "static file '\(file.path)' would overwrite a page or folder the site generates",
-                                      hint: "rename or move the static file"))
-        }
-        return diagnostics
     }
 }
 

@@ -1,0 +1,125 @@
+import Foundation
+
+extension SiteRenderer {
+    /// What a site is made of: the pages to render in every language, each at its route, and every
+    /// other file.
+    struct Plan: Sendable {
+        var jobs: [PageJob]
+        var routes: [Route]
+        /// Assets, charts, static files, sitemap and feeds.
+        var others: [OtherFile]
+        /// Outputs that would overwrite each other (errors: nothing may be written) and string tables
+        /// that lack texts (warnings).
+        var diagnostics: [Diagnostic]
+        /// What links in bodies can point at.
+        var targets: LinkTargets
+        /// The interface's words in each language, and each language's own name.
+        var strings: [Language: Strings]
+        var languageNames: [Language: String]
+        /// The theme with its page templates compiled for each language.
+        var themes: [Language: Theme]
+        /// The lists, their filters and pages.
+        var lists: ListIndex
+
+        /// The context that pages of `language` are rendered with.
+        func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
+            SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists,
+                        strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
+        }
+
+        /// A context for each language.
+        func contexts(_ portfolio: Portfolio, _ figures: Figures) -> [Language: SiteContext] {
+            Dictionary(uniqueKeysWithValues: portfolio.programme.languages.map { ($0, context(portfolio, figures, $0)) })
+        }
+    }
+
+    /// The pages of `portfolio` and every other file of its site, with the collisions among them.
+    static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
+        let programme = portfolio.programme
+        let lists = ListIndex(portfolio)
+        var pageJobs: [Job] = [.home, .reports, .notFound]
+        pageJobs += lists.pages.map(Job.list)
+        if programme.search { pageJobs.append(.search) }
+        // Every entity's page, folder by folder in the order of `ContentFolder`.
+        for folder in ContentFolder.allCases {
+            pageJobs += (0..<portfolio.count(of: folder)).map { Job.entity(folder, $0) }
+        }
+        let baseRoutes = pageJobs.map { route(of: $0, in: portfolio) }
+        var jobs: [PageJob] = []
+        var routes: [Route] = []
+        for language in programme.languages {
+            jobs += pageJobs.map { PageJob(job: $0, language: language) }
+            routes += baseRoutes.map { $0.localized(language, default: programme.language) }
+        }
+        let pages = routes.map(\.path)
+        let feeds = programme.languages.map { Route.feed.localized($0, default: programme.language).path }
+        var others = theme.assets.map(OtherFile.init)
+        others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
+        others += portfolio.staticFiles.map(OtherFile.init)
+        others.append(OtherFile(path: Route.sitemap.path) {
+            Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)
+        })
+        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds))
+        var diagnostics: [Diagnostic] = []
+        var strings: [Language: Strings] = [:]
+        var names: [Language: String] = [:]
+        for language in programme.languages {
+            let (table, problems) = theme.strings(for: language, defaultLanguage: programme.language, programmeFile: programme.source.path)
+            strings[language] = table
+            names[language] = table["language_name"]
+            diagnostics += problems
+        }
+        for (language, feed) in zip(programme.languages, feeds) {
+            let table = strings[language] ?? Strings(language: language, texts: [:])
+            others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
+        }
+        diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
+        var themes: [Language: Theme] = [:]
+        for language in programme.languages {
+            let (localized, problems) = theme.localized(strings[language] ?? Strings(language: language, texts: [:]), pages: pageShapes)
+            themes[language] = localized
+            // The same template error is found in every language: reported once.
+            diagnostics += problems.filter { !diagnostics.contains($0) }
+        }
+        return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
+                    strings: strings, languageNames: names, themes: themes, lists: lists)
+    }
+
+    /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
+    private static func folders(of path: String) -> [String] {
+        let components = path.split(separator: "/").dropLast()
+        return components.indices.map { components[...$0].joined(separator: "/") }
+    }
+
+    /// A page or static file that would overwrite another output is an error at its source.
+    private static func collisions(among paths: [String], portfolio: Portfolio) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for page in portfolio.pages where Route.reservedNames.contains(page.slug.rawValue) {
+            diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
+                                      hint: "rename the file"))
+        }
+        // Static files are among `paths` too, so one that collides is counted twice; a static file
+        // also collides where the site needs a folder of that name, or a static folder where it needs a file.
+        let counts = Dictionary(paths.map { ($0, 1) }, uniquingKeysWith: +)
+        let staticPaths = Set(portfolio.staticFiles.map(\.path))
+        let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
+        let generatedFiles = Set(generated)
+        // Each path's folders, the nearest first, until one is known (then so are those above it).
+        var generatedFolders: Set<String> = []
+        for path in generated {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !generatedFolders.insert(String(folder)).inserted { break }
+            }
+        }
+        let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
+        for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
+            || folders(of: file.path).contains(where: generatedFiles.contains) {
+            diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
+                                      "static file '\(file.path)' would overwrite a page or folder the site generates",
+                                      hint: "rename or move the static file"))
+        }
+        return diagnostics
+    }
+}
