@@ -149,6 +149,29 @@ import Testing
         ])
         #expect(outcome.diagnostics.first?.hint == "did you mean 'companies/index.html'?")
     }
+
+    /// The links most pages have take a short way (a path read as bytes, looked up by bytes); it must
+    /// find what the general rule finds, and leave addresses that are not the site's alone.
+    @Test func plainTemplateLinksAreCheckedLikeAnyOther() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("templates/news.mustache", """
+            {{<layout}}
+            {{$content}}
+            <a href="{{site.root}}companies/acme.html">ok</a> <a href="{{site.root}}companies/acmee.html">typo</a>
+            <a href="https://example.org/x.html">web</a> <a href="#top">top</a> <a href="//cdn.example.org/x.js">cdn</a>
+            <a href="{{site.root}}companies/../companies/acme.html">climbs</a> <a href="{{site.root}}companies/a&amp;b.html">amp</a>
+            {{/content}}
+            {{/layout}}
+
+            """)
+        for (path, text) in validContent { try folder.write("content/" + path, text) }
+        let outcome = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates")).check()
+        #expect(outcome.lines == [
+            "templates/news.mustache:3:54: error: link '../companies/acmee.html' names no file of the site ('companies/acmee.html'), on news/index.html",
+            "templates/news.mustache:5:71: error: link '../companies/a&b.html' names no file of the site ('companies/a&b.html'), on news/index.html",
+        ])
+        #expect(outcome.diagnostics.first?.hint == "did you mean 'companies/acme.html'?")
+    }
 }
 
 @Suite struct HTMLEscapingTests {

@@ -25,7 +25,7 @@ public enum FuzzInput {
         let rendered = Markdown.render(text) { links.resolve($0, writtenIn: "pages/fuzz.md", on: .page(Slug("fuzz")!)) }
         for link in rendered.links.prefix(64) { _ = body.position(of: link.destination, near: link.line) }
         let html = Data(rendered.html.utf8)
-        _ = PageLinks(path: "fuzz.html", template: "page", html: html, bodyLinks: [], sitePaths: links.targets.sitePaths, fragments: [])
+        _ = PageLinks(path: "fuzz.html", template: "page", html: html, bodyLinks: { [] }, targets: links.targets, fragments: [])
     }
 
     /// Resolves links against a small programme: a company, an organisation, a page and a static file.

@@ -122,7 +122,7 @@ struct LocalLink {
     let fragment: String?
 
     init?(_ destination: String) {
-        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination) else { return nil }
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination.utf8) else { return nil }
         let cut = destination.firstIndex { $0 == "?" || $0 == "#" } ?? destination.endIndex
         let raw = String(destination[..<cut])
         guard !raw.isEmpty, let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
@@ -134,8 +134,8 @@ struct LocalLink {
     }
 
     /// Whether `destination` starts with a URL scheme such as `https:` or `mailto:`.
-    private static func hasScheme(_ destination: String) -> Bool {
-        for (index, byte) in destination.utf8.enumerated() {
+    static func hasScheme(_ destination: some Sequence<UInt8>) -> Bool {
+        for (index, byte) in destination.enumerated() {
             switch byte {
             case UInt8(ascii: ":"): return index > 0
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue

@@ -8,6 +8,8 @@ struct LinkTargets: Sendable {
     let pages: [String: Route]
     /// Every file of the site, by path.
     let sitePaths: Set<String>
+    /// The same, to look up by bytes.
+    let pathIndex: SitePathIndex
     /// The files under `static/`, by their path on the site.
     let staticPaths: Set<String>
     /// The list page each entity folder has.
@@ -29,6 +31,7 @@ struct LinkTargets: Sendable {
         for page in portfolio.pages { add(page.source, .page(page.slug)) }
         self.pages = pages
         self.sitePaths = sitePaths
+        pathIndex = SitePathIndex(sitePaths)
         staticPaths = Set(portfolio.staticFiles.map(\.path))
     }
 

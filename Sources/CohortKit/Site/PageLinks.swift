@@ -24,9 +24,10 @@ struct PageLinks: Sendable {
         var location: @Sendable () -> SourceLocation
     }
 
-    /// Reads `html`, the page at `path`; links listed in `bodyLinks` (as written in the Markdown,
-    /// resolved or not) were checked with their body and are left out.
-    init(path: String, template: String, html: Data, bodyLinks: Set<String>, sitePaths: Set<String>,
+    /// Reads `html`, the page at `path`. Links that `bodyLinks` gives (as written in the Markdown,
+    /// resolved or not) were checked with their body and are left out; it is only asked for when a link
+    /// does not resolve.
+    init(path: String, template: String, html: Data, bodyLinks: () -> Set<String>, targets: LinkTargets,
          fragments: [FragmentLink]) {
         self.path = path
         self.template = template
@@ -34,22 +35,39 @@ struct PageLinks: Sendable {
         var ids: Set<String> = []
         var unresolved: [(link: String, target: String)] = []
         var resolved: [String: String?] = [:]
+        var written: Set<String>?
         let folder = path.split(separator: "/").dropLast().map(String.init)
-        Self.attributes(in: html) { name, value in
-            if name == "id" {
-                ids.insert(HTMLText.unescaped(value))
+        // The folder `up` levels above the page's, as the start of a site path.
+        let folders: [[UInt8]] = (0...folder.count).map { up in
+            let base = folder.dropLast(up)
+            return base.isEmpty ? [] : Array(base.joined(separator: "/").utf8) + [UInt8(ascii: "/")]
+        }
+        Self.attributes(in: html) { attribute, value in
+            if attribute == .id {
+                ids.insert(HTMLText.unescaped(String(decoding: value, as: UTF8.self)))
                 return
             }
-            let link = HTMLText.unescaped(value)
+            // Most links templates write are `../`s and then names, to a file that exists; and addresses
+            // with a scheme, `//host` or a plain `#fragment` are not the site's to check.
+            if let (up, start) = Self.plainRelative(value, depth: folder.count) {
+                if targets.pathIndex.contains(folder: folders[up], name: UnsafeBufferPointer(rebasing: value[start...])) { return }
+            } else if value.isEmpty || value[0] == UInt8(ascii: "#") || LocalLink.hasScheme(value)
+                        || value.starts(with: "//".utf8) {
+                return
+            }
+            let raw = String(decoding: value, as: UTF8.self)
+            let link = HTMLText.unescaped(raw)
+            let bodyLinks = written ?? bodyLinks()
+            written = bodyLinks
             guard !bodyLinks.contains(link), !link.utf8.contains(UInt8(ascii: "%")) || !bodyLinks.contains(link.removingPercentEncoding ?? link) else { return }
             let target: String?
             if let known = resolved[link] {
                 target = known
             } else {
-                target = Self.missingTarget(link, from: folder, sitePaths: sitePaths)
+                target = Self.missingTarget(link, from: folder, sitePaths: targets.sitePaths)
                 resolved[link] = target
             }
-            if let target { unresolved.append((value, target)) }
+            if let target { unresolved.append((raw, target)) }
         }
         self.ids = ids
         self.unresolved = unresolved
@@ -58,7 +76,6 @@ struct PageLinks: Sendable {
     /// The site path a local link names when no file of the site is there; nil when it resolves or is
     /// not local (an address with a scheme, `//host`, a plain `#fragment`).
     static func missingTarget(_ link: String, from folder: [String], sitePaths: Set<String>) -> String? {
-        // Most links templates write are `../`s and then names, to a file that exists: no need to parse them.
         if let path = plainRelativePath(link, from: folder), sitePaths.contains(path) { return nil }
         guard let local = LocalLink(link) else { return nil }
         guard let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder) else { return local.path }
@@ -69,27 +86,34 @@ struct PageLinks: Sendable {
     /// or `..` among them, no `//` and nothing to decode or cut off (`../companies/rotec.html`,
     /// `logo.svg`); nil for any other link.
     static func plainRelativePath(_ link: String, from folder: [String]) -> String? {
-        var utf8 = Substring(link).utf8
-        var up = 0
-        while utf8.starts(with: "../".utf8) {
-            up += 1
-            utf8 = utf8.dropFirst(3)
+        var link = link
+        return link.withUTF8 { bytes in
+            guard let (up, start) = plainRelative(bytes, depth: folder.count) else { return nil }
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            let base = folder.dropLast(up)
+            return base.isEmpty ? rest : base.joined(separator: "/") + "/" + rest
         }
-        guard up <= folder.count, let first = utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/"),
-              utf8.last != UInt8(ascii: "/") else { return nil }
+    }
+
+    /// How many `../` a plain relative link (see `plainRelativePath`) climbs, and where its names start;
+    /// nil for any other link, or one that climbs more than `depth` folders.
+    private static func plainRelative(_ link: UnsafeBufferPointer<UInt8>, depth: Int) -> (up: Int, start: Int)? {
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        var start = 0
+        while start + 3 <= link.count, link[start] == dot, link[start + 1] == dot, link[start + 2] == slash { start += 3 }
+        let up = start / 3
+        guard up <= depth, start < link.count, link[start] != dot, link[start] != slash, link[link.count - 1] != slash else { return nil }
         var previous: UInt8 = 0
-        for byte in utf8 {
+        for byte in link[start...] {
             switch byte {
-            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "\\"): return nil
-            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
-            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
+            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "\\"), UInt8(ascii: "&"): return nil
+            case slash where previous == slash: return nil
+            case dot where previous == slash: return nil
             default: break
             }
             previous = byte
         }
-        let rest = String(Substring(utf8))
-        let base = folder.dropLast(up)
-        return base.isEmpty ? rest : base.joined(separator: "/") + "/" + rest
+        return (up, start)
     }
 
     /// The file a normalised site path names: itself, or a folder's `index.html`.
@@ -99,36 +123,41 @@ struct PageLinks: Sendable {
         return sitePaths.contains(path + "/index.html") ? path + "/index.html" : nil
     }
 
+    /// The attributes the checks read.
+    enum Attribute { case href, src, id }
+
     /// Calls `visit` with each `id`, `href` and `src` attribute of `html` and its raw value, in order.
     /// Cohort's templates and cmark write attributes with double quotes, which is what this reads.
-    static func attributes(in html: Data, _ visit: (String, String) -> Void) {
+    static func attributes(in html: Data, _ visit: (Attribute, UnsafeBufferPointer<UInt8>) -> Void) {
         html.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
             let bytes = buffer.bindMemory(to: UInt8.self)
-            var index = 0
             let count = bytes.count
-            while index < count {
-                guard bytes[index] == UInt8(ascii: "=") , index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") else {
+            var index = 0
+            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+                index = base.distance(to: UnsafeRawPointer(found))
+                guard index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") else {
                     index += 1
                     continue
                 }
-                let name: String
+                let attribute: Attribute
                 if index >= 4, bytes[index - 4] == UInt8(ascii: "h"), bytes[index - 3] == UInt8(ascii: "r"),
                    bytes[index - 2] == UInt8(ascii: "e"), bytes[index - 1] == UInt8(ascii: "f"),
                    index == 4 || bytes[index - 5] == UInt8(ascii: " ") || bytes[index - 5] == UInt8(ascii: "\n") {
-                    name = "href"
+                    attribute = .href
                 } else if index >= 3, bytes[index - 3] == UInt8(ascii: "s"), bytes[index - 2] == UInt8(ascii: "r"),
                           bytes[index - 1] == UInt8(ascii: "c"), index == 3 || bytes[index - 4] == UInt8(ascii: " ") {
-                    name = "src"
+                    attribute = .src
                 } else if index >= 2, bytes[index - 2] == UInt8(ascii: "i"), bytes[index - 1] == UInt8(ascii: "d"),
                           index == 2 || bytes[index - 3] == UInt8(ascii: " ") {
-                    name = "id"
+                    attribute = .id
                 } else {
                     index += 1
                     continue
                 }
                 var end = index + 2
                 while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                visit(name, String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<end]), as: UTF8.self))
+                visit(attribute, UnsafeBufferPointer(rebasing: bytes[(index + 2)..<end]))
                 index = end + 1
             }
         }

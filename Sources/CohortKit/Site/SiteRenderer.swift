@@ -153,35 +153,42 @@ public enum SiteRenderer {
         case .entity(let folder, let index): page = portfolio.entity(folder, index).page(in: context, at: route, body: body.rendered)
         }
         let file = OutputFile(path: context.localized(route).path, text: theme.render(page, with: template(of: job)))
-        let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, sitePaths: context.targets.sitePaths) : nil
+        let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, targets: context.targets) : nil
         return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
     }
 
     /// The links and ids of a rendered page, with the fragments its body's links name.
-    private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, sitePaths: Set<String>) -> PageLinks {
-        var written: Set<String> = []
+    private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, targets: LinkTargets) -> PageLinks {
         var fragments: [PageLinks.FragmentLink] = []
         let folder = file.path.split(separator: "/").dropLast().map(String.init)
         // The fragments' closures keep the body's source, not its HTML, until the whole site is checked.
         let source = body.source
         for link in body.rendered.links {
-            written.insert(link.destination)
-            if link.destination.utf8.contains(UInt8(ascii: "%")) { written.insert(link.destination.removingPercentEncoding ?? link.destination) }
             if link.destination.hasPrefix("#"), link.destination.count > 1 {
                 let fragment = String(link.destination.dropFirst())
                 fragments.append(.init(target: file.path, fragment: fragment.removingPercentEncoding ?? fragment,
                                        destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }
-            guard case .replace(let address) = link.resolution else { continue }
-            written.insert(address)
+            guard case .replace(let address) = link.resolution, address.utf8.contains(UInt8(ascii: "#")) else { continue }
             if let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty,
                let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
-               let target = PageLinks.target(of: path, in: sitePaths), target.hasSuffix(".html") {
+               let target = PageLinks.target(of: path, in: targets.sitePaths), target.hasSuffix(".html") {
                 fragments.append(.init(target: target, fragment: fragment, destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }
         }
-        return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: written, sitePaths: sitePaths,
+        return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: { written(by: body) }, targets: targets,
                          fragments: fragments)
+    }
+
+    /// The links of a body as written in the Markdown, decoded, and as they were replaced.
+    private static func written(by body: RenderedBody) -> Set<String> {
+        var written: Set<String> = []
+        for link in body.rendered.links {
+            written.insert(link.destination)
+            if link.destination.utf8.contains(UInt8(ascii: "%")) { written.insert(link.destination.removingPercentEncoding ?? link.destination) }
+            if case .replace(let address) = link.resolution { written.insert(address) }
+        }
+        return written
     }
 
     /// The Markdown body of a job's page rendered, with links to content files resolved, and each
