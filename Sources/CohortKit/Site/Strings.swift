@@ -9,10 +9,14 @@ struct Strings: Sendable {
     private let texts: [String: String]
     private let dates: DateWriter
 
+    /// The `money` text cut at its names, once: every amount on every page is written with it.
+    private let moneyParts: [FormatPart]
+
     init(language: Language, texts: [String: String]) {
         self.language = language
         self.texts = texts
         dates = DateWriter(language: language)
+        moneyParts = Self.parts(of: texts["money"] ?? "money")
     }
 
     /// Every text, by key, for templates (`{{t.companies}}`).
@@ -31,15 +35,39 @@ struct Strings: Sendable {
     func format(_ key: String, _ values: [(String, String)]) -> String {
         let text = self[key]
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var result = ""
+        return Self.fill(Self.parts(of: text), values)
+    }
+
+    /// A piece of a text with names: as written, or a `{name}`.
+    private enum FormatPart: Sendable {
+        case text(Substring)
+        case name(Substring)
+    }
+
+    /// `text` cut at each `{name}`.
+    private static func parts(of text: String) -> [FormatPart] {
+        var parts: [FormatPart] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = rest[rest.index(after: open)..<close]
-            if let value = values.first(where: { $0.0 == name })?.1 { result += value } else { result += rest[open...close] }
+            if open > rest.startIndex { parts.append(.text(rest[..<open])) }
+            parts.append(.name(rest[rest.index(after: open)..<close]))
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        if !rest.isEmpty { parts.append(.text(rest)) }
+        return parts
+    }
+
+    /// `parts` with each name replaced by its value; a name without a value stays as written.
+    private static func fill(_ parts: [FormatPart], _ values: [(String, String)]) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .name(let name):
+                if let value = values.first(where: { $0.0 == name })?.1 { result += value } else { result += "{" + name + "}" }
+            }
+        }
+        return result
     }
 
     /// A day as this language writes it: `10 October 2011`, `2011年10月10日`, `10 באוקטובר 2011`.
@@ -54,11 +82,12 @@ struct Strings: Sendable {
     func money(_ money: Money) -> String {
         let plain = money.plainAmount
         let negative = plain.hasPrefix("-")
-        let parts = (negative ? String(plain.dropFirst()) : plain).split(separator: ".", maxSplits: 1)
-        let whole = dates.group(String(parts.first ?? "0"))
-        let amount = whole + (parts.count > 1 ? dates.decimalSeparator + parts[1] : "")
+        let unsigned = negative ? plain.dropFirst() : plain[...]
+        let point = unsigned.utf8.firstIndex(of: UInt8(ascii: ".")) ?? unsigned.endIndex
+        var amount = dates.group(String(unsigned[..<point]))
+        if point < unsigned.endIndex { amount += dates.decimalSeparator + unsigned[unsigned.index(after: point)...] }
         // The sign leads, whichever comes first: -USD 250,000, -250,000 USD (as the reports write it).
-        return (negative ? "-" : "") + format("money", [("code", money.currency.code), ("amount", amount)])
+        return (negative ? "-" : "") + Self.fill(moneyParts, [("code", money.currency.code), ("amount", amount)])
     }
 
     /// A country's name in this language (`Israel`, `以色列`, `ישראל` for `IL`): the string table's
@@ -88,6 +117,8 @@ struct Strings: Sendable {
 /// (`10 October 2011`).
 final class DateWriter: @unchecked Sendable {
     private let language: Language
+    /// Whether days are written in Cohort's own English form.
+    private let english: Bool
     private let lock = NSLock()
     private var written: [Day: [String]] = [:]
     private var countries: [String: String] = [:]
@@ -101,6 +132,7 @@ final class DateWriter: @unchecked Sendable {
 
     init(language: Language) {
         self.language = language
+        english = language.primary == "en"
         let locale = Locale(identifier: language.code)
         func formatter(_ template: String) -> DateFormatter {
             let formatter = DateFormatter()
@@ -124,7 +156,7 @@ final class DateWriter: @unchecked Sendable {
     }
 
     func write(_ day: Day, long wanted: Bool) -> String {
-        if language.primary == "en" { return wanted ? day.longDescription : day.mediumDescription }
+        if english { return wanted ? day.longDescription : day.mediumDescription }
         return lock.withLock {
             if let known = written[day] { return known[wanted ? 1 : 0] }
             var components = DateComponents()

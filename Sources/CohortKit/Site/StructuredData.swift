@@ -151,7 +151,7 @@ struct StructuredData: Encodable {
         guard let data = try? Self.encoder.encode(self) else { preconditionFailure("structured data always encodes") }
         let text = String(decoding: data, as: UTF8.self)
         // Most pages have none of the three: nothing to replace.
-        guard data.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
         return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
     }
