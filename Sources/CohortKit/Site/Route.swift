@@ -43,7 +43,11 @@ public struct Route: Hashable, Sendable, Comparable {
     }
 
     /// How many folders deep the page is.
-    var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+    var depth: Int {
+        var depth = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return depth
+    }
 
     /// A relative link from this page to `other`.
     func link(to other: Route) -> String {

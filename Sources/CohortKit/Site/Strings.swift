@@ -103,13 +103,18 @@ struct Strings: Sendable {
         return dates.group(String(text[..<point])) + dates.decimalSeparator + text[text.index(after: point)...]
     }
 
-    func label(_ status: Company.Status) -> String { self["status_" + status.rawValue] }
-    func label(_ status: Agreement.Status) -> String { self["agreement_status_" + status.rawValue] }
-    func label(_ kind: Agreement.Kind) -> String { self["agreement_kind_" + kind.rawValue] }
-    func label(_ kind: Round.Kind) -> String { self["round_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
-    func label(_ instrument: Round.Instrument) -> String { self["instrument_" + instrument.rawValue] }
-    func label(_ kind: Exit.Kind) -> String { self["exit_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
-    func label(_ kind: Organization.Kind) -> String { self["organization_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")] }
+    func label(_ status: Company.Status) -> String { label("status_", status.rawValue) }
+    func label(_ status: Agreement.Status) -> String { label("agreement_status_", status.rawValue) }
+    func label(_ kind: Agreement.Kind) -> String { label("agreement_kind_", kind.rawValue) }
+    func label(_ kind: Round.Kind) -> String { label("round_kind_", kind.rawValue) }
+    func label(_ instrument: Round.Instrument) -> String { label("instrument_", instrument.rawValue) }
+    func label(_ kind: Exit.Kind) -> String { label("exit_kind_", kind.rawValue) }
+    func label(_ kind: Organization.Kind) -> String { label("organization_kind_", kind.rawValue) }
+
+    /// The text of a value's label: its key is `prefix` and the value with `_` for `-`.
+    private func label(_ prefix: String, _ value: String) -> String {
+        self[prefix + (value.utf8.contains(UInt8(ascii: "-")) ? value.replacingOccurrences(of: "-", with: "_") : value)]
+    }
 }
 
 /// Writes days, numbers and country names for one language with the toolchain's ICU, so that they
