@@ -159,6 +159,7 @@ import Testing
             {{$content}}
             <a href="{{site.root}}companies/acme.html">ok</a> <a href="{{site.root}}companies/acmee.html">typo</a>
             <a href="https://example.org/x.html">web</a> <a href="#top">top</a> <a href="//cdn.example.org/x.js">cdn</a>
+            <a href="{{site.root}}companies/acme.html#x">fragment</a> <a href="{{site.root}}companies/acmee.html#x">typo</a>
             <a href="{{site.root}}companies/../companies/acme.html">climbs</a> <a href="{{site.root}}companies/a&amp;b.html">amp</a>
             {{/content}}
             {{/layout}}
@@ -168,7 +169,8 @@ import Testing
         let outcome = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates")).check()
         #expect(outcome.lines == [
             "templates/news.mustache:3:54: error: link '../companies/acmee.html' names no file of the site ('companies/acmee.html'), on news/index.html",
-            "templates/news.mustache:5:71: error: link '../companies/a&b.html' names no file of the site ('companies/a&b.html'), on news/index.html",
+            "templates/news.mustache:5:62: error: link '../companies/acmee.html#x' names no file of the site ('companies/acmee.html'), on news/index.html",
+            "templates/news.mustache:6:71: error: link '../companies/a&b.html' names no file of the site ('companies/a&b.html'), on news/index.html",
         ])
         #expect(outcome.diagnostics.first?.hint == "did you mean 'companies/acme.html'?")
     }

@@ -38,19 +38,21 @@ struct PageLinks: Sendable {
         var written: Set<String>?
         let folder = path.split(separator: "/").dropLast().map(String.init)
         // The folder `up` levels above the page's, as the start of a site path.
-        let folders: [[UInt8]] = (0...folder.count).map { up in
+        let folders: [SitePathIndex.Folder] = (0...folder.count).map { up in
             let base = folder.dropLast(up)
-            return base.isEmpty ? [] : Array(base.joined(separator: "/").utf8) + [UInt8(ascii: "/")]
+            return SitePathIndex.Folder(base.isEmpty ? [] : Array(base.joined(separator: "/").utf8) + [UInt8(ascii: "/")])
         }
         Self.attributes(in: html) { attribute, value in
             if attribute == .id {
                 ids.insert(HTMLText.unescaped(String(decoding: value, as: UTF8.self)))
                 return
             }
-            // Most links templates write are `../`s and then names, to a file that exists; and addresses
-            // with a scheme, `//host` or a plain `#fragment` are not the site's to check.
-            if let (up, start) = Self.plainRelative(value, depth: folder.count) {
-                if targets.pathIndex.contains(folder: folders[up], name: UnsafeBufferPointer(rebasing: value[start...])) { return }
+            // Most links are `../`s and then names, to a file that exists, with a `#fragment` at times
+            // (which the page-link check leaves to the fragment check); and addresses with a scheme,
+            // `//host` or a plain `#fragment` are not the site's to check.
+            let path = UnsafeBufferPointer(rebasing: value[..<(value.firstIndex(of: UInt8(ascii: "#")) ?? value.endIndex)])
+            if let (up, start) = Self.plainRelative(path, depth: folder.count) {
+                if targets.pathIndex.contains(folder: folders[up], name: UnsafeBufferPointer(rebasing: path[start...])) { return }
             } else if value.isEmpty || value[0] == UInt8(ascii: "#") || LocalLink.hasScheme(value)
                         || value.starts(with: "//".utf8) {
                 return

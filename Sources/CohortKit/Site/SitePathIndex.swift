@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every file of the site by path, looked up by bytes: a folder's path and a name read from a page's
 /// HTML are found without making a string of them or hashing them twice. What the page-link check
 /// asks of every `href` and `src` of every page.
@@ -33,27 +35,50 @@ struct SitePathIndex: Sendable {
         mask = capacity - 1
     }
 
-    /// Whether the site has a file at `folder` followed by `name` (`folder` is empty or ends in `/`).
-    func contains(folder: [UInt8], name: UnsafeBufferPointer<UInt8>) -> Bool {
-        var hash = Hash()
-        for byte in folder { hash.add(byte) }
-        for byte in name { hash.add(byte) }
-        let length = folder.count + name.count
-        var slot = hash.value & mask
-        while slots[slot] >= 0 {
-            let index = Int(slots[slot])
-            let start = starts[index]
-            if starts[index + 1] - start == length, bytes[start..<(start + folder.count)].elementsEqual(folder),
-               bytes[(start + folder.count)..<(start + length)].elementsEqual(name) {
-                return true
-            }
-            slot = (slot + 1) & mask
+    /// The start of site paths in a folder (empty for the root, else ending in `/`), hashed once for
+    /// the many names looked up in it.
+    struct Folder: Sendable {
+        fileprivate let bytes: [UInt8]
+        fileprivate let hash: Hash
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var hash = Hash()
+            for byte in bytes { hash.add(byte) }
+            self.hash = hash
         }
-        return false
+    }
+
+    /// Whether the site has a file at `folder` followed by `name`.
+    func contains(folder: Folder, name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hash = folder.hash
+        for byte in name { hash.add(byte) }
+        let length = folder.bytes.count + name.count
+        var slot = hash.value & mask
+        return bytes.withUnsafeBufferPointer { stored in
+            folder.bytes.withUnsafeBufferPointer { prefix in
+                guard let base = stored.baseAddress else { return false }
+                while slots[slot] >= 0 {
+                    let index = Int(slots[slot])
+                    let start = starts[index]
+                    if starts[index + 1] - start == length, Self.equal(base + start, prefix),
+                       Self.equal(base + start + prefix.count, name) {
+                        return true
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the bytes at `stored` start with `bytes`.
+    private static func equal(_ stored: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.baseAddress.map { memcmp(stored, $0, bytes.count) == 0 } ?? true
     }
 
     /// FNV-1a over bytes: continues from one part of a path to the next.
-    private struct Hash {
+    fileprivate struct Hash: Sendable {
         private var state: UInt64 = 0xcbf2_9ce4_8422_2325
         mutating func add(_ byte: UInt8) { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
         var value: Int { Int(truncatingIfNeeded: state ^ (state >> 29)) }
