@@ -38,6 +38,8 @@ COHORT="$(swift build -c release --show-bin-path)/cohort"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# A row of the goals table: what, the goal as written, the measured value and the most it may be.
+goal() { echo "| $1 | $2 | $3 | $(awk -v v="$3" -v m="$4" 'BEGIN { print (v + 0 <= m + 0 ? "met" : "not met") }') |"; }
 # 1234567.8 → 1,234,568
 thousands() { awk -v n="$1" 'BEGIN { printf "%.0f\n", n }' | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; }
 
@@ -673,6 +675,17 @@ $(cpu "$dir/search.txt") s CPU, $(memory "$dir/search.txt") MiB peak memory (Pag
     echo "| company template saved → a company page served, median | ${template} ms |"
     echo "| every page then fetched once, 4 at a time | ${crawl} s |"
     echo "| peak resident memory | ${serve_mem} MiB |"
+    echo
+    # The goals of issue 17 (and the memory goal of issue 12), each against what this run measured.
+    echo "| goal | at most | measured | |"
+    echo "| --- | ---: | ---: | --- |"
+    goal "Cohort CPU time / floor, tmpfs" "3" "$(ratio "$(cpu "$c_tmpfs")" "$floor")" 3
+    if [ -n "$HUGO" ]; then
+        goal "Cohort / Hugo, wall time, disk" "a third" "$(ratio "$(wall "$c_disk")" "$(wall "$h_disk")")" 0.3333
+        goal "Cohort / Hugo, wall time, tmpfs" "a third" "$(ratio "$(wall "$c_tmpfs")" "$(wall "$h_tmpfs")")" 0.3333
+    fi
+    goal "company edit served / full build on disk" "3 %" "$(awk -v a="$edit" -v b="$(wall "$c_disk")" 'BEGIN { printf "%.1f %%", a / (b * 10) }')" 3
+    goal "peak memory of a full build" "300 MiB" "$(memory "$c_tmpfs") MiB" 300
     echo
     rm -rf "${SHM:?}/$size"
 done
