@@ -2,7 +2,9 @@ import Foundation
 
 /// A site kept in memory and brought up to date change by change: what `cohort serve` shows.
 ///
-/// A change re-reads and re-decodes only the files it touched and links the whole portfolio again.
+/// A change re-reads and re-decodes only the files it touched and links the whole portfolio again;
+/// a change to the bodies of files alone keeps the portfolio, its figures and the plan of the site,
+/// with the new bodies put in, since none of those read bodies.
 /// Pages are rendered when first asked for and kept; a change drops exactly the kept pages whose
 /// inputs (the parts of the portfolio each page read, recorded while it rendered, and the templates it
 /// used) changed, so they render again when next asked for. Bodies are checked for broken links at
@@ -38,6 +40,9 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var version: SiteVersion?
     private var problems: [Diagnostic] = []
+    /// The plan of the current version, and every problem found before its bodies were checked:
+    /// what a change to bodies alone keeps. Nil when the last rebuild made no version.
+    private var settled: (plan: SiteRenderer.Plan, diagnostics: [Diagnostic])?
 
     /// The last version of the site without errors, and every problem found by the last rebuild: when
     /// there are errors, the preview shows them instead of the site.
@@ -66,6 +71,7 @@ public final class LiveSite: @unchecked Sendable {
         measure {
             content.reload()
             loadTheme()
+            return .files
         }
     }
 
@@ -81,8 +87,21 @@ public final class LiveSite: @unchecked Sendable {
                 if path.hasPrefix(contentRoot + "/") { contentPaths.append(String(path.dropFirst(contentRoot.count + 1))) }
                 if let templatesRoot, path == templatesRoot || path.hasPrefix(templatesRoot + "/") { reloadTheme = true }
             }
-            if reloadContent || (!contentPaths.isEmpty && !content.update(contentPaths)) { content.reload() }
-            if reloadTheme { loadTheme() }
+            var change = ContentState.Change.bodies([])
+            if reloadContent {
+                change = .everything
+            } else if !contentPaths.isEmpty {
+                change = content.update(contentPaths)
+            }
+            if case .everything = change {
+                content.reload()
+                change = .files
+            }
+            if reloadTheme {
+                loadTheme()
+                change = .files
+            }
+            return change
         }
     }
 
@@ -105,10 +124,10 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// Runs `change`, then links, reports and plans the site it calls for.
-    private func measure(_ change: () -> Void) -> Rebuild {
+    private func measure(_ change: () -> ContentState.Change) -> Rebuild {
         let start = DispatchTime.now()
-        change()
-        let (next, diagnostics, dropped) = nextVersion()
+        let edits: [Document]? = if case .bodies(let documents) = change() { documents } else { nil }
+        let (next, diagnostics, dropped) = edits.flatMap(versionWithBodies) ?? nextVersion()
         lock.withLock {
             if let next { version = next }
             problems = diagnostics.sorted()
@@ -121,6 +140,7 @@ public final class LiveSite: @unchecked Sendable {
     /// stage with an error as a build does (the previous version then stays); and how many of the
     /// previous version's pages it drops.
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
+        settled = nil
         let decoded = content.decoded
         var diagnostics = themeProblems + decoded.diagnostics
         guard let programme = decoded.programme else { return (nil, diagnostics, 0) }
@@ -139,28 +159,50 @@ public final class LiveSite: @unchecked Sendable {
             if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
             return changed
         }
-        diagnostics += checkBodies(plan, portfolio, figures, changed: changed)
-        let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(plan.routes.map(\.path)))
+        settled = (plan, diagnostics)
+        let contexts = plan.contexts(portfolio, figures)
+        let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
+        diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
+        let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(jobs.keys))
         changedTemplates = []
-        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan,
+        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts, jobs: jobs,
                                keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 
-    /// Checks the bodies that are new or whose inputs changed (all of them when `changed` is nil) for
-    /// broken links, and returns the problems of every body.
-    private func checkBodies(_ plan: SiteRenderer.Plan, _ portfolio: Portfolio, _ figures: Figures, changed: Set<PageInput>?) -> [Diagnostic] {
-        let paths = Set(plan.routes.map(\.path))
-        for path in bodies.keys where !paths.contains(path) { forgetBody(path) }
-        var stale = changed == nil ? paths : paths.subtracting(bodies.keys)
+    /// The version a change to the bodies of `edits` alone gives: the current one with those bodies,
+    /// its pages and their problems that read them checked and rendered again. Nil when the current
+    /// version was not made from the content as it was just before, or has not those files.
+    private func versionWithBodies(_ edits: [Document]) -> (SiteVersion?, [Diagnostic], Int)? {
+        guard let settled, let theme, let previous = lock.withLock({ version }),
+              let portfolio = previous.portfolio.replacingBodies(with: edits) else { return nil }
+        let plan = settled.plan.withBodies(of: portfolio)
+        let changed = PortfolioChanges.bodies(of: edits)
+        let contexts = plan.contexts(portfolio, previous.figures)
+        let diagnostics = settled.diagnostics + checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)
+        let kept = previous.pagesStillValid(changed: changed, changedTemplates: [], paths: nil)
+        let next = SiteVersion(portfolio: portfolio, figures: previous.figures, theme: theme, plan: plan, contexts: contexts,
+                               jobs: previous.jobs, keeping: kept.pages, readers: kept.readers)
+        return (next, diagnostics, kept.dropped)
+    }
+
+    /// Checks the bodies of the pages `jobs` that are new or whose inputs changed (all of them when
+    /// `changed` is nil) for broken links, and returns the problems of every body. With `samePages`,
+    /// the pages are those of the last check.
+    private func checkBodies(_ jobs: [String: SiteRenderer.PageJob], _ portfolio: Portfolio, _ contexts: [Language: SiteContext],
+                             changed: Set<PageInput>?, samePages: Bool) -> [Diagnostic] {
+        var stale: Set<String> = []
+        if !samePages {
+            for path in bodies.keys where jobs[path] == nil { forgetBody(path) }
+            stale = changed == nil ? Set(jobs.keys) : Set(jobs.keys).subtracting(bodies.keys)
+        }
         for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
-        let contexts = plan.contexts(portfolio, figures)
-        let jobs = zip(plan.routes, plan.jobs).filter { stale.contains($0.0.path) }
-        let checked = jobs.parallelMap { route, job -> (String, [Diagnostic], Set<PageInput>) in
-            guard let context = contexts[job.language] else { return (route.path, [], []) }
+        let work = stale.sorted().compactMap { path in jobs[path].map { (path, $0) } }
+        let checked = work.parallelMap { path, job -> (String, [Diagnostic], Set<PageInput>) in
+            guard let context = contexts[job.language] else { return (path, [], []) }
             let recorder = InputRecorder()
             let body = SiteRenderer.body(of: job.job, in: portfolio, context: context.recording(into: recorder))
-            return (route.path, body.diagnostics, recorder.inputs)
+            return (path, body.diagnostics, recorder.inputs)
         }
         for (path, problems, inputs) in checked {
             forgetBody(path)

@@ -11,7 +11,7 @@ public final class SiteVersion: @unchecked Sendable {
     /// What links in this version's bodies can point at.
     let targets: LinkTargets
     /// The job that renders each page, by path.
-    private let jobs: [String: SiteRenderer.PageJob]
+    let jobs: [String: SiteRenderer.PageJob]
     /// Every other file (assets, charts, static files, sitemap, feed), by path, made when first asked for.
     private let others: [String: SiteRenderer.OtherFile]
     private var madeOthers: [String: Data] = [:]
@@ -36,14 +36,15 @@ public final class SiteVersion: @unchecked Sendable {
         var templates: Set<String>
     }
 
-    init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan,
-         keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
+    /// A version of `plan`, whose pages render with `contexts`, made from `plan`'s jobs by path.
+    init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan, contexts: [Language: SiteContext],
+         jobs: [String: SiteRenderer.PageJob], keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio
         self.figures = figures
         themes = plan.themes
-        contexts = plan.contexts(portfolio, figures)
+        self.contexts = contexts
         targets = plan.targets
-        jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
+        self.jobs = jobs
         others = Dictionary(plan.others.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map { ($0, theme.closure(of: $0)) })
         self.pages = pages
@@ -101,11 +102,11 @@ public final class SiteVersion: @unchecked Sendable {
     }
 
     /// The rendered pages that a version with `changed` inputs and `changedTemplates`, and only the
-    /// pages at `paths`, can keep, with their readers; and how many it cannot.
-    func pagesStillValid(changed: Set<PageInput>, changedTemplates: Set<String>, paths: Set<String>)
+    /// pages at `paths` (this version's when nil), can keep, with their readers; and how many it cannot.
+    func pagesStillValid(changed: Set<PageInput>, changedTemplates: Set<String>, paths: Set<String>?)
         -> (pages: [String: CachedPage], readers: [PageInput: Set<String>], dropped: Int) {
         lock.withLock {
-            var stale = Set(pages.keys).subtracting(paths)
+            var stale = paths.map { Set(pages.keys).subtracting($0) } ?? []
             for input in changed { stale.formUnion(readers[input] ?? []) }
             if !changedTemplates.isEmpty {
                 for (path, page) in pages where !page.templates.isDisjoint(with: changedTemplates) { stale.insert(path) }
