@@ -164,9 +164,10 @@ public final class LiveSite: @unchecked Sendable {
         let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
         diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
         let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(jobs.keys))
+        let knownClosures = changedTemplates.isEmpty ? previous?.closures ?? [:] : [:]
         changedTemplates = []
         let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts, jobs: jobs,
-                               keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
+                               knownClosures: knownClosures, keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 
@@ -182,7 +183,7 @@ public final class LiveSite: @unchecked Sendable {
         let diagnostics = settled.diagnostics + checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)
         let kept = previous.pagesStillValid(changed: changed, changedTemplates: [], paths: nil)
         let next = SiteVersion(portfolio: portfolio, figures: previous.figures, theme: theme, plan: plan, contexts: contexts,
-                               jobs: previous.jobs, keeping: kept.pages, readers: kept.readers)
+                               jobs: previous.jobs, knownClosures: previous.closures, keeping: kept.pages, readers: kept.readers)
         return (next, diagnostics, kept.dropped)
     }
 

@@ -16,7 +16,7 @@ public final class SiteVersion: @unchecked Sendable {
     private let others: [String: SiteRenderer.OtherFile]
     private var madeOthers: [String: Data] = [:]
     /// The templates each page template uses.
-    private let closures: [String: Set<String>]
+    let closures: [String: Set<String>]
     private let lock = NSLock()
     private var pages: [String: CachedPage]
     /// For each input, the cached pages that read it.
@@ -36,9 +36,12 @@ public final class SiteVersion: @unchecked Sendable {
         var templates: Set<String>
     }
 
-    /// A version of `plan`, whose pages render with `contexts`, made from `plan`'s jobs by path.
+    /// A version of `plan`, whose pages render with `contexts`, made from `plan`'s jobs by path. The
+    /// templates that page templates use are looked up in `knownClosures` (those of a version with the
+    /// same templates, since finding them parses every template) before they are worked out.
     init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan, contexts: [Language: SiteContext],
-         jobs: [String: SiteRenderer.PageJob], keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
+         jobs: [String: SiteRenderer.PageJob], knownClosures: [String: Set<String>],
+         keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio
         self.figures = figures
         themes = plan.themes
@@ -46,7 +49,9 @@ public final class SiteVersion: @unchecked Sendable {
         targets = plan.targets
         self.jobs = jobs
         others = Dictionary(plan.others.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map { ($0, theme.closure(of: $0)) })
+        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map {
+            ($0, knownClosures[$0] ?? theme.closure(of: $0))
+        })
         self.pages = pages
         self.readers = readers
         age = Array(pages.keys)
