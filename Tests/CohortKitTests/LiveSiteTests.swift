@@ -134,6 +134,30 @@ import Testing
         try expectSame(site, folder, after: "renaming \(file)")
     }
 
+    @Test func aChangeToTemplatesAloneShowsAsABuildShowsIt() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        _ = site.current.version?.allFiles()
+        try folder.write("templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}<h1>{{name}} (again)</h1>{{{body}}}{{/company}}\n{{/content}}\n{{/layout}}\n")
+        let edited = site.update([folder.path("templates/company.mustache")])
+        #expect(edited.pagesOutOfDate == 12, "the four company pages in each of the three languages")
+        try expectSame(site, folder, after: "a company template")
+        try folder.write("templates/strings/en.yml", "not_translated: \"Not in English yet.\"\n")
+        _ = site.update([folder.path("templates/strings/en.yml")])
+        try expectSame(site, folder, after: "a string table")
+        try folder.write("templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}\n{{/content}}\n{{/layout}}\n")
+        #expect(site.update([folder.path("templates/company.mustache")]).diagnostics.hasErrors)
+        try expectSame(site, folder, after: "breaking the company template")
+        let rotec = try #require(folder.read("content/companies/rotec.md"))
+        try folder.write("content/companies/rotec.md", rotec + "\nMore about ROTEC.\n")
+        _ = site.update([folder.path("content/companies/rotec.md")])
+        try expectSame(site, folder, after: "a new body while a template is broken")
+        try FileManager.default.removeItem(atPath: folder.path("templates/company.mustache"))
+        _ = site.update([folder.path("templates/company.mustache")])
+        try expectSame(site, folder, after: "removing the broken template")
+    }
+
     @Test func aNewCoInvestorRendersItsOrganisationPageAgain() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.copyItem(at: lifecycleFixture, to: folder.url.appendingPathComponent("content"))

@@ -2,9 +2,10 @@ import Foundation
 
 /// A site kept in memory and brought up to date change by change: what `cohort serve` shows.
 ///
-/// A change re-reads and re-decodes only the files it touched and links the whole portfolio again;
-/// a change to the bodies of files alone keeps the portfolio, its figures and the plan of the site,
-/// with the new bodies put in, since none of those read bodies.
+/// A change re-reads and re-decodes only the files it touched and links the whole portfolio again.
+/// A change that leaves the front matter of every file as it was (to bodies, or to templates alone)
+/// keeps the portfolio and its figures, with the new bodies put in, since neither reads bodies; and
+/// unless a template changed, the plan of the site too.
 /// Pages are rendered when first asked for and kept; a change drops exactly the kept pages whose
 /// inputs (the parts of the portfolio each page read, recorded while it rendered, and the templates it
 /// used) changed, so they render again when next asked for. Bodies are checked for broken links at
@@ -40,9 +41,10 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var version: SiteVersion?
     private var problems: [Diagnostic] = []
-    /// The plan of the current version, and every problem found before its bodies were checked:
-    /// what a change to bodies alone keeps. Nil when the last rebuild made no version.
-    private var settled: (plan: SiteRenderer.Plan, diagnostics: [Diagnostic])?
+    /// What the current version was made from: its plan, the problems found in the content up to
+    /// linking and the warnings, and those of the theme. What a change that leaves the front matter of
+    /// every file as it was keeps. Nil when the last rebuild made no version.
+    private var settled: (plan: SiteRenderer.Plan, contentDiagnostics: [Diagnostic], themeProblems: [Diagnostic])?
 
     /// The last version of the site without errors, and every problem found by the last rebuild: when
     /// there are errors, the preview shows them instead of the site.
@@ -71,7 +73,7 @@ public final class LiveSite: @unchecked Sendable {
         measure {
             content.reload()
             loadTheme()
-            return .files
+            return (.files, true)
         }
     }
 
@@ -97,11 +99,8 @@ public final class LiveSite: @unchecked Sendable {
                 content.reload()
                 change = .files
             }
-            if reloadTheme {
-                loadTheme()
-                change = .files
-            }
-            return change
+            if reloadTheme { loadTheme() }
+            return (change, reloadTheme)
         }
     }
 
@@ -123,11 +122,13 @@ public final class LiveSite: @unchecked Sendable {
         theme = loaded
     }
 
-    /// Runs `change`, then links, reports and plans the site it calls for.
-    private func measure(_ change: () -> ContentState.Change) -> Rebuild {
+    /// Runs `change`, which says what changed in the content and whether the theme was loaded again,
+    /// then links, reports and plans the site it calls for.
+    private func measure(_ change: () -> (content: ContentState.Change, theme: Bool)) -> Rebuild {
         let start = DispatchTime.now()
-        let edits: [Document]? = if case .bodies(let documents) = change() { documents } else { nil }
-        let (next, diagnostics, dropped) = edits.flatMap(versionWithBodies) ?? nextVersion()
+        let (contentChange, themeChanged) = change()
+        let edits: [Document]? = if case .bodies(let documents) = contentChange { documents } else { nil }
+        let (next, diagnostics, dropped) = edits.flatMap { versionKeepingPortfolio($0, themeChanged: themeChanged) } ?? nextVersion()
         lock.withLock {
             if let next { version = next }
             problems = diagnostics.sorted()
@@ -142,11 +143,11 @@ public final class LiveSite: @unchecked Sendable {
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
         settled = nil
         let decoded = content.decoded
-        var diagnostics = themeProblems + decoded.diagnostics
-        guard let programme = decoded.programme else { return (nil, diagnostics, 0) }
+        guard let programme = decoded.programme else { return (nil, themeProblems + decoded.diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
-        diagnostics += problems
+        let contentDiagnostics = decoded.diagnostics + problems
+        var diagnostics = themeProblems + contentDiagnostics
         guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
         let figures = Figures(portfolio, warnings: diagnostics.warnings)
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
@@ -159,7 +160,7 @@ public final class LiveSite: @unchecked Sendable {
             if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
             return changed
         }
-        settled = (plan, diagnostics)
+        settled = (plan, contentDiagnostics, themeProblems)
         let contexts = plan.contexts(portfolio, figures)
         let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
         diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
@@ -171,19 +172,42 @@ public final class LiveSite: @unchecked Sendable {
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 
-    /// The version a change to the bodies of `edits` alone gives: the current one with those bodies,
-    /// its pages and their problems that read them checked and rendered again. Nil when the current
-    /// version was not made from the content as it was just before, or has not those files.
-    private func versionWithBodies(_ edits: [Document]) -> (SiteVersion?, [Diagnostic], Int)? {
+    /// The version a change that left the front matter of every file as it was gives: the current
+    /// version's portfolio and figures with the bodies of `edits`, and its plan unless the theme was
+    /// loaded again; the pages, and the checks of bodies, that read what changed are done again. Nil
+    /// when the current version was not made from the content as it was just before, or has not those files.
+    private func versionKeepingPortfolio(_ edits: [Document], themeChanged: Bool) -> (SiteVersion?, [Diagnostic], Int)? {
         guard let settled, let theme, let previous = lock.withLock({ version }),
               let portfolio = previous.portfolio.replacingBodies(with: edits) else { return nil }
-        let plan = settled.plan.withBodies(of: portfolio)
-        let changed = PortfolioChanges.bodies(of: edits)
-        let contexts = plan.contexts(portfolio, previous.figures)
-        let diagnostics = settled.diagnostics + checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)
-        let kept = previous.pagesStillValid(changed: changed, changedTemplates: [], paths: nil)
-        let next = SiteVersion(portfolio: portfolio, figures: previous.figures, theme: theme, plan: plan, contexts: contexts,
-                               jobs: previous.jobs, knownClosures: previous.closures, keeping: kept.pages, readers: kept.readers)
+        var diagnostics = themeProblems + settled.contentDiagnostics
+        var changed = PortfolioChanges.bodies(of: edits)
+        var figures = previous.figures
+        let plan: SiteRenderer.Plan
+        if themeChanged {
+            self.settled = nil
+            guard !diagnostics.hasErrors else { return (nil, diagnostics, 0) }
+            // The figures count the warnings, the theme's among them.
+            if themeProblems != settled.themeProblems {
+                figures = Figures(portfolio, warnings: diagnostics.warnings)
+                if figures != previous.figures { changed.insert(.figures) }
+            }
+            plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
+            diagnostics += plan.diagnostics
+            guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
+            if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
+        } else {
+            plan = settled.plan.withBodies(of: portfolio)
+            diagnostics += plan.diagnostics
+        }
+        self.settled = (plan, settled.contentDiagnostics, themeProblems)
+        // The pages are those of the portfolio, which has the same front matter: the same as before.
+        let contexts = plan.contexts(portfolio, figures)
+        diagnostics += checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)
+        let kept = previous.pagesStillValid(changed: changed, changedTemplates: changedTemplates, paths: nil)
+        let knownClosures = changedTemplates.isEmpty ? previous.closures : [:]
+        changedTemplates = []
+        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts,
+                               jobs: previous.jobs, knownClosures: knownClosures, keeping: kept.pages, readers: kept.readers)
         return (next, diagnostics, kept.dropped)
     }
 
