@@ -1,6 +1,7 @@
 /// A change to the bodies of files alone. Linking reads no body, and neither do the figures, the
-/// warnings or the plan of the site, so such a change leaves all of them as they were: the preview
-/// puts the new bodies into the portfolio it has instead of linking and planning again.
+/// warnings or the plan of the site (but for the feeds it makes), so such a change leaves all of them
+/// as they were: the preview puts the new bodies into the portfolio it has instead of linking and
+/// planning again.
 extension Portfolio {
     /// This portfolio with the bodies of `documents`, each an organisation, company, agreement, news
     /// item or page that the portfolio has with the same front matter; nil when one is not.
@@ -15,19 +16,24 @@ extension Portfolio {
     private mutating func replaceBody(with document: Document) -> Bool {
         switch document {
         case .organization(let value):
-            guard case .organization(let index)? = entities[value.slug], Document.organization(organizations[index]).differsAtMostInBody(from: document) else { return false }
+            guard case .organization(let index)? = entities[value.slug],
+                  Document.organization(organizations[index]).differsAtMostInBody(from: document) else { return false }
             organizations[index].body = value.body
         case .company(let value):
-            guard case .company(let index)? = entities[value.slug], Document.company(companies[index]).differsAtMostInBody(from: document) else { return false }
+            guard case .company(let index)? = entities[value.slug],
+                  Document.company(companies[index]).differsAtMostInBody(from: document) else { return false }
             companies[index].body = value.body
         case .agreement(let value):
-            guard case .agreement(let index)? = entities[value.slug], Document.agreement(agreements[index]).differsAtMostInBody(from: document) else { return false }
+            guard case .agreement(let index)? = entities[value.slug],
+                  Document.agreement(agreements[index]).differsAtMostInBody(from: document) else { return false }
             agreements[index].body = value.body
         case .newsItem(let value):
-            guard let index = news.firstIndex(where: { $0.slug == value.slug }), Document.newsItem(news[index]).differsAtMostInBody(from: document) else { return false }
+            guard let index = news.firstIndex(where: { $0.slug == value.slug }),
+                  Document.newsItem(news[index]).differsAtMostInBody(from: document) else { return false }
             news[index].body = value.body
         case .page(let value):
-            guard let index = pages.firstIndex(where: { $0.slug == value.slug }), Document.page(pages[index]).differsAtMostInBody(from: document) else { return false }
+            guard let index = pages.firstIndex(where: { $0.slug == value.slug }),
+                  Document.page(pages[index]).differsAtMostInBody(from: document) else { return false }
             pages[index].body = value.body
         case .translation:
             return false
