@@ -73,6 +73,91 @@ import Testing
         #expect(unchanged.pagesOutOfDate == 0)
     }
 
+    @Test func aChangeToABodyAloneIsToldApartFromOtherChanges() throws {
+        let folder = try project()
+        var state = ContentState(directory: folder.url.appendingPathComponent("content"), displayRoot: folder.path("content"))
+        state.reload()
+        let rotec = try #require(folder.read("content/companies/rotec.md"))
+        try folder.write("content/companies/rotec.md", rotec + "\nMore about ROTEC.\n")
+        guard case .bodies(let edited) = state.update(["companies/rotec.md"]) else { Issue.record("a body edit"); return }
+        #expect(edited.map { $0.body?.markdown.hasSuffix("More about ROTEC.\n") } == [true])
+        guard case .bodies(let none) = state.update(["companies/rotec.md", "companies/nothing.md"]) else { Issue.record("no edit"); return }
+        #expect(none.isEmpty, "a file saved again as it was changes nothing")
+        try folder.write("content/companies/rotec.md", rotec.replacingOccurrences(of: "name: \"ROTEC\"", with: "name: \"ROTEC Ltd\""))
+        guard case .files = state.update(["companies/rotec.md"]) else { Issue.record("a front matter edit"); return }
+        try folder.write("content/companies/new.md", "---\nname: \"New\"\nstatus: \"candidate\"\n---\n")
+        guard case .files = state.update(["companies/new.md"]) else { Issue.record("a new file"); return }
+        try folder.write("content/static/notes.txt", "notes\n")
+        try folder.write("content/pages/about.md", (folder.read("content/pages/about.md") ?? "") + "\nMore.\n")
+        guard case .files = state.update(["static/notes.txt", "pages/about.md"]) else { Issue.record("a body edit and a static file"); return }
+    }
+
+    @Test func theInputsANewBodyTouchesAreThoseAComparisonOfThePortfoliosFinds() throws {
+        let outcome = Project(contentPath: repositoryRoot.appendingPathComponent("content").path).check()
+        let portfolio = try #require(outcome.portfolio), figures = try #require(outcome.figures)
+        let body = Body(markdown: "Other text.", firstLine: 5)
+        var organization = portfolio.organizations[0], company = portfolio.companies[0], agreement = portfolio.agreements[0]
+        var item = portfolio.news[0], page = portfolio.pages[0]
+        (organization.body, company.body, agreement.body, item.body, page.body) = (body, body, body, body, body)
+        let edits: [Document] = [.organization(organization), .company(company), .agreement(agreement), .newsItem(item), .page(page)]
+        for edit in edits {
+            let edited = try #require(portfolio.replacingBodies(with: [edit]))
+            #expect(PortfolioChanges.bodies(of: [edit]) == PortfolioChanges.between(portfolio, figures, and: edited, figures))
+        }
+        var renamed = company
+        renamed.name += " Ltd"
+        #expect(portfolio.replacingBodies(with: [.company(renamed)]) == nil, "not a change to the body alone")
+    }
+
+    @Test(arguments: ["companies/rotec.md", "organizations/yissum.md", "agreements/framework-rotec.md", "news/programme-announced.md", "pages/about.md"])
+    func aNewBodyShowsAsABuildShowsIt(file: String) throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        _ = site.current.version?.allFiles()
+        let path = "content/" + file
+        let text = try #require(folder.read(path))
+        try folder.write(path, text + "\nA sentence about [BotanoCap](../companies/botanocap.md).\n")
+        _ = site.update([folder.path(path)])
+        try expectSame(site, folder, after: "a new body of \(file)")
+        try folder.write(path, text + "\nA [broken link](../companies/no-such-company.md).\n")
+        #expect(site.update([folder.path(path)]).diagnostics.hasErrors)
+        try expectSame(site, folder, after: "a broken link in the body of \(file)")
+        try folder.write(path, text)
+        _ = site.update([folder.path(path)])
+        try expectSame(site, folder, after: "the body of \(file) as it was")
+        // Its name or title (the first field) changes the other pages that show it.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines[1] = lines[1].dropLast() + " renamed\""
+        try folder.write(path, lines.joined(separator: "\n"))
+        _ = site.update([folder.path(path)])
+        try expectSame(site, folder, after: "renaming \(file)")
+    }
+
+    @Test func aChangeToTemplatesAloneShowsAsABuildShowsIt() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        _ = site.current.version?.allFiles()
+        try folder.write("templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}<h1>{{name}} (again)</h1>{{{body}}}{{/company}}\n{{/content}}\n{{/layout}}\n")
+        let edited = site.update([folder.path("templates/company.mustache")])
+        #expect(edited.pagesOutOfDate == 12, "the four company pages in each of the three languages")
+        try expectSame(site, folder, after: "a company template")
+        try folder.write("templates/strings/en.yml", "not_translated: \"Not in English yet.\"\n")
+        _ = site.update([folder.path("templates/strings/en.yml")])
+        try expectSame(site, folder, after: "a string table")
+        try folder.write("templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}\n{{/content}}\n{{/layout}}\n")
+        #expect(site.update([folder.path("templates/company.mustache")]).diagnostics.hasErrors)
+        try expectSame(site, folder, after: "breaking the company template")
+        let rotec = try #require(folder.read("content/companies/rotec.md"))
+        try folder.write("content/companies/rotec.md", rotec + "\nMore about ROTEC.\n")
+        _ = site.update([folder.path("content/companies/rotec.md")])
+        try expectSame(site, folder, after: "a new body while a template is broken")
+        try FileManager.default.removeItem(atPath: folder.path("templates/company.mustache"))
+        _ = site.update([folder.path("templates/company.mustache")])
+        try expectSame(site, folder, after: "removing the broken template")
+    }
+
     @Test func aNewCoInvestorRendersItsOrganisationPageAgain() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.copyItem(at: lifecycleFixture, to: folder.url.appendingPathComponent("content"))
@@ -156,7 +241,7 @@ import Testing
                 try write(file, "---\nname: \"Fixed \(step)\"\nkind: \"other\"\n---\nBack again.\n")
                 broken = nil
             } else {
-                switch Int.random(in: 0..<14, using: &random) {
+                switch Int.random(in: 0..<15, using: &random) {
                 case 0:
                     let slug = companies.randomElement(using: &random)!
                     let status = ["candidate", "selected", "signed", "funded", "withdrawn"].randomElement(using: &random)!
@@ -213,6 +298,12 @@ import Testing
                     name = "programme and page translations"
                     try write("content/programme.he.yml", "title: \"תוכנית \(step)\"\n")
                     try write("content/pages/about.zh.md", "---\ntitle: \"关于 \(step)\"\n---\n")
+                case 13:
+                    let file = ["content/companies/\(companies.randomElement(using: &random)!).md", "content/news/programme-announced.md",
+                                "content/pages/about.md", "content/organizations/yissum.md"].randomElement(using: &random)!
+                    name = "body of \(file)"
+                    let link = companies.prefix(4).randomElement(using: &random)!
+                    try write(file, (folder.read(file) ?? "") + "\nAt step \(step), see [another](../companies/\(link).md).\n")
                 default:
                     name = "remove overrides and translations"
                     for path in try FileManager.default.contentsOfDirectory(atPath: folder.path("content/companies")) where path.hasSuffix(".zh.md") {

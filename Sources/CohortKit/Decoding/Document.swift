@@ -14,3 +14,41 @@ public enum ContentFolder: String, CaseIterable, Sendable {
     /// One per entity folder; the raw value is the folder's name.
     case organizations, companies, agreements, news, pages
 }
+
+extension Document {
+    /// The Markdown after the front matter; nil for a translation, whose body is optional.
+    var body: Body? {
+        switch self {
+        case .organization(let value): value.body
+        case .company(let value): value.body
+        case .agreement(let value): value.body
+        case .newsItem(let value): value.body
+        case .page(let value): value.body
+        case .translation: nil
+        }
+    }
+
+    /// Whether `other` is this organisation, company, agreement, news item or page with the same
+    /// front matter, decoded alike, and at most another body. Never for translations.
+    func differsAtMostInBody(from other: Document) -> Bool {
+        switch (self, other) {
+        case (.organization(var value), .organization(let other)):
+            value.body = other.body
+            return value == other
+        case (.company(var value), .company(let other)):
+            value.body = other.body
+            return value == other
+        case (.agreement(var value), .agreement(let other)):
+            value.body = other.body
+            return value == other
+        case (.newsItem(var value), .newsItem(let other)):
+            value.body = other.body
+            return value == other
+        case (.page(var value), .page(let other)):
+            value.body = other.body
+            return value == other
+        default:
+            return false
+        }
+    }
+}

@@ -10,8 +10,10 @@ struct ContentState {
     private var programmeProblems: [Diagnostic] = []
     /// `programme.<language>.yml` files, decoded, by name.
     private var programmeTranslations: [String: (decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
-    /// Entity files by path relative to the folder: their folder and what decoding gave.
-    private var documents: [String: (folder: ContentFolder, decoded: Decoding.DecodedDocument, problems: [Diagnostic])] = [:]
+    /// An entity file's folder, what decoding gave, and the problems of reading it.
+    private typealias Entry = (folder: ContentFolder, decoded: Decoding.DecodedDocument, problems: [Diagnostic])
+    /// Entity files by path relative to the folder.
+    private var documents: [String: Entry] = [:]
     private var staticFiles: [String: (file: OutputFile?, problems: [Diagnostic])] = [:]
     private var strays: [String: Diagnostic] = [:]
     /// The paths of `documents` in the order a build reads them, kept until a file comes or goes.
@@ -44,30 +46,46 @@ struct ContentState {
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
     }
 
+    /// What an update changed, so that a preview redoes no more than it must.
+    enum Change {
+        /// The programme's currency changed: every file must be decoded again (`reload`).
+        case everything
+        /// Only these organisations, companies, agreements, news items and pages changed, each in its
+        /// body alone: decoded from the same file, with the same front matter and the same problems.
+        /// Nothing else changed; none at all when empty.
+        case bodies([Document])
+        /// Anything else.
+        case files
+    }
+
     /// Brings the files at `paths` (relative to the folder; a folder stands for everything under it)
-    /// up to date. Returns false when the programme's currency changed: every file must then be decoded
-    /// again, so the caller reloads.
-    mutating func update(_ paths: [String]) -> Bool {
-        guard missingFolder == nil else { return false }
+    /// up to date, and says what changed.
+    mutating func update(_ paths: [String]) -> Change {
+        guard missingFolder == nil else { return .everything }
         var touched: [String] = []
-        var removed: Set<String> = []
+        var removed: [String: Entry] = [:]
+        var beyondDocuments = false
         for path in Set(paths) {
             if path == "programme.yml" {
                 let currency = programme?.currency
                 readProgramme()
-                if programme?.currency != currency { return false }
+                if programme?.currency != currency { return .everything }
+                beyondDocuments = true
                 continue
             }
             let underneath = path + "/"
-            programmeTranslations[path] = nil
+            if programmeTranslations.removeValue(forKey: path) != nil { beyondDocuments = true }
             // The keys are listed first: removing while iterating a dictionary's keys copies the dictionary.
             let isUnder = { (key: String) in key == path || key.hasPrefix(underneath) }
-            for key in documents.keys.filter(isUnder) {
-                documents.removeValue(forKey: key)
-                removed.insert(key)
+            for key in documents.keys.filter(isUnder) { removed[key] = documents.removeValue(forKey: key) }
+            for key in staticFiles.keys.filter(isUnder) {
+                staticFiles.removeValue(forKey: key)
+                beyondDocuments = true
             }
-            for key in staticFiles.keys.filter(isUnder) { staticFiles.removeValue(forKey: key) }
-            for key in strays.keys.filter(isUnder) { strays.removeValue(forKey: key) }
+            for key in strays.keys.filter(isUnder) {
+                strays.removeValue(forKey: key)
+                beyondDocuments = true
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
@@ -78,40 +96,78 @@ struct ContentState {
                 touched.append(path)
             }
         }
-        refresh(touched, replacing: removed)
-        topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
-        return true
+        let edited = refresh(touched, replacing: removed)
+        let warnings = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
+        if warnings != topLevel { beyondDocuments = true }
+        topLevel = warnings
+        guard !beyondDocuments, let edited else { return .files }
+        return .bodies(edited)
     }
 
     /// Reads and decodes the files at `paths`, which exist, in place of the entity files `removed`
     /// just dropped; the reading order is worked out again only when the set of entity files changed.
-    private mutating func refresh(_ paths: [String], replacing removed: Set<String> = []) {
+    /// Returns the documents whose bodies alone changed, or nil when anything else changed.
+    @discardableResult
+    private mutating func refresh(_ paths: [String], replacing removed: [String: Entry] = [:]) -> [Document]? {
         var wanted: [(String, ContentFolder)] = []
+        var beyondDocuments = false
         for path in paths {
             switch ContentLoader.kind(of: path) {
             case .document(let folder): wanted.append((path, folder))
-            case .stray(let folder): strays[path] = ContentLoader.strayWarning(path, in: folder, prefix: prefix)
-            case .staticFile: staticFiles[path] = ContentLoader.readStatic(path, in: directory, prefix: prefix)
+            case .stray(let folder):
+                strays[path] = ContentLoader.strayWarning(path, in: folder, prefix: prefix)
+                beyondDocuments = true
+            case .staticFile:
+                staticFiles[path] = ContentLoader.readStatic(path, in: directory, prefix: prefix)
+                beyondDocuments = true
             case .programmeTranslation:
                 let (file, problems) = ContentLoader.readFile(path, from: directory, prefix: prefix)
                 programmeTranslations[path] = (file.map(Decoding.decodeProgrammeTranslation)
                     ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: []), problems)
+                beyondDocuments = true
             case .programme, .ignored: break
             }
         }
         let currency = programme?.currency
         let (directory, prefix) = (self.directory, self.prefix)
-        let decoded = wanted.parallelMap { path, folder in
+        let decoded = wanted.parallelMap { path, folder -> Entry in
             let (document, problems) = ContentLoader.readDocument(path, in: folder, from: directory, prefix: prefix)
             let decoded = document.map { Decoding.decode($0, currency: currency) }
                 ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: [])
             return (folder, decoded, problems)
         }
+        var edited: [Document] = []
         for ((path, _), entry) in zip(wanted, decoded) {
-            if documents.updateValue(entry, forKey: path) == nil, !removed.contains(path) { order = nil }
+            if documents.updateValue(entry, forKey: path) == nil, removed[path] == nil { order = nil }
+            switch Self.difference(from: removed[path], to: entry) {
+            case .none: break
+            case .body(let document): edited.append(document)
+            case .more: beyondDocuments = true
+            }
         }
-        if removed.contains(where: { documents[$0] == nil }) { order = nil }
-        if order == nil { order = documentsInReadingOrder() }
+        if removed.keys.contains(where: { documents[$0] == nil }) { order = nil }
+        if order == nil {
+            order = documentsInReadingOrder()
+            beyondDocuments = true
+        }
+        return beyondDocuments ? nil : edited
+    }
+
+    /// What re-reading an entity file changed.
+    private enum Difference {
+        /// Nothing: the same document, with the same problems.
+        case none
+        /// The body alone: the new document.
+        case body(Document)
+        /// More than the body, or the file is new, or it does not decode.
+        case more
+    }
+
+    private static func difference(from old: Entry?, to new: Entry) -> Difference {
+        guard let old, let was = old.decoded.document, let now = new.decoded.document, old.folder == new.folder,
+              old.problems == new.problems, old.decoded.diagnostics == new.decoded.diagnostics,
+              old.decoded.stem == new.decoded.stem, was.differsAtMostInBody(from: now) else { return .more }
+        return was.body == now.body ? .none : .body(now)
     }
 
     private mutating func readProgramme() {

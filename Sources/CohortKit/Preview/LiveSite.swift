@@ -3,6 +3,9 @@ import Foundation
 /// A site kept in memory and brought up to date change by change: what `cohort serve` shows.
 ///
 /// A change re-reads and re-decodes only the files it touched and links the whole portfolio again.
+/// A change that leaves the front matter of every file as it was (to bodies, or to templates alone)
+/// keeps the portfolio and its figures, with the new bodies put in, since neither reads bodies; and
+/// unless a template changed, the plan of the site too.
 /// Pages are rendered when first asked for and kept; a change drops exactly the kept pages whose
 /// inputs (the parts of the portfolio each page read, recorded while it rendered, and the templates it
 /// used) changed, so they render again when next asked for. Bodies are checked for broken links at
@@ -38,6 +41,10 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var version: SiteVersion?
     private var problems: [Diagnostic] = []
+    /// What the current version was made from: its plan, the problems found in the content up to
+    /// linking and the warnings, and those of the theme. What a change that leaves the front matter of
+    /// every file as it was keeps. Nil when the last rebuild made no version.
+    private var settled: (plan: SiteRenderer.Plan, contentDiagnostics: [Diagnostic], themeProblems: [Diagnostic])?
 
     /// The last version of the site without errors, and every problem found by the last rebuild: when
     /// there are errors, the preview shows them instead of the site.
@@ -66,6 +73,7 @@ public final class LiveSite: @unchecked Sendable {
         measure {
             content.reload()
             loadTheme()
+            return (.files, true)
         }
     }
 
@@ -81,8 +89,18 @@ public final class LiveSite: @unchecked Sendable {
                 if path.hasPrefix(contentRoot + "/") { contentPaths.append(String(path.dropFirst(contentRoot.count + 1))) }
                 if let templatesRoot, path == templatesRoot || path.hasPrefix(templatesRoot + "/") { reloadTheme = true }
             }
-            if reloadContent || (!contentPaths.isEmpty && !content.update(contentPaths)) { content.reload() }
+            var change = ContentState.Change.bodies([])
+            if reloadContent {
+                change = .everything
+            } else if !contentPaths.isEmpty {
+                change = content.update(contentPaths)
+            }
+            if case .everything = change {
+                content.reload()
+                change = .files
+            }
             if reloadTheme { loadTheme() }
+            return (change, reloadTheme)
         }
     }
 
@@ -104,11 +122,13 @@ public final class LiveSite: @unchecked Sendable {
         theme = loaded
     }
 
-    /// Runs `change`, then links, reports and plans the site it calls for.
-    private func measure(_ change: () -> Void) -> Rebuild {
+    /// Runs `change`, which says what changed in the content and whether the theme was loaded again,
+    /// then links, reports and plans the site it calls for.
+    private func measure(_ change: () -> (content: ContentState.Change, theme: Bool)) -> Rebuild {
         let start = DispatchTime.now()
-        change()
-        let (next, diagnostics, dropped) = nextVersion()
+        let (contentChange, themeChanged) = change()
+        let edits: [Document]? = if case .bodies(let documents) = contentChange { documents } else { nil }
+        let (next, diagnostics, dropped) = edits.flatMap { versionKeepingPortfolio($0, themeChanged: themeChanged) } ?? nextVersion()
         lock.withLock {
             if let next { version = next }
             problems = diagnostics.sorted()
@@ -121,12 +141,13 @@ public final class LiveSite: @unchecked Sendable {
     /// stage with an error as a build does (the previous version then stays); and how many of the
     /// previous version's pages it drops.
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
+        settled = nil
         let decoded = content.decoded
-        var diagnostics = themeProblems + decoded.diagnostics
-        guard let programme = decoded.programme else { return (nil, diagnostics, 0) }
+        guard let programme = decoded.programme else { return (nil, themeProblems + decoded.diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
-        diagnostics += problems
+        let contentDiagnostics = decoded.diagnostics + problems
+        var diagnostics = themeProblems + contentDiagnostics
         guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
         let figures = Figures(portfolio, warnings: diagnostics.warnings)
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
@@ -139,28 +160,74 @@ public final class LiveSite: @unchecked Sendable {
             if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
             return changed
         }
-        diagnostics += checkBodies(plan, portfolio, figures, changed: changed)
-        let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(plan.routes.map(\.path)))
+        settled = (plan, contentDiagnostics, themeProblems)
+        let contexts = plan.contexts(portfolio, figures)
+        let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
+        diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
+        let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(jobs.keys))
+        let knownClosures = changedTemplates.isEmpty ? previous?.closures ?? [:] : [:]
         changedTemplates = []
-        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan,
-                               keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
+        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts, jobs: jobs,
+                               knownClosures: knownClosures, keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 
-    /// Checks the bodies that are new or whose inputs changed (all of them when `changed` is nil) for
-    /// broken links, and returns the problems of every body.
-    private func checkBodies(_ plan: SiteRenderer.Plan, _ portfolio: Portfolio, _ figures: Figures, changed: Set<PageInput>?) -> [Diagnostic] {
-        let paths = Set(plan.routes.map(\.path))
-        for path in bodies.keys where !paths.contains(path) { forgetBody(path) }
-        var stale = changed == nil ? paths : paths.subtracting(bodies.keys)
-        for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
+    /// The version a change that left the front matter of every file as it was gives: the current
+    /// version's portfolio and figures with the bodies of `edits`, and its plan unless the theme was
+    /// loaded again; the pages, and the checks of bodies, that read what changed are done again. Nil
+    /// when the current version was not made from the content as it was just before, or has not those files.
+    private func versionKeepingPortfolio(_ edits: [Document], themeChanged: Bool) -> (SiteVersion?, [Diagnostic], Int)? {
+        guard let settled, let theme, let previous = lock.withLock({ version }),
+              let portfolio = previous.portfolio.replacingBodies(with: edits) else { return nil }
+        var diagnostics = themeProblems + settled.contentDiagnostics
+        var changed = PortfolioChanges.bodies(of: edits)
+        var figures = previous.figures
+        let plan: SiteRenderer.Plan
+        if themeChanged {
+            self.settled = nil
+            guard !diagnostics.hasErrors else { return (nil, diagnostics, 0) }
+            // The figures count the warnings, the theme's among them.
+            if themeProblems != settled.themeProblems {
+                figures = Figures(portfolio, warnings: diagnostics.warnings)
+                if figures != previous.figures { changed.insert(.figures) }
+            }
+            plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
+            diagnostics += plan.diagnostics
+            guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
+            if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
+        } else {
+            plan = settled.plan.withBodies(of: portfolio)
+            diagnostics += plan.diagnostics
+        }
+        self.settled = (plan, settled.contentDiagnostics, themeProblems)
+        // The pages are those of the portfolio, which has the same front matter: the same as before.
         let contexts = plan.contexts(portfolio, figures)
-        let jobs = zip(plan.routes, plan.jobs).filter { stale.contains($0.0.path) }
-        let checked = jobs.parallelMap { route, job -> (String, [Diagnostic], Set<PageInput>) in
-            guard let context = contexts[job.language] else { return (route.path, [], []) }
+        diagnostics += checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)
+        let kept = previous.pagesStillValid(changed: changed, changedTemplates: changedTemplates, paths: nil)
+        let knownClosures = changedTemplates.isEmpty ? previous.closures : [:]
+        changedTemplates = []
+        let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts,
+                               jobs: previous.jobs, knownClosures: knownClosures, keeping: kept.pages, readers: kept.readers)
+        return (next, diagnostics, kept.dropped)
+    }
+
+    /// Checks the bodies of the pages `jobs` that are new or whose inputs changed (all of them when
+    /// `changed` is nil) for broken links, and returns the problems of every body. With `samePages`,
+    /// the pages are those of the last check.
+    private func checkBodies(_ jobs: [String: SiteRenderer.PageJob], _ portfolio: Portfolio, _ contexts: [Language: SiteContext],
+                             changed: Set<PageInput>?, samePages: Bool) -> [Diagnostic] {
+        var stale: Set<String> = []
+        if !samePages {
+            for path in bodies.keys where jobs[path] == nil { forgetBody(path) }
+            stale = changed == nil ? Set(jobs.keys) : Set(jobs.keys).subtracting(bodies.keys)
+        }
+        for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
+        let work = stale.sorted().compactMap { path in jobs[path].map { (path, $0) } }
+        let checked = work.parallelMap { path, job -> (String, [Diagnostic], Set<PageInput>) in
+            guard let context = contexts[job.language] else { return (path, [], []) }
             let recorder = InputRecorder()
             let body = SiteRenderer.body(of: job.job, in: portfolio, context: context.recording(into: recorder))
-            return (route.path, body.diagnostics, recorder.inputs)
+            return (path, body.diagnostics, recorder.inputs)
         }
         for (path, problems, inputs) in checked {
             forgetBody(path)

@@ -11,12 +11,12 @@ public final class SiteVersion: @unchecked Sendable {
     /// What links in this version's bodies can point at.
     let targets: LinkTargets
     /// The job that renders each page, by path.
-    private let jobs: [String: SiteRenderer.PageJob]
+    let jobs: [String: SiteRenderer.PageJob]
     /// Every other file (assets, charts, static files, sitemap, feed), by path, made when first asked for.
     private let others: [String: SiteRenderer.OtherFile]
     private var madeOthers: [String: Data] = [:]
     /// The templates each page template uses.
-    private let closures: [String: Set<String>]
+    let closures: [String: Set<String>]
     private let lock = NSLock()
     private var pages: [String: CachedPage]
     /// For each input, the cached pages that read it.
@@ -36,16 +36,22 @@ public final class SiteVersion: @unchecked Sendable {
         var templates: Set<String>
     }
 
-    init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan,
+    /// A version of `plan`, whose pages render with `contexts`, made from `plan`'s jobs by path. The
+    /// templates that page templates use are looked up in `knownClosures` (those of a version with the
+    /// same templates, since finding them parses every template) before they are worked out.
+    init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan, contexts: [Language: SiteContext],
+         jobs: [String: SiteRenderer.PageJob], knownClosures: [String: Set<String>],
          keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio
         self.figures = figures
         themes = plan.themes
-        contexts = plan.contexts(portfolio, figures)
+        self.contexts = contexts
         targets = plan.targets
-        jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
+        self.jobs = jobs
         others = Dictionary(plan.others.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map { ($0, theme.closure(of: $0)) })
+        closures = Dictionary(uniqueKeysWithValues: Set(plan.jobs.map { SiteRenderer.template(of: $0.job) }).map {
+            ($0, knownClosures[$0] ?? theme.closure(of: $0))
+        })
         self.pages = pages
         self.readers = readers
         age = Array(pages.keys)
@@ -101,11 +107,11 @@ public final class SiteVersion: @unchecked Sendable {
     }
 
     /// The rendered pages that a version with `changed` inputs and `changedTemplates`, and only the
-    /// pages at `paths`, can keep, with their readers; and how many it cannot.
-    func pagesStillValid(changed: Set<PageInput>, changedTemplates: Set<String>, paths: Set<String>)
+    /// pages at `paths` (this version's when nil), can keep, with their readers; and how many it cannot.
+    func pagesStillValid(changed: Set<PageInput>, changedTemplates: Set<String>, paths: Set<String>?)
         -> (pages: [String: CachedPage], readers: [PageInput: Set<String>], dropped: Int) {
         lock.withLock {
-            var stale = Set(pages.keys).subtracting(paths)
+            var stale = paths.map { Set(pages.keys).subtracting($0) } ?? []
             for input in changed { stale.formUnion(readers[input] ?? []) }
             if !changedTemplates.isEmpty {
                 for (path, page) in pages where !page.templates.isDisjoint(with: changedTemplates) { stale.insert(path) }

@@ -27,6 +27,16 @@ extension SiteRenderer {
                         strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
         }
 
+        /// This plan for `portfolio`, which differs from the portfolio it was made for in bodies alone:
+        /// the same files at the same paths, with the feeds, which show bodies, made from `portfolio`.
+        func withBodies(of portfolio: Portfolio) -> Plan {
+            let feeds = SiteRenderer.feedFiles(portfolio, targets: targets, strings: strings)
+            let paths = Set(feeds.map(\.path))
+            var plan = self
+            plan.others = others.filter { !paths.contains($0.path) } + feeds
+            return plan
+        }
+
         /// A context for each language.
         func contexts(_ portfolio: Portfolio, _ figures: Figures) -> [Language: SiteContext] {
             Dictionary(uniqueKeysWithValues: portfolio.programme.languages.map { ($0, context(portfolio, figures, $0)) })
@@ -69,10 +79,7 @@ extension SiteRenderer {
             names[language] = table["language_name"]
             diagnostics += problems
         }
-        for (language, feed) in zip(programme.languages, feeds) {
-            let table = strings[language] ?? Strings(language: language, texts: [:])
-            others.append(OtherFile(path: feed) { Feed.render(portfolio, targets: targets, strings: table) })
-        }
+        others += feedFiles(portfolio, targets: targets, strings: strings)
         diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
         var themes: [Language: Theme] = [:]
         for language in programme.languages {
@@ -83,6 +90,17 @@ extension SiteRenderer {
         }
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
                     strings: strings, languageNames: names, themes: themes, lists: lists)
+    }
+
+    /// Each language's feed of `portfolio`'s news, at its path.
+    private static func feedFiles(_ portfolio: Portfolio, targets: LinkTargets, strings: [Language: Strings]) -> [OtherFile] {
+        let programme = portfolio.programme
+        return programme.languages.map { language in
+            let table = strings[language] ?? Strings(language: language, texts: [:])
+            return OtherFile(path: Route.feed.localized(language, default: programme.language).path) {
+                Feed.render(portfolio, targets: targets, strings: table)
+            }
+        }
     }
 
     /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
