@@ -32,23 +32,20 @@ extension Document {
     /// front matter, decoded alike, and at most another body. Never for translations.
     func differsAtMostInBody(from other: Document) -> Bool {
         switch (self, other) {
-        case (.organization(var value), .organization(let other)):
-            value.body = other.body
-            return value == other
-        case (.company(var value), .company(let other)):
-            value.body = other.body
-            return value == other
-        case (.agreement(var value), .agreement(let other)):
-            value.body = other.body
-            return value == other
-        case (.newsItem(var value), .newsItem(let other)):
-            value.body = other.body
-            return value == other
-        case (.page(var value), .page(let other)):
-            value.body = other.body
-            return value == other
+        case (.organization(let value), .organization(let other)): return Self.equal(value, other, apartFrom: \.body)
+        case (.company(let value), .company(let other)): return Self.equal(value, other, apartFrom: \.body)
+        case (.agreement(let value), .agreement(let other)): return Self.equal(value, other, apartFrom: \.body)
+        case (.newsItem(let value), .newsItem(let other)): return Self.equal(value, other, apartFrom: \.body)
+        case (.page(let value), .page(let other)): return Self.equal(value, other, apartFrom: \.body)
         default:
             return false
         }
+    }
+
+    /// Whether `value` and `other` are equal once `field` of one is the other's.
+    private static func equal<Value: Equatable, Field>(_ value: Value, _ other: Value, apartFrom field: WritableKeyPath<Value, Field>) -> Bool {
+        var value = value
+        value[keyPath: field] = other[keyPath: field]
+        return value == other
     }
 }
