@@ -6,11 +6,18 @@ import Foundation
 /// Money is `{"currency": "USD", "minor_units": 100000000, "formatted": "USD 1,000,000"}`: exact
 /// integers, never floating point. The schema is documented in docs/reports.md.
 public struct PortfolioSnapshot: Codable, Sendable, Hashable {
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", programme, totals, organizations, companies, agreements, breakdowns,
+            timeline, warnings, translations
+    }
+
     /// The schema version this code writes. Bump it when a field changes meaning or goes away.
     public static let currentSchemaVersion = 2
 
     /// Money as JSON: the currency code, exact minor units and the text the reports show.
     public struct Amount: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey { case currency, minorUnits = "minor_units", formatted }
+
         /// The currency code, such as `USD`.
         public var currency: String
         /// The exact amount in the currency's smallest unit, such as cents.
@@ -40,6 +47,11 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The programme's settings that the figures depend on.
     public struct Programme: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case title, currency, pool, standardTicket = "standard_ticket", targetCompanies = "target_companies",
+                exchangeRates = "exchange_rates", exchangeRatesAsOf = "exchange_rates_as_of"
+        }
+
         /// The programme's name.
         public var title: String
         /// The reporting currency's code.
@@ -58,6 +70,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The headline figures.
     public struct Totals: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case committed, disbursed, funded, followOn = "follow_on", coInvestment = "co_investment", realised,
+                unrealised, multiple, leverage, remaining, companiesSigned = "companies_signed",
+                companiesInProgramme = "companies_in_programme", averageTicket = "average_ticket",
+                medianTicket = "median_ticket"
+        }
+
         /// The rounds of signed, funded and exited companies.
         public var committed: Total
         /// Those of the rounds that are paid.
@@ -124,6 +143,11 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// One round of a company.
     public struct Round: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case date, kind, instrument, amount, reporting, disbursed, disbursedOn = "disbursed_on", estimated,
+                agreement, coInvestors = "co_investors"
+        }
+
         /// The day it was agreed, `YYYY-MM-DD`.
         public var date: String?
         /// `initial` or `follow-on`.
@@ -148,6 +172,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// How the programme left a company.
     public struct Exit: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case date, kind, proceeds, proceedsReporting = "proceeds_reporting", acquirer
+        }
+
         /// The day of the exit, `YYYY-MM-DD`.
         public var date: String
         /// `acquisition`, `ipo`, `buyback` or `write-off`.
@@ -162,6 +190,8 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The latest value of the programme's stake in a company.
     public struct Valuation: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey { case asOf = "as_of", amount, reporting }
+
         /// The day of the value, `YYYY-MM-DD`.
         public var asOf: String
         /// The value as written.
@@ -172,6 +202,11 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// One company as `portfolio.json` lists it.
     public struct Company: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case slug, name, status, sector, country, focusArea = "focus_area", investment, disbursed, date, rounds,
+                exit, valuation
+        }
+
         /// The company's slug.
         public var slug: String
         /// The company's name.
@@ -230,6 +265,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The figures by status, sector, focus area and country.
     public struct Breakdowns: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case byStatus = "by_status", bySector = "by_sector", byFocusArea = "by_focus_area", byCountry = "by_country"
+        }
+
         /// One row per status, every company counted.
         public var byStatus: [Group]
         /// Companies in the programme, grouped by sector.
@@ -242,6 +281,11 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// One calendar quarter of the timeline.
     public struct Quarter: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case quarter, companiesCommitted = "companies_committed", committed, cumulative, disbursed,
+                cumulativeDisbursed = "cumulative_disbursed", agreementsSigned = "agreements_signed"
+        }
+
         /// The quarter's name, such as `2011 Q4`, or `Undated`.
         public var quarter: String
         /// Committed companies whose first round falls in the quarter.
@@ -366,25 +410,24 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The JSON text: keys sorted, two-space indentation as Foundation writes it, a final newline.
     public func json() -> String {
         let encoder = JSONEncoder()
+        // Keys are snake_case by each type's CodingKeys: a key strategy would convert every key of every object.
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         guard let data = try? encoder.encode(self) else { preconditionFailure("a snapshot always encodes") }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The `schema_version` of a saved `portfolio.json`, or nil when it has none.
     public static func schemaVersion(of data: Data) -> Int? {
-        struct Version: Decodable { var schemaVersion: Int }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try? decoder.decode(Version.self, from: data).schemaVersion
+        struct Version: Decodable {
+            var schemaVersion: Int
+            private enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
+        }
+        return try? JSONDecoder().decode(Version.self, from: data).schemaVersion
     }
 
     /// Reads a saved `portfolio.json`.
     public static func decode(_ data: Data) throws -> PortfolioSnapshot {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(PortfolioSnapshot.self, from: data)
+        try JSONDecoder().decode(PortfolioSnapshot.self, from: data)
     }
 }
 
