@@ -19,12 +19,12 @@ final class MarkdownArena {
     /// Before each allocation, its size, so that `reallocate` can copy it; also keeps alignment.
     private static let header = 16
 
-    private var chunks: [UnsafeMutableRawPointer] = []
-    private var large: [UnsafeMutableRawPointer] = []
-    private var chunk = -1
-    private var offset = chunkSize
+    @exclusivity(unchecked) private var chunks: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var large: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var chunk = -1
+    @exclusivity(unchecked) private var offset = chunkSize
     /// The last allocation from the current chunk, which `reallocate` can grow in place.
-    private var last: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var last: UnsafeMutableRawPointer?
     private var inUse = false
 
     deinit {
