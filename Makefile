@@ -13,7 +13,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports bench install uninstall fuzz
+.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz
 
 all: site
 
@@ -72,6 +72,7 @@ test: deps search-deps
 	$(MAKE) lint-workflow
 	$(MAKE) lint-site
 	$(MAKE) lint-reports
+	$(MAKE) lint-schemas
 
 # Pagefind, which `cohort build` runs to index the site for search, and resvg, which draws the cards
 # of SVG logos for shared links: from PyPI when missing (the tests build sites with both, and
@@ -95,6 +96,12 @@ lint-site: search-deps
 # The CSV reports of Tests/Fixtures/hostile-programme through LibreOffice Calc (headless, to xlsx, read
 # back with openpyxl), and its summary.md and diff comment through cmark-gfm (Tests/lint-reports.py).
 # Installs LibreOffice Calc and cmark-gfm with apt-get, and openpyxl with pip, when they are missing.
+# The JSON Schemas of `cohort schema` against the draft 2020-12 metaschema and every content file of the
+# repository, and typical mistakes rejected by them and by `cohort check` (check-jsonschema from PyPI).
+lint-schemas:
+	@python3 -c "import check_jsonschema" 2>/dev/null || python3 -m pip install --quiet check-jsonschema
+	python3 Tests/lint-schemas.py "$$($(SWIFT) build --show-bin-path)/cohort"
+
 lint-reports:
 	@command -v soffice >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
@@ -106,7 +113,7 @@ lint-reports:
 # ships it (a test keeps the two identical), against the GitHub workflow schema that check-jsonschema
 # vendors (installed from PyPI when missing).
 lint-workflow:
-	@command -v check-jsonschema >/dev/null 2>&1 || python3 -m pip install --quiet check-jsonschema
+	@python3 -c "import check_jsonschema" 2>/dev/null || python3 -m pip install --quiet check-jsonschema
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 		$$($(SWIFT) build --show-bin-path)/cohort init "$$tmp/programme" >/dev/null && \
 		check-jsonschema --builtin-schema vendor.github-workflows "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow.yml

@@ -8,7 +8,7 @@ struct Cohort: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a static site and reports for an investment programme from Markdown and YAML.",
         version: Release.version,
-        subcommands: [Init.self, Build.self, Check.self, Report.self, Diff.self, Serve.self, ThemeCommand.self, Corpus.self, Floor.self])
+        subcommands: [Init.self, Build.self, Check.self, Report.self, Diff.self, Serve.self, ThemeCommand.self, SchemaCommand.self, Corpus.self, Floor.self])
 
     /// Parses and runs; usage errors exit with 2, content errors with 1.
     static func main() async {

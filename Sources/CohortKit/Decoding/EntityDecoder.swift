@@ -40,7 +40,7 @@ private struct Entity {
     let reader: NodeReader
 
     func organization(_ root: Node) -> Organization? {
-        guard let fields = reader.fields(root, known: ["name", "kind", "country", "website", "logo", "people"]) else { return nil }
+        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.organization)) else { return nil }
         let name = fields.required("name", reader.nonEmptyString)
         let kind = fields.required("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
         let country = fields.optional("country", countryCode)
@@ -53,9 +53,7 @@ private struct Entity {
     }
 
     func company(_ root: Node) -> Company? {
-        let known = ["name", "status", "sector", "country", "focus_area", "investment", "investments", "exit", "valuation",
-                     "website", "logo", "founded", "tags"]
-        guard let fields = reader.fields(root, known: known) else { return nil }
+        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.company)) else { return nil }
         let name = fields.required("name", reader.nonEmptyString)
         let status = fields.required("status") { reader.choice($0, Company.Status.self, what: "company status") }
         let sector = fields.optional("sector", reader.nonEmptyString)
@@ -74,8 +72,7 @@ private struct Entity {
     }
 
     func agreement(_ root: Node) -> Agreement? {
-        let known = ["title", "kind", "status", "parties", "signed", "place", "amount"]
-        guard let fields = reader.fields(root, known: known) else { return nil }
+        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.agreement)) else { return nil }
         let title = fields.required("title", reader.nonEmptyString)
         let kind = fields.required("kind") { reader.choice($0, Agreement.Kind.self, what: "agreement kind") }
         let status = fields.required("status") { reader.choice($0, Agreement.Status.self, what: "agreement status") }
@@ -96,7 +93,7 @@ private struct Entity {
     }
 
     func newsItem(_ root: Node) -> NewsItem? {
-        guard let fields = reader.fields(root, known: ["title", "date", "about"]) else { return nil }
+        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.news)) else { return nil }
         let title = fields.required("title", reader.nonEmptyString)
         let date = fields.required("date", reader.day)
         let about = fields.optional("about") { reader.list($0, reader.slug) } ?? []
@@ -105,7 +102,7 @@ private struct Entity {
     }
 
     func page(_ root: Node) -> Page? {
-        guard let fields = reader.fields(root, known: ["title", "order"]) else { return nil }
+        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.page)) else { return nil }
         let title = fields.required("title", reader.nonEmptyString)
         let order = fields.optional("order", reader.int)
         guard let title else { return nil }
@@ -115,7 +112,7 @@ private struct Entity {
     // MARK: - Field types shared by several kinds
 
     private func person(_ node: Node) -> Person? {
-        guard let fields = reader.fields(node, known: ["name", "role"]),
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.person)),
               let name = fields.required("name", reader.nonEmptyString) else { return nil }
         return Person(name: name, role: fields.optional("role", reader.nonEmptyString))
     }

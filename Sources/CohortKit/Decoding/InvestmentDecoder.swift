@@ -15,9 +15,6 @@ struct InvestmentDecoder {
 
     let reader: NodeReader
 
-    /// The fields a round may have.
-    static let roundFields = ["date", "amount", "currency", "kind", "instrument", "disbursed", "estimated", "agreement", "co_investors"]
-
     /// Reads the money fields of a company's `fields`, whose status is `status` (nil when it did not decode).
     func decode(_ fields: Fields, status: Company.Status?) -> Decoded {
         var decoded = Decoded()
@@ -76,7 +73,7 @@ struct InvestmentDecoder {
     private func singleInvestment(_ node: Node, status: Company.Status?) -> Round? {
         let paid = status == .funded || status == .exited
         if case .mapping = node {
-            guard let fields = reader.fields(node, known: ["amount", "currency", "date", "estimated"]) else { return nil }
+            guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.investment)) else { return nil }
             let amount = self.amount(fields)
             let date = fields.optional("date", reader.day)
             let estimated = fields.optional("estimated", reader.bool) ?? false
@@ -107,7 +104,7 @@ struct InvestmentDecoder {
     }
 
     private func round(_ node: Node) -> (round: Round, date: Day, kindNode: Node)? {
-        guard let fields = reader.fields(node, known: Self.roundFields) else { return nil }
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.round)) else { return nil }
         let date = fields.required("date", reader.day)
         let amount = self.amount(fields)
         let kindNode = fields.required("kind")
@@ -136,7 +133,7 @@ struct InvestmentDecoder {
     /// `{organization: <slug>, amount: <money>}`, or the slug alone.
     private func coInvestor(_ node: Node) -> CoInvestment? {
         if case .scalar = node { return reader.slug(node).map { CoInvestment(organization: $0, amount: nil) } }
-        guard let fields = reader.fields(node, known: ["organization", "amount"]) else { return nil }
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.coInvestor)) else { return nil }
         let organization = fields.required("organization", reader.slug)
         let amount = fields.optional("amount", locatedMoney)
         return organization.map { CoInvestment(organization: $0, amount: amount) }
@@ -145,7 +142,7 @@ struct InvestmentDecoder {
     // MARK: - Exit and valuation
 
     private func exit(_ node: Node) -> Exit? {
-        guard let fields = reader.fields(node, known: ["date", "kind", "proceeds", "acquirer"]) else { return nil }
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.exit)) else { return nil }
         let date = fields.required("date") { node in reader.day(node).map { Located($0, at: reader.location(node)) } }
         let kind = fields.required("kind") { reader.choice($0, Exit.Kind.self, what: "exit kind") }
         let proceeds = fields.optional("proceeds", locatedMoney)
@@ -172,7 +169,7 @@ struct InvestmentDecoder {
     }
 
     private func valuation(_ node: Node) -> Valuation? {
-        guard let fields = reader.fields(node, known: ["as_of", "amount", "currency"]) else { return nil }
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.valuation)) else { return nil }
         let asOf = fields.required("as_of", reader.day)
         let amount = self.amount(fields)
         guard let asOf, let amount else { return nil }

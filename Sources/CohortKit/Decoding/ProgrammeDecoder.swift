@@ -3,10 +3,8 @@ import Yams
 
 /// Decodes `programme.yml` into a `Programme`.
 enum ProgrammeDecoder {
-    static let fields = [
-        "title", "tagline", "description", "base_url", "language", "languages", "currency", "pool", "target_companies",
-        "standard_ticket", "announced", "managers", "partners", "focus_areas", "exchange_rates", "allow_raw_html", "page_size", "search", "logo",
-    ]
+    /// The fields `programme.yml` may have.
+    static let fields = ContentSchema.names(ContentSchema.programme)
 
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
     /// files take, and the problems.
@@ -116,7 +114,7 @@ enum ProgrammeDecoder {
     private static func focusAreaList(_ node: Node, _ reader: NodeReader) -> [FocusArea]? {
         var seen: Set<Slug> = []
         return reader.list(node) { item -> FocusArea? in
-            guard let fields = reader.fields(item, known: ["slug", "name"]),
+            guard let fields = reader.fields(item, known: ContentSchema.names(ContentSchema.focusArea)),
                   let slug = fields.required("slug", reader.slug),
                   let name = fields.required("name", reader.nonEmptyString) else { return nil }
             guard seen.insert(slug.value).inserted else {
@@ -128,7 +126,7 @@ enum ProgrammeDecoder {
     }
 
     private static func exchangeRates(_ node: Node, _ reader: NodeReader) -> ExchangeRates? {
-        guard let fields = reader.fields(node, known: ["as_of", "rates"]) else { return nil }
+        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.exchangeRates)) else { return nil }
         let asOf = fields.required("as_of", reader.day)
         let rates = fields.required("rates") { ratesNode -> [Currency: Rate]? in
             guard case .mapping(let mapping) = ratesNode else {

@@ -71,7 +71,7 @@ enum TranslationDecoder {
         if let node = fields.optional("focus_areas") {
             translation.locations["focus_areas"] = reader.location(node)
             for item in reader.list(node) ?? [] {
-                guard let area = reader.fields(item, known: ["slug", "name"]), let slug = area.required("slug", reader.slug),
+                guard let area = reader.fields(item, known: ContentSchema.names(ContentSchema.focusArea)), let slug = area.required("slug", reader.slug),
                       let name = area.required("name", reader.nonEmptyString) else { continue }
                 translation.focusAreaNames[slug.value] = name
                 translation.locations["focus_areas." + slug.value.rawValue] = slug.location

@@ -6,15 +6,19 @@ public enum ReportCheck {
     /// How many changed places are listed for one file before the rest are counted.
     static let maxRunsPerFile = 5
 
-    /// Diagnostics for each stale, missing or extra report file in `folder`.
-    public static func compare(_ expected: [OutputFile], with folder: URL, displayFolder: String) -> [Diagnostic] {
+    /// Diagnostics for each stale, missing or extra report file in `folder`. Other generated files
+    /// that are committed use it too: `noun` names such a file (`schema`), `origin` what gives it
+    /// (`this cohort writes`) and `command` what writes it again.
+    public static func compare(_ expected: [OutputFile], with folder: URL, displayFolder: String, noun: String = "report",
+                               origin: String = "the content gives",
+                               command: String = "'cohort build' (or 'cohort report')") -> [Diagnostic] {
         let committed = OutputWriter.read(folder) ?? [:]
-        let hint = "run 'cohort build' (or 'cohort report') and commit \(displayFolder)"
+        let hint = "run \(command) and commit \(displayFolder)"
         var diagnostics: [Diagnostic] = []
         for file in expected.sorted(by: { $0.path < $1.path }) {
             let path = displayFolder + "/" + file.path
             guard let old = committed[file.path] else {
-                diagnostics.append(.error(at: .file(path), "report is missing", hint: hint))
+                diagnostics.append(.error(at: .file(path), "\(noun) is missing", hint: hint))
                 continue
             }
             guard old != file.bytes else { continue }
@@ -24,13 +28,13 @@ public enum ReportCheck {
                 let expectedLine = range.expected.flatMap { newLines.indices.contains($0) ? newLines[$0] : nil }
                     .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
                 let what = range.first == range.last ? "line \(range.first) is" : "lines \(range.first)-\(range.last) are"
-                let message = "report is stale: \(what) not what the content gives"
+                let message = "\(noun) is stale: \(what) not what \(origin)"
                 let shown = expectedLine.map { "; expected '\($0.count > 120 ? String($0.prefix(117)) + "..." : $0)'" } ?? ""
                 diagnostics.append(.error(at: SourceLocation(path: path, line: range.first, column: 1), message + shown, hint: hint))
             }
             if runs.count > maxRunsPerFile, let next = runs.dropFirst(maxRunsPerFile).first {
                 diagnostics.append(.error(at: SourceLocation(path: path, line: next.first, column: 1),
-                                          "report is stale: \(runs.count - maxRunsPerFile) more changed places", hint: hint))
+                                          "\(noun) is stale: \(runs.count - maxRunsPerFile) more changed places", hint: hint))
             }
         }
         if let foreign = OutputWriter.foreignFiles(in: folder), !foreign.isEmpty {
@@ -40,7 +44,7 @@ public enum ReportCheck {
         }
         let expectedPaths = Set(expected.map(\.path))
         for path in committed.keys.sorted() where !expectedPaths.contains(path) {
-            diagnostics.append(.error(at: .file(displayFolder + "/" + path), "report is no longer produced", hint: hint))
+            diagnostics.append(.error(at: .file(displayFolder + "/" + path), "\(noun) is no longer produced", hint: hint))
         }
         return diagnostics
     }

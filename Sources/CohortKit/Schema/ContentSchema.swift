@@ -1,0 +1,234 @@
+/// Every field of every kind of file Cohort reads, declared once: its type, whether it is required and
+/// what it means. The JSON Schemas that `cohort schema` writes are made from these declarations, the
+/// decoders take their field names from them, and a test keeps the field tables of
+/// docs/content-format.md in step with them (the meanings are those tables' words).
+public enum ContentSchema {
+    /// A kind of file and the schema file it gets.
+    public struct Kind: Sendable {
+        /// The schema's file name without `.schema.json`: `company`.
+        public let name: String
+        /// What the files are, for the schema's title: `A company (companies/<slug>.md)`.
+        public let title: String
+        /// Whether the fields are a Markdown file's front matter (else a YAML file, `programme.yml`).
+        public let isFrontMatter: Bool
+        /// Its fields.
+        public let fields: [SchemaField]
+    }
+
+    /// Every kind of file, in the order the docs describe them.
+    public static let kinds: [Kind] = [
+        Kind(name: "programme", title: "The programme (programme.yml)", isFrontMatter: false, fields: programme),
+        Kind(name: "organization", title: "An organisation (organizations/<slug>.md)", isFrontMatter: true, fields: organization),
+        Kind(name: "company", title: "A company (companies/<slug>.md)", isFrontMatter: true, fields: company),
+        Kind(name: "agreement", title: "An agreement (agreements/<slug>.md)", isFrontMatter: true, fields: agreement),
+        Kind(name: "news", title: "A news item (news/<slug>.md)", isFrontMatter: true, fields: news),
+        Kind(name: "page", title: "A free page (pages/<slug>.md)", isFrontMatter: true, fields: page),
+    ]
+
+    /// The names of `fields`, for a decoder's list of known fields.
+    static func names(_ fields: [SchemaField]) -> [String] { fields.map(\.name) }
+
+    /// The fields of the table under "`programme.yml`" in docs/content-format.md.
+    static let programme: [SchemaField] = [
+        .init("title", .text, .yes,
+              "The programme's name. Site title, feed title."),
+        .init("tagline", .blankableText, .no,
+              "One line under the title. May be empty. Defaults to empty."),
+        .init("description", .blankableText, .no,
+              "A plain-text summary for the home page and its meta description. When absent, the tagline is used for the meta description."),
+        .init("base_url", .webAddress, .yes,
+              "The absolute address the site is published at, such as `https://example.org/harbin-israel/`. Must start with `http://` or `https://`, have a host, and contain no spaces. A trailing `/` is added if missing. Used only for canonical links, `sitemap.xml`, `feed.xml` and the links of the 404 page."),
+        .init("languages", .list(.language), .no,
+              "The site's languages as BCP 47 codes, the default first: `[en, zh, he]`. See [Languages and translations](#languages-and-translations)."),
+        .init("language", .language, .no,
+              "For a site in one language, its code. Defaults to `en`. Give `language` or `languages`, not both."),
+        .init("currency", .currency, .yes,
+              "The reporting currency. Totals are computed in it, and bare amounts take it."),
+        .init("pool", .money, .yes,
+              "The total the programme means to invest."),
+        .init("target_companies", .wholeNumber, .yes,
+              "How many companies the programme means to back."),
+        .init("standard_ticket", .money, .yes,
+              "The usual investment per company."),
+        .init("announced", .date, .yes,
+              "The day the programme was announced."),
+        .init("managers", .list(.slug), .no,
+              "Organisations that run the programme. Each must name a file in `organizations/`."),
+        .init("partners", .list(.slug), .no,
+              "Other organisations involved. Each must name a file in `organizations/`."),
+        .init("focus_areas", .list(.object("focus areas", focusArea)), .no,
+              "The fields of activity the programme backs. Each item has `slug` (slug, required, unique in the list) and `name` (text, required)."),
+        .init("exchange_rates", .object("map", exchangeRates), .no,
+              "Conversion rates into the reporting currency. See [Exchange rates](#exchange-rates)."),
+        .init("allow_raw_html", .boolean, .no,
+              "Whether raw HTML in Markdown reaches the site. Defaults to `false`. See [Raw HTML](#raw-html)."),
+        .init("logo", .path, .no,
+              "The programme's logo, written from the content folder (`static/logo.png`): the picture of shared links to pages that have none of their own. See [Logos](#logos)."),
+        .init("search", .boolean, .no,
+              "Whether the site has full-text search: a Pagefind index, a search page and a search box. Defaults to `true`. See the README's [Search](../README.md#search)."),
+        .init("page_size", .wholeNumber, .no,
+              "How many rows a list page shows before the next page (companies, organisations, agreements, news, and each filter of them). Defaults to 100; `0` puts every list on one page."),
+    ]
+
+    /// The fields of the table under "`organizations/<slug>.md`" in docs/content-format.md.
+    static let organization: [SchemaField] = [
+        .init("name", .text, .yes,
+              "The organisation's name."),
+        .init("kind", .choice(["fund", "government", "university", "tech-transfer", "corporate", "other"]), .yes,
+              "What kind of body it is."),
+        .init("country", .country, .no,
+              "Where it is based."),
+        .init("website", .webAddress, .no,
+              "Its website."),
+        .init("logo", .path, .no,
+              "Its logo: see [Logos](#logos)."),
+        .init("people", .list(.object("people", person)), .no,
+              "People named on its page. Each item has `name` (text, required) and `role` (text, optional)."),
+    ]
+
+    /// The fields of the table under "`companies/<slug>.md`" in docs/content-format.md.
+    static let company: [SchemaField] = [
+        .init("name", .text, .yes,
+              "The company's name."),
+        .init("status", .choice(["candidate", "selected", "signed", "funded", "exited", "withdrawn"]), .yes,
+              "Where the company stands. `selected`, `signed`, `funded` and `exited` count against `target_companies`."),
+        .init("sector", .text, .no,
+              "Its sector, as free text."),
+        .init("country", .country, .no,
+              "Where it is based."),
+        .init("focus_area", .slug, .no,
+              "One of the `focus_areas` slugs in `programme.yml`."),
+        .init("investments", .list(.object("rounds", round)), .no,
+              "The rounds of money the programme puts, or means to put, into the company. See [Rounds](#rounds)."),
+        .init("investment", .either([.money, .object("an investment map", investment)]), .no,
+              "The older, single form: one initial round. See [The single form](#the-single-form-investment). Not together with `investments`."),
+        .init("exit", .object("exit map", exit), .no,
+              "How the programme left the company. Only with status `exited`. See [Exits](#exits)."),
+        .init("valuation", .object("valuation map", valuation), .no,
+              "The latest value of the programme's stake. Not once exited. See [Valuations](#valuations)."),
+        .init("website", .webAddress, .no,
+              "Its website."),
+        .init("logo", .path, .no,
+              "Its logo: see [Logos](#logos)."),
+        .init("founded", .wholeNumber(from: 1000, to: 9999), .no,
+              "The year it was founded: four digits, 1000 to 9999."),
+        .init("tags", .list(.text), .no,
+              "Free labels."),
+    ]
+
+    /// The fields of the table under "Rounds" in docs/content-format.md.
+    static let round: [SchemaField] = [
+        .init("date", .date, .yes,
+              "The day the round was agreed."),
+        .init("amount", .money, .yes,
+              "The programme's money in the round, in any of the [money forms](#money)."),
+        .init("currency", .currency, .no,
+              "The currency, when `amount` does not name one. It must not contradict `amount`."),
+        .init("kind", .choice(["initial", "follow-on"]), .yes,
+              "The first round by date must be `initial`."),
+        .init("instrument", .choice(["equity", "convertible", "safe", "grant", "loan"]), .no,
+              "The form the money takes."),
+        .init("disbursed", .date, .no,
+              "The day the money was paid, not before `date`. Left out, the round is committed but not paid yet."),
+        .init("estimated", .boolean, .no,
+              "`true` when the amount is an expectation rather than a stated number."),
+        .init("agreement", .slug, .no,
+              "The agreement the round is made under. It must name an agreement the company is a party to."),
+        .init("co_investors", .list(.either([.slug, .object("co-investor map", coInvestor)]), label: "list"), .no,
+              "The organisations that invested in the round beside the programme, each a map `{organization: <slug>, amount: <money>}` (`amount` optional), or the slug alone. Each names a file in `organizations/`, once per round."),
+    ]
+
+    /// The fields of the table under "The single form: `investment`" in docs/content-format.md.
+    static let investment: [SchemaField] = [
+        .init("amount", .money, .yes,
+              "The amount."),
+        .init("currency", .currency, .no,
+              "The currency, when `amount` does not name one. It must not contradict `amount`."),
+        .init("date", .date, .no,
+              "When the money was, or is to be, invested."),
+        .init("estimated", .boolean, .no,
+              "`true` when the figure is an expectation rather than a stated number. Defaults to `false`."),
+    ]
+
+    /// The fields of the table under "Exits" in docs/content-format.md.
+    static let exit: [SchemaField] = [
+        .init("date", .date, .yes,
+              "The day of the exit, not before the company's first round."),
+        .init("kind", .choice(["acquisition", "ipo", "buyback", "write-off"]), .yes,
+              "How the stake ended."),
+        .init("proceeds", .money, .when("yes, but not allowed on a `write-off`"),
+              "The money the programme received (`0` if nothing)."),
+        .init("acquirer", .slug, .no,
+              "The organisation that bought the company: a file in `organizations/`."),
+    ]
+
+    /// The fields of the table under "Valuations" in docs/content-format.md.
+    static let valuation: [SchemaField] = [
+        .init("as_of", .date, .yes,
+              "The day the value was taken."),
+        .init("amount", .money, .yes,
+              "The value of the programme's stake."),
+        .init("currency", .currency, .no,
+              "The currency, when `amount` does not name one."),
+    ]
+
+    /// The fields of the table under "`agreements/<slug>.md`" in docs/content-format.md.
+    static let agreement: [SchemaField] = [
+        .init("title", .text, .yes,
+              "The agreement's title."),
+        .init("kind", .choice(["framework", "investment", "licence", "mou", "other"]), .yes,
+              "What the agreement is."),
+        .init("status", .choice(["draft", "signed", "terminated", "expired"]), .yes,
+              "Where it stands."),
+        .init("parties", .list(.slug, atLeast: 2, unique: true), .yes,
+              "At least two organisations or companies, each named once. An agreement cannot be a party."),
+        .init("signed", .date, .when("required when `status` is `signed`"),
+              "The day it was signed."),
+        .init("place", .text, .no,
+              "Where it was signed."),
+        .init("amount", .money, .no,
+              "The money it involves. It must convert into the reporting currency."),
+    ]
+
+    /// The fields of the table under "`news/<slug>.md`" in docs/content-format.md.
+    static let news: [SchemaField] = [
+        .init("title", .text, .yes,
+              "The headline."),
+        .init("date", .date, .yes,
+              "The day of the news."),
+        .init("about", .list(.slug), .no,
+              "The organisations, companies and agreements the item is about. The item is listed on their pages."),
+    ]
+
+    /// The fields of the table under "`pages/<slug>.md`" in docs/content-format.md.
+    static let page: [SchemaField] = [
+        .init("title", .text, .yes,
+              "The page title and its navigation label."),
+        .init("order", .wholeNumber, .no,
+              "Its position in the navigation, lowest first. Pages without `order` come after the others. Ties, and pages without `order`, are sorted by title, then slug."),
+    ]
+
+    /// An item of `focus_areas`.
+    static let focusArea: [SchemaField] = [
+        .init("slug", .slug, .yes, "How companies name the focus area (`focus_area`); unique in the list."),
+        .init("name", .text, .yes, "Its name on the site."),
+    ]
+
+    /// `exchange_rates`.
+    static let exchangeRates: [SchemaField] = [
+        .init("as_of", .date, .yes, "The day the rates were taken."),
+        .init("rates", .rates, .yes, "Currency codes with the worth of one unit in the reporting currency: `EUR: 1.37`."),
+    ]
+
+    /// An item of an organisation's `people`.
+    static let person: [SchemaField] = [
+        .init("name", .text, .yes, "The person's name."),
+        .init("role", .text, .no, "Their role."),
+    ]
+
+    /// A co-investor of a round, in its map form.
+    static let coInvestor: [SchemaField] = [
+        .init("organization", .slug, .yes, "The organisation: a file in `organizations/`."),
+        .init("amount", .money, .no, "What it invested in the round."),
+    ]
+}
