@@ -4,7 +4,7 @@
 With the cohort binary given as the first argument:
 
 - writes the schemas and checks each against the draft 2020-12 metaschema (check-jsonschema, from PyPI);
-- validates programme.yml and the front matter of every entity file (translations aside) of the example
+- validates programme.yml and the front matter of every entity file (translations with their own schemas) of the example
   content, a new programme from `cohort init`, the hostile and lifecycle fixtures and a generated corpus:
   a schema must accept everything `cohort check` accepts;
 - for each typical mistake in MISTAKES, puts it into a copy of the example content and expects both the
@@ -40,6 +40,7 @@ MISTAKES = [
      "part"),
     ("news/programme-announced.md", 'title: "Launch"\ndate: "10/10/2011"\n', "a date not written YYYY-MM-DD", "10/10/2011"),
     ("pages/about.md", 'title: "About"\norder: -1\n', "a negative order", "-1"),
+    ("pages/about.zh.md", 'title: "关于"\norder: 2\n', "a translation that sets a fact", "cannot set 'order'"),
     ("programme.yml", None, "a programme without base_url", "base_url"),
 ]
 
@@ -73,14 +74,16 @@ def validate(schema, files):
 def check_content(content, schemas, work, label):
     """Every file of `content` that the schemas cover must validate."""
     groups = {"programme": [content / "programme.yml"]}
+    for path in sorted(content.glob("programme.*.yml")):
+        groups.setdefault("programme.translation", []).append(path)
     for folder, kind in FOLDERS.items():
         for index, path in enumerate(sorted((content / folder).rglob("*.md")) if (content / folder).is_dir() else []):
-            if "." in path.name[:-3]:
-                continue  # a translation: <slug>.<language>.md
-            copy = work / label / kind / f"{index}-{path.stem}.yaml"
+            # A translation is named <slug>.<language>.md.
+            schema = kind + ".translation" if "." in path.name[:-3] else kind
+            copy = work / label / schema / f"{index}-{path.stem}.yaml"
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(front_matter(path), encoding="utf-8")
-            groups.setdefault(kind, []).append(copy)
+            groups.setdefault(schema, []).append(copy)
     count = 0
     for kind, files in groups.items():
         ok, output = validate(schemas / f"{kind}.schema.json", files)
@@ -132,6 +135,8 @@ def main():
                 yaml = work / f"mistake-{index}.yaml"
                 yaml.write_text(replacement, encoding="utf-8")
             kind = "programme" if name == "programme.yml" else FOLDERS[name.split("/")[0]]
+            if name.count(".") > 1:
+                kind += ".translation"
             ok, _ = validate(schemas / f"{kind}.schema.json", [yaml])
             if ok:
                 fail(f"the {kind} schema accepts {what}: {replacement!r}")

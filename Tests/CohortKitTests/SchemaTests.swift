@@ -32,6 +32,14 @@ import Testing
         }
     }
 
+    @Test func aTranslationSchemaHasItsKindsTextAndNothingRequired() throws {
+        let company = try #require(ContentSchema.kinds.first { $0.name == "company" }).translation
+        #expect(company.name == "company.translation" && company.isTranslation)
+        #expect(ContentSchema.names(company.fields) == ["name", "sector", "tags"])
+        #expect(company.fields.allSatisfy { $0.required == .no })
+        #expect(JSONSchema.fileName(of: company) == "company.translation.schema.json")
+    }
+
     @Test func aTranslationDividesEveryFieldOfItsKindIntoTextAndFacts() {
         let kinds: [ContentFolder?: [SchemaField]] = [
             nil: ContentSchema.programme, .organizations: ContentSchema.organization, .companies: ContentSchema.company,
@@ -45,8 +53,8 @@ import Testing
 
     @Test func eachSchemaNamesItsFieldsAndWhichAreRequired() throws {
         let files = Dictionary(uniqueKeysWithValues: JSONSchema.files().map { ($0.path, $0.bytes) })
-        #expect(files.keys.sorted() == ["agreement.schema.json", "company.schema.json", "news.schema.json", "organization.schema.json",
-                                        "page.schema.json", "programme.schema.json"])
+        let kinds = ["agreement", "company", "news", "organization", "page", "programme"]
+        #expect(files.keys.sorted() == kinds.flatMap { [$0 + ".schema.json", $0 + ".translation.schema.json"] })
         let data = try #require(files["company.schema.json"])
         let company = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(company["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")

@@ -3,17 +3,10 @@ import Yams
 /// Decodes a translation: `<slug>.<lang>.md` beside an entity file, or `programme.<lang>.yml`.
 enum TranslationDecoder {
     /// The fields a translation of each kind of file may set (text), and those it may not (facts).
-    static let fields: [ContentFolder?: (text: [String], facts: [String])] = [
-        nil: (["title", "tagline", "description", "focus_areas"],
-              ["base_url", "language", "languages", "currency", "pool", "target_companies", "standard_ticket", "announced",
-               "managers", "partners", "exchange_rates", "allow_raw_html", "page_size", "search", "logo"]),
-        .organizations: (["name"], ["kind", "country", "website", "logo", "people"]),
-        .companies: (["name", "sector", "tags"], ["status", "country", "focus_area", "investment", "investments", "exit", "valuation",
-                                                "website", "logo", "founded"]),
-        .agreements: (["title", "place"], ["kind", "status", "parties", "signed", "amount"]),
-        .news: (["title"], ["date", "about"]),
-        .pages: (["title"], ["order"]),
-    ]
+    static let fields: [ContentFolder?: (text: [String], facts: [String])] = Dictionary(uniqueKeysWithValues: ContentSchema.kinds.map { kind in
+        let text = ContentSchema.translated[kind.folder] ?? []
+        return (kind.folder, (text, ContentSchema.names(kind.fields).filter { !text.contains($0) }))
+    })
 
     /// The slug and language of an entity file's name, when it names a translation (`about.zh`).
     static func parts(ofStem stem: String) -> (slug: String, language: String)? {

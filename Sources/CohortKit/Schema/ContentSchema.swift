@@ -7,22 +7,46 @@ public enum ContentSchema {
     public struct Kind: Sendable {
         /// The schema's file name without `.schema.json`: `company`.
         public let name: String
-        /// What the files are, for the schema's title: `A company (companies/<slug>.md)`.
+        /// What the files are, for the schema's title: `A company`.
         public let title: String
-        /// Whether the fields are a Markdown file's front matter (else a YAML file, `programme.yml`).
-        public let isFrontMatter: Bool
+        /// Where the files are: `companies/<slug>.md`.
+        public let files: String
+        /// The folder of its files; nil for `programme.yml`.
+        public let folder: ContentFolder?
         /// Its fields.
         public let fields: [SchemaField]
+        /// Whether the files are translations of others.
+        public var isTranslation = false
+
+        /// Whether the fields are a Markdown file's front matter (else a YAML file, `programme.yml`).
+        public var isFrontMatter: Bool { folder != nil }
+
+        /// The kind of its translations (`<slug>.<language>.md`, `programme.<language>.yml`): the fields
+        /// they may set, none required.
+        public var translation: Kind {
+            let text = ContentSchema.translated[folder] ?? []
+            let files = self.files.hasSuffix(".md") ? self.files.dropLast(3) + ".<language>.md" : String(self.files.dropLast(4)) + ".<language>.yml"
+            return Kind(name: name + ".translation", title: "A translation of " + title.prefix(1).lowercased() + String(title.dropFirst()),
+                        files: files, folder: folder, fields: fields.filter { text.contains($0.name) }.map { SchemaField($0.name, $0.type, .no, $0.meaning) },
+                        isTranslation: true)
+        }
     }
 
     /// Every kind of file, in the order the docs describe them.
     public static let kinds: [Kind] = [
-        Kind(name: "programme", title: "The programme (programme.yml)", isFrontMatter: false, fields: programme),
-        Kind(name: "organization", title: "An organisation (organizations/<slug>.md)", isFrontMatter: true, fields: organization),
-        Kind(name: "company", title: "A company (companies/<slug>.md)", isFrontMatter: true, fields: company),
-        Kind(name: "agreement", title: "An agreement (agreements/<slug>.md)", isFrontMatter: true, fields: agreement),
-        Kind(name: "news", title: "A news item (news/<slug>.md)", isFrontMatter: true, fields: news),
-        Kind(name: "page", title: "A free page (pages/<slug>.md)", isFrontMatter: true, fields: page),
+        Kind(name: "programme", title: "The programme", files: "programme.yml", folder: nil, fields: programme),
+        Kind(name: "organization", title: "An organisation", files: "organizations/<slug>.md", folder: .organizations, fields: organization),
+        Kind(name: "company", title: "A company", files: "companies/<slug>.md", folder: .companies, fields: company),
+        Kind(name: "agreement", title: "An agreement", files: "agreements/<slug>.md", folder: .agreements, fields: agreement),
+        Kind(name: "news", title: "A news item", files: "news/<slug>.md", folder: .news, fields: news),
+        Kind(name: "page", title: "A free page", files: "pages/<slug>.md", folder: .pages, fields: page),
+    ]
+
+    /// The fields a translation of each kind of file may set, its text (nil: `programme.yml`); the others
+    /// are facts, which come from the original file only.
+    static let translated: [ContentFolder?: [String]] = [
+        nil: ["title", "tagline", "description", "focus_areas"], .organizations: ["name"], .companies: ["name", "sector", "tags"],
+        .agreements: ["title", "place"], .news: ["title"], .pages: ["title"],
     ]
 
     /// The names of `fields`, for a decoder's list of known fields.

@@ -5,9 +5,9 @@ import Foundation
 /// scripts that write content. A schema accepts everything `cohort check` accepts; rules it cannot say
 /// (a slug naming an existing file, a date after another, totals against the pool) stay in the check.
 public enum JSONSchema {
-    /// Each kind's schema, as `<kind>.schema.json`.
+    /// Each kind's schema, as `<kind>.schema.json`, and its translations', as `<kind>.translation.schema.json`.
     public static func files() -> [OutputFile] {
-        ContentSchema.kinds.map { OutputFile(path: fileName(of: $0), text: text(of: $0)) }
+        (ContentSchema.kinds + ContentSchema.kinds.map(\.translation)).map { OutputFile(path: fileName(of: $0), text: text(of: $0)) }
     }
 
     /// `company.schema.json`.
@@ -16,10 +16,11 @@ public enum JSONSchema {
     static func text(of kind: ContentSchema.Kind) -> String {
         guard case .object(var root) = object(kind.fields) else { return "" }
         root["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
-        root["title"] = .string(kind.title)
-        root["description"] = .string(kind.isFrontMatter
-            ? "The YAML front matter of the file, between its `---` lines. Written by `cohort schema` from Cohort's declarations; see docs/content-format.md."
-            : "Written by `cohort schema` from Cohort's declarations; see docs/content-format.md.")
+        root["title"] = .string("\(kind.title) (\(kind.files))")
+        let translation = kind.isTranslation
+            ? " A translation holds text only; the facts come from the original file." : ""
+        let part = kind.isFrontMatter ? "The YAML front matter of the file, between its `---` lines." : "The YAML file."
+        root["description"] = .string(part + translation + " Written by `cohort schema`; see docs/content-format.md.")
         root["$defs"] = .object(definitions)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
