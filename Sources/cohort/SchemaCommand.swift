@@ -16,7 +16,7 @@ struct SchemaCommand: ParsableCommand {
             """)
 
     @Option(help: "The folder to write the schemas to.")
-    var output = "schemas"
+    var output = EditorSetup.schemaFolder
 
     @Flag(help: "Write nothing; fail when the schemas in the folder are stale.")
     var check = false

@@ -50,6 +50,45 @@ import Testing
         #expect(folder.read(".git/HEAD") == "ref: refs/heads/main\n")
     }
 
+    @Test func initWritesTheEditorSetUpAndTheSchemasItNames() throws {
+        let folder = try TemporaryFolder()
+        let written = try Starter.create(in: folder.url, title: "X", today: day)
+        for path in [".vscode/settings.json", ".vscode/extensions.json", "frontmatter.json", "schemas/company.schema.json"] {
+            #expect(written.contains(path), "\(path)")
+        }
+        #expect(JSONSchema.check(folder.url.appendingPathComponent("schemas"), displayFolder: "schemas").isEmpty,
+                "cohort schema --check accepts the schemas init wrote")
+
+        func object(_ path: String) throws -> [String: Any] {
+            let data = try #require(FileManager.default.contents(atPath: folder.url.appendingPathComponent(path).path))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(path) is a JSON object")
+        }
+        let settings = try #require(try object(".vscode/settings.json")["yaml.schemas"] as? [String: [String]])
+        for schema in settings.keys {
+            #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(schema).path), "\(schema)")
+        }
+        #expect(settings["./schemas/programme.schema.json"] == ["content/programme.yml"])
+        #expect(try object(".vscode/extensions.json")["recommendations"] as? [String] == ["redhat.vscode-yaml", "eliostruyf.vscode-front-matter"])
+
+        // Front Matter CMS's content types have the fields of the schemas, required where they are.
+        let frontMatter = try object("frontmatter.json")
+        let types = try #require(frontMatter["frontMatter.taxonomy.contentTypes"] as? [[String: Any]])
+        #expect(types.compactMap { $0["name"] as? String } == ["organization", "company", "agreement", "news", "page"])
+        for type in types {
+            let name = try #require(type["name"] as? String)
+            let schema = try object("schemas/\(name).schema.json")
+            let fields = try #require(type["fields"] as? [[String: Any]])
+            #expect(fields.compactMap { $0["name"] as? String }.sorted() == (schema["properties"] as? [String: Any])?.keys.sorted(), "\(name)")
+            #expect(fields.filter { $0["required"] as? Bool == true }.compactMap { $0["name"] as? String } == schema["required"] as? [String], "\(name)")
+        }
+        let folders = try #require(frontMatter["frontMatter.content.pageFolders"] as? [[String: Any]])
+        #expect(folders.compactMap { $0["path"] as? String } == ContentFolder.allCases.map { "[[workspace]]/content/" + $0.rawValue })
+        let company = try #require(types.first { $0["name"] as? String == "company" }?["fields"] as? [[String: Any]])
+        let status = try #require(company.first { $0["name"] as? String == "status" })
+        #expect(status["type"] as? String == "choice")
+        #expect(status["choices"] as? [String] == ["candidate", "selected", "signed", "funded", "exited", "withdrawn"])
+    }
+
     @Test func theShippedWorkflowIsTheOneInitWrites() throws {
         let workflow = try #require(Starter.files(title: "X", today: day).first { $0.path == ".github/workflows/cohort.yml" })
         let shipped = try #require(FileManager.default.contents(atPath: repositoryRoot.appendingPathComponent("docs/github-workflow.yml").path))

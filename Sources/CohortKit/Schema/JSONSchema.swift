@@ -22,10 +22,7 @@ public enum JSONSchema {
         let part = kind.isFrontMatter ? "The YAML front matter of the file, between its `---` lines." : "The YAML file."
         root["description"] = .string(part + translation + " Written by `cohort schema`; see docs/content-format.md.")
         root["$defs"] = .object(definitions)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(JSONValue.object(root)) else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONValue.object(root).text
     }
 
     /// A map with `fields`, no others; a field that is not required may also be written with no value.
@@ -120,6 +117,14 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByAr
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { $1 }) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(integerLiteral value: Int) { self = .number(value) }
+
+    /// The value as pretty-printed JSON, keys sorted, with a final line break.
+    var text: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

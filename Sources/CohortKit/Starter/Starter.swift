@@ -19,8 +19,13 @@ public enum Starter {
         }
     }
 
-    /// The files of a new programme called `title`, announced on `today`.
+    /// The files of a new programme called `title`, announced on `today`: the starter's and the editor
+    /// set-up (`create` also writes the schemas the set-up uses, as `cohort schema` does).
     public static func files(title: String, today: Day) -> [OutputFile] {
+        starterFiles(title: title, today: today) + EditorSetup.files()
+    }
+
+    private static func starterFiles(title: String, today: Day) -> [OutputFile] {
         EmbeddedFolder.starter.files.map { file in
             var text = String(decoding: file.bytes, as: UTF8.self)
             // In content files the title stands inside a double-quoted YAML string.
@@ -56,18 +61,28 @@ public enum Starter {
             }
         }
         let files = files(title: title, today: today)
-        do {
-            return try FileExport.write(files, into: folder).written
-        } catch {
-            // The folder was empty: everything at its top level but .git is this call's.
+        // The folder was empty: everything at its top level but .git is this call's.
+        func removeWritten() {
             if existed {
-                let created = Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) })
+                let created = Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) } + [EditorSetup.schemaFolder])
                 for entry in created { try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry)) }
             } else {
                 try? FileManager.default.removeItem(at: folder)
             }
+        }
+        let written: [String]
+        do {
+            written = try FileExport.write(files, into: folder).written
+        } catch {
+            removeWritten()
             throw .cannotWrite(error.description)
         }
+        // The schemas are written as `cohort schema` writes them, so that `cohort schema --check` knows them.
+        if let problem = JSONSchema.write(to: folder.appendingPathComponent(EditorSetup.schemaFolder), displayFolder: EditorSetup.schemaFolder).first {
+            removeWritten()
+            throw .cannotWrite(problem.message)
+        }
+        return written + JSONSchema.files().map { EditorSetup.schemaFolder + "/" + $0.path }
     }
 
     /// `text` escaped for the inside of a double-quoted YAML string.
