@@ -7,8 +7,8 @@ With the cohort binary given as the first argument:
 - validates programme.yml and the front matter of every entity file (translations with their own schemas) of the example
   content, a new programme from `cohort init`, the hostile and lifecycle fixtures and a generated corpus:
   a schema must accept everything `cohort check` accepts;
-- for each typical mistake in MISTAKES, puts it into a copy of the example content and expects both the
-  schema and `cohort check` to reject it.
+- for each typical mistake in MISTAKES (the list docs/editing.md gives), puts it into a copy of the
+  example content and expects both the schema and `cohort check` to reject it.
 
 check-jsonschema reads YAML as editors do (YAML 1.2, dates as text). Prints what it checked and exits
 non-zero on the first failure, naming the file.
@@ -121,7 +121,10 @@ def main():
                                ("lifecycle", ROOT / "Tests/Fixtures/lifecycle-programme"), ("corpus", corpus)]:
             check_content(content, schemas, work / "valid", label)
 
+        documented = (ROOT / "docs/editing.md").read_text(encoding="utf-8")
         for index, (name, replacement, what, word) in enumerate(MISTAKES):
+            if f"- {what} (" not in documented and f"- {what};" not in documented and f"- {what}." not in documented:
+                fail(f"docs/editing.md does not list the mistake '{what}'")
             content = work / f"mistake-{index}"
             shutil.copytree(ROOT / "content", content)
             target = content / name
