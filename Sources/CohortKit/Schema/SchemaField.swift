@@ -1,7 +1,10 @@
 /// A field of a kind of file: its name, type, whether it is required and what it means.
 public struct SchemaField: Sendable {
+    /// The field's name, as written in the file: `focus_area`.
     public let name: String
+    /// The type its value is read as.
     public let type: SchemaType
+    /// Whether a file must have it.
     public let required: Requirement
     /// What it means, in the words of docs/content-format.md (Markdown).
     public let meaning: String
@@ -39,12 +42,19 @@ public indirect enum SchemaType: Sendable {
     case blankableText
     /// A whole number from zero, within these bounds when they are given.
     case whole(from: Int?, to: Int?)
+    /// `true` or `false`.
     case boolean
+    /// A day, `YYYY-MM-DD`.
     case date
+    /// Another file's slug.
     case slug
+    /// An ISO 3166 alpha-2 code in capitals.
     case country
+    /// An ISO 4217 code in capitals.
     case currency
+    /// An `http` or `https` address.
     case webAddress
+    /// An amount in any of the money forms.
     case money
     /// A file's path from the content folder.
     case path
