@@ -21,7 +21,7 @@ let package = Package(
         // swift-mustache 2.1.1 with a patch that makes rendering faster: see Packages/swift-mustache/PATCH.md.
         .package(path: "Packages/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(path: "Packages/FlyingFox"),
     ],
     targets: [
         .systemLibrary(
