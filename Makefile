@@ -13,7 +13,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz
+.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz dist dist-test
 
 all: site
 
@@ -73,6 +73,7 @@ test: deps search-deps
 	$(MAKE) lint-site
 	$(MAKE) lint-reports
 	$(MAKE) lint-schemas
+	$(MAKE) dist-test
 
 # Pagefind, which `cohort build` runs to index the site for search, and resvg, which draws the cards
 # of SVG logos for shared links: from PyPI when missing (the tests build sites with both, and
@@ -96,6 +97,14 @@ lint-site: search-deps
 # The CSV reports of Tests/Fixtures/hostile-programme through LibreOffice Calc (headless, to xlsx, read
 # back with openpyxl), and its summary.md and diff comment through cmark-gfm (Tests/lint-reports.py).
 # Installs LibreOffice Calc and cmark-gfm with apt-get, and openpyxl with pip, when they are missing.
+# The release for this machine's architecture in dist/: a tarball, a .deb and SHA256SUMS, with a
+# binary that needs only the C runtime (Packaging/dist.sh says how). dist-test checks them.
+dist: deps
+	bash Packaging/dist.sh
+
+dist-test: deps
+	bash Tests/dist-test.sh
+
 # The JSON Schemas of `cohort schema` against the draft 2020-12 metaschema and every content file of the
 # repository, and typical mistakes rejected by them and by `cohort check` (check-jsonschema from PyPI).
 lint-schemas:
@@ -141,4 +150,4 @@ fuzz: deps
 		-max_len=65536 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 clean:
-	rm -rf .build output/site bench
+	rm -rf .build output/site bench dist

@@ -1,0 +1,116 @@
+#!/bin/bash
+# make dist: the release of this version of Cohort for this machine's Linux architecture, in dist/:
+#
+#   cohort-<version>-linux-<arch>.tar.gz   bin/cohort, shell completions, README, third-party licences
+#   cohort_<version>_<debarch>.deb         /usr/bin/cohort, completions where bash, zsh and fish look
+#   SHA256SUMS
+#
+# The binary needs nothing beyond the C runtime (glibc, libstdc++, libgcc_s): the Swift runtime is
+# linked statically, and so are libcmark and the imaging libraries (Debian ships their static
+# archives; pkg-config is pointed at them). It is stripped. Both archives are reproducible: files in
+# name order, owned by root, dated SOURCE_DATE_EPOCH (the last commit's date by default).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SWIFT=${SWIFT:-swift}
+DIST=${DIST:-dist}
+SCRATCH=${SCRATCH:-.build/dist}
+version=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/CohortKit/Release.swift)
+arch=$(uname -m)
+debarch=$(dpkg --print-architecture 2>/dev/null || echo "$arch")
+multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
+
+# Static archives of the C libraries, in a folder of their own, and pkg-config files that name only
+# that folder: the linker then finds libcmark.a where it would have found libcmark.so.
+# (In the scratch folder, so that the same path makes the next build an incremental one.)
+static=$(mkdir -p "$SCRATCH" && cd "$SCRATCH" && pwd)/static
+mkdir -p "$static/lib" "$static/pkgconfig"
+for library in cmark png16 turbojpeg webp expat z; do
+    archive=/usr/lib/$multiarch/lib$library.a
+    [ -f "$archive" ] || { echo "dist: $archive is missing (make deps installs the -dev packages)" >&2; exit 1; }
+    ln -sf "$archive" "$static/lib/"
+done
+for package in libcmark libpng16; do
+    printf 'Name: %s\nDescription: static, for make dist\nVersion: 0\nLibs: -L%s\nCflags:\n' "$package" "$static/lib" \
+        > "$static/pkgconfig/$package.pc"
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# COHORT_BINARY packages a binary built before instead (dist-test packages one twice).
+binary=${COHORT_BINARY:-}
+if [ -z "$binary" ]; then
+    echo "dist: building cohort $version for linux-$arch (release, static)"
+    PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --static-swift-stdlib \
+        --scratch-path "$SCRATCH" -Xlinker -lz >&2
+    binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
+fi
+
+# The files both archives hold, in a tree of their own.
+name=cohort-$version-linux-$arch
+root=$work/$name
+install -D -m 755 "$binary" "$root/bin/cohort"
+strip "$root/bin/cohort"
+mkdir -p "$root/completions"
+"$root/bin/cohort" --generate-completion-script bash > "$root/completions/cohort.bash"
+"$root/bin/cohort" --generate-completion-script zsh > "$root/completions/_cohort"
+"$root/bin/cohort" --generate-completion-script fish > "$root/completions/cohort.fish"
+install -m 644 Packaging/README "$root/README"
+{
+    echo "Cohort $version includes the following software, linked into bin/cohort."
+    for entry in \
+        "libcmark (CommonMark):/usr/share/doc/libcmark0.30.2/copyright" \
+        "libpng:/usr/share/doc/libpng16-16/copyright" \
+        "libjpeg-turbo:/usr/share/doc/libturbojpeg0/copyright" \
+        "libwebp:/usr/share/doc/libwebp7/copyright" \
+        "Expat:/usr/share/doc/libexpat1/copyright" \
+        "zlib:/usr/share/doc/zlib1g/copyright" \
+        "Swift runtime, Foundation and ICU:$(dirname "$(dirname "$(command -v "$SWIFT")")")/share/swift/LICENSE.txt" \
+        "Yams:.build/checkouts/Yams/LICENSE" \
+        "swift-argument-parser:.build/checkouts/swift-argument-parser/LICENSE.txt" \
+        "swift-mustache:Packages/swift-mustache/LICENSE.txt" \
+        "FlyingFox:Packages/FlyingFox/LICENSE"; do
+        title=${entry%%:*} file=${entry#*:}
+        [ -f "$file" ] || file=$SCRATCH/checkouts/${file#.build/checkouts/}
+        [ -f "$file" ] || { echo "dist: the licence of $title ($file) is missing" >&2; exit 1; }
+        printf '\n==== %s ====\n\n' "$title"
+        cat "$file"
+    done
+} > "$root/THIRD-PARTY-LICENSES"
+
+# Reproducible archives: name order, root-owned, every date SOURCE_DATE_EPOCH, gzip without a name or time.
+mkdir -p "$DIST"
+rm -f "$DIST/$name.tar.gz" "$DIST"/cohort_"$version"_"$debarch".deb "$DIST/SHA256SUMS"
+tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner --format=gnu \
+    -C "$work" -cf - "$name" | gzip -9n > "$DIST/$name.tar.gz"
+
+# The Debian package: the same files where Debian puts them.
+deb=$work/deb
+install -D -m 755 "$root/bin/cohort" "$deb/usr/bin/cohort"
+install -D -m 644 "$root/completions/cohort.bash" "$deb/usr/share/bash-completion/completions/cohort"
+install -D -m 644 "$root/completions/_cohort" "$deb/usr/share/zsh/vendor-completions/_cohort"
+install -D -m 644 "$root/completions/cohort.fish" "$deb/usr/share/fish/vendor_completions.d/cohort.fish"
+install -D -m 644 "$root/README" "$deb/usr/share/doc/cohort/README"
+install -D -m 644 "$root/THIRD-PARTY-LICENSES" "$deb/usr/share/doc/cohort/THIRD-PARTY-LICENSES"
+mkdir -p "$deb/DEBIAN"
+size=$(du -sk --apparent-size "$deb/usr" | cut -f1)
+cat > "$deb/DEBIAN/control" <<EOF
+Package: cohort
+Version: $version
+Architecture: $debarch
+Maintainer: Cohort <cohort@users.noreply.github.com>
+Installed-Size: $size
+Depends: libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)
+Section: web
+Priority: optional
+Homepage: $(sed -n 's/.*static let repository = "\(.*\)".*/\1/p' Sources/CohortKit/Release.swift)
+Description: static site and report generator for investment programmes
+ Cohort builds a programme's website and its summary reports (Markdown, CSV,
+ JSON, SVG charts) from Markdown files with YAML front matter kept in git.
+EOF
+find "$deb" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+dpkg-deb --root-owner-group -Zxz --build "$deb" "$DIST/cohort_${version}_${debarch}.deb" >/dev/null
+
+(cd "$DIST" && sha256sum "$name.tar.gz" "cohort_${version}_${debarch}.deb" > SHA256SUMS)
+echo "dist: wrote $DIST/$name.tar.gz, $DIST/cohort_${version}_${debarch}.deb and $DIST/SHA256SUMS"
