@@ -125,7 +125,8 @@ lint-workflow:
 	@python3 -c "import check_jsonschema" 2>/dev/null || python3 -m pip install --quiet check-jsonschema
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 		$$($(SWIFT) build --show-bin-path)/cohort init "$$tmp/programme" >/dev/null && \
-		check-jsonschema --builtin-schema vendor.github-workflows "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow.yml
+		check-jsonschema --builtin-schema vendor.github-workflows "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow.yml \
+			.github/workflows/release.yml
 
 # Benchmarks: corpora of 1,000 and 10,000 companies, Cohort against the libcmark floor and Hugo, the
 # output on disk and on tmpfs. Installs GNU time with apt-get when it is missing; the script installs

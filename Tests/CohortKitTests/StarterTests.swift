@@ -13,7 +13,9 @@ import Testing
         let readme = String(decoding: try #require(files.first { $0.path == "README.md" }).bytes, as: UTF8.self)
         #expect(readme.hasPrefix(#"# The "Harbin" \ Fund"#))
         for file in files {
-            #expect(!String(decoding: file.bytes, as: UTF8.self).contains("@"+"TITLE@"), "\(file.path) keeps a placeholder")
+            for placeholder in ["TITLE", "TODAY", "COHORT_VERSION", "COHORT_RELEASE", "COHORT_REPOSITORY"] {
+                #expect(!String(decoding: file.bytes, as: UTF8.self).contains("@" + placeholder + "@"), "\(file.path) keeps @\(placeholder)@")
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// A new programme, as `cohort init` writes it: the repository's `starter/` folder, compiled in, with
 /// the programme's title, the day and this release of Cohort filled in for `@TITLE@`, `@TODAY@`,
-/// `@COHORT_VERSION@` and `@COHORT_REPOSITORY@`.
+/// `@COHORT_VERSION@` (the tag), `@COHORT_RELEASE@` (the version) and `@COHORT_REPOSITORY@`.
 public enum Starter {
     /// Why a programme could not be started.
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -31,7 +31,8 @@ public enum Starter {
             // In content files the title stands inside a double-quoted YAML string.
             let filledTitle = file.path.hasPrefix("content/") ? yamlEscaped(title) : title
             for (placeholder, value) in [("@TITLE@", filledTitle), ("@TODAY@", today.description),
-                                         ("@COHORT_VERSION@", Release.tag), ("@COHORT_REPOSITORY@", Release.repository)] {
+                                         ("@COHORT_VERSION@", Release.tag), ("@COHORT_RELEASE@", Release.version),
+                                         ("@COHORT_REPOSITORY@", Release.repository)] {
                 text = text.replacingOccurrences(of: placeholder, with: value)
             }
             return OutputFile(path: file.path, text: text)
