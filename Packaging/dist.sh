@@ -1,8 +1,8 @@
 #!/bin/bash
 # make dist: the release of this version of Cohort for this machine's Linux architecture, in dist/:
 #
-#   cohort-<version>-linux-<arch>.tar.gz   bin/cohort, shell completions, README, third-party licences
-#   cohort_<version>_<debarch>.deb         /usr/bin/cohort, completions where bash, zsh and fish look
+#   cohort-<version>-linux-<arch>.tar.gz   bin/cohort, man/cohort.1, shell completions, README, licences
+#   cohort_<version>_<debarch>.deb         /usr/bin/cohort, its manual page, completions where bash, zsh and fish look
 #   SHA256SUMS
 #
 # The binary needs nothing beyond the C runtime (glibc, libstdc++, libgcc_s): the Swift runtime is
@@ -57,6 +57,12 @@ mkdir -p "$root/completions"
 "$root/bin/cohort" --generate-completion-script zsh > "$root/completions/_cohort"
 "$root/bin/cohort" --generate-completion-script fish > "$root/completions/cohort.fish"
 install -m 644 Packaging/README "$root/README"
+# The manual page, from the argument parser's description of every command (swift-argument-parser's
+# generate-manual plugin, which builds the tool in the default scratch folder).
+mkdir -p "$work/man"
+$SWIFT package --allow-writing-to-directory "$work/man" generate-manual --output-directory "$work/man" \
+    --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >&2
+install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
 {
     echo "Cohort $version includes the following software, linked into bin/cohort."
     for entry in \
@@ -92,6 +98,8 @@ install -D -m 644 "$root/completions/cohort.bash" "$deb/usr/share/bash-completio
 install -D -m 644 "$root/completions/_cohort" "$deb/usr/share/zsh/vendor-completions/_cohort"
 install -D -m 644 "$root/completions/cohort.fish" "$deb/usr/share/fish/vendor_completions.d/cohort.fish"
 install -D -m 644 "$root/README" "$deb/usr/share/doc/cohort/README"
+mkdir -p "$deb/usr/share/man/man1"
+gzip -9n < "$root/man/cohort.1" > "$deb/usr/share/man/man1/cohort.1.gz"
 install -D -m 644 "$root/THIRD-PARTY-LICENSES" "$deb/usr/share/doc/cohort/THIRD-PARTY-LICENSES"
 mkdir -p "$deb/DEBIAN"
 size=$(du -sk --apparent-size "$deb/usr" | cut -f1)

@@ -32,7 +32,7 @@ echo "dist-test: $tarball and $deb, the same bytes when packaged again, checksum
 mkdir "$work/unpacked"
 tar -xzf "$tarball" -C "$work/unpacked"
 binary=$(ls "$work"/unpacked/*/bin/cohort)
-for file in README THIRD-PARTY-LICENSES completions/cohort.bash completions/_cohort completions/cohort.fish; do
+for file in README THIRD-PARTY-LICENSES man/cohort.1 completions/cohort.bash completions/_cohort completions/cohort.fish; do
     [ -s "$(dirname "$(dirname "$binary")")/$file" ] || fail "the tarball has no $file"
 done
 libraries=$(ldd "$binary" | awk '{ print $1 }' | sed 's|.*/||' | sort)
@@ -57,7 +57,7 @@ for field in "Package: cohort" "Version: $version" "Architecture: $(dpkg --print
 done
 contents=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
 for path in ./usr/bin/cohort ./usr/share/bash-completion/completions/cohort ./usr/share/zsh/vendor-completions/_cohort \
-    ./usr/share/fish/vendor_completions.d/cohort.fish ./usr/share/doc/cohort/THIRD-PARTY-LICENSES; do
+    ./usr/share/fish/vendor_completions.d/cohort.fish ./usr/share/doc/cohort/THIRD-PARTY-LICENSES ./usr/share/man/man1/cohort.1.gz; do
     echo "$contents" | grep -qx "$path" || fail "the .deb has no $path"
 done
 if [ "$(id -u)" -eq 0 ] && ! dpkg -s cohort >/dev/null 2>&1; then
