@@ -7,8 +7,9 @@
 #
 # The binary needs nothing beyond the C runtime (glibc, libstdc++, libgcc_s): the Swift runtime is
 # linked statically, and so are libcmark and the imaging libraries (Debian ships their static
-# archives; pkg-config is pointed at them). It is stripped. Both archives are reproducible: files in
-# name order, owned by root, dated SOURCE_DATE_EPOCH (the last commit's date by default).
+# archives; pkg-config is pointed at them). It is stripped. Packaging is reproducible (the same
+# binary gives the same bytes): files in name order, owned by root, dated SOURCE_DATE_EPOCH (the last
+# commit's date by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
