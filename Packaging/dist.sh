@@ -7,9 +7,9 @@
 #
 # The binary needs nothing beyond the C runtime (glibc, libstdc++, libgcc_s): the Swift runtime is
 # linked statically, and so are libcmark and the imaging libraries (Debian ships their static
-# archives; pkg-config is pointed at them). It is stripped. Packaging is reproducible (the same
-# binary gives the same bytes): files in name order, owned by root, dated SOURCE_DATE_EPOCH (the last
-# commit's date by default).
+# archives; pkg-config is pointed at them). It is stripped. Both archives are reproducible: the binary
+# has no build id and no .swift_modhash section (which vary between compilations of the same code), and
+# the files are in name order, owned by root, dated SOURCE_DATE_EPOCH (the last commit's date by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,20 +39,19 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# COHORT_BINARY packages a binary built before instead (dist-test packages one twice).
-binary=${COHORT_BINARY:-}
-if [ -z "$binary" ]; then
-    echo "dist: building cohort $version for linux-$arch (release, static)"
-    PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --static-swift-stdlib \
-        --scratch-path "$SCRATCH" -Xlinker -lz >&2
-    binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
-fi
+echo "dist: building cohort $version for linux-$arch (release, static)"
+# No build id: it is a hash of the linked file, which holds the .swift_modhash section below.
+PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --static-swift-stdlib \
+    --scratch-path "$SCRATCH" -Xlinker -lz -Xlinker --build-id=none >&2
+binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
 
 # The files both archives hold, in a tree of their own.
 name=cohort-$version-linux-$arch
 root=$work/$name
 install -D -m 755 "$binary" "$root/bin/cohort"
-strip "$root/bin/cohort"
+# .swift_modhash holds a hash of each object's LLVM IR, for build caches; it is not used at run time, and
+# two compilations of the same source can give different hashes for the same code.
+strip --remove-section=.swift_modhash "$root/bin/cohort"
 mkdir -p "$root/completions"
 "$root/bin/cohort" --generate-completion-script bash > "$root/completions/cohort.bash"
 "$root/bin/cohort" --generate-completion-script zsh > "$root/completions/_cohort"
