@@ -3,9 +3,8 @@
 SWIFT ?= swift
 CONFIG ?= release
 PREFIX ?= /usr/local
-# On Linux the Swift runtime is linked in, so an installed or copied cohort needs only libcmark, the
-# imaging libraries (libpng, libjpeg-turbo, libwebp, expat) and libcurl (present on nearly every
-# system) beside it.
+# On Linux the Swift runtime is linked in, so an installed or copied cohort needs only libcmark and the
+# imaging libraries (libpng, libjpeg-turbo, libwebp, expat) beside it (make dist needs not even those).
 SWIFTFLAGS ?= $(if $(and $(filter release,$(CONFIG)),$(filter Linux,$(shell uname))),--static-swift-stdlib,)
 BIN = $$($(SWIFT) build -c $(CONFIG) --show-bin-path)
 BINDIR = $(DESTDIR)$(PREFIX)/bin
@@ -13,20 +12,18 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz dist dist-test
+.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
 
 all: site
 
-# Installs what the build needs with apt-get when it is missing: libcmark-dev and pkg-config, the
-# imaging libraries logos are read with (libpng, libjpeg-turbo, libwebp, expat), and on Linux
-# libcurl's development files, which the statically linked Swift runtime's networking part needs.
+# Installs what the build needs with apt-get when it is missing: libcmark-dev and pkg-config, and the
+# imaging libraries logos are read with (libpng, libjpeg-turbo, libwebp, expat).
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark 2>/dev/null || missing="libcmark-dev pkg-config"; \
 	for library in "libpng16 libpng-dev" "libturbojpeg libturbojpeg0-dev" "libwebp libwebp-dev" "expat libexpat1-dev"; do \
 		set -- $$library; pkg-config --exists $$1 2>/dev/null || missing="$$missing $$2"; \
 	done; \
-	if [ "$$(uname)" = Linux ] && ! pkg-config --exists libcurl 2>/dev/null; then missing="$$missing libcurl4-openssl-dev"; fi; \
 	if [ -z "$$missing" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 		echo "installing$$missing with apt-get"; \
@@ -35,8 +32,8 @@ deps:
 	else \
 		echo "Missing:$$missing. Install them, with pkg-config, then run make again:"; \
 		echo "  macOS (Homebrew): brew install cmark libpng jpeg-turbo webp expat pkg-config"; \
-		echo "  Fedora: sudo dnf install cmark-devel libpng-devel turbojpeg-devel libwebp-devel expat-devel libcurl-devel pkgconf-pkg-config"; \
-		echo "  Arch: sudo pacman -S cmark libpng libjpeg-turbo libwebp expat curl pkgconf"; \
+		echo "  Fedora: sudo dnf install cmark-devel libpng-devel turbojpeg-devel libwebp-devel expat-devel pkgconf-pkg-config"; \
+		echo "  Arch: sudo pacman -S cmark libpng libjpeg-turbo libwebp expat pkgconf"; \
 		exit 1; \
 	fi
 
@@ -99,11 +96,19 @@ lint-site: search-deps
 # Installs LibreOffice Calc and cmark-gfm with apt-get, and openpyxl with pip, when they are missing.
 # The release for this machine's architecture in dist/: a tarball, a .deb and SHA256SUMS, with a
 # binary that needs only the C runtime (Packaging/dist.sh says how). dist-test checks them.
-dist: deps
+dist: dist-deps
 	bash Packaging/dist.sh
 
-dist-test: deps
+dist-test: dist-deps
 	bash Tests/dist-test.sh
+
+# icupkg (Debian's icu-devtools), with which make dist leaves out of the binary the ICU data that
+# Cohort never uses (Packaging/icu-data.sh).
+dist-deps: deps
+	@command -v icupkg >/dev/null 2>&1 || { \
+		echo "installing icu-devtools with apt-get"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq icu-devtools; }
 
 # The JSON Schemas of `cohort schema` against the draft 2020-12 metaschema and every content file of the
 # repository, and typical mistakes rejected by them and by `cohort check` (check-jsonschema from PyPI).

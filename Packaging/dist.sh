@@ -7,7 +7,8 @@
 #
 # The binary needs nothing beyond the C runtime (glibc, libstdc++, libgcc_s): the Swift runtime is
 # linked statically, and so are libcmark and the imaging libraries (Debian ships their static
-# archives; pkg-config is pointed at them). It is stripped. Both archives are reproducible: the binary
+# archives; pkg-config is pointed at them). It carries ICU's data without what Cohort never uses
+# (Packaging/icu-data.sh says what), and is stripped. Both archives are reproducible: the binary
 # has no build id and no .swift_modhash section (which vary between compilations of the same code), and
 # the files are in name order, owned by root, dated SOURCE_DATE_EPOCH (the last commit's date by default).
 set -euo pipefail
@@ -39,10 +40,15 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# ICU's data, smaller, in an object named by its hash (so that a change relinks the binary).
+icu=$(SWIFT=$SWIFT bash Packaging/icu-data.sh "$SCRATCH/icu")
+read -r icu_symbol icu_object <<< "$icu"
+
 echo "dist: building cohort $version for linux-$arch (release, static)"
 # No build id: it is a hash of the linked file, which holds the .swift_modhash section below.
 PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --static-swift-stdlib \
-    --scratch-path "$SCRATCH" -Xlinker -lz -Xlinker --build-id=none >&2
+    --scratch-path "$SCRATCH" -Xlinker -lz -Xlinker --build-id=none \
+    -Xlinker "--wrap=$icu_symbol" -Xlinker "$icu_object" >&2
 binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
 
 # The files both archives hold, in a tree of their own.
@@ -72,7 +78,7 @@ install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
         "libwebp:/usr/share/doc/libwebp7/copyright" \
         "Expat:/usr/share/doc/libexpat1/copyright" \
         "zlib:/usr/share/doc/zlib1g/copyright" \
-        "Swift runtime, Foundation and ICU:$(dirname "$(dirname "$(command -v "$SWIFT")")")/share/swift/LICENSE.txt" \
+        "Swift runtime, Foundation and ICU (its data without the converters, collation, transliteration, spelled-out numbers and unit names):$(dirname "$(dirname "$(command -v "$SWIFT")")")/share/swift/LICENSE.txt" \
         "Yams:.build/checkouts/Yams/LICENSE" \
         "swift-argument-parser:.build/checkouts/swift-argument-parser/LICENSE.txt" \
         "swift-mustache:Packages/swift-mustache/LICENSE.txt" \
