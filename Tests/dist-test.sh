@@ -73,6 +73,39 @@ echo "dist-test: init, build and schema --check from an empty environment"
 )
 echo "dist-test: the example, the fixtures and a generated programme: the same sites and reports as the debug build"
 
+# The workflow cohort init writes installs this release: its install step, run against a local copy of
+# the release's download folder, checks the tarball's SHA-256 and installs the binary; with a wrong
+# checksum, it fails and installs nothing.
+downloads=$work/server/cohort/releases/download/v$version
+mkdir -p "$downloads"
+cp "$tarball" SHA256SUMS "$downloads/"
+python3 -u -m http.server --bind 127.0.0.1 --directory "$work/server" 0 > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 100); do
+    port=$(sed -n 's/.* port \([0-9]*\) .*/\1/p' "$work/server.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+[ -n "$port" ] || fail "the local web server did not start: $(cat "$work/server.log")"
+step=$(awk '/- name: Install Cohort .* from its release/ { found = 1 }
+    found && /^ *run: \|/ { indent = index($0, "run"); reading = 1; next }
+    reading { if ($0 !~ /^ *$/ && match($0, /^ */) && RLENGTH < indent) exit; print substr($0, indent + 2) }' \
+    "$work/programme/.github/workflows/cohort.yml")
+[ -n "$step" ] || fail "the starter workflow has no step that installs Cohort from its release"
+install_step() {
+    mkdir -p "$1/temp"
+    env -i PATH=/usr/bin:/bin HOME="$1" RUNNER_TEMP="$1/temp" COHORT_VERSION="v$version" \
+        COHORT_REPOSITORY="http://127.0.0.1:$port/cohort" bash -c "$step" > "$1.log" 2>&1
+}
+install_step "$work/runner" || { cat "$work/runner.log" >&2; fail "the workflow's install step failed"; }
+[ "$("$work/runner/.cohort/bin/cohort" --version)" = "$version" ] || fail "the workflow's install step installed no cohort $version"
+sed -i "s/^[0-9a-f]*\(  $tarball\)\$/$(sha256sum < /dev/null | cut -c1-64)\1/" "$downloads/SHA256SUMS"
+! install_step "$work/tampered" || fail "the workflow's install step accepted a tarball whose SHA-256 is not in SHA256SUMS"
+[ ! -e "$work/tampered/.cohort" ] || fail "the workflow's install step installed a tarball whose SHA-256 is wrong"
+echo "dist-test: the starter workflow's install step installs the release, and refuses it with a wrong SHA-256"
+
 info=$(dpkg-deb -I "$deb")
 for field in "Package: cohort" "Version: $version" "Architecture: $(dpkg --print-architecture)" "Depends: libc6"; do
     echo "$info" | grep -q "^ $field" || fail "the .deb's control has no '$field'"

@@ -97,7 +97,12 @@ import Testing
         #expect(workflow.bytes == shipped, "regenerate docs/github-workflow.yml from cohort init")
         let text = String(decoding: shipped, as: UTF8.self)
         #expect(text.contains("COHORT_VERSION: \"\(Release.tag)\""))
-        #expect(!text.contains("Makefile") && !text.contains("make "), "a programme's repository has no Makefile")
+        // A programme's repository has no Makefile: make runs only in Cohort's own source, fetched to build it.
+        for step in text.components(separatedBy: "      - name: ") where step.contains("make ") {
+            let source = try #require(step.range(of: "cd \"$RUNNER_TEMP/cohort-source\""), "make outside Cohort's source: \(step)")
+            let make = try #require(step.range(of: "make "))
+            #expect(source.upperBound <= make.lowerBound, "make before cd: \(step)")
+        }
     }
 }
 
