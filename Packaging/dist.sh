@@ -45,9 +45,15 @@ icu=$(SWIFT=$SWIFT bash Packaging/icu-data.sh "$SCRATCH/icu")
 read -r icu_symbol icu_object <<< "$icu"
 
 echo "dist: building cohort $version for linux-$arch (release, static)"
-# No build id: it is a hash of the linked file, which holds the .swift_modhash section below.
+# No build id: it is a hash of the linked file, which holds the .swift_modhash section below. Paths
+# of sources the binary keeps (C's __FILE__, in Yams' asserts) are written relative to this folder.
+# The bytes still depend on the length of this folder's path, in five places: swiftc passes the length
+# of a source's full path to withoutActuallyEscaping's check (in FlyingFox), and no flag remaps it.
+# Releases are built in /__w/cohort/cohort (GitHub's folder for the checkout, in a container).
+sources=$(pwd)
 PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --static-swift-stdlib \
-    --scratch-path "$SCRATCH" -Xlinker -lz -Xlinker --build-id=none \
+    --scratch-path "$SCRATCH" -Xcc "-ffile-prefix-map=$sources=." \
+    -Xlinker -lz -Xlinker --build-id=none \
     -Xlinker "--wrap=$icu_symbol" -Xlinker "$icu_object" >&2
 binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
 
@@ -66,6 +72,7 @@ install -m 644 Packaging/README "$root/README"
 # The manual page, from the argument parser's description of every command (swift-argument-parser's
 # generate-manual plugin, which builds the tool in the default scratch folder).
 mkdir -p "$work/man"
+resources=$($SWIFT -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
 $SWIFT package --allow-writing-to-directory "$work/man" generate-manual --output-directory "$work/man" \
     --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >&2
 install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
@@ -78,7 +85,7 @@ install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
         "libwebp:/usr/share/doc/libwebp7/copyright" \
         "Expat:/usr/share/doc/libexpat1/copyright" \
         "zlib:/usr/share/doc/zlib1g/copyright" \
-        "Swift runtime, Foundation and ICU (its data without the converters, collation, transliteration, spelled-out numbers and unit names):$(dirname "$(dirname "$(command -v "$SWIFT")")")/share/swift/LICENSE.txt" \
+        "Swift runtime, Foundation and ICU (its data without the converters, collation, transliteration, spelled-out numbers and unit names):$resources/../../share/swift/LICENSE.txt" \
         "Yams:.build/checkouts/Yams/LICENSE" \
         "swift-argument-parser:.build/checkouts/swift-argument-parser/LICENSE.txt" \
         "swift-mustache:Packages/swift-mustache/LICENSE.txt" \

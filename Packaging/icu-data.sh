@@ -20,8 +20,10 @@ set -euo pipefail
 folder=$1
 fail() { echo "icu-data: $*" >&2; exit 1; }
 command -v icupkg >/dev/null || fail "icupkg is missing (Debian's icu-devtools; make dist-deps installs it)"
-toolchain=$(dirname "$(readlink -f "$(command -v "${SWIFT:-swift}")")")
-archive=$toolchain/../lib/swift_static/linux/lib_FoundationICU.a
+# The toolchain's folder (usr/lib/swift), from the compiler itself (swift may be a swiftly shim).
+resources=$(${SWIFT:-swift} -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
+archive=$resources/../swift_static/linux/lib_FoundationICU.a
+clang=$resources/../../bin/clang
 [ -f "$archive" ] || fail "$archive is missing: make dist needs the toolchain's static Foundation"
 
 # The archive's member that holds the data, and its symbol (icudt<version>_dat).
@@ -60,7 +62,7 @@ __wrap_$symbol:
     .size __wrap_$symbol, . - __wrap_$symbol
     .section .note.GNU-stack,"",%progbits
 EOF
-    "$toolchain/clang" -c "$work/data.S" -o "$work/data.o"
+    "$clang" -c "$work/data.S" -o "$work/data.o"
     mv "$work/data.o" "$object"
 fi
 mib() { awk -v s="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MiB", s / 1048576 }'; }

@@ -3,7 +3,8 @@
 # the checksums; that the binary depends on nothing beyond the C runtime (no libcmark, libcurl, Swift,
 # ICU or XML library); its size; that it starts a programme and builds it from an empty environment;
 # the .deb's control fields and contents, and that it installs and uninstalls with dpkg (as root);
-# and that a second run, which compiles Cohort's code again, gives the same tarball and .deb, byte for byte.
+# that it writes what the debug build writes; that the starter workflow installs it; and that a
+# second run, from nothing, gives the same tarball and .deb, byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -15,18 +16,25 @@ version=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/CohortKit/Re
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Reproducible: a second run, which compiles Cohort's own code again, gives the same bytes.
+# Reproducible: a second run from nothing (its build folder removed) compiles everything again and
+# gives the same bytes. (In another folder, they differ where the length of its path is compiled in:
+# see Packaging/dist.sh.)
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 DIST="$work/first" bash Packaging/dist.sh >/dev/null
-touch Sources/CohortKit/Release.swift
+rm -rf "${SCRATCH:-.build/dist}"
 DIST="$work/second" bash Packaging/dist.sh >/dev/null
 cd "$work/first"
 sha256sum --quiet -c SHA256SUMS || fail "SHA256SUMS does not match the files"
 tarball=$(ls cohort-*-linux-*.tar.gz)
 deb=$(ls cohort_*.deb)
-for file in "$tarball" "$deb"; do
-    cmp -s "$file" "../second/$file" || fail "a second run gave different bytes for $file"
-done
-echo "dist-test: $tarball and $deb, the same bytes from a second run that compiled CohortKit again, checksums right"
+if ! cmp -s "$tarball" "../second/$tarball"; then
+    mkdir ../one ../two && tar -xzf "$tarball" -C ../one && tar -xzf "../second/$tarball" -C ../two
+    diff <(tar -tvzf "$tarball") <(tar -tvzf "../second/$tarball") >&2 || true
+    diff -r ../one ../two >&2 || true
+    fail "a second run gave different bytes for $tarball (above: what differs)"
+fi
+cmp -s "$deb" "../second/$deb" || fail "a second run gave different bytes for $deb"
+echo "dist-test: $tarball and $deb, the same bytes from a second run from nothing, checksums right"
 
 mkdir "$work/unpacked"
 tar -xzf "$tarball" -C "$work/unpacked"
