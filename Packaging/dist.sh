@@ -68,7 +68,11 @@ mkdir -p "$root/completions"
 "$root/bin/cohort" --generate-completion-script bash > "$root/completions/cohort.bash"
 "$root/bin/cohort" --generate-completion-script zsh > "$root/completions/_cohort"
 "$root/bin/cohort" --generate-completion-script fish > "$root/completions/cohort.fish"
-install -m 644 Packaging/README "$root/README"
+# The oldest glibc the binary runs with: the newest version of a glibc symbol it needs (2.36 when
+# built on Debian 12: arc4random_buf).
+glibc=$(objdump -T "$root/bin/cohort" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1)
+sed "s/@GLIBC@/$glibc/" Packaging/README > "$root/README"
+chmod 644 "$root/README"
 # The manual page, from the argument parser's description of every command (swift-argument-parser's
 # generate-manual plugin, which builds the tool in the default scratch folder).
 mkdir -p "$work/man"
@@ -122,7 +126,7 @@ Version: $version
 Architecture: $debarch
 Maintainer: Cohort <cohort@users.noreply.github.com>
 Installed-Size: $size
-Depends: libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)
+Depends: libc6 (>= $glibc), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)
 Section: web
 Priority: optional
 Homepage: $(sed -n 's/.*static let repository = "\(.*\)".*/\1/p' Sources/CohortKit/Release.swift)

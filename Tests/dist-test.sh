@@ -42,13 +42,16 @@ binary=$(ls "$work"/unpacked/*/bin/cohort)
 for file in README THIRD-PARTY-LICENSES man/cohort.1 completions/cohort.bash completions/_cohort completions/cohort.fish; do
     [ -s "$(dirname "$(dirname "$binary")")/$file" ] || fail "the tarball has no $file"
 done
+# The oldest glibc it runs with, which the README and the .deb's Depends must name.
+glibc=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1)
+grep -q "glibc $glibc or newer" "$(dirname "$(dirname "$binary")")/README" || fail "the tarball's README does not name glibc $glibc"
 libraries=$(ldd "$binary" | awk '{ print $1 }' | sed 's|.*/||' | sort)
 unexpected=$(echo "$libraries" | grep -vE '^(linux-vdso\.so\.1|ld-linux-[a-z0-9_-]+\.so\.[0-9]+|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1)$' || true)
 [ -z "$unexpected" ] || fail "the binary needs more than the C runtime: $(echo $unexpected)"
 size=$(stat -c %s "$binary")
 mib=$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1048576 }')
 awk -v s="$size" -v m="$MAX_MIB" 'BEGIN { exit !(s <= m * 1048576) }' || fail "the binary is $mib MiB, over $MAX_MIB MiB"
-echo "dist-test: bin/cohort needs only $(echo $libraries | tr ' ' ','), $mib MiB"
+echo "dist-test: bin/cohort needs only $(echo $libraries | tr ' ' ',') (glibc $glibc or newer), $mib MiB"
 
 # From an empty environment: no HOME, no locale, no Swift.
 (cd "$work" && env -i PATH=/usr/bin:/bin "$binary" init programme --title "Dist test" >/dev/null) || fail "init failed"
@@ -115,7 +118,7 @@ sed -i "s/^[0-9a-f]*\(  $tarball\)\$/$(sha256sum < /dev/null | cut -c1-64)\1/" "
 echo "dist-test: the starter workflow's install step installs the release, and refuses it with a wrong SHA-256"
 
 info=$(dpkg-deb -I "$deb")
-for field in "Package: cohort" "Version: $version" "Architecture: $(dpkg --print-architecture)" "Depends: libc6"; do
+for field in "Package: cohort" "Version: $version" "Architecture: $(dpkg --print-architecture)" "Depends: libc6 (>= $glibc)"; do
     echo "$info" | grep -q "^ $field" || fail "the .deb's control has no '$field'"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
