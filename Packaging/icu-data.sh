@@ -3,8 +3,9 @@
 # file; prints the data's symbol and the object's path ("icudt76_dat FOLDER/icu-data-<hash>.o").
 #
 # The static Foundation carries all of ICU's data, 32 MiB, half the binary. Cohort uses ICU for
-# days, numbers and country names in every language (the locale, region, currency, language and
-# time-zone data, all kept) and never for what these items are for, so they are left out:
+# days, numbers and country names in every language, and for case mapping (the locale, region,
+# currency, language and time-zone data, the break iterators and the Unicode properties, all kept),
+# and never for what these items are for, so they are left out:
 #   *.cnv       converters to legacy character sets: Cohort reads and writes UTF-8, and Foundation
 #               converts UTF-16, UTF-32, ASCII, Latin-1 and Windows-1252 without ICU;
 #   coll/       collation, for comparing and sorting by a language's rules: Cohort sorts by code
