@@ -13,6 +13,8 @@ programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/ho
   and the lifecycle programme) has a visible title and no text below 11 CSS px;
 - searches, in Chromium over HTTP, the example's Pagefind index for a company's English name and the
   hostile programme's Chinese pages for a company's Chinese name, through the search page;
+- checks in Chromium that no page of the example, the hostile and the lifecycle programme is wider than
+  a 390 px screen;
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
   on one page of every template, on the Chinese and Hebrew versions of five of them, and on the lifecycle
   programme's pages of a company with rounds, of one with an exit and of an acquirer, at 1280 and 390 pixels wide: no
@@ -127,6 +129,23 @@ try:
                 if violation.get("impact") in ("serious", "critical"):
                     targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
                     failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
+    # No page of the example, the hostile or the lifecycle programme is wider than a 390 px phone: long
+    # words (addresses, formulas) wrap instead of making the page scroll sideways.
+    driver.set_window_size(390, 844)
+    wide_checked = 0
+    for folder in (sites[0], sites[3], sites[4]):
+        for directory, _, names in os.walk(folder):
+            for name in sorted(names):
+                if name.endswith(".html"):
+                    driver.get("file://" + os.path.join(directory, name))
+                    scroll, client = driver.execute_script(
+                        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    wide_checked += 1
+                    if scroll > client:
+                        failures.append(f"{os.path.relpath(os.path.join(directory, name), work)} is {scroll} px wide in a 390 px window ({client} px inside)")
+    print(f"lint-site: {wide_checked} pages of three programmes, none wider than a 390 px screen"
+          if not any(" px wide in a 390 px window" in failure for failure in failures) else
+          f"lint-site: pages wider than a 390 px screen (below)")
     # Search: the sites' Pagefind index through the search page, served over HTTP (browsers load no
     # modules from file:), for a company's English name and, on the Chinese pages, its Chinese name.
     searches = [(os.path.join("example", "output", "site"), "search.html", "ROTEC", "companies/rotec.html"),
