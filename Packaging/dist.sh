@@ -21,6 +21,9 @@ version=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/CohortKit/Re
 arch=$(uname -m)
 debarch=$(dpkg --print-architecture 2>/dev/null || echo "$arch")
 multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
+# The toolchain's usr/lib/swift, from the compiler itself (swift may be a swiftly shim): its static
+# ICU and clang, its licence.
+resources=$($SWIFT -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 
 # Static archives of the C libraries, in a folder of their own, and pkg-config files that name only
@@ -41,7 +44,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # ICU's data, smaller, in an object named by its hash (so that a change relinks the binary).
-icu=$(SWIFT=$SWIFT bash Packaging/icu-data.sh "$SCRATCH/icu")
+icu=$(bash Packaging/icu-data.sh "$resources" "$SCRATCH/icu")
 read -r icu_symbol icu_object <<< "$icu"
 
 echo "dist: building cohort $version for linux-$arch (release, static)"
@@ -76,7 +79,6 @@ chmod 644 "$root/README"
 # The manual page, from the argument parser's description of every command (swift-argument-parser's
 # generate-manual plugin, which builds the tool in the default scratch folder).
 mkdir -p "$work/man"
-resources=$($SWIFT -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
 $SWIFT package --allow-writing-to-directory "$work/man" generate-manual --output-directory "$work/man" \
     --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >&2
 install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"

@@ -1,6 +1,7 @@
 #!/bin/bash
-# icu-data.sh FOLDER: the ICU data that make dist links into cohort, written into FOLDER as an object
-# file; prints the data's symbol and the object's path ("icudt76_dat FOLDER/icu-data-<hash>.o").
+# icu-data.sh RESOURCES FOLDER: the ICU data that make dist links into cohort, written into FOLDER as
+# an object file; prints the data's symbol and the object's path ("icudt76_dat FOLDER/icu-data-<hash>.o").
+# RESOURCES is the toolchain's usr/lib/swift (its runtimeResourcePath in swift -print-target-info).
 #
 # The static Foundation carries all of ICU's data, 32 MiB, half the binary. Cohort uses ICU for
 # days, numbers and country names in every language, and for case mapping (the locale, region,
@@ -18,11 +19,10 @@
 # to __wrap_<symbol>, defined by this object, so the archive's data object is never linked.
 # make dist-test checks that the binary writes the same sites and reports as the debug build.
 set -euo pipefail
-folder=$1
 fail() { echo "icu-data: $*" >&2; exit 1; }
+[ $# -eq 2 ] || fail "usage: icu-data.sh RESOURCES FOLDER"
+resources=$1 folder=$2
 command -v icupkg >/dev/null || fail "icupkg is missing (Debian's icu-devtools; make dist-deps installs it)"
-# The toolchain's folder (usr/lib/swift), from the compiler itself (swift may be a swiftly shim).
-resources=$(${SWIFT:-swift} -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
 archive=$resources/../swift_static/linux/lib_FoundationICU.a
 clang=$resources/../../bin/clang
 [ -f "$archive" ] || fail "$archive is missing: make dist needs the toolchain's static Foundation"

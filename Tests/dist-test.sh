@@ -39,12 +39,13 @@ echo "dist-test: $tarball and $deb, the same bytes from a second run from nothin
 mkdir "$work/unpacked"
 tar -xzf "$tarball" -C "$work/unpacked"
 binary=$(ls "$work"/unpacked/*/bin/cohort)
+unpacked=$(dirname "$(dirname "$binary")")
 for file in README THIRD-PARTY-LICENSES man/cohort.1 completions/cohort.bash completions/_cohort completions/cohort.fish; do
-    [ -s "$(dirname "$(dirname "$binary")")/$file" ] || fail "the tarball has no $file"
+    [ -s "$unpacked/$file" ] || fail "the tarball has no $file"
 done
 # The oldest glibc it runs with, which the README and the .deb's Depends must name.
 glibc=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1)
-grep -q "glibc $glibc or newer" "$(dirname "$(dirname "$binary")")/README" || fail "the tarball's README does not name glibc $glibc"
+grep -q "glibc $glibc or newer" "$unpacked/README" || fail "the tarball's README does not name glibc $glibc"
 libraries=$(ldd "$binary" | awk '{ print $1 }' | sed 's|.*/||' | sort)
 unexpected=$(echo "$libraries" | grep -vE '^(linux-vdso\.so\.1|ld-linux-[a-z0-9_-]+\.so\.[0-9]+|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1)$' || true)
 [ -z "$unexpected" ] || fail "the binary needs more than the C runtime: $(echo $unexpected)"
