@@ -79,9 +79,8 @@ import Testing
         let summary = ChangeSummary(from: before, to: PortfolioSnapshot(figures))
         files["diff.md"] = ChangeReport.markdown.render(summary, base: "main")
         files["diff.txt"] = ChangeReport.text.render(summary, base: "main")
-        let prefix = Self.fixture.path + "/"
         for name in ["companies.csv", "investments.csv", "agreements.csv", "summary.md", "diff.md", "diff.txt"] {
-            let actual = try #require(files[name]).replacingOccurrences(of: prefix, with: "")
+            let actual = try #require(files[name])
             let url = Self.golden.appendingPathComponent(name)
             if ProcessInfo.processInfo.environment["COHORT_UPDATE_GOLDEN"] == "1" {
                 try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)

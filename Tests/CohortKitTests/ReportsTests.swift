@@ -15,6 +15,32 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
 }
 
 @Suite struct FiguresTests {
+    /// Committed reports name a file the same from every folder and machine: under a content folder
+    /// given as a relative path, as diagnostics do; under one given as an absolute path or above the
+    /// current folder, by the folder's name. A file outside the content folder keeps its name.
+    @Test(arguments: [
+        ("content/", "content/"), ("./", "./"), ("fund/content/", "fund/content/"),
+        ("/home/ana/fund/content/", "content/"), ("../fund/content/", "content/"), ("../", ""), ("/", ""),
+    ])
+    func reportsNameFilesTheSameOnEveryMachine(root: String, named: String) throws {
+        let file = SourceFile(displayPath: root + "programme.yml", relativePath: "programme.yml", text: programmeYAML)
+        let programme = try #require(ProgrammeDecoder.decode(file).programme)
+        #expect(programme.portable(SourceLocation(path: root + "companies/acme.md", line: 3, column: 7)).description
+                == named + "companies/acme.md:3:7")
+        #expect(programme.portable(.file("templates/strings/zh.yml")).path == "templates/strings/zh.yml")
+    }
+
+    @Test func theFiguresNameWarningsUnderTheContentFoldersName() throws {
+        // check() builds a content folder given by its absolute path, /tmp/cohort-tests-<random>.
+        var content = reportContent
+        content["agreements/beta-framework.md"] = "---\ntitle: Beta framework\nkind: framework\nstatus: terminated\nsigned: 2012-01-15\nparties: [fund, beta]\n---\n"
+        let warnings = try figures(content).warnings.map(\.location.description)
+        #expect(warnings.map { $0.replacingOccurrences(of: #"^cohort-tests-[^/]+/"#, with: "", options: .regularExpression) } == [
+            "companies/beta.md:1:1",
+        ])
+        #expect(warnings.allSatisfy { $0.hasPrefix("cohort-tests-") })
+    }
+
     @Test func aSectorNamedNotSpecifiedIsItsOwnGroupAndEveryViewNamesGroupsByTheirKey() throws {
         var content = reportContent
         content["companies/gamma.md"] = "---\nname: Gamma\nstatus: selected\nsector: Not specified\nfocus_area: agriculture\n---\n"

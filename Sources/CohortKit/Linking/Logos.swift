@@ -22,9 +22,7 @@ enum Logos {
     static func resolve(_ programme: Programme, organizations: [Organization], companies: [Company], staticFiles: [OutputFile])
         -> (logos: [Slug: Logo], programme: Logo?, diagnostics: [Diagnostic]) {
         let files = Dictionary(staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        // Paths in the content folder: its files' display paths less the folder programme.yml is in.
-        let root = String(programme.source.path.dropLast("programme.yml".count))
-        let contentPath = { (source: SourceLocation) in source.path.hasPrefix(root) ? String(source.path.dropFirst(root.count)) : source.path }
+        let contentPath = { (source: SourceLocation) in programme.pathInContent(source.path) }
         var logos: [Slug: Logo] = [:]
         var diagnostics: [Diagnostic] = []
         var owners: [(Slug?, Located<String>, String)] = [(nil, programme.logo, "programme.yml")].compactMap { slug, logo, file in

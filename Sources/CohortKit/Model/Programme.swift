@@ -45,6 +45,28 @@ public struct Programme: Sendable, Hashable {
 
     /// The default language: its pages are at the site's top, its files hold the facts.
     public var language: Language { languages[0] }
+
+    /// The content folder as diagnostics name it, with its slash: `content/` for `content/programme.yml`.
+    public var contentRoot: String { String(source.path.dropLast("programme.yml".count)) }
+
+    /// The path in the content folder of a file diagnostics name `path`: `companies/rotec.md` for
+    /// `content/companies/rotec.md`.
+    func pathInContent(_ path: String) -> String {
+        path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : path
+    }
+
+    /// `location` as committed reports name it: in a content folder given as a relative path, such as
+    /// `content`, unchanged; in one given as an absolute path or one above the current folder, such as
+    /// `/home/ana/fund/content` or `../content`, under the folder's name alone (`content/...`), so that
+    /// the reports read the same on every machine and from every folder.
+    func portable(_ location: SourceLocation) -> SourceLocation {
+        let root = contentRoot
+        guard location.path.hasPrefix(root), root.hasPrefix("/") || root.split(separator: "/").contains("..") else { return location }
+        let name = root.split(separator: "/").last { $0 != "." && $0 != ".." }.map { $0 + "/" } ?? ""
+        var portable = location
+        portable.path = name + pathInContent(location.path)
+        return portable
+    }
 }
 
 /// A field of activity the programme backs, such as water treatment.

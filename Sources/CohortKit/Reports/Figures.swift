@@ -200,7 +200,11 @@ public struct Figures: Sendable, Hashable {
         // optimizer of Swift 6.3.1 in release builds (CopyPropagation; swiftlang/swift#90614).
         let amounts = Figures.amounts(lines) + portfolio.agreements.compactMap { $0.amount?.value } + [programme.pool, programme.standardTicket]
         exchangeRates = amounts.contains(where: converter.needsConversion) ? programme.exchangeRates : nil
-        self.warnings = warnings.warnings.sorted()
+        self.warnings = warnings.warnings.map { warning in
+            var warning = warning
+            warning.location = programme.portable(warning.location)
+            return warning
+        }.sorted()
         translations = Figures.coverage(portfolio)
     }
 
@@ -209,8 +213,7 @@ public struct Figures: Sendable, Hashable {
         let programme = portfolio.programme
         guard programme.languages.count > 1 else { return [] }
         // Files by their path in the content folder, subfolders included.
-        let root = String(programme.source.path.dropLast("programme.yml".count))
-        let path = { (source: SourceLocation) in source.path.hasPrefix(root) ? String(source.path.dropFirst(root.count)) : source.path }
+        let path = { (source: SourceLocation) in programme.pathInContent(source.path) }
         var originals: [(Translation.Original, String)] = [(.programme, "programme.yml")]
         originals += portfolio.organizations.map { (.entity(.organizations, $0.slug), path($0.source)) }
         originals += portfolio.companies.map { (.entity(.companies, $0.slug), path($0.source)) }

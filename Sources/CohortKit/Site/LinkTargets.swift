@@ -1,8 +1,8 @@
 /// What a link in a body can point at, gathered once per site: the page of each content file, by its
 /// path in the content folder; the files under `static/`; and every file of the site.
 struct LinkTargets: Sendable {
-    /// How diagnostics name the content folder, ending in `/`, such as `content/`.
-    let contentRoot: String
+    /// The programme, which knows where its content folder is.
+    let programme: Programme
     /// The page of each organisation, company, agreement, news item and free page, by the path of its
     /// file in the content folder (`companies/archive/rotec.md`).
     let pages: [String: Route]
@@ -18,9 +18,9 @@ struct LinkTargets: Sendable {
     ]
 
     init(portfolio: Portfolio, sitePaths: Set<String>) {
-        contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
+        programme = portfolio.programme
         var pages: [String: Route] = [:]
-        let root = contentRoot
+        let root = programme.contentRoot
         func add(_ source: SourceLocation, _ route: Route) {
             if source.path.hasPrefix(root) { pages[String(source.path.dropFirst(root.count))] = route }
         }
@@ -37,6 +37,6 @@ struct LinkTargets: Sendable {
 
     /// The path in the content folder of a file that diagnostics name `path`.
     func contentPath(of path: String) -> String {
-        path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : path
+        programme.pathInContent(path)
     }
 }

@@ -131,7 +131,7 @@ extension SiteRenderer {
                 if !generatedFolders.insert(String(folder)).inserted { break }
             }
         }
-        let contentRoot = String(portfolio.programme.source.path.dropLast("programme.yml".count))
+        let contentRoot = portfolio.programme.contentRoot
         for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
             || folders(of: file.path).contains(where: generatedFiles.contains) {
             diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
