@@ -19,7 +19,6 @@ trap 'rm -rf "$work"' EXIT
 # Reproducible: a second run from nothing (its build folder removed) compiles everything again and
 # gives the same bytes. (In another folder, they differ where the length of its path is compiled in:
 # see Packaging/dist.sh.)
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 DIST="$work/first" bash Packaging/dist.sh >/dev/null
 rm -rf "${SCRATCH:-.build/dist}"
 DIST="$work/second" bash Packaging/dist.sh >/dev/null

@@ -18,17 +18,15 @@ struct LinkTargets: Sendable {
     ]
 
     init(portfolio: Portfolio, sitePaths: Set<String>) {
-        programme = portfolio.programme
+        let programme = portfolio.programme
         var pages: [String: Route] = [:]
-        let root = programme.contentRoot
-        func add(_ source: SourceLocation, _ route: Route) {
-            if source.path.hasPrefix(root) { pages[String(source.path.dropFirst(root.count))] = route }
-        }
+        func add(_ source: SourceLocation, _ route: Route) { pages[programme.pathInContent(source.path)] = route }
         for organization in portfolio.organizations { add(organization.source, .organization(organization.slug)) }
         for company in portfolio.companies { add(company.source, .company(company.slug)) }
         for agreement in portfolio.agreements { add(agreement.source, .agreement(agreement.slug)) }
         for item in portfolio.news { add(item.source, .newsItem(item.slug)) }
         for page in portfolio.pages { add(page.source, .page(page.slug)) }
+        self.programme = programme
         self.pages = pages
         self.sitePaths = sitePaths
         pathIndex = SitePathIndex(sitePaths)
