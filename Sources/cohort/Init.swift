@@ -51,9 +51,16 @@ struct Init: ParsableCommand {
             Started "\(name)" in \(prefix.isEmpty ? "the current folder" : prefix.dropLast()): \(written.count) files and \(reports) reports.
 
             Next:
-            \(prefix.isEmpty ? "" : "  cd \(prefix.dropLast())\n")  cohort build              # the site in output/site; open output/site/index.html
+            \(prefix.isEmpty ? "" : "  cd \(Self.shellWord(String(prefix.dropLast())))\n")  cohort build              # the site in output/site; open output/site/index.html
               \(hasGit ? "" : "git init && ")git add . && git commit -m "Start the programme"
             Then replace the examples in content/ with your programme; README.md explains the rest.
             """)
+    }
+
+    /// `text` as one word of a POSIX shell: as it is when it has nothing a shell reads specially, else
+    /// in single quotes (`'My Fund'`, `'Ana'\''s fund'`).
+    static func shellWord(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_-./+,:@%".unicodeScalars.contains($0)) }
+        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

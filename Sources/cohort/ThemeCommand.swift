@@ -67,7 +67,8 @@ struct ThemeCommand: ParsableCommand {
             let (files, unknown) = BuiltInTheme.select(names)
             guard unknown.isEmpty else {
                 let lines = unknown.map { "error: the built-in theme has no file '\($0.name)'" + ($0.hint.map { "; \($0)" } ?? "") }
-                throw ValidationError(lines.joined(separator: "\n") + "\n(cohort theme list shows them all)")
+                FileHandle.standardError.write(Data((lines + ["(cohort theme list shows them all)"]).map { $0 + "\n" }.joined().utf8))
+                throw ExitCode(2)
             }
             let result: FileExport.Result
             do {

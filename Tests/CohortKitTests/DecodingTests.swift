@@ -108,6 +108,9 @@ import Testing
         #expect(located(decode("---\nname: Acme\nstatus: signed\n---\n", slug: "Acme_Corp").1) == [
             "companies/Acme_Corp.md:1:1: invalid slug 'Acme_Corp' in the file name",
         ])
+        // The suggested name keeps the letters of accented names.
+        #expect(decode("---\nname: Café\nstatus: signed\n---\n", slug: "café-münchen").1.first?.hint
+            == "rename the file with lower-case letters, digits and '-' only, for example 'cafe-munchen.md'")
     }
 
     @Test func badSlugInReferenceIsReportedAtTheItem() {

@@ -161,6 +161,15 @@ import Testing
         #expect(try cohort(["build", "--output", "content"], in: project.url).status == 1)
     }
 
+    @Test func aRefusedOutputFolderIsNeverCreated() throws {
+        let project = try exampleProject()
+        let run = try cohort(["build", "--output", "content/out"], in: project.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refusing to write"))
+        #expect(!FileManager.default.fileExists(atPath: project.path("content/out")))
+        #expect(try cohort(["check", "--strict"], in: project.url).status == 0)
+    }
+
     @Test func buildWritesEveryReport() throws {
         let project = try exampleProject()
         let run = try cohort(["build"], in: project.url)

@@ -75,6 +75,10 @@ import Testing
         let missing = try self.check(logo: "../static/logos/alpah.png")
         #expect(missing.lines == ["companies/acme.md:6:7: error: no file '../static/logos/alpah.png' for the logo"])
         #expect(missing.diagnostics.first?.hint == "did you mean '../static/logos/alpha.png'?")
+        // Written as from the content folder, not from the company's own folder.
+        let fromTheTop = try self.check(logo: "static/logos/alpha.png")
+        #expect(fromTheTop.lines == ["companies/acme.md:6:7: error: no file 'static/logos/alpha.png' for the logo"])
+        #expect(fromTheTop.diagnostics.first?.hint == "did you mean '../static/logos/alpha.png'?")
         #expect(try self.check(logo: "https://example.org/logo.png").lines == [
             "companies/acme.md:6:7: error: a logo is a file of the site, under static/, not 'https://example.org/logo.png'",
         ])

@@ -81,7 +81,7 @@ import Testing
         try sandbox.folder.write("prog/templates/company.mustache", "{{<layout}}\n{{$content}}\n{{#company}}\n{{/content}}\n{{/layout}}\n")
         let run = try sandbox.shell("cohort build", in: "prog")
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("templates/company.mustache:4:4: error: template syntax error: a section is closed with a different name than it was opened with"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("templates/company.mustache:3:1: error: template syntax error: section 'company' is opened here but not closed before '{{/content}}' at line 4, column 1"), "\(run.stderr)")
         #expect(sandbox.site("prog") == before)
     }
 
@@ -106,7 +106,20 @@ import Testing
         #expect(sandbox.site("prog") == builtIn)
         let unknown = try sandbox.shell("cohort theme eject compny.mustache", in: "prog")
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("the built-in theme has no file 'compny.mustache'; did you mean 'company.mustache'?"))
+        #expect(unknown.stderr == "error: the built-in theme has no file 'compny.mustache'; did you mean 'company.mustache'?\n(cohort theme list shows them all)\n")
+        let nothing = try sandbox.shell("cohort theme eject nonexist.mustache", in: "prog")
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr == "error: the built-in theme has no file 'nonexist.mustache'; did you mean 'news.mustache'?\n(cohort theme list shows them all)\n")
+    }
+
+    @Test func initsNextStepsCanBePastedIntoAShell() throws {
+        let sandbox = try Sandbox()
+        let run = try sandbox.shell("cohort init \"My Fund\"")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\n  cd 'My Fund'\n  cohort build"), "\(run.stdout)")
+        #expect(try sandbox.shell("cd 'My Fund' && cohort build").status == 0)
+        #expect(try sandbox.shell("cohort init \"Ana's fund\"").stdout.contains("\n  cd 'Ana'\\''s fund'\n"))
+        #expect(try sandbox.shell("cohort init plain-name").stdout.contains("\n  cd plain-name\n"))
     }
 
     @Test func versionAndAMissingTemplatesFolder() throws {

@@ -41,6 +41,44 @@ import Testing
         #expect(!page.contains("untranslated"))
     }
 
+    @Test func logosAndTheThemesFilesAreLinkedFromTheSitesRootInEveryLanguageBuiltOrServed() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\"/></svg>\n"
+        let changes: [String: String?] = [
+            "static/logos/acme.svg": svg,
+            "static/logos/fund.svg": svg,
+            "companies/acme.md": "---\nname: Acme\nlogo: ../static/logos/acme.svg\nstatus: signed\nfocus_area: water-treatment\nsector: Water\ninvestment: $1m\n---\nAcme makes things.\n",
+            "organizations/fund.md": "---\nname: The Fund\nkind: fund\nlogo: /logos/fund.svg\n---\nA fund.\n",
+        ]
+        let (files, outcome) = try site(changes)
+        #expect(outcome.lines == [])
+        #expect(files["zh/companies/acme.html"]?.contains(#"<img class="logo" src="../../logos/acme.svg""#) == true)
+        #expect(files["he/companies/sector/water/index.html"]?.contains(#"src="../../../../logos/acme.svg""#) == true)
+        #expect(files["zh/index.html"]?.contains(#"<link rel="stylesheet" href="../assets/style.css">"#) == true)
+        #expect(files["he/reports/index.html"]?.contains(#"<a href="../../reports/charts/pool.svg">"#) == true)
+
+        // The preview serves the same pages, and every file a page of any language names is served.
+        let folder = try TemporaryFolder()
+        for (path, text) in validContent.merging(Self.trilingual.compactMapValues { $0 }, uniquingKeysWith: { _, new in new })
+            .merging(changes.compactMapValues { $0 }, uniquingKeysWith: { _, new in new }) {
+            try folder.write("content/" + path, text)
+        }
+        let live = LiveSite(contentPath: folder.path("content"), templatesPath: nil, templatesRequired: false)
+        _ = live.build()
+        #expect(live.current.diagnostics.filter { $0.severity == .error }.isEmpty, "\(located(live.current.diagnostics))")
+        let served = try #require(live.current.version).allFiles()
+        #expect(served["zh/companies/acme.html"].map { String(decoding: $0, as: UTF8.self) } == files["zh/companies/acme.html"])
+        let source = try Regex(##"src="([^"#?]+)""##)
+        var missing: [String] = []
+        for (path, data) in served where path.hasSuffix(".html") && path != "404.html" {
+            for match in String(decoding: data, as: UTF8.self).matches(of: source) {
+                guard let link = match.output[1].substring.map(String.init), !link.hasPrefix("http") else { continue }
+                let target = ContentLinks.normalized(link, from: path.split(separator: "/").dropLast().map(String.init))
+                if target.flatMap({ served[$0] }) == nil { missing.append("\(path) -> \(link)") }
+            }
+        }
+        #expect(missing == [])
+    }
+
     @Test func aProgrammesMoneyTextAppliesInEnglishTooAndTheSignLeads() throws {
         let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh]")
             .replacingOccurrences(of: "pool: $2m", with: "pool: $500k")])

@@ -50,6 +50,27 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(figures.medianTicket?.amount.formatted == "USD 500,000")
     }
 
+    @Test func anEstimatedFollowOnCountsInTheFollowOnTotalAsItsEstimatedPart() throws {
+        let acme = """
+            ---
+            name: Acme
+            status: funded
+            focus_area: water-treatment
+            investments:
+              - {date: 2011-10-10, kind: initial, amount: $1m, disbursed: 2011-10-12}
+              - {date: 2012-03-01, kind: follow-on, amount: $250k}
+              - {date: 2013-03-01, kind: follow-on, amount: $100k, estimated: true}
+            ---
+            """
+        let outcome = try check(["companies/acme.md": acme])
+        #expect(outcome.lines == [])
+        let figures = try #require(outcome.figures)
+        #expect(figures.followOn.amount.formatted == "USD 350,000")
+        #expect(figures.followOn.estimated.formatted == "USD 100,000")
+        #expect(figures.committed.amount.formatted == "USD 1,350,000")
+        #expect(figures.committed.estimated.formatted == "USD 100,000")
+    }
+
     @Test func theTimelineHasCommittedAndDisbursedPerQuarterAndTheirCumulatives() throws {
         let timeline = try #require(try lifecycle().figures).timeline
         #expect(timeline.map(\.name) == ["2019 Q4", "2020 Q1", "2020 Q2", "2020 Q3", "2020 Q4", "2021 Q1", "2021 Q2"])
@@ -148,7 +169,7 @@ func lifecycleFile(_ path: String) throws -> String {
         // The charts in HTML: a visible title, bars in per cent of the largest (Health: 1,050,000 of
         // 1,500,000), and the values as text.
         #expect(reports.contains("<figcaption>Committed by focus area</figcaption>"))
-        #expect(reports.contains("<span class=\"chart-label\"><bdi>Health</bdi></span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar\" style=\"width: 70.0%\"></span></span><span class=\"chart-value\"><bdi>USD\u{00A0}1,050,000 (USD\u{00A0}300,000 estimated)</bdi> · 2 companies</span>"))
+        #expect(reports.contains("<span class=\"chart-label\"><bdi>Health</bdi></span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar\" style=\"width: 70.0%\"></span></span><span class=\"chart-value\"><bdi>\u{200E}\u{2068}USD\u{00A0}1,050,000\u{2069} (\u{2068}USD\u{00A0}300,000\u{2069} estimated)</bdi> · 2 companies</span>"))
         #expect(reports.contains("<span class=\"bar bar-disbursed\" style=\"width: 26.9%\"></span>"))
         #expect(reports.contains("<a href=\"../reports/charts/commitments.svg\">commitments.svg</a>"))
     }

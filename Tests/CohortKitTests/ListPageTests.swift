@@ -78,17 +78,32 @@ import Testing
         withExtendedLifetime(folder) {}
     }
 
-    @Test func sectorsGetKeysFromTheirLettersWithoutCollisions() throws {
-        var changes: [String: String?] = [:]
-        for (slug, sector) in [("a1", "Water & Air"), ("a2", "water-air"), ("a3", "膜技术"), ("a4", "水处理")] {
-            changes["companies/\(slug).md"] = "---\nname: \(slug)\nstatus: candidate\nsector: \"\(sector)\"\n---\n"
+    @Test func aSectorsAddressDependsOnlyOnItsOwnName() throws {
+        // The CRC-32s are those of the names' UTF-8 bytes (Python: format(zlib.crc32('水处理'.encode()), '08x')).
+        let expected = ["Water & Air": "water-air", "water-air": "water-air", "Café München": "cafe-munchen", "Straße": "strasse",
+                        "水处理": "d5cba9fa", "膜技术": "3a3b96a2", "חקלאות": "dc790f11", "חקלאות.": "dc790f11",
+                        "AI חקלאות": "ai-5d630f70", "—": "99c612ca"]
+        for (name, key) in expected {
+            #expect(FilterKey.of(name) == key, "\(name)")
         }
-        let portfolio = try #require(try check(changes).portfolio)
-        let keys = ListIndex(portfolio).sectorKeys
-        #expect(keys["Water & Air"] == "water-air")
-        #expect(keys["water-air"] == "water-air-2")
-        // Sorted by their text: 水 (U+6C34) before 膜 (U+819C).
-        #expect(keys["水处理"] == "sector")
-        #expect(keys["膜技术"] == "sector-2")
+        func keys(_ sectors: [String]) throws -> (keys: [String: String], groups: [String: (String, Int)]) {
+            var changes: [String: String?] = [:]
+            for (index, sector) in sectors.enumerated() {
+                changes["companies/a\(index).md"] = "---\nname: a\(index)\nstatus: candidate\nsector: \"\(sector)\"\n---\n"
+            }
+            let index = ListIndex(try #require(try check(changes).portfolio))
+            let groups = (index.groups[.companies] ?? []).filter { $0.filter.dimension == .sector }
+            return (index.sectorKeys, Dictionary(uniqueKeysWithValues: groups.map { ($0.filter.key, ($0.value, $0.members.count)) }))
+        }
+        // Adding sectors, even ones that once took a key first, moves no other sector's page.
+        let before = try keys(["חקלאות", "Energy storage"])
+        let after = try keys(["חקלאות", "Energy storage", "אנרגיה", "Energy Storage", "Energy storage"])
+        #expect(before.keys["חקלאות"] == after.keys["חקלאות"])
+        #expect(before.keys["Energy storage"] == after.keys["Energy storage"])
+        // Names that differ only in case or punctuation share one page, named as most companies write it.
+        #expect(after.keys["Energy Storage"] == "energy-storage")
+        #expect(after.groups["energy-storage"]?.0 == "Energy storage")
+        #expect(after.groups["energy-storage"]?.1 == 3)
+        #expect(after.groups.count == 3)
     }
 }

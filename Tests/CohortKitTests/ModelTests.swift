@@ -23,16 +23,28 @@ private let usd = Currency("USD")
 
     @Test(arguments: [
         ("¥1m", MoneyText.Problem.ambiguousSymbol("¥")),
-        ("1,00,000", .malformed("1,00,000")),
-        ("1.000.000", .malformed("1.000.000")),
-        ("$1,5m", .malformed("1,5")),
+        ("1,00,000", .malformed("1,00,000", usd)),
+        ("1.000.000", .malformed("1.000.000", usd)),
+        ("$1,5m", .malformed("1,5", usd)),
         ("-$5", .negative),
-        ("USD 1.005", .tooPrecise("1.005")),
+        ("USD 1.005", .tooPrecise("1.005", Currency("USD")!)),
+        ("₪1.005", .tooPrecise("1.005", Currency("ILS")!)),
         ("", .empty),
-        ("lots", .malformed("lots")),
+        ("lots", .malformed("lots", usd)),
     ])
     func ambiguousOrMalformedTextIsRejected(text: String, problem: MoneyText.Problem) {
         #expect(throws: problem) { try MoneyText.parse(text, defaultCurrency: usd).get() }
+    }
+
+    @Test func hintsGiveExamplesInTheAmountsOwnCurrency() throws {
+        let shekel = try #require(Currency("ILS")), yuan = try #require(Currency("CNY"))
+        #expect(MoneyText.Problem.tooPrecise("1.005", shekel).hint
+            == "a point starts the decimals; thousands are separated by commas: write '₪1,005'")
+        #expect(MoneyText.Problem.tooPrecise("1.0055", shekel).hint == "round it to 2 decimal places, or write it in a smaller unit")
+        #expect(MoneyText.Problem.malformed("1,5", yuan).hint
+            == "write it as '{amount: 1000000, currency: CNY}', 'CNY 1,000,000' or 'CNY 1.5m'")
+        #expect(MoneyText.Problem.malformed("lots", shekel).hint
+            == "write it as '{amount: 1000000, currency: ILS}', 'ILS 1,000,000', '₪1m' or '₪750k'")
     }
 
     @Test func bareNumberWithoutProgrammeCurrencyIsRejected() {

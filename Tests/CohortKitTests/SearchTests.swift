@@ -29,7 +29,7 @@ import Testing
         #expect(company.contains(#"<form class="site-search" action="../search.html" role="search" hidden>"#))
         #expect(company.contains(#"<script src="../assets/search.js" defer></script>"#))
         let search = try #require(folder.read("output/site/search.html"))
-        #expect(search.contains(#"<div id="search" data-bundle="pagefind/" data-base=""></div>"#))
+        #expect(search.contains(#"<div id="search" data-bundle="pagefind/" data-base="./"></div>"#))
         // A rebuild keeps the index, and the output folder stays Cohort's to replace.
         #expect(try cohort(["build"], in: folder.url).status == 0)
     }

@@ -11,6 +11,16 @@ import Testing
         #expect(located(diagnostics).first == "templates/company.mustache:2:1: template syntax error: section 'agreements' is opened here but never closed")
     }
 
+    @Test func aSectionClosedByAnotherNamesTheOneLeftOpenWhereItOpens() {
+        let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
+                                text: "<main>\n<ul>{{#items}}<li>{{#item}}{{name}}</li>\n{{/items}}</ul>\n</main>\n")
+        let (library, diagnostics) = Theme.parse([source])
+        #expect(library == nil)
+        #expect(located(diagnostics) == [
+            "templates/company.mustache:2:19: template syntax error: section 'item' is opened here but not closed before '{{/items}}' at line 3, column 1",
+        ])
+    }
+
     @Test func templatesThatIncludeThemselvesAreAnErrorNotACrash() {
         let sources = [
             SourceFile(displayPath: "templates/partials/a.mustache", relativePath: "partials/a.mustache", text: "<p>\n{{> partials/b}}\n"),
@@ -86,6 +96,28 @@ import Testing
         #expect(theme == nil)
         #expect(located(diagnostics) == ["templates/company.mustache:3:1: no template named 'partials/company-tabel'"])
         #expect(diagnostics.first?.hint == "did you mean 'partials/company-table'?")
+    }
+
+    @Test func aStringTableIsCheckedAtLoadLikeATemplate() throws {
+        let folder = try TemporaryFolder([
+            "strings/en.yml": "count_of_total: \"{count} of {totl}\"\ncompaneis: \"Startups\"\ncountry_IL: \"The State of Israel\"\nrows_of: \"{from}-{to} / {count}\"\n",
+            "strings/fr.yml": "home: \"Accueil\"\nsearch_description: \"Chercher dans {programme} et {site}\"\n",
+        ])
+        let (theme, diagnostics) = Theme.load(overriding: folder.url, displayRoot: "templates")
+        #expect(theme == nil)
+        #expect(located(diagnostics) == [
+            "templates/strings/en.yml:1:29: '{totl}' is not a value of 'count_of_total', which has {count} and {total}",
+            "templates/strings/en.yml:2:1: no text named 'companeis' in Cohort's string tables",
+            "templates/strings/fr.yml:2:51: '{site}' is not a value of 'search_description', which has {programme}",
+        ])
+        #expect(diagnostics.map(\.hint) == ["did you mean '{total}'?", "did you mean 'companies'?",
+                                            "write one of its values in braces, or leave the braces out"])
+    }
+
+    @Test func theBuiltInStringTablesUseOnlyTheValuesEnglishDeclares() throws {
+        let (theme, diagnostics) = Theme.load(overriding: nil, displayRoot: "templates")
+        #expect(diagnostics.isEmpty, "\(located(diagnostics))")
+        #expect(Set(try #require(theme).stringTables.keys) == ["en", "zh", "he"])
     }
 
     @Test func aLoopThroughTheBuiltInThemeIsReportedInTheProgrammesFile() throws {

@@ -8,7 +8,9 @@
   var mount = document.getElementById("search");
   if (!mount) return;
   var bundle = new URL(mount.getAttribute("data-bundle"), document.baseURI).href;
-  var root = new URL(mount.getAttribute("data-base"), document.baseURI).pathname;
+  // The site's root as a path ("/", "/fund/"): Pagefind's results are addresses under it. "./" on the
+  // default language's search page: an empty base would resolve to the page itself.
+  var root = new URL(mount.getAttribute("data-base") || "./", document.baseURI).pathname;
   var query = new URLSearchParams(window.location.search).get("q") || "";
   var unavailable = function () { document.getElementById("search-unavailable").hidden = false; };
   var style = document.createElement("link");

@@ -16,6 +16,15 @@ enum Suggestion {
         return best.distance <= limit ? best.candidate : nil
     }
 
+    /// The path among `candidates` that a mistaken path most likely meant: the first (in order) with
+    /// the same file name as `path`, as when a file is written from the wrong folder, else the one
+    /// closest to `resolved` (`path` as it was resolved).
+    static func closestPath(to path: String, resolved: String, among candidates: some Sequence<String>) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return candidates.filter { $0.split(separator: "/").last.map(String.init) == name }.min()
+            ?? closest(to: resolved, among: candidates)
+    }
+
     /// The hint text for a suggestion, or nil.
     static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
         closest(to: word, among: candidates).map { "did you mean '\($0)'?" }

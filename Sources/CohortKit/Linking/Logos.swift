@@ -57,7 +57,7 @@ enum Logos {
             sitePath = ContentLinks.normalized(link.path, from: folder).flatMap { $0.hasPrefix("static/") ? String($0.dropFirst("static/".count)) : nil }
         }
         guard let sitePath, let data = files[sitePath] else {
-            let nearest = Suggestion.closest(to: sitePath ?? link.path, among: files.keys)
+            let nearest = Suggestion.closestPath(to: link.path, resolved: sitePath ?? link.path, among: files.keys)
             return .failure(.error(at: written.location, "no file '\(written.value)' for the logo",
                                    hint: nearest.map { "did you mean '\(link.isSiteRoot ? "/" + $0 : relative("static/" + $0, from: folder))'?" }
                                        ?? "a logo is a file under static/, written like a link: '\(relative("static/logos/name.svg", from: folder))'"))
@@ -81,6 +81,6 @@ enum Logos {
 
     /// `path` (in the content folder) as a link from a file in `folder`.
     private static func relative(_ path: String, from folder: [String]) -> String {
-        String(repeating: "../", count: folder.count) + path
+        ContentLinks.relative(path, from: folder)
     }
 }

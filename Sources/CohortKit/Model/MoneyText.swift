@@ -4,14 +4,15 @@ enum MoneyText {
     enum Problem: Error, Equatable {
         case empty
         case ambiguousSymbol(String)
-        case malformed(String)
+        /// The amount's text, and the currency it is in when that much was read.
+        case malformed(String, Currency?)
         case noCurrency
-        case tooPrecise(String)
+        case tooPrecise(String, Currency)
         case negative
         case tooLarge
     }
 
-    private static let symbols: [Character: String] = ["$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"]
+    static let symbols: [Character: String] = ["$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"]
     private static let ambiguousSymbols: Set<Character> = ["¥", "￥", "元", "¢"]
     private static let multipliers: [String: Int] = ["k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000]
 
@@ -63,24 +64,24 @@ enum MoneyText {
     /// Reads `1,000,000`, `1000000`, `1.5` or `1,250.75`: commas only between groups of three, one point.
     private static func number(_ text: String, times multiplier: Int, in currency: Currency) -> Result<Money, Problem> {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let wholeText = parts.first, !wholeText.isEmpty else { return .failure(.malformed(text)) }
+        guard parts.count <= 2, let wholeText = parts.first, !wholeText.isEmpty else { return .failure(.malformed(text, currency)) }
         let groups = wholeText.split(separator: ",", omittingEmptySubsequences: false)
         let digitsOnly = { (part: Substring) in !part.isEmpty && part.utf8.allSatisfy { (48...57).contains($0) } }
-        guard groups.allSatisfy(digitsOnly) else { return .failure(.malformed(text)) }
+        guard groups.allSatisfy(digitsOnly) else { return .failure(.malformed(text, currency)) }
         if groups.count > 1 {
             guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
-                return .failure(.malformed(text))
+                return .failure(.malformed(text, currency))
             }
         }
         let fractionText = parts.count == 2 ? parts[1] : ""
-        guard parts.count == 1 || digitsOnly(fractionText) else { return .failure(.malformed(text)) }
+        guard parts.count == 1 || digitsOnly(fractionText) else { return .failure(.malformed(text, currency)) }
         // Work in minor units: whole * multiplier * unit + fraction scaled.
         let scale = multiplier * currency.minorUnitsPerMajor
         var fractionDigits = Array(fractionText)
         var fractionScale = scale
         var fractionValue = 0
         while let digit = fractionDigits.first {
-            guard fractionScale % 10 == 0 else { return .failure(.tooPrecise(text)) }
+            guard fractionScale % 10 == 0 else { return .failure(.tooPrecise(text, currency)) }
             fractionScale /= 10
             fractionValue += (digit.wholeNumberValue ?? 0) * fractionScale
             fractionDigits.removeFirst()
@@ -99,20 +100,43 @@ extension MoneyText.Problem {
         switch self {
         case .empty: "money is empty"
         case .ambiguousSymbol(let symbol): "the currency symbol '\(symbol)' is ambiguous"
-        case .malformed(let text): "'\(text)' is not an amount"
+        case .malformed(let text, _): "'\(text)' is not an amount"
         case .noCurrency: "amount has no currency and the programme has none to fall back on"
-        case .tooPrecise(let text): "'\(text)' has more decimal places than the currency allows"
+        case .tooPrecise(let text, let currency): "'\(text)' has more decimal places than \(currency.code) has (\(currency.minorDigits))"
         case .negative: "money cannot be negative"
         case .tooLarge: "amount is too large: Cohort reads amounts up to 10,000,000,000,000"
         }
     }
 
-    /// What the user can do.
+    /// What the user can do, with examples in the amount's currency when it is known.
     var hint: String {
         switch self {
-        case .ambiguousSymbol: "write the ISO 4217 code instead, for example 'CNY 1,000,000' or 'JPY 1,000,000'"
-        default: "write it as '{amount: 1000000, currency: USD}', 'USD 1,000,000', '$1m' or '$750k'"
+        case .ambiguousSymbol: return "write the ISO 4217 code instead, for example 'CNY 1,000,000' or 'JPY 1,000,000'"
+        case .tooPrecise(let text, let currency):
+            // `1.005` is most often a thousand and five written with a point between thousands.
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2, parts[1].count == 3, !parts[0].contains(",") {
+                return "a point starts the decimals; thousands are separated by commas: write '\(MoneyText.example(parts[0] + "," + parts[1], in: currency))'"
+            }
+            return "round it to \(currency.minorDigits) decimal places, or write it in a smaller unit"
+        case .malformed(_, let currency): return MoneyText.examples(in: currency)
+        default: return MoneyText.examples(in: nil)
         }
+    }
+}
+
+extension MoneyText {
+    /// The written forms of money, as examples in `currency` (dollars when it is not known).
+    static func examples(in currency: Currency?) -> String {
+        let code = currency?.code ?? "USD"
+        let symbol = symbols.first { $0.value == code }.map { String($0.key) }
+        return "write it as '{amount: 1000000, currency: \(code)}', '\(code) 1,000,000'"
+            + (symbol.map { ", '\($0)1m' or '\($0)750k'" } ?? " or '\(code) 1.5m'")
+    }
+
+    /// `amount` written in `currency`: with its symbol when it has one (`₪1,005`), else its code.
+    static func example(_ amount: some StringProtocol, in currency: Currency) -> String {
+        symbols.first { $0.value == currency.code }.map { "\($0.key)\(amount)" } ?? "\(currency.code) \(amount)"
     }
 }
 

@@ -19,20 +19,48 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    /// The slug nearest to `text`: its ASCII letters and digits in lower case, each other run as one
-    /// `-`; `fallback` when nothing is left (text in Chinese, say).
+    /// The slug nearest to `text`: its letters with accents folded (`Café München` gives
+    /// `cafe-munchen`), its ASCII letters and digits in lower case, each other run as one `-`;
+    /// `fallback` when nothing is left (text in Chinese, say).
     static func nearest(to text: String, otherwise fallback: String) -> String {
-        var slug = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
+        let slug = words(of: text).filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.joined(separator: "-")
         return slug.isEmpty ? fallback : slug
     }
+
+    /// The words of `text`, folded: runs of letters and digits in lower case, with accents and other
+    /// marks taken off (`é` is `e`) and the Latin letters that have no accent to take off spelled as
+    /// ASCII (`ß` is `ss`, `ø` is `o`). Words of other scripts stay as they are; ASCII letters and
+    /// letters of another script make separate words (`agriтех` gives `agri` and `тех`).
+    static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var wordIsASCII = true
+        func finish() {
+            if !word.isEmpty { words.append(word) }
+            word = ""
+            wordIsASCII = true
+        }
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let folded = latinSpellings[scalar].map { String($0) } ?? String(scalar)
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                finish()
+                continue
+            }
+            // ASCII letters and letters of other scripts make separate words: `agriтех` is `agri`, `тех`.
+            let isASCII = folded.unicodeScalars.allSatisfy(\.isASCII)
+            if !word.isEmpty, isASCII != wordIsASCII { finish() }
+            wordIsASCII = isASCII
+            word += folded
+        }
+        finish()
+        return words
+    }
+
+    /// Latin letters that canonical decomposition leaves as they are, as ASCII spells them.
+    private static let latinSpellings: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t",
+    ]
 
     /// The slug's text, as in the file name.
     public var description: String { rawValue }

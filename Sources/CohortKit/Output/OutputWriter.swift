@@ -67,7 +67,8 @@ public enum OutputWriter {
         return path
     }
 
-    private static func checkNotOverlapping(_ target: URL, _ protected: [URL]) throws(Failure) {
+    /// Refuses `target` when it is, holds or lies inside one of the `protected` folders.
+    static func checkNotOverlapping(_ target: URL, _ protected: [URL]) throws(Failure) {
         let targetPath = resolved(target)
         for folder in protected {
             let path = resolved(folder)

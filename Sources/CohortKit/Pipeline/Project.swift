@@ -99,6 +99,18 @@ public struct Project: Sendable {
             return outcome(products, timings)
         }
         guard !(strict && !products.diagnostics.isEmpty) else { return outcome(products, timings) }
+        var targets = [(url: reportsURL, display: reportsDisplayPath)]
+        if theme != nil { targets.insert((siteURL, outputPath + "/site"), at: 0) }
+        let protected = [contentURL, templatesURL].compactMap { $0 }
+        // A folder that overlaps what Cohort reads is refused before anything, the output folder included, is made.
+        for target in targets {
+            do {
+                try OutputWriter.checkNotOverlapping(target.url, protected)
+            } catch {
+                products.diagnostics.append(.error(at: .file(target.display), error.description))
+                return outcome(products, timings)
+            }
+        }
         // One build at a time writes an output folder; the lock goes when this function returns.
         let lock: OutputLock
         do {
@@ -109,8 +121,6 @@ public struct Project: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         // Both folders are staged, which checks that each may be replaced, before either is written.
-        var targets = [(url: reportsURL, display: reportsDisplayPath)]
-        if theme != nil { targets.insert((siteURL, outputPath + "/site"), at: 0) }
         var staged: [(folder: StagedFolder, display: String)] = []
         func fail(_ display: String, _ message: String) -> Outcome {
             // Aborting a folder already committed does nothing: its staging folder is the output now.
@@ -120,7 +130,7 @@ public struct Project: Sendable {
         }
         for target in targets {
             do {
-                staged.append((try StagedFolder(replacing: target.url, protecting: [contentURL, templatesURL].compactMap { $0 }), target.display))
+                staged.append((try StagedFolder(replacing: target.url, protecting: protected), target.display))
             } catch {
                 return fail(target.display, error.description)
             }

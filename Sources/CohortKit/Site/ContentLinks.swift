@@ -90,10 +90,7 @@ struct ContentLinks: Sendable {
     /// elsewhere in the content folder, or one of a close name, written from the same folder.
     private func suggestion(for path: String, writtenIn folder: [String]) -> String? {
         let candidates = Array(targets.pages.keys) + targets.staticPaths.map { "static/" + $0 }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let resolved = Self.normalized(path, from: folder) ?? path
-        let match = candidates.filter { $0.split(separator: "/").last.map(String.init) == name }.sorted().first
-            ?? Suggestion.closest(to: resolved, among: candidates)
+        let match = Suggestion.closestPath(to: path, resolved: Self.normalized(path, from: folder) ?? path, among: candidates)
         return match.map { "did you mean '\(Self.relative($0, from: folder))'?" }
     }
 

@@ -61,23 +61,13 @@ struct ListIndex: Sendable {
     let groups: [ListPage.Kind: [Group]]
     /// How many rows each list has.
     let counts: [ListPage.Kind: Int]
-    /// The key of each sector, as written.
+    /// The key of each sector as written (`FilterKey`).
     let sectorKeys: [String: String]
 
     init(_ portfolio: Portfolio) {
         pageSize = portfolio.programme.pageSize
         let companies = portfolio.companies
-        var sectorKeys: [String: String] = [:]
-        var taken: Set<String> = []
-        for sector in Set(companies.compactMap(\.sector)).sorted() {
-            let base = Slug.nearest(to: sector, otherwise: "sector")
-            var key = base, suffix = 2
-            while !taken.insert(key).inserted {
-                key = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            sectorKeys[sector] = key
-        }
+        let sectorKeys = Dictionary(Set(companies.compactMap(\.sector)).map { ($0, FilterKey.of($0)) }, uniquingKeysWith: { first, _ in first })
         self.sectorKeys = sectorKeys
         let focusOrder = portfolio.programme.focusAreas.map(\.slug.rawValue)
         groups = [
@@ -121,17 +111,24 @@ struct ListIndex: Sendable {
         return start..<min(count, start + pageSize)
     }
 
-    /// The filters of `dimension` over `items`: one per value some item has, in `order` (then by
-    /// value), each keyed by `key` of its value.
+    /// The filters of `dimension` over `items`: one per key of the values the items have (values with
+    /// the same key share it, shown as the spelling most items have), in `order` (then by value).
     private static func groups<Item>(_ items: [Item], _ dimension: ListPage.Dimension, order: [String] = [],
                                      key: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
         var members: [String: [Int]] = [:]
+        var spellings: [String: [String: Int]] = [:]
         for (index, item) in items.enumerated() {
-            if let value = value(item) { members[value, default: []].append(index) }
+            guard let value = value(item) else { continue }
+            let key = key(value)
+            members[key, default: []].append(index)
+            spellings[key, default: [:]][value, default: 0] += 1
+        }
+        let shown = spellings.mapValues { counts in
+            counts.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key ?? ""
         }
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return members.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }.map { value in
-            Group(filter: ListPage.Filter(dimension: dimension, key: key(value)), value: value, members: members[value] ?? [])
-        }
+        return members.keys.map { (key: $0, value: shown[$0] ?? $0) }
+            .sorted { (rank[$0.value] ?? Int.max, $0.value, $0.key) < (rank[$1.value] ?? Int.max, $1.value, $1.key) }
+            .map { Group(filter: ListPage.Filter(dimension: dimension, key: $0.key), value: $0.value, members: members[$0.key] ?? []) }
     }
 }

@@ -3,7 +3,7 @@ extension SiteContext {
     /// page keeps its room while the picture loads), or, without a logo, `initials` for a placeholder.
     func logo(of slug: Slug, named name: String, from route: Route) -> LogoValues {
         guard let logo = logos[slug] else { return LogoValues(initials: Self.initials(name)) }
-        return LogoValues(src: link(route, Route(logo.path)), width: logo.facts.width, height: logo.facts.height)
+        return LogoValues(src: fileLink(route, Route(logo.path)), width: logo.facts.width, height: logo.facts.height)
     }
 
     /// The picture of a shared link to the page of `slug`: its logo, else the programme's, absolute

@@ -11,7 +11,8 @@ struct ReportsPage: TemplateObject {
 
 /// The report figures as the report page shows them. Every amount is text, already formatted in the
 /// reporting currency, with its estimated part as the reports write it: `USD 4,000,000`,
-/// `USD 4,000,000 (estimated)` or `USD 1,750,000 (USD 750,000 estimated)`.
+/// `USD 4,000,000 (estimated)` or `USD 1,750,000 (USD 750,000 estimated)` (with invisible marks that
+/// keep the brackets right in a right-to-left language: see `SiteContext.reportTotal`).
 struct FigureValues: TemplateObject {
     var charts: HTMLCharts
     var pool: String
@@ -178,7 +179,7 @@ extension SiteContext {
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },
             chartFiles: Charts.all(figures).map { chart in
-                ChartFile(src: localized(route).link(to: Route("reports/" + chart.name)), alt: chart.description,
+                ChartFile(src: fileLink(route, Route("reports/" + chart.name)), alt: chart.description,
                           name: String(chart.name.dropFirst("charts/".count)))
             })
         return ReportsPage(frame: frame(route, title: strings["reports"], description: description), figures: values)
@@ -197,10 +198,19 @@ extension SiteContext {
 
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this
     /// context's language.
+    ///
+    /// With an estimate, the text starts with the mark of the language's direction (U+200F right to
+    /// left, U+200E left to right) and each amount is an isolate (U+2068 … U+2069): the `<bdi>` the theme
+    /// puts around it takes the language's direction from the mark, and the brackets and the word
+    /// `estimated` follow it. In Hebrew, the brackets of `670,000 USD (125,000 USD הערכה)` then pair up
+    /// right to left, also when the text wraps; as one left-to-right run, browsers draw both as opening
+    /// brackets.
     func reportTotal(_ total: Figures.Total) -> String {
         let amount = strings.money(total.amount), estimated = strings["estimated"]
-        if total.isAllEstimated { return "\(amount) (\(estimated))" }
-        if total.isEstimated { return "\(amount) (\(strings.money(total.estimated)) \(estimated))" }
+        let mark = language.direction == "rtl" ? "\u{200F}" : "\u{200E}"
+        let isolated = { (text: String) in "\u{2068}\(text)\u{2069}" }
+        if total.isAllEstimated { return "\(mark)\(isolated(amount)) (\(estimated))" }
+        if total.isEstimated { return "\(mark)\(isolated(amount)) (\(isolated(strings.money(total.estimated))) \(estimated))" }
         return amount
     }
 }

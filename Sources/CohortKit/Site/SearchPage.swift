@@ -29,7 +29,7 @@ extension SiteContext {
     func search(_ route: Route) -> SearchPage {
         SearchPage(frame: frame(route, title: strings["search"],
                                 description: strings.format("search_description", [("programme", text(.programme, "title", programme.title).text)])),
-                   search: SearchValues(bundle: String(repeating: "../", count: localized(route).depth) + searchIndexFolder + "/"))
+                   search: SearchValues(bundle: fileLink(route, Route(searchIndexFolder + "/"))))
     }
 
     /// The 404 page is served from any path, so its links are absolute, under `base_url`.

@@ -77,6 +77,12 @@ final class SiteContext: Sendable {
         localized(route).link(to: localized(target))
     }
 
+    /// A link from the page at `route`, in this context's language, to `file`, a file of the site that
+    /// every language shares (a logo, the stylesheet, a chart): from the site's root, not the language's.
+    func fileLink(_ route: Route, _ file: Route) -> String {
+        localized(route).link(to: file)
+    }
+
     // MARK: - Languages
 
     /// The name of the focus area `slug` (`name` in `programme.yml`) in this context's language.

@@ -38,6 +38,14 @@ struct Strings: Sendable {
         return Self.fill(Self.parts(of: text), values)
     }
 
+    /// The `{name}`s of `text`, in order: the values it is written with.
+    static func names(in text: String) -> [Substring] {
+        parts(of: text).compactMap { part in
+            if case .name(let name) = part { return name }
+            return nil
+        }
+    }
+
     /// A piece of a text with names: as written, or a `{name}`.
     private enum FormatPart: Sendable {
         case text(Substring)

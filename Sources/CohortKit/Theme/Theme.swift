@@ -14,12 +14,6 @@ public struct Theme: Sendable {
     /// The interface's texts by language code, a programme's laid over the built-in ones key by key.
     let stringTables: [String: StringTable]
 
-    /// The texts of one language, and the files they come from.
-    struct StringTable: Sendable, Hashable {
-        var texts: [String: String] = [:]
-        var files: [String] = []
-    }
-
     /// How diagnostics name a file of the built-in theme, for example `(built-in theme)/layout.mustache`.
     static let builtInRoot = "(built-in theme)/"
 
@@ -45,19 +39,16 @@ public struct Theme: Sendable {
         var sources: [SourceFile] = []
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        var tables: [String: StringTable] = [:]
         // The built-in tables first, then the programme's over them, key by key.
-        for (relative, file) in builtInTables() + overrideTables(files) {
-            let code = String(relative.dropFirst("strings/".count).dropLast(".yml".count))
-            guard let text = String(validating: file.bytes, as: UTF8.self) else {
-                diagnostics.append(.error(at: .file(file.displayPath), "string table is not valid UTF-8 text"))
-                continue
-            }
-            let (texts, problems) = readStringTable(SourceFile(displayPath: file.displayPath, relativePath: relative, text: text))
-            diagnostics += problems
-            tables[code, default: StringTable()].texts.merge(texts) { _, new in new }
-            tables[code, default: StringTable()].files.append(file.displayPath)
+        let builtInTables = EmbeddedFolder.theme.files.filter { $0.path.hasPrefix("strings/") && $0.path.hasSuffix(".yml") }
+            .map { (path: $0.path, displayPath: builtInRoot + $0.path, bytes: $0.bytes) }
+        let ownTables = files.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".yml") && !$0.value.displayPath.hasPrefix(builtInRoot) }
+            .sorted { $0.key < $1.key }.map { (path: $0.key, displayPath: $0.value.displayPath, bytes: $0.value.bytes) }
+        guard let reference = builtInTables.first(where: { $0.path == "strings/en.yml" }) else {
+            preconditionFailure("the built-in theme has no strings/en.yml")
         }
+        let (tables, tableProblems) = StringTable.load(builtInTables + ownTables, reference: reference)
+        diagnostics += tableProblems
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
             if relative.hasPrefix("strings/") { continue }
             if relative.hasPrefix("assets/") {
@@ -76,34 +67,6 @@ public struct Theme: Sendable {
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
         return (Theme(library: library, assets: assets, sources: byName, stringTables: tables), diagnostics)
-
-        /// The built-in string tables, with where they come from.
-        func builtInTables() -> [(String, (displayPath: String, bytes: Data))] {
-            EmbeddedFolder.theme.files.filter { $0.path.hasPrefix("strings/") && $0.path.hasSuffix(".yml") }
-                .map { ($0.path, (builtInRoot + $0.path, $0.bytes)) }
-        }
-
-        /// The programme's own string tables.
-        func overrideTables(_ files: [String: (displayPath: String, bytes: Data)]) -> [(String, (displayPath: String, bytes: Data))] {
-            files.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".yml") && !$0.value.displayPath.hasPrefix(builtInRoot) }
-                .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        }
-    }
-
-    /// A string table: a YAML map of keys to texts.
-    private static func readStringTable(_ file: SourceFile) -> ([String: String], [Diagnostic]) {
-        let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
-        guard let root = reader.compose(file.text) else { return ([:], reader.diagnostics) }
-        guard case .mapping(let mapping) = root else {
-            reader.error(root, "a string table is 'key: text' lines, found \(root.kindDescription)")
-            return ([:], reader.diagnostics)
-        }
-        var texts: [String: String] = [:]
-        for (key, value) in mapping {
-            guard let name = reader.nonEmptyString(key), let text = reader.string(value) else { continue }
-            texts[name] = text
-        }
-        return (texts, reader.diagnostics)
     }
 
     /// The texts for `language`: its table (or its primary language's, `zh` for `zh-Hans`), with what
@@ -121,7 +84,7 @@ public struct Theme: Sendable {
                 hint: "add templates/strings/\(language.code).yml with the keys of Cohort's en.yml (cohort theme eject strings/en.yml)")])
         }
         texts.merge(own.texts) { _, new in new }
-        let missing = Set(reference.keys).subtracting(own.texts.keys).sorted()
+        let missing = Set(reference.keys.filter { !StringTable.isCountryName($0) }).subtracting(own.texts.keys).sorted()
         guard !missing.isEmpty else { return (Strings(language: language, texts: texts), []) }
         let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
         return (Strings(language: language, texts: texts), [.warning(
@@ -149,6 +112,12 @@ public struct Theme: Sendable {
                 if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: source) {
                     (line, column) = (open.line, open.column)
                     message = "template syntax error: section '\(open.name)' is opened here but never closed"
+                }
+                // A close that names another section: the one still open is the mistake, point at it.
+                if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error, let (open, close) = mismatchedClose(in: source) {
+                    (line, column) = (open.line, open.column)
+                    message = "template syntax error: section '\(open.name)' is opened here but not closed before "
+                        + "'{{/\(close.name)}}' at line \(close.line), column \(close.column)"
                 }
                 diagnostics.append(.error(at: source.location(line: line, column: column), message))
             } catch {
@@ -216,6 +185,21 @@ public struct Theme: Sendable {
             }
         }
         return open.last
+    }
+
+    /// The first close tag (`{{/x}}`) that does not close the innermost open section, with that section.
+    static func mismatchedClose(in source: SourceFile) -> (open: Reference, close: Reference)? {
+        var open: [Reference] = []
+        for (marker, reference) in tags(in: source) {
+            switch marker {
+            case "#", "^", "$", "<": open.append(reference)
+            case "/":
+                guard let innermost = open.popLast() else { return nil }
+                if innermost.name != reference.name { return (innermost, reference) }
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Tags that name no template.
