@@ -79,6 +79,19 @@ import Testing
         #expect(missing == [])
     }
 
+    @Test func anEstimateKeepsItsBracketsInTheDirectionOfThePagesLanguage() throws {
+        let acme = "---\nname: Acme\nstatus: signed\nfocus_area: water-treatment\ninvestments:\n"
+            + "  - {date: 2011-10-10, kind: initial, amount: $1m}\n  - {date: 2012-10-10, kind: follow-on, amount: $250k, estimated: true}\n---\n"
+        let (files, _) = try site(["companies/acme.md": acme])
+        // The mark of the language's direction first, so that the <bdi> takes it; each amount isolated.
+        #expect(files["he/reports/index.html"]?.contains(
+            "<dd><bdi>\u{200F}\u{2068}1,250,000\u{00A0}USD\u{2069} (\u{2068}250,000\u{00A0}USD\u{2069} הערכה)</bdi></dd>") == true)
+        #expect(files["reports/index.html"]?.contains(
+            "<dd><bdi>\u{200E}\u{2068}USD\u{00A0}1,250,000\u{2069} (\u{2068}USD\u{00A0}250,000\u{2069} estimated)</bdi></dd>") == true)
+        #expect(files["he/reports/index.html"]?.contains("<dd><bdi>\u{200F}\u{2068}250,000\u{00A0}USD\u{2069} (הערכה)</bdi></dd>") == true,
+                "the follow-on, all of it estimated")
+    }
+
     @Test func aProgrammesMoneyTextAppliesInEnglishTooAndTheSignLeads() throws {
         let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh]")
             .replacingOccurrences(of: "pool: $2m", with: "pool: $500k")])
