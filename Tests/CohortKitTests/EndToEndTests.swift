@@ -56,6 +56,25 @@ import Testing
         #expect(links.checked > 100)
     }
 
+    /// Tests/Fixtures/combination-programme puts the features together (three languages, a sub-path,
+    /// logos of both kinds, several pages, filters, rounds and exits); make lint-site also validates,
+    /// searches and crawls it.
+    @Test func theCombinationProgrammeBuildsStrictlyAndEveryLinkOfEveryLanguageResolves() throws {
+        let folder = try TemporaryFolder()
+        let content = repositoryRoot.appendingPathComponent("Tests/Fixtures/combination-programme").path
+        let run = try cohort(["build", "--strict", "--no-search", "--content", content, "--output", folder.path("output")], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let site = folder.url.appendingPathComponent("output/site")
+        let links = try relativeLinks(in: site)
+        #expect(links.broken == [])
+        #expect(links.checked > 5_000)
+        for language in ["", "zh/", "he/"] {
+            #expect(folder.read("output/site/\(language)companies/lotus-water.html")?.contains("src=\"\(language.isEmpty ? "" : "../")../logos/lotus-water.png\"") == true)
+            #expect(folder.read("output/site/\(language)companies/sector/energy-storage/index.html") != nil, "one page for both spellings")
+            #expect(folder.read("output/site/\(language)companies/sector/dc790f11/index.html") != nil, "חקלאות")
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let first = try exampleProject(), second = try exampleProject()
         #expect(try cohort(["build"], in: first.url).status == 0)

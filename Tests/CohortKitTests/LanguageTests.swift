@@ -35,8 +35,8 @@ import Testing
         #expect(page.contains(#"<li><a href="../../he/companies/acme.html" lang="he" dir="rtl" hreflang="he">עברית</a></li>"#))
         #expect(page.contains(#"<h1><bdi>阿克米</bdi></h1>"#))
         #expect(page.contains("阿克米制造产品。"))
-        #expect(page.contains(#"<dt>行业</dt><dd data-pagefind-filter="行业">水务</dd>"#), "the translated sector, under the Chinese label")
-        #expect(page.contains(#"<dt>重点领域</dt><dd data-pagefind-filter="重点领域">水处理</dd>"#), "the focus area's Chinese name")
+        #expect(page.contains(#"<dt>行业</dt> <dd data-pagefind-filter="行业">水务</dd>"#), "the translated sector, under the Chinese label")
+        #expect(page.contains(#"<dt>重点领域</dt> <dd data-pagefind-filter="重点领域">水处理</dd>"#), "the focus area's Chinese name")
         #expect(page.contains("<bdi>USD\u{00A0}1,000,000</bdi>"))
         #expect(!page.contains("untranslated"))
     }
@@ -90,6 +90,14 @@ import Testing
             "<dd><bdi>\u{200E}\u{2068}USD\u{00A0}1,250,000\u{2069} (\u{2068}USD\u{00A0}250,000\u{2069} estimated)</bdi></dd>") == true)
         #expect(files["he/reports/index.html"]?.contains("<dd><bdi>\u{200F}\u{2068}250,000\u{00A0}USD\u{2069} (הערכה)</bdi></dd>") == true,
                 "the follow-on, all of it estimated")
+    }
+
+    @Test func exchangeRatesReadLeftToRightInARightToLeftLanguage() throws {
+        let programme = try #require(Self.trilingual["programme.yml"] ?? nil) + "\nexchange_rates:\n  as_of: 2011-10-01\n  rates:\n    EUR: 1.25\n"
+        let (files, _) = try site(["programme.yml": programme,
+                                   "companies/acme.md": "---\nname: Acme\nstatus: signed\nfocus_area: water-treatment\ninvestment: €1m\n---\n"])
+        #expect(files["he/reports/index.html"]?.contains(": \u{2066}1 EUR = 1.25 USD\u{2069}.</p>") == true)
+        #expect(files["reports/index.html"]?.contains("Totals convert other currencies at the rates of 1 October 2011: 1 EUR = 1.25 USD.</p>") == true)
     }
 
     @Test func aProgrammesMoneyTextAppliesInEnglishTooAndTheSignLeads() throws {

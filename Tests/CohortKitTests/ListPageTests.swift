@@ -58,6 +58,7 @@ import Testing
         let second = try #require(page("companies/page/2.html"))
         #expect(second.contains(#"<link rel="prev" href="../../companies/index.html">"#))
         #expect(second.contains(#"<title>Companies, page 2 · Harbin-Israel Incubator</title>"#))
+        #expect(second.contains(#"<p class="muted">4 of 4</p>"#), "a page of one row names the row, not a range of one")
         #expect(second.contains(#"<link rel="canonical" href="https://harbin-israel.example.org/companies/page/2.html">"#))
         // Every language has the same pages, and the filters paginate too.
         let chinese = try #require(page("zh/companies/page/2.html"))

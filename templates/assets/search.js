@@ -22,7 +22,10 @@
   script.onerror = unavailable;
   script.onload = function () {
     try {
-      var ui = new window.PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: root, showSubResults: true, showImages: false, autofocus: !query });
+      // Pagefind ranks short pages up by default (pageLength 0.75), which puts a company's short
+      // agreement ("Framework agreement with ROTEC") before the company's own page for its name.
+      var ui = new window.PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: root, showSubResults: true, showImages: false,
+                                       autofocus: !query, ranking: { pageLength: 0 } });
       if (query) ui.triggerSearch(query);
     } catch (error) {
       unavailable();

@@ -68,7 +68,7 @@ struct PaginationValues: TemplateObject {
         .init("pages", \.pages, "The pages shown: the first, the last and two on each side of the current one, with a gap where numbers are left out."),
         .init("previous", \.previous, "Link to the previous page."),
         .init("next", \.next, "Link to the next page."),
-        .init("range_text", \.rangeText, "`101–200 of 340`, from the `rows_of` text."),
+        .init("range_text", \.rangeText, "`101–200 of 340`, from the `rows_of` text; `341 of 341`, from `row_of`, on a page of one row."),
     ])
 }
 
@@ -265,7 +265,9 @@ extension SiteContext {
             pages: items,
             previous: page.number > 1 ? link(route, page.route(number: page.number - 1)) : nil,
             next: page.number < pageCount ? link(route, page.route(number: page.number + 1)) : nil,
-            rangeText: strings.format("rows_of", [("from", String(shown.lowerBound + 1)), ("to", String(shown.upperBound)),
-                                                  ("count", String(rows))]))
+            rangeText: shown.count == 1
+                ? strings.format("row_of", [("row", String(shown.upperBound)), ("count", String(rows))])
+                : strings.format("rows_of", [("from", String(shown.lowerBound + 1)), ("to", String(shown.upperBound)),
+                                             ("count", String(rows))]))
     }
 }

@@ -160,7 +160,8 @@ extension SiteContext {
             exchangeRates: figures.exchangeRates.map { rates in
                 strings.format("exchange_rates_note", [
                     ("date", strings.date(rates.asOf)),
-                    ("rates", rates.rates.sorted { $0.key < $1.key }.map { "1 \($0.key.code) = \($0.value) \(figures.currency.code)" }
+                    // Each rate is a formula read left to right: isolated so in a right-to-left language.
+                    ("rates", rates.rates.sorted { $0.key < $1.key }.map { leftToRight("1 \($0.key.code) = \($0.value) \(figures.currency.code)") }
                         .joined(separator: ", ")),
                 ])
             },
@@ -194,6 +195,12 @@ extension SiteContext {
         case .focusArea(let slug, let name): focusAreaName(slug, named: name).text
         case .unspecified: strings["not_specified"]
         }
+    }
+
+    /// `text`, which reads left to right whatever the language (a formula, a code), as a left-to-right
+    /// isolate (U+2066 … U+2069) on a right-to-left page, so that its parts keep their order there.
+    func leftToRight(_ text: String) -> String {
+        language.direction == "rtl" ? "\u{2066}\(text)\u{2069}" : text
     }
 
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`, in this
