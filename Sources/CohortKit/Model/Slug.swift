@@ -42,7 +42,7 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
-            let folded = latinSpellings[scalar].map { String($0) } ?? String(scalar)
+            let folded = latinSpellings[scalar] ?? String(scalar)
             guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
                 finish()
                 continue

@@ -7,10 +7,11 @@ import CImageLibraries
 ///   `Énergie` gives `energie`, and `Energy storage`, `Energy Storage` and `energy-storage` share
 ///   `energy-storage`, one page;
 /// - when a word is in a script other than Latin, the eight hexadecimal digits of the CRC-32 of the
-///   folded words follow the Latin ones (`חקלאות` gives `5d3c0b1e`, `AI חקלאות` gives `ai-…`), so that
+///   folded words follow the Latin ones (`חקלאות` gives `dc790f11`, `AI חקלאות` gives `ai-5d630f70`), so that
 ///   values that differ there keep pages of their own;
 /// - a value without letters or digits (`—`) is the CRC-32 of the value as written.
 enum FilterKey {
+    /// The key of `value`.
     static func of(_ value: String) -> String {
         let words = Slug.words(of: value)
         let latin = words.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
