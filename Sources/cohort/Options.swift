@@ -32,9 +32,20 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "The output folder; the site is written to <output>/site.")
     var output = "output"
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Take the figures and the site as they stood on this day (YYYY-MM-DD).",
+        discussion: "Rounds agreed later are left out, later disbursements are pending, later exits have not happened, "
+            + "later marks and distributions are not counted. Overrides reporting_date in programme.yml.",
+        valueName: "date"))
+    var asOf: Day?
+
     var content: String { sources.content }
 
-    var project: Project { Project(contentPath: sources.content, templatesPath: sources.templatesFolder, outputPath: output) }
+    var project: Project {
+        var project = Project(contentPath: sources.content, templatesPath: sources.templatesFolder, outputPath: output)
+        project.asOf = asOf
+        return project
+    }
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder") }
@@ -83,3 +94,8 @@ struct DiagnosticOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    /// A day written `YYYY-MM-DD`.
+    public init?(argument: String) { self.init(iso: argument) }
+}

@@ -40,7 +40,8 @@ import Testing
         pages.append("search.html")
         var expected = pages + pages.map { "zh/" + $0 } + pages.map { "he/" + $0 }
         expected += ["sitemap.xml", "feed.xml", "zh/feed.xml", "he/feed.xml", "assets/style.css", "assets/search.js", ".cohort-manifest",
-                     "reports/charts/allocation.svg", "reports/charts/commitments.svg", "reports/charts/pool.svg"]
+                     "reports/charts/allocation.svg", "reports/charts/commitments.svg", "reports/charts/performance.svg",
+                     "reports/charts/pool.svg"]
         #expect(Set(site.keys.filter { !$0.hasPrefix("pagefind/") }) == Set(expected))
         // And the search index, one per language.
         let entry = try #require(site["pagefind/pagefind-entry.json"])
@@ -193,10 +194,10 @@ import Testing
         let project = try exampleProject()
         let run = try cohort(["build"], in: project.url)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("wrote 8 files to output/reports"))
+        #expect(run.stderr.contains("wrote 10 files to output/reports"))
         #expect(Set(files(under: project.url.appendingPathComponent("output/reports")).keys) == [
-            ".cohort-manifest", "summary.md", "companies.csv", "investments.csv", "agreements.csv", "portfolio.json",
-            "charts/allocation.svg", "charts/commitments.svg", "charts/pool.svg",
+            ".cohort-manifest", "summary.md", "companies.csv", "investments.csv", "agreements.csv", "cash-flows.csv", "portfolio.json",
+            "charts/allocation.svg", "charts/commitments.svg", "charts/performance.svg", "charts/pool.svg",
         ])
     }
 

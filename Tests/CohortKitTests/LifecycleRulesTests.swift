@@ -162,10 +162,61 @@ import Testing
         ])
     }
 
-    @Test func anExitedCompanyHasNoValuation() throws {
-        let text = oneRound() + "exit:\n  date: 2013-01-01\n  kind: write-off\nvaluation:\n  as_of: 2012-01-01\n  amount: $2m\n"
-        #expect(try check(acme(status: "exited", text)).lines == [
-            "companies/acme.md:12:1: error: an exited company has no valuation: its exit's proceeds are its realised value",
+    @Test func marksAreInOrderAfterTheFirstRoundAndNotAfterTheExit() throws {
+        // An exited company keeps the marks it had while held.
+        let exited = oneRound("    disbursed: 2011-11-01\n") + "exit:\n  date: 2013-01-01\n  kind: write-off\nvaluations:\n  - {as_of: 2012-01-01, amount: $2m}\n"
+        #expect(try check(acme(status: "exited", exited)).lines == [])
+        let late = oneRound() + "exit:\n  date: 2013-01-01\n  kind: write-off\nvaluations:\n  - {as_of: 2012-01-01, amount: $2m}\n  - {as_of: 2013-06-30, amount: $1m}\n"
+        let outcome = try check(acme(status: "exited", late))
+        #expect(outcome.lines == ["companies/acme.md:14:13: error: a mark as of 2013-06-30 is after the company's exit, on 2013-01-01"])
+        #expect(outcome.diagnostics.first?.hint == "once the programme has left a company, its exit's proceeds are its value; remove the mark")
+        let marks = oneRound() + "valuations:\n  - {as_of: 2012-06-30, amount: $2m}\n  - {as_of: 2012-06-30, amount: $3m}\n  - {as_of: 2011-01-01, amount: $1m, basis: cost}\n"
+        #expect(try check(acme(marks)).lines == [
+            "companies/acme.md:11:13: error: this mark, as of 2012-06-30, is not after the one before it, as of 2012-06-30",
+            "companies/acme.md:12:13: error: this mark, as of 2011-01-01, is not after the one before it, as of 2012-06-30",
+        ])
+        #expect(try check(acme(oneRound() + "valuation:\n  as_of: 2011-01-01\n  amount: $2m\n")).lines == [
+            "companies/acme.md:10:10: error: a mark as of 2011-01-01 is before the company's first round, on 2011-10-10",
+        ])
+        #expect(try check(acme(oneRound() + "valuation: {as_of: 2012-01-01, amount: $2m}\nvaluations: []\n")).lines == [
+            "companies/acme.md:9:1: error: a company has either 'valuation' or 'valuations', not both",
+        ])
+    }
+
+    @Test func distributionsAreMoneyBackAfterThePaymentAndNotAfterTheExit() throws {
+        let paid = oneRound("    disbursed: 2011-11-01\n")
+        let good = paid + "distributions:\n  - {date: 2012-05-01, kind: dividend, amount: $50k}\n  - {date: 2012-02-01, kind: partial-sale, amount: €10k, currency: EUR}\n"
+        var changes = acme(status: "funded", good)
+        changes["programme.yml"] = programmeYAML + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    EUR: 1.25\n"
+        let outcome = try check(changes)
+        #expect(outcome.lines == [])
+        let slug = try #require(Slug("acme"))
+        let company = try #require(outcome.portfolio?.company(slug))
+        #expect(company.distributions.map(\.kind) == [.partialSale, .dividend], "by date")
+        let bad = """
+            distributions:
+              - {date: 2012-05-01, kind: divdend, amount: $50k}
+              - {date: 2012-05-01, kind: interest, amount: $0}
+              - {date: 2011-10-20, kind: interest, amount: $1k}
+
+            """
+        let mistakes = try check(acme(status: "funded", paid + bad))
+        #expect(mistakes.lines == [
+            "companies/acme.md:11:30: error: unknown distribution kind 'divdend'",
+            "companies/acme.md:12:48: error: a distribution is money the programme received: more than zero",
+            "companies/acme.md:13:12: error: a distribution on 2011-10-20 is before the company's first disbursement, on 2011-11-01",
+        ])
+        #expect(mistakes.diagnostics.first?.hint == "did you mean 'dividend'?")
+        #expect(try check(acme(oneRound() + "distributions:\n  - {date: 2012-05-01, kind: interest, amount: $1k}\n")).lines == [
+            "companies/acme.md:10:12: error: a distribution on 2012-05-01, but none of the company's rounds is disbursed",
+        ])
+        let exited = paid + "exit:\n  date: 2013-01-01\n  kind: write-off\ndistributions:\n  - {date: 2013-02-01, kind: repayment, amount: $1k}\n"
+        let afterExit = try check(acme(status: "exited", exited)).lines
+        #expect(afterExit == [
+            "companies/acme.md:14:12: error: a distribution on 2013-02-01 is after the company's exit, on 2013-01-01",
+        ])
+        #expect(try check(acme(status: "funded", paid + "distributions:\n  - {date: 2012-05-01, kind: interest, amount: ¥5}\n")).lines == [
+            "companies/acme.md:11:48: error: the currency symbol '¥' is ambiguous",
         ])
     }
 

@@ -38,11 +38,13 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(!figures.disbursed.isEstimated)
         #expect(figures.followOn.amount.formatted == "USD 250,000")
         #expect(figures.coInvestment.amount.formatted == "USD 500,000")
-        // Beta's EUR 1.2m; gamma's write-off adds nothing.
-        #expect(figures.realised.formatted == "USD 1,320,000")
-        #expect(figures.unrealised.formatted == "USD 2,000,000")
-        // (1,320,000 + 2,000,000) / 2,690,000.06 = 1.2342; 500,000 / 2,990,000.06 = 0.1672.
-        #expect(figures.multiple?.description == "1.23")
+        // Beta's partial sale (EUR 100k) and exit (EUR 1.2m), alpha's dividend ($100k) and legacy's interest
+        // ($20k); gamma's write-off adds nothing.
+        #expect(figures.realised.formatted == "USD 1,550,000")
+        // Alpha's latest mark ($2m) and legacy at cost ($1m), never marked.
+        #expect(figures.unrealised.formatted == "USD 3,000,000")
+        // (1,550,000 + 3,000,000) / 2,690,000.06 = 1.6914; 500,000 / 2,990,000.06 = 0.1672.
+        #expect(figures.multiple?.description == "1.69")
         #expect(figures.leverage?.description == "0.17")
         #expect(figures.remaining.formatted == "USD 7,009,999.94")
         #expect(figures.companiesSigned == 5)
@@ -110,7 +112,8 @@ func lifecycleFile(_ path: String) throws -> String {
         let figures = try #require(try lifecycle().figures)
         let golden = repositoryRoot.appendingPathComponent("Tests/Fixtures/lifecycle-reports")
         let files = Dictionary(uniqueKeysWithValues: Reports.render(figures).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-        for name in ["summary.md", "investments.csv", "companies.csv", "portfolio.json", "charts/commitments.svg"] {
+        for name in ["summary.md", "investments.csv", "companies.csv", "cash-flows.csv", "portfolio.json", "charts/commitments.svg",
+                     "charts/performance.svg"] {
             let actual = try #require(files[name])
             let url = golden.appendingPathComponent(name)
             if ProcessInfo.processInfo.environment["COHORT_UPDATE_GOLDEN"] == "1" {
@@ -125,13 +128,15 @@ func lifecycleFile(_ path: String) throws -> String {
         let json = PortfolioSnapshot(try #require(try lifecycle().figures)).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let totals = try #require(object["totals"] as? [String: Any])
-        #expect(json.contains("\"multiple\" : 1.23,"))
+        #expect(json.contains("\"multiple\" : 1.69,"))
+        #expect(json.contains("\"tvpi\" : 1.69,"))
+        #expect(json.contains("\"irr\" : 0.2285,"))
         #expect(json.contains("\"leverage\" : 0.17,"))
         #expect((totals["funded"] as? NSDictionary) == (totals["disbursed"] as? NSDictionary))
         for key in ["committed", "disbursed", "follow_on", "co_investment"] {
             #expect((totals[key] as? [String: Any])?["amount"] != nil, "\(key)")
         }
-        #expect((totals["realised"] as? [String: Any])?["minor_units"] as? Int == 132_000_000)
+        #expect((totals["realised"] as? [String: Any])?["minor_units"] as? Int == 155_000_000)
         let snapshot = try PortfolioSnapshot.decode(Data(json.utf8))
         #expect(snapshot == PortfolioSnapshot(try #require(try lifecycle().figures)))
         // Nothing disbursed: no multiple at all, rather than zero.
@@ -153,6 +158,17 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(alpha.contains("<a href=\"../organizations/angel-fund.html\" dir=\"auto\">Angel Fund</a> <bdi>USD\u{00A0}500,000</bdi>"))
         #expect(alpha.contains("Under <a href=\"../agreements/alpha-framework.html\" dir=\"auto\">alpha framework</a>"))
         #expect(alpha.contains("<dt>Valuation</dt> <dd><bdi>USD\u{00A0}2,000,000</bdi>, as of <time datetime=\"2022-12-31\">31 December 2022</time></dd>"))
+        // Its money and its return as of the reporting date, its marks and its dividend.
+        #expect(alpha.contains("<div><dt>Disbursed</dt> <dd><bdi>USD\u{00A0}750,000</bdi></dd></div>"))
+        #expect(alpha.contains("<div><dt>Value held</dt> <dd><bdi>USD\u{00A0}2,000,000</bdi></dd></div>"))
+        #expect(alpha.contains("<div><dt>Multiple</dt> <dd><bdi>2.80×</bdi></dd></div>"))
+        #expect(alpha.contains("<div><dt>IRR</dt> <dd><bdi>49.6%</bdi></dd></div>"))
+        #expect(alpha.contains("<div><dt>Held for</dt> <dd>2.9 years</dd></div>"))
+        #expect(alpha.contains("<p class=\"muted\">As of 31 December 2022.</p>"))
+        #expect(alpha.contains("<li><time datetime=\"2021-06-30\">30 June 2021</time>: <bdi>USD\u{00A0}1,200,000</bdi> <span class=\"muted\" dir=\"auto\">(priced round)</span></li>"))
+        #expect(alpha.contains("<li><time datetime=\"2022-06-15\">15 June 2022</time>: Dividend, <bdi>USD\u{00A0}100,000</bdi></li>"))
+        #expect(page("companies/legacy.html").contains("<bdi>USD\u{00A0}1,000,000</bdi> <span class=\"estimate\">(held at cost)</span>"))
+        #expect(!page("companies/delta.html").contains("section-returns"), "nothing paid yet")
         let beta = page("companies/beta.html")
         #expect(beta.contains("<dt>Exit</dt> <dd>Acquisition, <time datetime=\"2022-06-30\">30 June 2022</time> · proceeds <bdi>EUR\u{00A0}1,200,000</bdi> · acquired by <a href=\"../organizations/big-corp.html\" dir=\"auto\">Big Corp</a></dd>"))
         #expect(beta.contains("<div><dt>Country</dt> <dd data-pagefind-filter=\"Country\">Germany</dd></div>"), "countries by name, from CLDR")
@@ -164,7 +180,16 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(!page("organizations/fund.html").contains("section-co-investments"))
         let reports = page("reports/index.html")
         #expect(reports.contains("<div><dt>Disbursed</dt><dd><bdi>USD\u{00A0}2,690,000.06</bdi></dd></div>"))
-        #expect(reports.contains("<div><dt>Multiple</dt><dd><bdi>1.23×</bdi></dd></div>"))
+        #expect(reports.contains("<div><dt>TVPI</dt><dd><bdi>1.69×</bdi></dd></div>"))
+        #expect(reports.contains("<div><dt>DPI</dt><dd><bdi>0.58×</bdi></dd></div>"))
+        #expect(reports.contains("<div><dt>IRR</dt><dd><bdi>22.8%</bdi></dd></div>"))
+        #expect(reports.contains("<p class=\"muted\">Figures as of 31 December 2022. 1 company is held at cost: it has no mark yet.</p>"))
+        // The schedule: legacy, never marked, held at cost; gamma, written off, a total loss.
+        #expect(reports.contains("<td role=\"cell\" data-label=\"IRR\" class=\"number\"><bdi>-100.0%</bdi></td><td role=\"cell\" data-label=\"Held at cost\">no</td>"))
+        #expect(reports.contains("<a href=\"../companies/legacy.html\" dir=\"auto\">Legacy Co</a>"))
+        // The performance chart: paid in against value, from 2019 Q4 to the reporting date.
+        #expect(reports.contains("<figcaption>Paid in and value by quarter</figcaption>"))
+        #expect(reports.contains("<span class=\"chart-label\"><bdi>2022 Q4</bdi></span>"))
         #expect(reports.contains("data-label=\"Cumulative disbursed\" class=\"number\"><bdi>USD\u{00A0}2,690,000.06</bdi>"))
         // The charts in HTML: a visible title, bars in per cent of the largest (Health: 1,050,000 of
         // 1,500,000), and the values as text.
@@ -208,16 +233,24 @@ func lifecycleFile(_ path: String) throws -> String {
         #expect(summary.companiesChanged == [.init(slug: "delta", name: "Delta Labs", fields: [
             .init(field: "investment", before: "ILS 1,000,000", after: "USD 500,000"),
             .init(field: "round 2021-09-01 follow-on", before: "—", after: "USD 200,000, disbursed 2021-09-15, with angel-fund (USD 100,000)"),
+            .init(field: "realised", before: "—", after: "USD 0"),
+            .init(field: "unrealised", before: "—", after: "USD 200,000 (at cost)"),
+            .init(field: "multiple", before: "—", after: "1.00x"),
+            .init(field: "IRR", before: "—", after: "0.0%"),
         ])])
         #expect(summary.changedTotals.map(\.name) == [
-            "Committed", "Disbursed", "Remaining", "Follow-on", "Co-investment", "Multiple", "Leverage", "Average ticket",
+            "Committed", "Disbursed", "Remaining", "Follow-on", "Co-investment", "Unrealised", "DPI", "RVPI", "TVPI (multiple)", "IRR",
+            "Held at cost", "Leverage", "Average ticket",
         ])
+        // DPI 1,550,000 / 2,890,000.06 = 0.54; RVPI 3,200,000 / 2,890,000.06 = 1.11; TVPI 1.64.
         #expect(summary.changedTotals.map(\.difference) == [
-            "+USD 200,000", "+USD 200,000", "-USD 200,000", "+USD 200,000", "+USD 100,000", "-0.08", "+0.02", "+USD 40,000",
+            "+USD 200,000", "+USD 200,000", "-USD 200,000", "+USD 200,000", "+USD 100,000", "+USD 200,000", "-0.04", "-0.01", "-0.05",
+            "-0.6 points", "+1", "+0.02", "+USD 40,000",
         ])
         let markdown = ChangeReport.markdown.render(summary, base: "main")
         #expect(markdown.contains("| Disbursed | USD 2,690,000.06 | USD 2,890,000.06 | +USD 200,000 |"))
-        #expect(markdown.contains("| Multiple | 1.23x | 1.15x | -0.08 |"))
+        #expect(markdown.contains("| TVPI (multiple) | 1.69x | 1.64x | -0.05 |"))
+        #expect(markdown.contains("| IRR | 22.8% | 22.2% | -0.6 points |"))
         #expect(markdown.contains("""
             - **Delta Labs** (`delta`)
               - investment: ILS 1,000,000 → USD 500,000
@@ -225,31 +258,32 @@ func lifecycleFile(_ path: String) throws -> String {
             """))
     }
 
-    @Test func anExitAndAValuationAreNamedOldToNew() throws {
+    @Test func anExitAndAMarkAreNamedOldToNew() throws {
         let before = PortfolioSnapshot(try #require(try lifecycle().figures))
         let alpha = try lifecycleFile("companies/alpha.md")
             .replacingOccurrences(of: "status: funded", with: "status: exited")
-            .replacingOccurrences(of: "valuation:\n  as_of: 2022-12-31\n  amount: $2m\n", with: "exit:\n  date: 2023-05-01\n  kind: ipo\n  proceeds: $3m\n")
-        let delta = try lifecycleFile("companies/delta.md").replacingOccurrences(of: "---\nA company", with: "valuation:\n  as_of: 2022-12-31\n  amount: ₪2m\n---\nA company")
-        let after = PortfolioSnapshot(try #require(try lifecycle(["companies/alpha.md": alpha, "companies/delta.md": delta]).figures))
+            .replacingOccurrences(of: "---\nA company", with: "exit:\n  date: 2022-12-31\n  kind: ipo\n  proceeds: $3m\n---\nA company")
+            .replacingOccurrences(of: "  - as_of: 2022-12-31\n    amount: $2m\n", with: "")
+        let legacy = try lifecycleFile("companies/legacy.md").replacingOccurrences(of: "---\nA company", with: "valuation:\n  as_of: 2022-12-31\n  amount: $1.5m\n---\nA company")
+        let after = PortfolioSnapshot(try #require(try lifecycle(["companies/alpha.md": alpha, "companies/legacy.md": legacy]).figures))
         let summary = ChangeSummary(from: before, to: after)
-        #expect(summary.companiesChanged.map(\.fields) == [
-            [.init(field: "status", before: "funded", after: "exited"),
-             .init(field: "exit", before: "—", after: "ipo on 2023-05-01, USD 3,000,000"),
-             .init(field: "valuation", before: "USD 2,000,000 as of 2022-12-31", after: "—")],
-            [.init(field: "valuation", before: "—", after: "ILS 2,000,000 as of 2022-12-31")],
+        #expect(summary.companiesChanged.map { change in change.fields.map { "\($0.field): \($0.before) → \($0.after)" } } == [
+            ["status: funded → exited", "exit: — → ipo on 2022-12-31, USD 3,000,000", "realised: USD 100,000 → USD 3,100,000",
+             "unrealised: USD 2,000,000 → USD 0", "multiple: 2.80x → 4.13x", "IRR: 49.6% → 73.2%", "mark 2022-12-31: USD 2,000,000 → —"],
+            ["mark 2022-12-31: — → USD 1,500,000", "unrealised: USD 1,000,000 (at cost) → USD 1,500,000", "multiple: 1.02x → 1.52x", "IRR: 0.6% → 14.2%"],
         ])
-        // Realised gains the IPO; unrealised swaps alpha's USD 2m for delta's ILS 2m (USD 600,000).
-        #expect(summary.changedTotals.map(\.name) == ["Realised", "Unrealised", "Multiple"])
-        #expect(summary.changedTotals.map(\.after) == ["USD 4,320,000", "USD 600,000", "1.83x"])
+        // Realised gains the IPO; unrealised loses alpha's mark and gains legacy's; legacy is no longer at cost.
+        // The IRRs are XIRR's of the flows (Python, by bisection: 0.7323, 0.1418 and 0.3645).
+        #expect(summary.changedTotals.map(\.name) == ["Realised", "Unrealised", "DPI", "RVPI", "TVPI (multiple)", "IRR", "Held at cost"])
+        #expect(summary.changedTotals.map(\.after) == ["USD 4,550,000", "USD 1,500,000", "1.69x", "0.56x", "2.25x", "36.4%", "0"])
     }
 
     @Test func aSavedPortfolioOfTheFirstSchemaIsRefusedWithWhatToDoInstead() throws {
         let folder = try TemporaryFolder()
         let json = PortfolioSnapshot(try #require(try check().figures)).json()
-        try folder.write("old.json", json.replacingOccurrences(of: "\"schema_version\" : 2", with: "\"schema_version\" : 1"))
+        try folder.write("old.json", json.replacingOccurrences(of: "\"schema_version\" : 3", with: "\"schema_version\" : 1"))
         let run = try cohort(["diff", "--content", lifecycleFixture.path, "--base", folder.path("old.json")])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("old.json has schema version 1; this cohort reads version 2: compare with a git revision instead (--base REF)"))
+        #expect(run.stderr.contains("old.json has schema version 1; this cohort reads version 3: compare with a git revision instead (--base REF)"))
     }
 }

@@ -66,7 +66,8 @@ private struct Entity {
         let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
         guard let name, let status else { return nil }
         return Company(slug: slug, name: name, status: status, sector: sector, country: country,
-                       focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuation: money.valuation,
+                       focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuations: money.valuations,
+                       distributions: money.distributions,
                        website: website, logo: logo, founded: founded,
                        tags: tags, body: body, source: source)
     }

@@ -1,7 +1,8 @@
 import Yams
 
-/// Decodes a company's money over its life (`investment` or `investments`, `exit` and `valuation`)
-/// and checks the rules among them and the company's status that need no other file.
+/// Decodes a company's money over its life (`investment` or `investments`, `exit`, `valuations` or
+/// `valuation`, and `distributions`) and checks the rules among them and the company's status that
+/// need no other file.
 struct InvestmentDecoder {
     /// What a company file says of its money.
     struct Decoded {
@@ -9,8 +10,10 @@ struct InvestmentDecoder {
         var rounds: [Round] = []
         /// How the programme left the company.
         var exit: Exit?
-        /// The latest value of its stake.
-        var valuation: Valuation?
+        /// The marks of its stake, oldest first.
+        var valuations: [Valuation] = []
+        /// The money received before or without an exit, by date.
+        var distributions: [Distribution] = []
     }
 
     let reader: NodeReader
@@ -28,17 +31,28 @@ struct InvestmentDecoder {
             decoded.rounds = [round]
         }
         decoded.exit = fields.optional("exit", exit)
-        decoded.valuation = fields.optional("valuation", valuation)
         if let status { checkStatus(status, decoded, fields) }
-        if let exit = decoded.exit, let first = decoded.rounds.compactMap(\.date).min(), exit.date.value < first {
-            reader.error(at: exit.date.location, "the exit on \(exit.date.value) is before the company's first round, on \(first)",
+        let firstRound = decoded.rounds.compactMap(\.date).min()
+        if let exit = decoded.exit, let firstRound, exit.date.value < firstRound {
+            reader.error(at: exit.date.location, "the exit on \(exit.date.value) is before the company's first round, on \(firstRound)",
                          hint: "an exit comes after the money went in; check the dates")
+        }
+        if fields.optional("valuation") != nil, fields.optional("valuations") != nil {
+            reader.error(at: fields.keyLocation(of: "valuation"), "a company has either 'valuation' or 'valuations', not both",
+                         hint: "move this mark into the list 'valuations', in the order of its date")
+        } else if let node = fields.optional("valuations") {
+            decoded.valuations = marks(reader.list(node) ?? [], firstRound: firstRound, exit: decoded.exit)
+        } else if let node = fields.optional("valuation") {
+            decoded.valuations = marks([node], firstRound: firstRound, exit: decoded.exit)
+        }
+        if let node = fields.optional("distributions") {
+            decoded.distributions = distributions(node, rounds: decoded.rounds, exit: decoded.exit)
         }
         return decoded
     }
 
     /// The rules between the status and the money: an exit needs status `exited` and the other way
-    /// round, an exited company has no valuation, a funded one has a disbursed round.
+    /// round, a funded company has a disbursed round.
     private func checkStatus(_ status: Company.Status, _ decoded: Decoded, _ fields: Fields) {
         let statusLocation = fields.location(of: "status")
         if fields.optional("exit") != nil, status != .exited {
@@ -53,10 +67,6 @@ struct InvestmentDecoder {
             } else {
                 reader.warning(at: statusLocation, message + "; until it has one, it adds nothing to the realised value", hint: hint)
             }
-        }
-        if fields.optional("valuation") != nil, status == .exited {
-            reader.error(at: fields.keyLocation(of: "valuation"), "an exited company has no valuation: its exit's proceeds are its realised value",
-                         hint: "remove 'valuation'")
         }
         if status == .funded, !decoded.rounds.contains(where: \.isDisbursed), !reader.diagnostics.hasErrors {
             reader.warning(at: statusLocation, decoded.rounds.isEmpty ? "the company is funded but has no investment"
@@ -139,7 +149,7 @@ struct InvestmentDecoder {
         return organization.map { CoInvestment(organization: $0, amount: amount) }
     }
 
-    // MARK: - Exit and valuation
+    // MARK: - Exit, marks and distributions
 
     private func exit(_ node: Node) -> Exit? {
         guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.exit)) else { return nil }
@@ -168,12 +178,62 @@ struct InvestmentDecoder {
         }
     }
 
-    private func valuation(_ node: Node) -> Valuation? {
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.valuation)) else { return nil }
-        let asOf = fields.required("as_of", reader.day)
-        let amount = self.amount(fields)
-        guard let asOf, let amount else { return nil }
-        return Valuation(asOf: asOf, amount: amount)
+    /// The marks, which must be in the order of their days, none before the first round or after
+    /// the exit.
+    private func marks(_ nodes: [Node], firstRound: Day?, exit: Exit?) -> [Valuation] {
+        var marks: [Valuation] = []
+        for node in nodes {
+            guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.valuation)) else { continue }
+            let asOf = fields.required("as_of", reader.day)
+            let amount = self.amount(fields)
+            let basis = fields.optional("basis", reader.nonEmptyString)
+            guard let asOf, let amount else { continue }
+            let location = fields.location(of: "as_of")
+            if let previous = marks.last, asOf <= previous.asOf {
+                reader.error(at: location, "this mark, as of \(asOf), is not after the one before it, as of \(previous.asOf)",
+                             hint: "write the marks oldest first, one per day")
+            } else if let firstRound, asOf < firstRound {
+                reader.error(at: location, "a mark as of \(asOf) is before the company's first round, on \(firstRound)",
+                             hint: "a mark values a stake the programme holds; check the dates")
+            } else if let exit, asOf > exit.date.value {
+                reader.error(at: location, "a mark as of \(asOf) is after the company's exit, on \(exit.date.value)",
+                             hint: "once the programme has left a company, its exit's proceeds are its value; remove the mark")
+            }
+            marks.append(Valuation(asOf: asOf, amount: amount, basis: basis))
+        }
+        return marks
+    }
+
+    /// The distributions, by date (in the order written on the same day): each more than zero, not
+    /// before the company's first disbursement and not after its exit.
+    private func distributions(_ node: Node, rounds: [Round], exit: Exit?) -> [Distribution] {
+        guard let items = reader.list(node) else { return [] }
+        let firstPaid = rounds.compactMap(\.disbursedOn).min()
+        let anyPaid = rounds.contains(where: \.isDisbursed)
+        var read: [Distribution] = []
+        for item in items {
+            guard let fields = reader.fields(item, known: ContentSchema.names(ContentSchema.distribution)) else { continue }
+            let date = fields.required("date", reader.day)
+            let amount = self.amount(fields)
+            let kind = fields.required("kind") { reader.choice($0, Distribution.Kind.self, what: "distribution kind") }
+            guard let date, let amount, let kind else { continue }
+            let location = fields.location(of: "date")
+            if amount.value.minorUnits == 0 {
+                reader.error(at: amount.location, "a distribution is money the programme received: more than zero",
+                             hint: "remove it, or write the amount received")
+            } else if !anyPaid {
+                reader.error(at: location, "a distribution on \(date), but none of the company's rounds is disbursed",
+                             hint: "money comes back after money went in: add 'disbursed:' to the round that was paid")
+            } else if let firstPaid, date < firstPaid {
+                reader.error(at: location, "a distribution on \(date) is before the company's first disbursement, on \(firstPaid)",
+                             hint: "money comes back after money went in; check the dates")
+            } else if let exit, date > exit.date.value {
+                reader.error(at: location, "a distribution on \(date) is after the company's exit, on \(exit.date.value)",
+                             hint: "what the programme received at the exit is its 'proceeds'")
+            }
+            read.append(Distribution(date: date, amount: amount, kind: kind))
+        }
+        return read.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 
     // MARK: - Money

@@ -31,6 +31,7 @@ enum ProgrammeDecoder {
         let target = fields.required("target_companies", reader.int)
         let ticket = fields.required("standard_ticket", reader.money)
         let announced = fields.required("announced", reader.day)
+        let reportingDate = fields.optional("reporting_date", reader.day)
         let managers = fields.optional("managers") { reader.list($0, reader.slug) } ?? []
         let partners = fields.optional("partners") { reader.list($0, reader.slug) } ?? []
         let focusAreas = fields.optional("focus_areas") { focusAreaList($0, reader) } ?? []
@@ -60,7 +61,7 @@ enum ProgrammeDecoder {
         let programme = Programme(
             title: title, tagline: tagline, description: description, baseURL: baseURL, languages: languages,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
-            announced: announced, managers: managers, partners: partners, focusAreas: focusAreas,
+            announced: announced, reportingDate: reportingDate, managers: managers, partners: partners, focusAreas: focusAreas,
             exchangeRates: rates, allowRawHTML: allowRawHTML, pageSize: pageSize, search: search, logo: logo,
             source: .file(file.displayPath))
         return (programme, reportingCurrency, reader.diagnostics)

@@ -110,6 +110,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         case money(PortfolioSnapshot.Amount?)
         case count(Int)
         case ratio(Decimal?)
+        case rate(Decimal?)
     }
 
     private static func figures(_ snapshot: PortfolioSnapshot) -> [(name: String, text: String, value: Value)] {
@@ -130,7 +131,11 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             ("Co-investment", total(totals.coInvestment), .money(totals.coInvestment.amount)),
             ("Realised", totals.realised.formatted, .money(totals.realised)),
             ("Unrealised", totals.unrealised.formatted, .money(totals.unrealised)),
-            ("Multiple", ratio(totals.multiple), .ratio(totals.multiple)),
+            ("DPI", ratio(totals.dpi), .ratio(totals.dpi)),
+            ("RVPI", ratio(totals.rvpi), .ratio(totals.rvpi)),
+            ("TVPI (multiple)", ratio(totals.tvpi), .ratio(totals.tvpi)),
+            ("IRR", rate(totals.irr), .rate(totals.irr)),
+            ("Held at cost", "\(totals.heldAtCost)", .count(totals.heldAtCost)),
             ("Leverage", ratio(totals.leverage), .ratio(totals.leverage)),
             ("Companies signed", "\(totals.companiesSigned) of \(target)", .count(totals.companiesSigned)),
             ("Companies in the programme", "\(totals.companiesInProgramme) of \(target)", .count(totals.companiesInProgramme)),
@@ -144,8 +149,18 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         value.map { ReportText.ratio(Ratio(hundredths: NSDecimalNumber(decimal: $0 * 100).intValue)) } ?? "—"
     }
 
+    /// `24.4%`, as the summary shows a rate, or a dash.
+    private static func rate(_ value: Decimal?) -> String {
+        ReportText.rate(value.map { AnnualRate(tenThousandths: NSDecimalNumber(decimal: $0 * 10_000).intValue) })
+    }
+
     private static func difference(_ old: Value, _ new: Value) -> String? {
         switch (old, new) {
+        case let (.rate(before?), .rate(after?)):
+            let delta = AnnualRate(tenThousandths: NSDecimalNumber(decimal: (after - before) * 10_000).intValue)
+            guard delta.tenThousandths != 0 else { return nil }
+            // Percentage points: 20.1% to 24.4% is +4.3 points.
+            return (delta.tenThousandths > 0 ? "+" : "") + delta.percent(decimalSeparator: ".") + " points"
         case let (.ratio(before?), .ratio(after?)):
             let delta = Ratio(hundredths: NSDecimalNumber(decimal: (after - before) * 100).intValue)
             guard delta.hundredths != 0 else { return nil }
@@ -206,8 +221,24 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             ("date", company.date ?? "—"),
         ] + rounds(company.rounds) + [
             ("exit", company.exit.map(describe) ?? "—"),
-            ("valuation", company.valuation.map { "\($0.amount.formatted) as of \($0.asOf)" } ?? "—"),
+        ] + company.valuations.map { ("mark \($0.asOf)", $0.amount.formatted + ($0.basis.map { " (\($0))" } ?? "")) }
+          + distributions(company.distributions) + [
+            ("realised", company.realised?.formatted ?? "—"),
+            ("unrealised", company.unrealised.map { $0.formatted + (company.heldAtCost == true ? " (at cost)" : "") } ?? "—"),
+            ("multiple", ratio(company.multiple)),
+            ("IRR", rate(company.irr)),
         ]
+    }
+
+    /// One field per distribution, named by its date and kind, as rounds are.
+    private static func distributions(_ distributions: [PortfolioSnapshot.Distribution]) -> [(String, String)] {
+        var seen: [String: Int] = [:]
+        return distributions.map { distribution in
+            let key = "distribution \(distribution.date) \(distribution.kind)"
+            seen[key, default: 0] += 1
+            let count = seen[key] ?? 1
+            return (count > 1 ? "\(key) (\(count))" : key, distribution.amount.formatted)
+        }
     }
 
     /// One field per round, named by its date and kind (`round 2012-03-01 follow-on`, with ` (2)` for

@@ -55,14 +55,10 @@ enum Linker {
             for slug in Set(item.about.map(\.value)) { newsByEntity[slug, default: []].append(index) }
         }
         diagnostics += rules.checkCompanies(companies)
-        var coInvestmentsBy: [Slug: [Slug]] = [:], acquisitionsBy: [Slug: [Slug]] = [:]
         for company in companies {
             diagnostics += rules.checkInvestments(of: company, agreements: agreements)
-            for investor in Set(company.rounds.flatMap { $0.coInvestors.map(\.organization.value) }).sorted() {
-                coInvestmentsBy[investor, default: []].append(company.slug)
-            }
-            if let acquirer = company.exit?.acquirer?.value { acquisitionsBy[acquirer, default: []].append(company.slug) }
         }
+        let (coInvestmentsBy, acquisitionsBy) = Portfolio.investors(of: companies)
         diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
         let logos = Logos.resolve(programme, organizations: organizations, companies: companies, staticFiles: staticFiles)
         diagnostics += logos.diagnostics
@@ -80,7 +76,8 @@ enum Linker {
             agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
             newsByEntity: newsByEntity, translations: byOriginal, logos: logos.logos, programmeLogo: logos.programme)
         diagnostics += Rules.warnings(for: portfolio)
-        return (portfolio, diagnostics)
+        // The figures and the site are as of the reporting date when the programme (or --as-of) names one.
+        return (programme.reportingDate.map(portfolio.asOf) ?? portfolio, diagnostics)
     }
 
     /// Translations by the file they translate and their language; one in a language the programme

@@ -105,7 +105,7 @@ struct Rules {
                 amounts.append(round.amount)
                 amounts += round.coInvestors.compactMap(\.amount)
             }
-            amounts += [company.exit?.proceeds, company.valuation?.amount].compactMap { $0 }
+            amounts += [company.exit?.proceeds].compactMap { $0 } + company.valuations.map(\.amount) + company.distributions.map(\.amount)
         }
         amounts += agreements.compactMap(\.amount)
         return amounts.filter { converter.toReporting($0.value) == nil }.map { noRate(for: $0.value, at: $0.location) }

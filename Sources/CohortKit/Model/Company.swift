@@ -34,8 +34,10 @@ public struct Company: Sendable, Hashable {
     public var rounds: [Round]
     /// How the programme left the company, once it has.
     public var exit: Exit?
-    /// The latest value of the programme's stake, while it holds one.
-    public var valuation: Valuation?
+    /// The marks of the programme's stake, oldest first.
+    public var valuations: [Valuation]
+    /// The money the programme received before or without an exit, by date.
+    public var distributions: [Distribution]
     /// Its website, an http(s) address.
     public var website: String?
     /// Its logo, as written: a file under `static/`.
@@ -51,6 +53,9 @@ public struct Company: Sendable, Hashable {
 }
 
 extension Company {
+    /// The latest mark of the programme's stake.
+    public var valuation: Valuation? { valuations.last }
+
     /// The company's rounds added up, with the part that is estimated: in the rounds' currency when
     /// they share one, else in the reporting currency; nil for a company without rounds.
     public func investment(converter: CurrencyConverter) -> (amount: Money, estimated: Money)? {

@@ -53,6 +53,30 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 
+    /// The last day of the day's calendar quarter: 31 March, 30 June, 30 September or 31 December.
+    public var quarterEnd: Day {
+        let month = quarter * 3
+        return Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? self
+    }
+
+    /// The last day of the quarter after this day's, or nil after 9999.
+    var nextQuarterEnd: Day? {
+        let month = quarter * 3 + 3
+        let (year, next) = month > 12 ? (self.year + 1, month - 12) : (self.year, month)
+        return Day(year: year, month: next, day: Day.daysIn(month: next, year: year))
+    }
+
+    /// The day's number counted from 1 March of year 0 (proleptic Gregorian calendar): the difference
+    /// of two days' numbers is the days between them.
+    var number: Int {
+        // Howard Hinnant's days_from_civil, shifted to a year that starts in March.
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    }
+
     /// The day of the week, 0 for Sunday.
     public var weekday: Int {
         // Sakamoto's method.

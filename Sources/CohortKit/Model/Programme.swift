@@ -20,6 +20,9 @@ public struct Programme: Sendable, Hashable {
     public var standardTicket: Money
     /// The day the programme was announced.
     public var announced: Day
+    /// The day the figures are as of, when `programme.yml` (or `--as-of`) says; else the latest day
+    /// the content names (`Portfolio.reportingDate`).
+    public var reportingDate: Day?
     /// Organisations that run the programme.
     public var managers: [Located<Slug>]
     /// Other organisations involved in the programme.

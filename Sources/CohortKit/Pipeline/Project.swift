@@ -12,6 +12,9 @@ public struct Project: Sendable {
     public var outputPath: String
     /// How diagnostics name the content folder, when it is not `contentPath` (a copy taken from git).
     public var contentLabel: String?
+    /// The day to take the figures and the site as of, in place of the programme's reporting date
+    /// (`--as-of`): what the content dates later is left out (`Portfolio.asOf`).
+    public var asOf: Day?
 
     /// Creates a project from folder paths, relative to the current directory or absolute.
     public init(contentPath: String = "content", templatesPath: String? = nil, outputPath: String = "output") {
@@ -198,7 +201,8 @@ public struct Project: Sendable {
         }
         let decoded = timings.measure(.decode) { Decoding.decode(source) }
         diagnostics += decoded.diagnostics
-        guard let programme = decoded.programme else { return Products(diagnostics: diagnostics) }
+        guard var programme = decoded.programme else { return Products(diagnostics: diagnostics) }
+        if let asOf { programme.reportingDate = asOf }
         let (portfolio, problems) = timings.measure(.link) {
             Linker.link(programme: programme, documents: decoded.documents, undecoded: decoded.undecoded, staticFiles: source.staticFiles)
         }

@@ -5,6 +5,7 @@ enum PortfolioChanges {
         var changed: Set<PageInput> = []
         if old.programme != new.programme { changed.insert(.programme) }
         if oldFigures != newFigures { changed.insert(.figures) }
+        if old.reportingDate != new.reportingDate { changed.insert(.reportingDate) }
         if old.pages.map({ [$0.slug.rawValue, $0.title] }) != new.pages.map({ [$0.slug.rawValue, $0.title] }) {
             changed.insert(.navigation)
         }

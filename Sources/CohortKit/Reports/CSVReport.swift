@@ -1,4 +1,4 @@
-/// `companies.csv`, `investments.csv` and `agreements.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
+/// `companies.csv`, `investments.csv`, `agreements.csv` and `cash-flows.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
 /// per entity in a fixed column order. Amounts are plain numbers without separators so that
 /// spreadsheets read them as numbers; text from content is made inert for spreadsheets (see `Cell`).
 enum CSVReport {
@@ -14,6 +14,8 @@ enum CSVReport {
     ]
 
     static let agreementColumns = ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"]
+
+    static let cashFlowColumns = ["date", "company", "company_name", "kind", "amount", "currency", "reporting_amount", "reporting_currency"]
 
     /// Written first so that Excel, which otherwise reads a CSV in the system's code page, reads
     /// UTF-8: names such as 松花江膜技术 or מים טובים open as written.
@@ -64,6 +66,18 @@ enum CSVReport {
                 .text(line.signed?.description ?? ""), .text(line.place ?? ""),
                 amount(line.amount), .text(line.amount?.currency.code ?? ""),
                 .text(line.partySlugs.joined(separator: ";")),
+            ]
+        })
+    }
+
+    /// One row per dated flow of money between the programme and a company, by date, then company:
+    /// what the IRR is computed from. `reporting_amount` is signed, negative when paid in, so that a
+    /// spreadsheet's XIRR over it and `date` gives the reported IRR.
+    static func cashFlows(_ figures: Figures) -> String {
+        table(cashFlowColumns, figures.cashFlows.map { flow in
+            [
+                .text(flow.date.description), .text(flow.company), .text(flow.companyName), .text(flow.kind.rawValue),
+                amount(flow.amount), .text(flow.amount.currency.code), amount(flow.reporting), .text(flow.reporting.currency.code),
             ]
         })
     }

@@ -10,7 +10,7 @@ enum Charts {
 
     /// Every chart of the reports.
     static func all(_ figures: Figures) -> [Chart] {
-        [allocation(figures), commitments(figures), pool(figures)]
+        [allocation(figures), commitments(figures), performance(figures), pool(figures)]
     }
 
     static let accent = "#0b5cad"
@@ -94,6 +94,50 @@ enum Charts {
             svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(quarter.cumulativeDisbursed.amount), anchor: "middle", size: 11, color: paid))
         }
         return Chart(name: "charts/commitments.svg", description: description, svg: footer(svg))
+    }
+
+    /// What was paid in against what it is worth (realised and unrealised) at each quarter's end and
+    /// on the reporting date: two columns each, paid in then value, labelled as the commitments chart.
+    static func performance(_ figures: Figures) -> Chart {
+        let rows = figures.performance
+        let width = 640, height = 290, left = 20, bottom = 230, chartHeight = 160
+        let columnWidth = rows.isEmpty ? 0 : min(120, (width - 2 * left) / rows.count)
+        let barWidth = max(1, (columnWidth - 12) / 2)
+        let value = { (row: Returns) in row.realised.minorUnits.saturatingAdding(row.unrealised.minorUnits) }
+        let largest = max(rows.map { max($0.disbursed.minorUnits, value($0)) }.max() ?? 0, 1)
+        let summary = rows.map { row in
+            "\(ReportText.day(row.date)): paid in \(row.disbursed.formatted), value \(Money(minorUnits: value(row), currency: figures.currency).formatted)"
+                + " (TVPI \(ReportText.ratio(row.tvpi)))"
+        }.joined(separator: "; ")
+        let description = summary.isEmpty ? "Nothing disbursed yet." : "Paid in and value (realised and unrealised) by quarter. " + summary + "."
+        var svg = header(width: width, height: height, title: "Paid in and value by quarter", description: description)
+        svg.append(#"  <rect x="\#(left)" y="12" width="14" height="14" fill="\#(paid)"/>"#)
+        svg.append(label(x: left + 20, y: 24, "Paid in"))
+        svg.append(#"  <rect x="\#(left + 120)" y="12" width="14" height="14" fill="\#(accent)"/>"#)
+        svg.append(label(x: left + 140, y: 24, "Value"))
+        svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
+        if rows.isEmpty { svg.append(label(x: left, y: bottom - 10, "Nothing disbursed yet.")) }
+        // Labels need about 64 units: with narrower columns, every few columns has them, counting back
+        // from the last, the reporting date. The description has every figure.
+        let stride = columnWidth == 0 ? 1 : max(1, (64 + columnWidth - 1) / columnWidth)
+        for (index, row) in rows.enumerated() {
+            let x = left + index * columnWidth
+            let paidHeight = scaled(row.disbursed.minorUnits, of: largest, to: chartHeight)
+            let valueHeight = scaled(value(row), of: largest, to: chartHeight)
+            svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - paidHeight)" width="\#(barWidth)" height="\#(paidHeight)" fill="\#(paid)"/>"#)
+            svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - valueHeight)" width="\#(barWidth)" height="\#(valueHeight)" fill="\#(accent)"/>"#)
+            guard (rows.count - 1 - index) % stride == 0 else { continue }
+            let top = bottom - max(paidHeight, valueHeight)
+            svg.append(label(x: x + columnWidth / 2, y: top - 6, short(Money(minorUnits: value(row), currency: figures.currency)), anchor: "middle", size: 11))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 18, row.date.map(quarterLabel) ?? "—", anchor: "middle"))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(row.disbursed), anchor: "middle", size: 11, color: paid))
+        }
+        return Chart(name: "charts/performance.svg", description: description, svg: footer(svg))
+    }
+
+    /// A day of the performance rows as a column's label: `2021 Q2` for a quarter's end, else the day.
+    static func quarterLabel(_ day: Day) -> String {
+        day == day.quarterEnd ? "\(day.year) Q\(day.quarter)" : day.description
     }
 
     /// An amount short enough for a column's label: `USD 2.44m`, `USD 500k`, `USD 0`; the description

@@ -27,8 +27,16 @@ extension Figures {
         public var rounds: [RoundLine]
         /// How the programme left it.
         public var exit: ExitLine?
-        /// The latest value of the programme's stake.
-        public var valuation: ValuationLine?
+        /// The marks of the programme's stake, oldest first.
+        public var valuations: [ValuationLine]
+        /// The money received before or without an exit, by date.
+        public var distributions: [DistributionLine]
+        /// What its money did as of the reporting date, once any of it is paid: for the companies that
+        /// count (signed, funded, exited).
+        public var returns: CompanyReturns?
+
+        /// The latest mark of the programme's stake.
+        public var valuation: ValuationLine? { valuations.last }
 
         /// Whether any part of its investment is an estimate.
         public var estimated: Bool { committed?.isEstimated ?? false }
@@ -94,11 +102,25 @@ extension Figures {
         public var acquirerName: String?
     }
 
-    /// The latest value of the programme's stake in a company.
+    /// A mark of the programme's stake in a company.
     public struct ValuationLine: Sendable, Hashable {
         /// The day of the value.
         public var asOf: Day
         /// The value, as written.
+        public var amount: Money
+        /// The same in the reporting currency.
+        public var reporting: Money?
+        /// How the value was reached, when the content says.
+        public var basis: String?
+    }
+
+    /// Money received from a company before or without an exit.
+    public struct DistributionLine: Sendable, Hashable {
+        /// The day it was received.
+        public var date: Day
+        /// A dividend, interest, a repayment or a partial sale.
+        public var kind: Distribution.Kind
+        /// The money, as written.
         public var amount: Money
         /// The same in the reporting currency.
         public var reporting: Money?
@@ -196,8 +218,11 @@ extension Figures {
                      proceedsReporting: exit.proceeds.flatMap { converter.toReporting($0.value) },
                      acquirer: exit.acquirer?.value.rawValue, acquirerName: exit.acquirer.map { name($0.value) })
         }
-        let valuation = company.valuation.map {
-            ValuationLine(asOf: $0.asOf, amount: $0.amount.value, reporting: converter.toReporting($0.amount.value))
+        let valuations = company.valuations.map {
+            ValuationLine(asOf: $0.asOf, amount: $0.amount.value, reporting: converter.toReporting($0.amount.value), basis: $0.basis)
+        }
+        let distributions = company.distributions.map {
+            DistributionLine(date: $0.date, kind: $0.kind, amount: $0.amount.value, reporting: converter.toReporting($0.amount.value))
         }
         return CompanyLine(
             slug: company.slug.rawValue, name: company.name, status: company.status, sector: company.sector,
@@ -207,7 +232,7 @@ extension Figures {
             committed: rounds.isEmpty ? nil : committed.total(currency),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
             date: company.rounds.compactMap(\.date).min() ?? context.firstSignings[company.slug],
-            rounds: rounds, exit: exit, valuation: valuation)
+            rounds: rounds, exit: exit, valuations: valuations, distributions: distributions, returns: nil)
     }
 }
 

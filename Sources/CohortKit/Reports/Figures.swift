@@ -84,12 +84,23 @@ public struct Figures: Sendable, Hashable {
     public var followOn: Total
     /// What co-investors put into those rounds, where the content says.
     public var coInvestment: Total
-    /// The proceeds of exits.
+    /// The day the figures are as of (`Portfolio.reportingDate`); nil when the content names no day.
+    public var reportingDate: Day?
+    /// Distributions and exit proceeds.
     public var realised: Money
-    /// The latest valuations of the companies not exited.
+    /// For each company paid into and not exited, its latest mark, else its cost.
     public var unrealised: Money
-    /// (Realised + unrealised) / disbursed; nil when nothing is disbursed.
+    /// (Realised + unrealised) / disbursed, the TVPI; nil when nothing is disbursed.
     public var multiple: Ratio?
+    /// Paid in, realised, unrealised, DPI, RVPI, TVPI and IRR as of the reporting date.
+    public var returns: Returns
+    /// The returns at each quarter's end from the first disbursement's quarter to the reporting
+    /// date, and on the reporting date: what `--as-of` each of those days gives.
+    public var performance: [Returns]
+    /// The dated flows of money the IRR is computed from, by date.
+    public var cashFlows: [CashFlow]
+    /// The companies left out of the IRR and the cash flows because a payment into them has no day.
+    public var undatedCompanies: [String]
     /// Co-investment / committed: money mobilised per unit committed; nil when nothing is committed.
     public var leverage: Ratio?
     /// The pool less what is committed; negative when over-committed.
@@ -160,9 +171,17 @@ public struct Figures: Sendable, Hashable {
         disbursed = life.disbursed
         followOn = life.followOn
         coInvestment = life.coInvestment
-        realised = life.realised
-        unrealised = life.unrealised
-        multiple = Ratio(life.realised.minorUnits.saturatingAdding(life.unrealised.minorUnits), over: life.disbursed.amount.minorUnits)
+        let date = portfolio.reportingDate
+        let histories = portfolio.companies.filter(\.status.isCommitted).map { MoneyHistory($0, converter: converter) }
+        let ledger = Ledger(histories: histories, currency: currency)
+        reportingDate = date
+        returns = ledger.returns(on: date)
+        realised = returns.realised
+        unrealised = returns.unrealised
+        multiple = returns.tvpi
+        performance = ledger.performance(to: date)
+        cashFlows = ledger.flows(on: date)
+        undatedCompanies = ledger.undated
         leverage = Ratio(life.coInvestment.amount.minorUnits, over: committed.amount.minorUnits)
         remaining = Money(minorUnits: pool.minorUnits.saturatingSubtracting(committed.amount.minorUnits), currency: currency)
         let tickets = committedLines.filter { $0.committed != nil }
@@ -186,7 +205,12 @@ public struct Figures: Sendable, Hashable {
             return OrganizationLine(slug: slug.rawValue, name: organization.name, kind: organization.kind,
                                     country: organization.country, role: role)
         }
-        companies = lines
+        let companyReturns = Dictionary(histories.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        companies = lines.map { line in
+            var line = line
+            line.returns = companyReturns[line.slug]?.returns(on: date)
+            return line
+        }
         rounds = Figures.byDate(lines)
         agreements = portfolio.agreements.map { agreement in
             AgreementLine(
@@ -195,7 +219,11 @@ public struct Figures: Sendable, Hashable {
                 parties: agreement.parties.map { Figures.name(of: $0.value, in: portfolio) },
                 partySlugs: agreement.parties.map(\.value.rawValue))
         }
-        timeline = Figures.quarters(committedLines, agreements: portfolio.agreements, currency)
+        // Agreements signed after the reporting date are not yet signed as of it.
+        timeline = Figures.quarters(committedLines, agreements: portfolio.agreements.filter { agreement in
+            guard let date, let signed = agreement.signed else { return true }
+            return signed <= date
+        }, currency)
         // No `Optional.map { } ?? false` over the agreements here: in this function that pattern crashes the
         // optimizer of Swift 6.3.1 in release builds (CopyPropagation; swiftlang/swift#90614).
         let amounts = Figures.amounts(lines) + portfolio.agreements.compactMap { $0.amount?.value } + [programme.pool, programme.standardTicket]
@@ -227,31 +255,25 @@ public struct Figures: Sendable, Hashable {
         }
     }
 
-    /// The sums over the life of the companies that count: what was paid, followed on, co-invested,
-    /// realised and is still held.
+    /// The sums of the rounds of the companies that count: what was paid, followed on and co-invested,
+    /// with their estimated parts.
     private struct Life {
         var disbursed: Total
         var followOn: Total
         var coInvestment: Total
-        var realised: Money
-        var unrealised: Money
 
         init(_ committed: [CompanyLine], _ currency: Currency) {
-            var disbursed = Tally(), followOn = Tally(), coInvestment = Tally(), realised = Tally(), unrealised = Tally()
+            var disbursed = Tally(), followOn = Tally(), coInvestment = Tally()
             for line in committed {
                 for round in line.rounds {
                     if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
                     if round.kind == .followOn { followOn.add(round.reporting, estimated: round.estimated) }
                     coInvestment.add(round.coInvestment, estimated: round.estimated)
                 }
-                realised.add(line.exit?.proceedsReporting, estimated: false)
-                if line.exit == nil { unrealised.add(line.valuation?.reporting, estimated: false) }
             }
             self.disbursed = disbursed.total(currency)
             self.followOn = followOn.total(currency)
             self.coInvestment = coInvestment.total(currency)
-            self.realised = realised.total(currency).amount
-            self.unrealised = unrealised.total(currency).amount
         }
     }
 
@@ -277,7 +299,7 @@ public struct Figures: Sendable, Hashable {
         var amounts: [Money] = []
         for line in lines {
             for round in line.rounds { amounts += [round.amount] + round.coInvestors.compactMap(\.amount) }
-            amounts += [line.exit?.proceeds, line.valuation?.amount].compactMap { $0 }
+            amounts += [line.exit?.proceeds].compactMap { $0 } + line.valuations.map(\.amount) + line.distributions.map(\.amount)
         }
         return amounts
     }

@@ -7,12 +7,13 @@ import Foundation
 /// integers, never floating point. The schema is documented in docs/reports.md.
 public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", programme, totals, organizations, companies, agreements, breakdowns,
-            timeline, warnings, translations
+        case schemaVersion = "schema_version", asOf = "as_of", programme, totals, organizations, companies, agreements, breakdowns,
+            timeline, performance, cashFlowsLeaveOut = "cash_flows_leave_out", warnings, translations
     }
 
     /// The schema version this code writes. Bump it when a field changes meaning or goes away.
-    public static let currentSchemaVersion = 2
+    /// Version 3: realised counts distributions, unrealised holds companies without a mark at cost.
+    public static let currentSchemaVersion = 3
 
     /// Money as JSON: the currency code, exact minor units and the text the reports show.
     public struct Amount: Codable, Sendable, Hashable {
@@ -72,9 +73,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public struct Totals: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey {
             case committed, disbursed, funded, followOn = "follow_on", coInvestment = "co_investment", realised,
-                unrealised, multiple, leverage, remaining, companiesSigned = "companies_signed",
-                companiesInProgramme = "companies_in_programme", averageTicket = "average_ticket",
-                medianTicket = "median_ticket"
+                unrealised, heldAtCost = "held_at_cost", dpi, rvpi, tvpi, irr, multiple, leverage, remaining,
+                companiesSigned = "companies_signed", companiesInProgramme = "companies_in_programme",
+                averageTicket = "average_ticket", medianTicket = "median_ticket"
         }
 
         /// The rounds of signed, funded and exited companies.
@@ -87,11 +88,21 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var followOn: Total
         /// What co-investors put into those rounds.
         public var coInvestment: Total
-        /// The proceeds of exits.
+        /// Distributions and exit proceeds.
         public var realised: Amount
-        /// The latest valuations of the companies not exited.
+        /// For each company paid into and not exited, its latest mark, else its cost.
         public var unrealised: Amount
-        /// (Realised + unrealised) / disbursed, to two decimals; absent when nothing is disbursed.
+        /// How many of those companies have no mark and are held at cost.
+        public var heldAtCost: Int
+        /// Realised ÷ disbursed, to two decimals; absent when nothing is disbursed.
+        public var dpi: Decimal?
+        /// Unrealised ÷ disbursed.
+        public var rvpi: Decimal?
+        /// (Realised + unrealised) ÷ disbursed.
+        public var tvpi: Decimal?
+        /// The IRR of the cash flows, an annual rate as a fraction to four decimals; absent when not defined.
+        public var irr: Decimal?
+        /// The same as `tvpi`, under its earlier name.
         public var multiple: Decimal?
         /// Co-investment / committed, to two decimals; absent when nothing is committed.
         public var leverage: Decimal?
@@ -188,9 +199,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var acquirer: String?
     }
 
-    /// The latest value of the programme's stake in a company.
+    /// A mark of the programme's stake in a company.
     public struct Valuation: Codable, Sendable, Hashable {
-        private enum CodingKeys: String, CodingKey { case asOf = "as_of", amount, reporting }
+        private enum CodingKeys: String, CodingKey { case asOf = "as_of", amount, reporting, basis }
 
         /// The day of the value, `YYYY-MM-DD`.
         public var asOf: String
@@ -198,13 +209,61 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var amount: Amount
         /// The same in the reporting currency.
         public var reporting: Amount?
+        /// How the value was reached.
+        public var basis: String?
+    }
+
+    /// Money received from a company before or without an exit.
+    public struct Distribution: Codable, Sendable, Hashable {
+        /// The day it was received, `YYYY-MM-DD`.
+        public var date: String
+        /// `dividend`, `interest`, `repayment` or `partial-sale`.
+        public var kind: String
+        /// The money as written.
+        public var amount: Amount
+        /// The same in the reporting currency.
+        public var reporting: Amount?
+    }
+
+    /// The returns of the programme as of one day.
+    public struct Performance: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey { case date, disbursed, realised, unrealised, dpi, rvpi, tvpi, irr }
+
+        /// The day, `YYYY-MM-DD`: a quarter's end, or the reporting date.
+        public var date: String
+        /// Paid in by then.
+        public var disbursed: Amount
+        /// Received by then.
+        public var realised: Amount
+        /// Held then.
+        public var unrealised: Amount
+        /// Realised ÷ disbursed.
+        public var dpi: Decimal?
+        /// Unrealised ÷ disbursed.
+        public var rvpi: Decimal?
+        /// (Realised + unrealised) ÷ disbursed.
+        public var tvpi: Decimal?
+        /// The IRR of the flows until then, the value held as a flow on the day.
+        public var irr: Decimal?
+
+        init(_ returns: Returns) {
+            date = returns.date?.description ?? ""
+            disbursed = Amount(returns.disbursed)
+            realised = Amount(returns.realised)
+            unrealised = Amount(returns.unrealised)
+            dpi = returns.dpi?.decimal
+            rvpi = returns.rvpi?.decimal
+            tvpi = returns.tvpi?.decimal
+            irr = returns.irr?.decimal
+        }
     }
 
     /// One company as `portfolio.json` lists it.
     public struct Company: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey {
             case slug, name, status, sector, country, focusArea = "focus_area", investment, disbursed, date, rounds,
-                exit, valuation
+                exit, valuation, valuations, distributions, realised, unrealised, heldAtCost = "held_at_cost", multiple, irr,
+                holdingDays = "holding_days"
         }
 
         /// The company's slug.
@@ -229,8 +288,24 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var rounds: [Round]
         /// How the programme left it.
         public var exit: Exit?
-        /// The latest value of the programme's stake.
+        /// The latest mark of the programme's stake.
         public var valuation: Valuation?
+        /// Every mark, oldest first.
+        public var valuations: [Valuation]
+        /// The money received before or without an exit, by date.
+        public var distributions: [Distribution]
+        /// What came back from it; absent until money is paid into a company that counts.
+        public var realised: Amount?
+        /// Its latest mark, else its cost, while held; zero once left.
+        public var unrealised: Amount?
+        /// Whether it is held and has no mark.
+        public var heldAtCost: Bool?
+        /// (Realised + unrealised) ÷ disbursed.
+        public var multiple: Decimal?
+        /// The IRR of its flows.
+        public var irr: Decimal?
+        /// Days from its first payment to its exit, or to the reporting date while held.
+        public var holdingDays: Int?
     }
 
     /// One agreement of the register as `portfolio.json` lists it.
@@ -328,6 +403,12 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
 
     /// The schema version the file was written with.
     public var schemaVersion: Int
+    /// The day the figures are as of, `YYYY-MM-DD`; absent when the content names no day.
+    public var asOf: String?
+    /// The returns at each quarter's end and on the reporting date.
+    public var performance: [Performance]
+    /// The companies left out of the IRR and `cash-flows.csv`: a payment into them has no day.
+    public var cashFlowsLeaveOut: [String]
     /// The programme's settings that the figures depend on.
     public var programme: Programme
     /// The headline figures.
@@ -351,6 +432,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The snapshot of `figures`.
     public init(_ figures: Figures) {
         schemaVersion = Self.currentSchemaVersion
+        asOf = figures.reportingDate?.description
+        performance = figures.performance.map(Performance.init)
+        cashFlowsLeaveOut = figures.undatedCompanies
         programme = Programme(
             title: figures.title, currency: figures.currency.code, pool: Amount(figures.pool),
             standardTicket: Amount(figures.standardTicket), targetCompanies: figures.targetCompanies,
@@ -361,7 +445,9 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         totals = Totals(
             committed: Total(figures.committed), disbursed: Total(figures.disbursed), funded: Total(figures.disbursed),
             followOn: Total(figures.followOn), coInvestment: Total(figures.coInvestment), realised: Amount(figures.realised),
-            unrealised: Amount(figures.unrealised), multiple: figures.multiple?.decimal, leverage: figures.leverage?.decimal,
+            unrealised: Amount(figures.unrealised), heldAtCost: figures.returns.heldAtCost, dpi: figures.returns.dpi?.decimal,
+            rvpi: figures.returns.rvpi?.decimal, tvpi: figures.returns.tvpi?.decimal, irr: figures.returns.irr?.decimal,
+            multiple: figures.multiple?.decimal, leverage: figures.leverage?.decimal,
             remaining: Amount(figures.remaining),
             companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
             averageTicket: figures.averageTicket.map(Total.init), medianTicket: figures.medianTicket.map(Total.init))
@@ -381,9 +467,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
                     Exit(date: exit.date.description, kind: exit.kind.rawValue, proceeds: exit.proceeds.map(Amount.init),
                          proceedsReporting: exit.proceedsReporting.map(Amount.init), acquirer: exit.acquirer)
                 },
-                valuation: line.valuation.map {
-                    Valuation(asOf: $0.asOf.description, amount: Amount($0.amount), reporting: $0.reporting.map(Amount.init))
-                })
+                valuation: line.valuation.map(Valuation.init), valuations: line.valuations.map(Valuation.init),
+                distributions: line.distributions.map {
+                    Distribution(date: $0.date.description, kind: $0.kind.rawValue, amount: Amount($0.amount), reporting: $0.reporting.map(Amount.init))
+                },
+                realised: line.returns.map { Amount($0.realised) }, unrealised: line.returns.map { Amount($0.unrealised) },
+                heldAtCost: line.returns?.heldAtCost, multiple: line.returns?.multiple?.decimal, irr: line.returns?.irr?.decimal,
+                holdingDays: line.returns?.holdingDays)
         }
         agreements = figures.agreements.map { line in
             Agreement(slug: line.slug, title: line.title, kind: line.kind.rawValue, status: line.status.rawValue,
@@ -428,6 +518,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// Reads a saved `portfolio.json`.
     public static func decode(_ data: Data) throws -> PortfolioSnapshot {
         try JSONDecoder().decode(PortfolioSnapshot.self, from: data)
+    }
+}
+
+extension PortfolioSnapshot.Valuation {
+    init(_ line: Figures.ValuationLine) {
+        self.init(asOf: line.asOf.description, amount: PortfolioSnapshot.Amount(line.amount),
+                  reporting: line.reporting.map { PortfolioSnapshot.Amount($0) }, basis: line.basis)
     }
 }
 

@@ -70,6 +70,18 @@ enum ReportText {
     /// A ratio such as a multiple as `2.03x`, or a dash when it is absent.
     static func ratio(_ ratio: Ratio?) -> String { ratio.map { "\($0)x" } ?? "—" }
 
+    /// An annual rate such as an IRR as `24.4%`, or a dash when it is absent.
+    static func rate(_ rate: AnnualRate?) -> String { rate?.description ?? "—" }
+
+    /// The sentence under the headline: the day the figures are as of, and how many companies are held
+    /// at cost.
+    static func asOfNote(_ figures: Figures) -> String {
+        let date = figures.reportingDate.map { "Figures as of \($0)." } ?? "The content names no date."
+        let count = figures.returns.heldAtCost
+        let atCost = count == 0 ? "" : count == 1 ? " 1 company is held at cost: it has no mark yet." : " \(count) companies are held at cost: they have no mark yet."
+        return date + atCost
+    }
+
     /// A day as `2011-10-10`, or a dash.
     static func day(_ day: Day?) -> String { day?.description ?? "—" }
 }

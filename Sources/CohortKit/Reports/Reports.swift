@@ -1,6 +1,6 @@
 /// The report stage: every report file, each a view of one `Figures`.
 public enum Reports {
-    /// The files of output/reports: portfolio.json, summary.md, the CSV files and the charts.
+    /// The files of output/reports: portfolio.json, summary.md, the CSV files (cash-flows.csv among them) and the charts.
     public static func render(_ figures: Figures) -> [OutputFile] {
         // No file reads another, so they are made on all cores; portfolio.json, the largest, is listed
         // first so that it starts first.
@@ -10,6 +10,7 @@ public enum Reports {
             { [OutputFile(path: "companies.csv", text: CSVReport.companies(figures))] },
             { [OutputFile(path: "investments.csv", text: CSVReport.investments(figures))] },
             { [OutputFile(path: "agreements.csv", text: CSVReport.agreements(figures))] },
+            { [OutputFile(path: "cash-flows.csv", text: CSVReport.cashFlows(figures))] },
             { Charts.all(figures).map { OutputFile(path: $0.name, text: $0.svg) } },
         ]
         return makers.parallelMap { $0() }.flatMap { $0 }

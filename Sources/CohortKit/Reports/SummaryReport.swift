@@ -19,7 +19,9 @@ enum SummaryReport {
         lines += agreements(figures)
         lines += rounds(figures)
         lines += exits(figures)
+        lines += schedule(figures)
         lines += timeline(figures)
+        lines += performance(figures)
         lines += translations(figures)
         lines += warnings(figures)
         return lines.joined(separator: "\n")
@@ -35,7 +37,10 @@ enum SummaryReport {
         lines.append("| Co-investment | \(ReportText.total(figures.coInvestment)) |")
         lines.append("| Realised | \(figures.realised.formatted) |")
         lines.append("| Unrealised | \(figures.unrealised.formatted) |")
-        lines.append("| Multiple | \(ReportText.ratio(figures.multiple)) |")
+        lines.append("| DPI | \(ReportText.ratio(figures.returns.dpi)) |")
+        lines.append("| RVPI | \(ReportText.ratio(figures.returns.rvpi)) |")
+        lines.append("| TVPI (multiple) | \(ReportText.ratio(figures.multiple)) |")
+        lines.append("| IRR | \(ReportText.rate(figures.returns.irr)) |")
         lines.append("| Leverage | \(ReportText.ratio(figures.leverage)) |")
         lines.append("| Companies signed | \(figures.companiesSigned) of \(figures.targetCompanies) |")
         lines.append("| Companies in the programme | \(figures.companiesInProgramme) of \(figures.targetCompanies) |")
@@ -43,6 +48,7 @@ enum SummaryReport {
         lines.append("| Average ticket | \(figures.averageTicket.map(ReportText.total) ?? "—") |")
         lines.append("| Median ticket | \(figures.medianTicket.map(ReportText.total) ?? "—") |")
         lines.append("")
+        lines += [ReportText.asOfNote(figures), ""]
         if figures.committed.isEstimated {
             lines += ["Figures marked estimated include investments that are expectations rather than stated amounts.", ""]
         }
@@ -113,6 +119,36 @@ enum SummaryReport {
             lines.append("")
         }
         return lines
+    }
+
+    /// Per company paid into: what went in and came back, what is held, its multiple and IRR.
+    private static func schedule(_ figures: Figures) -> [String] {
+        var lines = ["## Schedule of investments", ""]
+        let held = figures.companies.filter { $0.returns != nil }
+        guard !held.isEmpty else { return lines + ["Nothing disbursed yet.", ""] }
+        lines += ["| Company | First investment | Disbursed | Realised | Unrealised | Multiple | IRR | Held at cost |",
+                  "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for line in held {
+            guard let returns = line.returns else { continue }
+            lines.append("| \(ReportText.cell(line.name)) | \(ReportText.day(line.date)) | \(returns.disbursed.formatted) | \(returns.realised.formatted) | \(returns.unrealised.formatted) | \(ReportText.ratio(returns.multiple)) | \(ReportText.rate(returns.irr)) | \(returns.heldAtCost ? "yes" : "no") |")
+        }
+        lines.append("")
+        if !figures.undatedCompanies.isEmpty {
+            lines += ["The IRR and cash-flows.csv leave out \(figures.undatedCompanies.map(ReportText.cell).joined(separator: ", ")): money paid into it has no date.", ""]
+        }
+        return lines
+    }
+
+    /// The returns at each quarter's end and on the reporting date.
+    private static func performance(_ figures: Figures) -> [String] {
+        var lines = ["## Performance by quarter", ""]
+        guard !figures.performance.isEmpty else { return lines + ["Nothing disbursed yet.", ""] }
+        lines += ["| As of | Disbursed | Realised | Unrealised | DPI | RVPI | TVPI | IRR |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for row in figures.performance {
+            lines.append("| \(ReportText.day(row.date)) | \(row.disbursed.formatted) | \(row.realised.formatted) | \(row.unrealised.formatted) | \(ReportText.ratio(row.dpi)) | \(ReportText.ratio(row.rvpi)) | \(ReportText.ratio(row.tvpi)) | \(ReportText.rate(row.irr)) |")
+        }
+        return lines + ["", "![Paid in and value by quarter](charts/performance.svg)", ""]
     }
 
     private static func timeline(_ figures: Figures) -> [String] {

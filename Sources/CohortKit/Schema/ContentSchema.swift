@@ -76,6 +76,8 @@ public enum ContentSchema {
               "The usual investment per company."),
         .init("announced", .date, .yes,
               "The day the programme was announced."),
+        .init("reporting_date", .date, .no,
+              "The day the figures are as of, such as a quarter's end: what is dated later is left out of the reports and the site. Defaults to the latest day the content names. `--as-of` overrides it. See [Reporting date](#reporting-date)."),
         .init("managers", .list(.slug), .no,
               "Organisations that run the programme. Each must name a file in `organizations/`."),
         .init("partners", .list(.slug), .no,
@@ -128,8 +130,12 @@ public enum ContentSchema {
               "The older, single form: one initial round. See [The single form](#the-single-form-investment). Not together with `investments`."),
         .init("exit", .object("exit map", exit), .no,
               "How the programme left the company. Only with status `exited`. See [Exits](#exits)."),
+        .init("valuations", .list(.object("marks", valuation)), .no,
+              "The marks of the programme's stake, oldest first. See [Valuations](#valuations)."),
         .init("valuation", .object("valuation map", valuation), .no,
-              "The latest value of the programme's stake. Not once exited. See [Valuations](#valuations)."),
+              "One mark, the older form of `valuations`. Not together with `valuations`."),
+        .init("distributions", .list(.object("distributions", distribution)), .no,
+              "Money the programme received before or without an exit. See [Distributions](#distributions)."),
         .init("website", .webAddress, .no,
               "Its website."),
         .init("logo", .path, .no,
@@ -189,11 +195,25 @@ public enum ContentSchema {
     /// The fields of the table under "Valuations" in docs/content-format.md.
     static let valuation: [SchemaField] = [
         .init("as_of", .date, .yes,
-              "The day the value was taken."),
+              "The day the value was taken: after the mark before it, not before the company's first round, not after its exit."),
         .init("amount", .money, .yes,
               "The value of the programme's stake."),
         .init("currency", .currency, .no,
               "The currency, when `amount` does not name one."),
+        .init("basis", .text, .no,
+              "How the value was reached, such as `priced round` or `fund's model`."),
+    ]
+
+    /// The fields of the table under "Distributions" in docs/content-format.md.
+    static let distribution: [SchemaField] = [
+        .init("date", .date, .yes,
+              "The day the money was received: not before the company's first disbursement, not after its exit."),
+        .init("amount", .money, .yes,
+              "The money received, more than zero."),
+        .init("currency", .currency, .no,
+              "The currency, when `amount` does not name one."),
+        .init("kind", .choice(["dividend", "interest", "repayment", "partial-sale"]), .yes,
+              "What the money was: a dividend, interest, a loan repaid, or part of the stake sold."),
     ]
 
     /// The fields of the table under "`agreements/<slug>.md`" in docs/content-format.md.

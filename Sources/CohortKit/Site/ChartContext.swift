@@ -5,11 +5,41 @@ struct HTMLCharts: TemplateObject {
     var pool: PoolChart
     var allocation: AllocationChart
     var timeline: TimelineChart
+    var performance: PerformanceChart
 
     static let fields = TemplateFields<HTMLCharts>("charts", plural: "charts", [
         .init("chart_pool", \.pool, "The pool chart."),
         .init("chart_allocation", \.allocation, "The allocation chart: one bar per focus area, as in `by_focus_area`, scaled to the largest."),
         .init("chart_timeline", \.timeline, "The timeline chart: two bars per quarter, the cumulative committed and disbursed amounts, scaled to the pool (or to the largest cumulative amount when larger)."),
+        .init("chart_performance", \.performance, "The performance chart: two bars per row of `performance`, what was paid in and what it is worth (realised and unrealised), scaled to the largest."),
+    ])
+}
+
+/// The performance chart.
+struct PerformanceChart: TemplateObject {
+    var rows: [PerformanceBar]
+
+    static let fields = TemplateFields<PerformanceChart>("performance chart", plural: "performance charts", [
+        .init("rows", \.rows, "The bars of each quarter's end, and of the reporting date."),
+    ])
+}
+
+/// The bars of one day of the performance chart.
+struct PerformanceBar: TemplateObject {
+    var name: String
+    var paidWidth: String
+    var valueWidth: String
+    var paid: String
+    var value: String
+    var tvpi: String?
+
+    static let fields = TemplateFields<PerformanceBar>("performance bar", plural: "performance bars", [
+        .init("name", \.name, "The quarter, `2021 Q2`, or the reporting date when it is not a quarter's end."),
+        .init("paid_width", \.paidWidth, "What was paid in by then, as a CSS width."),
+        .init("value_width", \.valueWidth, "What it is worth then (realised and unrealised), as a CSS width."),
+        .init("paid", \.paid, "What was paid in."),
+        .init("value", \.value, "What it is worth."),
+        .init("tvpi", \.tvpi, "The TVPI then, from the `ratio` text."),
     ])
 }
 
@@ -89,7 +119,20 @@ struct TimelineBar: TemplateObject {
 extension SiteContext {
     /// The report page's charts, in this context's language.
     func htmlCharts(_ figures: Figures) -> HTMLCharts {
-        HTMLCharts(pool: poolChart(figures), allocation: allocationChart(figures), timeline: timelineChart(figures))
+        HTMLCharts(pool: poolChart(figures), allocation: allocationChart(figures), timeline: timelineChart(figures),
+                   performance: performanceChart(figures))
+    }
+
+    private func performanceChart(_ figures: Figures) -> PerformanceChart {
+        let value = { (row: Returns) in Money(minorUnits: row.realised.minorUnits.saturatingAdding(row.unrealised.minorUnits), currency: figures.currency) }
+        let largest = max(figures.performance.map { max($0.disbursed.minorUnits, value($0).minorUnits) }.max() ?? 0, 1)
+        return PerformanceChart(rows: figures.performance.map { row in
+            PerformanceBar(name: row.date.map { $0 == $0.quarterEnd ? "\($0.year) Q\($0.quarter)" : strings.date($0) } ?? "",
+                           paidWidth: Self.width(Self.perMille(row.disbursed.minorUnits, of: largest)),
+                           valueWidth: Self.width(Self.perMille(value(row).minorUnits, of: largest)),
+                           paid: strings.money(row.disbursed), value: strings.money(value(row)),
+                           tvpi: row.tvpi.map { strings.format("ratio", [("value", strings.decimal($0))]) })
+        })
     }
 
     private func poolChart(_ figures: Figures) -> PoolChart {

@@ -34,6 +34,9 @@ struct CompanyDetails: TemplateObject {
     var rounds: [RoundRow]
     var exit: ExitValues?
     var valuation: ValuationValues?
+    var valuations: [ValuationValues]
+    var distributions: [DistributionValues]
+    var returns: ReturnValues?
     var news: [NewsRow]
 
     static let fields = TemplateFields<CompanyDetails>("company", plural: "companies", [
@@ -46,8 +49,57 @@ struct CompanyDetails: TemplateObject {
         .init("counterparties", \.counterparties, "The other parties of those agreements, each once, by slug."),
         .init("rounds", \.rounds, "Its rounds, by date."),
         .init("exit", \.exit, "Its exit."),
-        .init("valuation", \.valuation, "Its latest valuation."),
+        .init("valuation", \.valuation, "Its latest mark."),
+        .init("valuations", \.valuations, "Its marks, oldest first."),
+        .init("distributions", \.distributions, "The money received from it before or without an exit, by date."),
+        .init("returns", \.returns, "What its money did as of the reporting date, once money is paid into a company that counts (signed, funded or exited)."),
         .init("news", \.news, "The news items about it, newest first."),
+    ])
+}
+
+/// Money received from a company before or without an exit.
+struct DistributionValues: TemplateObject {
+    var kind: String
+    var kindLabel: String
+    var amount: String
+    var date: String
+    var dateISO: String
+
+    static let fields = TemplateFields<DistributionValues>("distribution", plural: "distributions", [
+        .init("kind", \.kind, "`dividend`, `interest`, `repayment` or `partial-sale`."),
+        .init("kind_label", \.kindLabel, "The kind for readers."),
+        .init("amount", \.amount, "The money, formatted as written."),
+        .init("date", \.date, "The day it was received, as the page's language writes it."),
+        .init("date_iso", \.dateISO, "The same day, as `2011-10-10`."),
+    ])
+}
+
+/// A company's returns as of the reporting date, formatted in the reporting currency.
+struct ReturnValues: TemplateObject {
+    var disbursed: String
+    var realised: String
+    var value: String
+    var heldAtCost: Bool
+    var held: Bool
+    var multiple: String?
+    var irr: String?
+    var holding: String?
+    var asOf: String?
+    var asOfISO: String?
+    var asOfText: String?
+
+    static let fields = TemplateFields<ReturnValues>("returns", plural: "returns", [
+        .init("disbursed", \.disbursed, "What was paid into it."),
+        .init("realised", \.realised, "What came back: distributions and exit proceeds."),
+        .init("value", \.value, "What its stake is worth while held: its latest mark, else its cost."),
+        .init("held", \.held, "`true` while the programme holds it (not exited)."),
+        .init("held_at_cost", \.heldAtCost, "`true` when it is held and has no mark: `value` is its cost."),
+        .init("multiple", \.multiple, "(Realised + value) ÷ disbursed, from the `ratio` text: `1.50×`."),
+        .init("irr", \.irr, "The IRR of its cash flows, from the `percent` text: `24.4%`. Absent when not defined."),
+        .init("holding", \.holding, "How long it has been held, or was held until its exit, from the `years` text: `2.5 years`."),
+        .init("as_of", \.asOf, "The reporting date, as the page's language writes it."),
+        .init("as_of_iso", \.asOfISO, "The same day, as `2011-10-10`."),
+        .init("as_of_text", \.asOfText, "`As of 31 December 2022.`, from the `returns_as_of` text."),
     ])
 }
 
@@ -114,16 +166,18 @@ struct ExitValues: TemplateObject {
     ])
 }
 
-/// A company's latest valuation.
+/// A mark of a company's stake.
 struct ValuationValues: TemplateObject {
     var amount: String
     var asOf: String
     var asOfISO: String
+    var basis: String?
 
     static let fields = TemplateFields<ValuationValues>("valuation", plural: "valuations", [
         .init("amount", \.amount, "The valuation, formatted as written."),
         .init("as_of", \.asOf, "The day it is of, as the page's language writes it."),
         .init("as_of_iso", \.asOfISO, "The same day, as `2011-10-10`."),
+        .init("basis", \.basis, "How it was reached, as written, such as `priced round`."),
     ])
 }
 
@@ -276,15 +330,37 @@ extension SiteContext {
                            dateISO: exit.date.value.description, proceeds: exit.proceeds.map { strings.money($0.value) },
                            acquirer: exit.acquirer.flatMap { self.organization($0.value) }.map { organizationLink($0, from: route) })
             },
-            valuation: company.valuation.map { valuation in
-                ValuationValues(amount: strings.money(valuation.amount.value), asOf: strings.date(valuation.asOf),
-                                asOfISO: valuation.asOf.description)
+            valuation: company.valuation.map(valuationValues), valuations: company.valuations.map(valuationValues),
+            distributions: company.distributions.map { distribution in
+                DistributionValues(kind: distribution.kind.rawValue, kindLabel: strings.label(distribution.kind),
+                                   amount: strings.money(distribution.amount.value), date: strings.date(distribution.date),
+                                   dateISO: distribution.date.description)
             },
+            returns: returns(of: company),
             news: news(about: company.slug).map { newsRow($0, from: route) })
         let name = text(original, "name", company.name).text
         return CompanyPage(frame: frame(route, title: name, description: body.summary,
                                         structuredData: structuredData(of: company, name: name, at: route), imageOf: company.slug),
                            company: details)
+    }
+
+    private func valuationValues(_ valuation: Valuation) -> ValuationValues {
+        ValuationValues(amount: strings.money(valuation.amount.value), asOf: strings.date(valuation.asOf),
+                        asOfISO: valuation.asOf.description, basis: valuation.basis)
+    }
+
+    /// A company's returns as the figures take them, from its own money and the reporting date.
+    private func returns(of company: Company) -> ReturnValues? {
+        reading(.reportingDate)
+        let date = source.reportingDate
+        guard company.status.isCommitted, let returns = MoneyHistory(company, converter: programme.converter).returns(on: date) else { return nil }
+        let ratio = { (ratio: Ratio) in self.strings.format("ratio", [("value", self.strings.decimal(ratio))]) }
+        return ReturnValues(
+            disbursed: strings.money(returns.disbursed), realised: strings.money(returns.realised),
+            value: strings.money(returns.unrealised), heldAtCost: returns.heldAtCost, held: company.exit == nil,
+            multiple: returns.multiple.map(ratio), irr: returns.irr.map(strings.percent),
+            holding: returns.holdingDays.map(strings.years), asOf: date.map(strings.date), asOfISO: date?.description,
+            asOfText: date.map { strings.format("returns_as_of", [("date", strings.date($0))]) })
     }
 
     /// A round on a company's page: its date, kind, amount, whether it is paid, and its co-investors.

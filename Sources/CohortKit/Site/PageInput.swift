@@ -10,6 +10,8 @@ enum PageInput: Hashable, Sendable {
     case navigation
     /// The report figures.
     case figures
+    /// The day the figures are as of, which a company's returns are taken on.
+    case reportingDate
     /// Which entities a folder holds, and in which order.
     case list(ContentFolder)
     /// Any entity of a folder (organisations, companies, agreements or news): what a page that

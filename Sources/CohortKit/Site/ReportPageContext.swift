@@ -24,6 +24,12 @@ struct FigureValues: TemplateObject {
     var realised: String
     var unrealised: String
     var multiple: String?
+    var dpi: String?
+    var rvpi: String?
+    var irr: String?
+    var asOfText: String?
+    var heldAtCostText: String?
+    var irrLeavesOutText: String?
     var leverage: String?
     var companiesSigned: Int
     var companiesInProgramme: Int
@@ -39,6 +45,8 @@ struct FigureValues: TemplateObject {
     var byFocusArea: [FigureGroup]
     var byCountry: [FigureGroup]
     var timeline: [QuarterValues]
+    var schedule: [ScheduleRow]
+    var performance: [PerformanceValues]
     var agreements: [AgreementRow]
     var warnings: [WarningValues]
     var chartFiles: [ChartFile]
@@ -51,9 +59,16 @@ struct FigureValues: TemplateObject {
         .init("remaining", \.remaining, "The pool less what is committed. Negative when over-committed."),
         .init("follow_on", \.followOn, "The follow-on rounds."),
         .init("co_investment", \.coInvestment, "What co-investors put into those rounds."),
-        .init("realised", \.realised, "The proceeds of exits."),
-        .init("unrealised", \.unrealised, "The valuations of the companies not exited."),
-        .init("multiple", \.multiple, "(Realised + unrealised) ÷ disbursed, such as `1.23×`, from the `ratio` text. Absent when nothing is disbursed."),
+        .init("realised", \.realised, "Distributions and the proceeds of exits."),
+        .init("unrealised", \.unrealised, "For each company paid into and not exited, its latest mark, else its cost."),
+        .init("multiple", \.multiple, "(Realised + unrealised) ÷ disbursed, the TVPI, such as `1.23×`, from the `ratio` text. Absent when nothing is disbursed."),
+        .init("tvpi", \.multiple, "The same as `multiple`."),
+        .init("dpi", \.dpi, "Realised ÷ disbursed, written the same way."),
+        .init("rvpi", \.rvpi, "Unrealised ÷ disbursed, written the same way."),
+        .init("irr", \.irr, "The IRR of the dated cash flows, such as `24.4%`, from the `percent` text. Absent when not defined."),
+        .init("as_of_text", \.asOfText, "`Figures as of 31 December 2022.`, from the `figures_as_of` text."),
+        .init("held_at_cost_text", \.heldAtCostText, "How many companies are held at cost, from the `held_at_cost_count` texts; absent when none is."),
+        .init("irr_leaves_out_text", \.irrLeavesOutText, "The companies the IRR leaves out (money paid into them has no date), from the `irr_leaves_out` text."),
         .init("leverage", \.leverage, "Co-investment ÷ committed, written the same way. Absent when nothing is committed."),
         .init("companies_signed", \.companiesSigned, "How many companies are `signed`, `funded` or `exited`."),
         .init("companies_in_programme", \.companiesInProgramme, "How many companies are `selected` or further."),
@@ -69,6 +84,8 @@ struct FigureValues: TemplateObject {
         .init("by_focus_area", \.byFocusArea, "The same, by focus area, in the order of `programme.yml`."),
         .init("by_country", \.byCountry, "The same, by country."),
         .init("timeline", \.timeline, "One row per quarter, oldest first."),
+        .init("schedule", \.schedule, "One row per company paid into, by slug: the schedule of investments."),
+        .init("performance", \.performance, "The returns at each quarter's end from the first disbursement, and on the reporting date."),
         .init("agreements", \.agreements, "Every agreement, in register order."),
         .init("warnings", \.warnings, "The content's open warnings."),
         .init("charts", \.chartFiles, "The three SVG charts, drawn once, in the default language, for every language's report page."),
@@ -107,6 +124,60 @@ struct QuarterValues: TemplateObject {
         .init("disbursed", \.disbursed, "What was paid in it."),
         .init("cumulative_disbursed", \.cumulativeDisbursed, "What was paid until its end."),
         .init("agreements_signed", \.agreementsSigned, "How many agreements were signed in it."),
+    ])
+}
+
+/// A company of the schedule of investments.
+struct ScheduleRow: TemplateObject {
+    var name: String
+    var lang: String?
+    var href: String
+    var firstInvestment: String?
+    var firstInvestmentISO: String?
+    var disbursed: String
+    var realised: String
+    var unrealised: String
+    var multiple: String?
+    var irr: String?
+    var heldAtCost: Bool
+
+    static let fields = TemplateFields<ScheduleRow>("schedule row", plural: "schedule rows", [
+        .init("name", \.name, "The company's name."),
+        .init("lang", \.lang, "The language of `name` when it is not the page's."),
+        .init("href", \.href, "Link to its page."),
+        .init("first_investment", \.firstInvestment, "The date of its first round, as the page's language writes it."),
+        .init("first_investment_iso", \.firstInvestmentISO, "The same, as `2011-10-10`."),
+        .init("disbursed", \.disbursed, "What was paid into it."),
+        .init("realised", \.realised, "What came back from it."),
+        .init("unrealised", \.unrealised, "Its latest mark, else its cost, while held."),
+        .init("multiple", \.multiple, "Its multiple."),
+        .init("irr", \.irr, "Its IRR."),
+        .init("held_at_cost", \.heldAtCost, "`true` when it is held and has no mark."),
+    ])
+}
+
+/// The returns as of one day: a row of `performance`.
+struct PerformanceValues: TemplateObject {
+    var date: String
+    var dateISO: String
+    var disbursed: String
+    var realised: String
+    var unrealised: String
+    var dpi: String?
+    var rvpi: String?
+    var tvpi: String?
+    var irr: String?
+
+    static let fields = TemplateFields<PerformanceValues>("performance row", plural: "performance rows", [
+        .init("date", \.date, "The day, as the page's language writes it."),
+        .init("date_iso", \.dateISO, "The same, as `2011-10-10`."),
+        .init("disbursed", \.disbursed, "Paid in by then."),
+        .init("realised", \.realised, "Received by then."),
+        .init("unrealised", \.unrealised, "Held then."),
+        .init("dpi", \.dpi, "The DPI then."),
+        .init("rvpi", \.rvpi, "The RVPI then."),
+        .init("tvpi", \.tvpi, "The TVPI then."),
+        .init("irr", \.irr, "The IRR then."),
     ])
 }
 
@@ -150,7 +221,14 @@ extension SiteContext {
             pool: strings.money(figures.pool), committed: total(figures.committed), disbursed: total(figures.disbursed),
             remaining: strings.money(figures.remaining), followOn: total(figures.followOn),
             coInvestment: total(figures.coInvestment), realised: strings.money(figures.realised),
-            unrealised: strings.money(figures.unrealised), multiple: figures.multiple.map(ratio), leverage: figures.leverage.map(ratio),
+            unrealised: strings.money(figures.unrealised), multiple: figures.multiple.map(ratio),
+            dpi: figures.returns.dpi.map(ratio), rvpi: figures.returns.rvpi.map(ratio), irr: figures.returns.irr.map(strings.percent),
+            asOfText: figures.reportingDate.map { strings.format("figures_as_of", [("date", strings.date($0))]) },
+            heldAtCostText: figures.returns.heldAtCost == 0 ? nil : figures.returns.heldAtCost == 1 ? strings["held_at_cost_count_one"]
+                : strings.format("held_at_cost_count", [("count", String(figures.returns.heldAtCost))]),
+            irrLeavesOutText: figures.undatedCompanies.isEmpty ? nil
+                : strings.format("irr_leaves_out", [("companies", figures.undatedCompanies.joined(separator: ", "))]),
+            leverage: figures.leverage.map(ratio),
             companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
             targetCompanies: figures.targetCompanies,
             companiesSignedText: strings.format("count_of_total", [("count", String(figures.companiesSigned)),
@@ -176,6 +254,22 @@ extension SiteContext {
                               companies: quarter.companiesCommitted, committed: total(quarter.committed),
                               cumulative: total(quarter.cumulative), disbursed: total(quarter.disbursed),
                               cumulativeDisbursed: total(quarter.cumulativeDisbursed), agreementsSigned: quarter.agreementsSigned)
+            },
+            schedule: figures.companies.compactMap { line in
+                guard let returns = line.returns, let slug = Slug(line.slug) else { return nil }
+                let name = text(.entity(.companies, slug), "name", line.name)
+                return ScheduleRow(
+                    name: name.text, lang: languageCode(name.language), href: link(route, .company(slug)),
+                    firstInvestment: line.date.map(strings.date), firstInvestmentISO: line.date?.description,
+                    disbursed: strings.money(returns.disbursed), realised: strings.money(returns.realised),
+                    unrealised: strings.money(returns.unrealised), multiple: returns.multiple.map(ratio),
+                    irr: returns.irr.map(strings.percent), heldAtCost: returns.heldAtCost)
+            },
+            performance: figures.performance.map { row in
+                PerformanceValues(
+                    date: row.date.map(strings.date) ?? "", dateISO: row.date?.description ?? "", disbursed: strings.money(row.disbursed),
+                    realised: strings.money(row.realised), unrealised: strings.money(row.unrealised), dpi: row.dpi.map(ratio),
+                    rvpi: row.rvpi.map(ratio), tvpi: row.tvpi.map(ratio), irr: row.irr.map(strings.percent))
             },
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },

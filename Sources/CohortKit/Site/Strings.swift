@@ -118,6 +118,21 @@ struct Strings: Sendable {
     func label(_ instrument: Round.Instrument) -> String { label("instrument_", instrument.rawValue) }
     func label(_ kind: Exit.Kind) -> String { label("exit_kind_", kind.rawValue) }
     func label(_ kind: Organization.Kind) -> String { label("organization_kind_", kind.rawValue) }
+    func label(_ kind: Distribution.Kind) -> String { label("distribution_kind_", kind.rawValue) }
+
+    /// An annual rate as a percentage with one decimal, from the `percent` text: `24.4%`, `-100.0%`.
+    func percent(_ rate: AnnualRate) -> String {
+        format("percent", [("value", rate.percent(decimalSeparator: dates.decimalSeparator))])
+    }
+
+    /// A span of days in years with one decimal (365.25 days a year, half to even), from the `years`
+    /// text: `2.5 years`.
+    func years(_ days: Int) -> String {
+        // Tenths of a year: days × 10 ÷ 365.25 = days × 40 ÷ 1,461.
+        let (quotient, remainder) = max(0, days).multipliedReportingOverflow(by: 40).partialValue.quotientAndRemainder(dividingBy: 1_461)
+        let tenths = remainder * 2 > 1_461 || (remainder * 2 == 1_461 && quotient % 2 == 1) ? quotient + 1 : quotient
+        return format("years", [("value", dates.group(String(tenths / 10)) + dates.decimalSeparator + String(tenths % 10))])
+    }
 
     /// The text of a value's label: its key is `prefix` and the value with `_` for `-`.
     private func label(_ prefix: String, _ value: String) -> String {
