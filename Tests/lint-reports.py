@@ -10,6 +10,10 @@ argument, then:
   header is exact (the byte order mark does not leak into it), every text cell reads back as the
   content has it, with the apostrophe Cohort puts before a formula (LibreOffice shows it), and
   amounts are numbers;
+- opens cash-flows.csv of Tests/Fixtures/lifecycle-programme and of the hostile programme in LibreOffice
+  Calc: every date reads as a date and every amount as a number (negative when paid in), and XIRR over
+  the `reporting_amount` and `date` columns, computed by Calc, equals portfolio.json's IRR to its four
+  decimals;
 - renders summary.md and the `cohort diff` comment with cmark-gfm and GitHub's extensions (tables,
   autolinks, strikethrough, task lists, tag filter): no link, image (other than the charts), emphasis
   or HTML comes from a name, every table row has the header's number of cells, no text would mention
@@ -31,6 +35,7 @@ import openpyxl
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "Tests" / "Fixtures" / "hostile-programme"
+LIFECYCLE = ROOT / "Tests" / "Fixtures" / "lifecycle-programme"
 COLUMNS = {
     "companies.csv": ["slug", "name", "status", "sector", "country", "focus_area", "investment_amount",
                       "investment_currency", "reporting_amount", "reporting_currency", "estimated", "date",
@@ -40,6 +45,7 @@ COLUMNS = {
                         "reporting_amount", "reporting_currency", "estimated", "disbursed", "disbursed_date", "agreement",
                         "co_investors", "co_investment_amount"],
     "agreements.csv": ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"],
+    "cash-flows.csv": ["date", "company", "company_name", "kind", "amount", "currency", "reporting_amount", "reporting_currency"],
 }
 # LibreOffice's CSV filter options: separators (ASCII codes), text delimiter ("), UTF-8 (76), first line.
 FILTERS = {"comma": "CSV:44,34,76,1", "comma, semicolon and tab": "CSV:44/59/9,34,76,1"}
@@ -70,7 +76,7 @@ def lines(text):
 
 def row_key(name, values):
     """What identifies a row: the slug, or for a round its company, date and kind."""
-    if name == "investments.csv":
+    if name in ("investments.csv", "cash-flows.csv"):
         date = values["date"]
         # A spreadsheet reads the date column as dates.
         return (values["company"], date.date().isoformat() if hasattr(date, "date") else date, values["kind"])
@@ -84,7 +90,30 @@ def expected_rows(portfolio):
     rounds = {(c["slug"], r.get("date"), r["kind"]): {"company_name": c["name"]}
               for c in portfolio["companies"] for r in c["rounds"]}
     agreements = {a["slug"]: {"title": a["title"], "place": a.get("place")} for a in portfolio["agreements"]}
-    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements}
+    flows = {key: {"company_name": companies[key[0]]["name"]} for key in cash_flows(portfolio)}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows}
+
+
+def cash_flows(portfolio):
+    """The flows cash-flows.csv should have, by company, date and kind, with their amounts in the
+    reporting currency (negative when paid in), from portfolio.json."""
+    flows = {}
+    for company in portfolio["companies"]:
+        if company.get("realised") is None or company["slug"] in portfolio["cash_flows_leave_out"]:
+            continue
+        for round in company["rounds"]:
+            if round.get("disbursed_on"):
+                key = (company["slug"], round["disbursed_on"], "disbursement")
+                flows[key] = flows.get(key, 0) - round["reporting"]["minor_units"]
+        for distribution in company["distributions"]:
+            key = (company["slug"], distribution["date"], distribution["kind"])
+            flows[key] = flows.get(key, 0) + distribution["reporting"]["minor_units"]
+        exit = company.get("exit")
+        if exit and exit.get("proceeds_reporting"):
+            flows[(company["slug"], exit["date"], "exit")] = exit["proceeds_reporting"]["minor_units"]
+        if not exit and company["unrealised"]["minor_units"] > 0:
+            flows[(company["slug"], portfolio["as_of"], "value")] = company["unrealised"]["minor_units"]
+    return flows
 
 
 def amounts(portfolio):
@@ -99,7 +128,7 @@ def amounts(portfolio):
             "investment_amount": number(investment and investment.get("amount")),
             "reporting_amount": number(investment and investment.get("reporting")),
             "disbursed_amount": number(company.get("disbursed")),
-            "realised_amount": number((company.get("exit") or {}).get("proceeds_reporting")),
+            "realised_amount": number(company.get("realised")),
             "valuation_amount": number((company.get("valuation") or {}).get("reporting")),
         }
         for round in company["rounds"]:
@@ -110,7 +139,8 @@ def amounts(portfolio):
                 "co_investment_amount": sum(investors) / 100 if investors else None,
             }
     agreements = {a["slug"]: {"amount": number(a.get("amount"))} for a in portfolio["agreements"]}
-    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements}
+    flows = {key: {"reporting_amount": minor / 100} for key, minor in cash_flows(portfolio).items()}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows}
 
 
 def check_csv(reports, portfolio, work):
@@ -200,6 +230,39 @@ class Page(html.parser.HTMLParser):
             self.text.append(data)
 
 
+def check_xirr(label, reports, work):
+    """cash-flows.csv through LibreOffice Calc, with XIRR over its columns computed by Calc itself."""
+    portfolio = json.loads((reports / "portfolio.json").read_text())
+    expected = portfolio["totals"].get("irr")
+    folder = work / ("xirr-" + label)
+    folder.mkdir()
+    profile = (work / "libreoffice-profile").as_uri()
+    soffice = ["soffice", f"-env:UserInstallation={profile}", "--headless"]
+    subprocess.run(soffice + [f"--infilter={FILTERS['comma']}", "--convert-to", "xlsx", "--outdir", str(folder),
+                              str(reports / "cash-flows.csv")], check=True, capture_output=True, timeout=300)
+    book = openpyxl.load_workbook(folder / "cash-flows.xlsx")
+    sheet = book.active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    failed_before = len(failures)
+    for number, row in enumerate(rows, start=2):
+        if not hasattr(row[0], "year"):
+            fail(f"{label} cash-flows.csv row {number}: the date {row[0]!r} does not read as a date")
+        if not isinstance(row[6], (int, float)) or (row[3] == "disbursement") != (row[6] < 0):
+            fail(f"{label} cash-flows.csv row {number}: reporting_amount {row[6]!r} is not a number of the flow's sign")
+    # Calc computes the formula when it opens the file again, and writes its value into the CSV.
+    sheet["J1"] = f"=XIRR(G2:G{len(rows) + 1},A2:A{len(rows) + 1})"
+    book.save(folder / "with-xirr.xlsx")
+    subprocess.run(soffice + ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(folder / "out"),
+                              str(folder / "with-xirr.xlsx")], check=True, capture_output=True, timeout=300)
+    header = (folder / "out" / "with-xirr.csv").read_text(encoding="utf-8").splitlines()[0]
+    computed = float(header.rsplit(",", 1)[1])
+    if expected is None or abs(computed - expected) > 0.00005:
+        fail(f"{label} cash-flows.csv: Calc's XIRR is {computed}, portfolio.json's IRR {expected}")
+    if len(failures) == failed_before:
+        print(f"ok   {label} cash-flows.csv through LibreOffice: {len(rows)} flows, dates and signed numbers; "
+              f"Calc's XIRR {computed:.6f} is portfolio.json's IRR {expected}")
+
+
 def check_markdown(label, markdown, names):
     rendered = subprocess.run(["cmark-gfm", "--extension", "table", "--extension", "autolink", "--extension",
                                "strikethrough", "--extension", "tasklist", "--extension", "tagfilter"],
@@ -239,6 +302,12 @@ def main():
         reports = work / "output" / "reports"
         portfolio = json.loads((reports / "portfolio.json").read_text())
         check_csv(reports, portfolio, work)
+        check_xirr("hostile", reports, work)
+        lifecycle = subprocess.run([cohort, "report", "--content", str(LIFECYCLE), "--output", str(work / "lifecycle")],
+                                   capture_output=True, text=True)
+        if lifecycle.returncode != 0:
+            sys.exit(f"lint-reports: cohort report of {LIFECYCLE} failed:\n{lifecycle.stderr}")
+        check_xirr("lifecycle", work / "lifecycle" / "reports", work)
 
         summary = (reports / "summary.md").read_text()
         summary_names = [a["title"] for a in portfolio["agreements"]] + [portfolio["programme"]["title"]]

@@ -149,7 +149,7 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         #expect(csv == "\u{FEFF}" + """
             slug,name,status,sector,country,focus_area,investment_amount,investment_currency,reporting_amount,reporting_currency,estimated,date,disbursed_amount,rounds,exit_kind,exit_date,realised_amount,valuation_amount,valuation_as_of\r
             acme,Acme,signed,Water,IL,Water treatment,1000000,USD,1000000,USD,false,2011-10-10,0,1,,,,,\r
-            beta,"Beta, Inc.",funded,,IL,Agriculture,750000,USD,750000,USD,true,2012-01-15,750000,1,,,,,\r
+            beta,"Beta, Inc.",funded,,IL,Agriculture,750000,USD,750000,USD,true,2012-01-15,750000,1,,,0,,\r
             gamma,Gamma,candidate,,,,,,,,,,,0,,,,,\r
 
             """)

@@ -32,7 +32,7 @@ enum CSVReport {
     /// Amounts after `reporting_currency` are in the reporting currency too.
     static func companies(_ figures: Figures) -> String {
         table(companyColumns, figures.companies.map { line in
-            let reporting = [line.committed?.amount, line.exit?.proceedsReporting, line.valuation?.reporting].contains { $0 != nil }
+            let reporting = [line.committed?.amount, line.returns?.realised, line.valuation?.reporting].contains { $0 != nil }
             return [
                 .text(line.slug), .text(line.name), .text(line.status.rawValue), .text(line.sector ?? ""),
                 .text(line.country ?? ""), .text(line.focusArea ?? ""),
@@ -40,7 +40,7 @@ enum CSVReport {
                 amount(line.committed?.amount), .text(reporting ? figures.currency.code : ""),
                 .text(line.investment == nil ? "" : String(line.estimated)), .text(line.date?.description ?? ""),
                 amount(line.disbursed), .number(String(line.rounds.count)), .text(line.exit?.kind.rawValue ?? ""),
-                .text(line.exit?.date.description ?? ""), line.exit.map { amount($0.proceedsReporting ?? Money(minorUnits: 0, currency: figures.currency)) } ?? .text(""),
+                .text(line.exit?.date.description ?? ""), amount(line.returns?.realised),
                 amount(line.valuation?.reporting), .text(line.valuation?.asOf.description ?? ""),
             ]
         })

@@ -72,7 +72,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The headline figures.
     public struct Totals: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey {
-            case committed, disbursed, funded, followOn = "follow_on", coInvestment = "co_investment", realised,
+            case committed, disbursed, followOn = "follow_on", coInvestment = "co_investment", realised,
                 unrealised, heldAtCost = "held_at_cost", dpi, rvpi, tvpi, irr, multiple, leverage, remaining,
                 companiesSigned = "companies_signed", companiesInProgramme = "companies_in_programme",
                 averageTicket = "average_ticket", medianTicket = "median_ticket"
@@ -82,8 +82,6 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var committed: Total
         /// Those of the rounds that are paid.
         public var disbursed: Total
-        /// The same as `disbursed`, under its name of schema version 1, for one more version.
-        public var funded: Total
         /// Those of the rounds that are follow-ons.
         public var followOn: Total
         /// What co-investors put into those rounds.
@@ -443,7 +441,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
             },
             exchangeRatesAsOf: figures.exchangeRates?.asOf.description)
         totals = Totals(
-            committed: Total(figures.committed), disbursed: Total(figures.disbursed), funded: Total(figures.disbursed),
+            committed: Total(figures.committed), disbursed: Total(figures.disbursed),
             followOn: Total(figures.followOn), coInvestment: Total(figures.coInvestment), realised: Amount(figures.realised),
             unrealised: Amount(figures.unrealised), heldAtCost: figures.returns.heldAtCost, dpi: figures.returns.dpi?.decimal,
             rvpi: figures.returns.rvpi?.decimal, tvpi: figures.returns.tvpi?.decimal, irr: figures.returns.irr?.decimal,
