@@ -96,8 +96,8 @@ import Testing
         let programme = try #require(Self.trilingual["programme.yml"] ?? nil) + "\nexchange_rates:\n  as_of: 2011-10-01\n  rates:\n    EUR: 1.25\n"
         let (files, _) = try site(["programme.yml": programme,
                                    "companies/acme.md": "---\nname: Acme\nstatus: signed\nfocus_area: water-treatment\ninvestment: €1m\n---\n"])
-        #expect(files["he/reports/index.html"]?.contains(": \u{2066}1 EUR = 1.25 USD\u{2069}.</p>") == true)
-        #expect(files["reports/index.html"]?.contains("Totals convert other currencies at the rates of 1 October 2011: 1 EUR = 1.25 USD.</p>") == true)
+        #expect(files["he/reports/index.html"]?.contains(": \u{2066}1\u{00A0}EUR\u{00A0}=\u{00A0}1.25\u{00A0}USD\u{2069}.</p>") == true)
+        #expect(files["reports/index.html"]?.contains("Totals convert other currencies at the rates of 1 October 2011: 1\u{00A0}EUR\u{00A0}=\u{00A0}1.25\u{00A0}USD.</p>") == true)
     }
 
     @Test func aProgrammesMoneyTextAppliesInEnglishTooAndTheSignLeads() throws {

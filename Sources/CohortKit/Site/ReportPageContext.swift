@@ -238,8 +238,10 @@ extension SiteContext {
             exchangeRates: figures.exchangeRates.map { rates in
                 strings.format("exchange_rates_note", [
                     ("date", strings.date(rates.asOf)),
-                    // Each rate is a formula read left to right: isolated so in a right-to-left language.
-                    ("rates", rates.rates.sorted { $0.key < $1.key }.map { leftToRight("1 \($0.key.code) = \($0.value) \(figures.currency.code)") }
+                    // Each rate is a formula read left to right, isolated so in a right-to-left language, and
+                    // kept on one line (no-break spaces): split, its parts would change places there.
+                    ("rates", rates.rates.sorted { $0.key < $1.key }
+                        .map { leftToRight("1\u{00A0}\($0.key.code)\u{00A0}=\u{00A0}\($0.value)\u{00A0}\(figures.currency.code)") }
                         .joined(separator: ", ")),
                 ])
             },
