@@ -70,11 +70,12 @@ enum Linker {
         diagnostics += problems
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let portfolio = Portfolio(
+        var portfolio = Portfolio(
             programme: programme, organizations: organizations, companies: companies, agreements: agreements,
             news: news, pages: pages, staticFiles: staticFiles, entities: entities,
             agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
             newsByEntity: newsByEntity, translations: byOriginal, logos: logos.logos, programmeLogo: logos.programme)
+        portfolio.reportingDate = programme.reportingDate ?? portfolio.latestDate
         diagnostics += Rules.warnings(for: portfolio)
         // The figures and the site are as of the reporting date when the programme (or --as-of) names one.
         return (programme.reportingDate.map(portfolio.asOf) ?? portfolio, diagnostics)

@@ -31,6 +31,10 @@ public struct Portfolio: Sendable {
     public var logos: [Slug: Logo]
     /// The programme's logo.
     public var programmeLogo: Logo?
+    /// The day the figures are as of: `reporting_date` (or `--as-of`) when given, else the latest day
+    /// the content names (`latestDate`); nil when it names none. Never the clock, so builds stay the
+    /// same. Set once when the portfolio is linked.
+    public internal(set) var reportingDate: Day?
     /// The pictures of shared links made from SVG logos (`SocialCards`), by the slug whose logo each
     /// shows, the programme's under nil; empty until a build makes them.
     public var cards: [Slug?: String] = [:]

@@ -1,12 +1,6 @@
 extension Portfolio {
-    /// The day the figures are as of: `reporting_date` (or `--as-of`) when given, else the latest day
-    /// the content names (a round, a disbursement, a distribution, an exit, a mark, an agreement's
-    /// signing or a news item); nil when it names none. Never the clock, so builds stay the same.
-    public var reportingDate: Day? {
-        programme.reportingDate ?? latestDate
-    }
-
-    /// The latest day the content names.
+    /// The latest day the content names (a round, a disbursement, a distribution, an exit, a mark, an
+    /// agreement's signing or a news item), the reporting date when the programme names none.
     var latestDate: Day? {
         var latest: Day?
         let consider = { (day: Day?) in
@@ -37,6 +31,7 @@ extension Portfolio {
     public func asOf(_ day: Day) -> Portfolio {
         var portfolio = self
         portfolio.programme.reportingDate = day
+        portfolio.reportingDate = day
         let signedBy = { (slug: Slug) in
             self.agreements(of: slug).contains { agreement in agreement.status == .signed && agreement.signed.map { $0 <= day } ?? false }
         }
