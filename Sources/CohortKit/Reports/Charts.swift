@@ -66,73 +66,81 @@ enum Charts {
     /// disbursed, with the committed amount above the pair and the disbursed one under the quarter.
     static func commitments(_ figures: Figures) -> Chart {
         let quarters = figures.timeline
-        let width = 640, height = 290, left = 20, bottom = 230, chartHeight = 160
-        let columnWidth = quarters.isEmpty ? 0 : min(120, (width - 2 * left) / quarters.count)
-        let barWidth = max(1, (columnWidth - 12) / 2)
-        let largest = max(quarters.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1)
         let summary = quarters.map {
             "\($0.name): committed \(ReportText.total($0.cumulative)), disbursed \(ReportText.total($0.cumulativeDisbursed))"
         }.joined(separator: "; ")
         let description = summary.isEmpty ? "Nothing committed yet." : "Cumulative committed and disbursed amounts by quarter. " + summary + "."
-        var svg = header(width: width, height: height, title: "Committed and disbursed over time", description: description)
-        svg.append(#"  <rect x="\#(left)" y="12" width="14" height="14" fill="\#(accent)"/>"#)
-        svg.append(label(x: left + 20, y: 24, "Committed"))
-        svg.append(#"  <rect x="\#(left + 120)" y="12" width="14" height="14" fill="\#(paid)"/>"#)
-        svg.append(label(x: left + 140, y: 24, "Disbursed"))
-        svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
-        if quarters.isEmpty { svg.append(label(x: left, y: bottom - 10, "Nothing committed yet.")) }
-        for (index, quarter) in quarters.enumerated() {
-            let x = left + index * columnWidth
-            let committedHeight = scaled(quarter.cumulative.amount.minorUnits, of: largest, to: chartHeight)
-            let disbursedHeight = scaled(quarter.cumulativeDisbursed.amount.minorUnits, of: largest, to: chartHeight)
-            let fill = quarter.cumulative.isAllEstimated ? estimate : accent
-            svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - committedHeight)" width="\#(barWidth)" height="\#(committedHeight)" fill="\#(fill)"/>"#)
-            svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - disbursedHeight)" width="\#(barWidth)" height="\#(disbursedHeight)" fill="\#(paid)"/>"#)
-            let top = bottom - max(committedHeight, disbursedHeight)
-            svg.append(label(x: x + columnWidth / 2, y: top - 6, short(quarter.cumulative.amount), anchor: "middle", size: 11))
-            svg.append(label(x: x + columnWidth / 2, y: bottom + 18, quarter.name, anchor: "middle"))
-            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(quarter.cumulativeDisbursed.amount), anchor: "middle", size: 11, color: paid))
-        }
-        return Chart(name: "charts/commitments.svg", description: description, svg: footer(svg))
+        let svg = pairedColumns(
+            title: "Committed and disbursed over time", description: description, legend: [(accent, "Committed"), (paid, "Disbursed")],
+            empty: "Nothing committed yet.", largest: max(quarters.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1),
+            pairs: quarters.map { quarter in
+                ColumnPair(name: quarter.name, first: quarter.cumulative.amount, firstFill: quarter.cumulative.isAllEstimated ? estimate : accent,
+                           second: quarter.cumulativeDisbursed.amount, secondFill: paid, above: quarter.cumulative.amount,
+                           below: quarter.cumulativeDisbursed.amount)
+            })
+        return Chart(name: "charts/commitments.svg", description: description, svg: svg)
     }
 
     /// What was paid in against what it is worth (realised and unrealised) at each quarter's end and
     /// on the reporting date: two columns each, paid in then value, labelled as the commitments chart.
     static func performance(_ figures: Figures) -> Chart {
         let rows = figures.performance
-        let width = 640, height = 290, left = 20, bottom = 230, chartHeight = 160
-        let columnWidth = rows.isEmpty ? 0 : min(120, (width - 2 * left) / rows.count)
-        let barWidth = max(1, (columnWidth - 12) / 2)
-        let value = { (row: Returns) in row.realised.minorUnits.saturatingAdding(row.unrealised.minorUnits) }
-        let largest = max(rows.map { max($0.disbursed.minorUnits, value($0)) }.max() ?? 0, 1)
+        let value = { (row: Returns) in Money(minorUnits: row.realised.minorUnits.saturatingAdding(row.unrealised.minorUnits), currency: figures.currency) }
         let summary = rows.map { row in
-            "\(ReportText.day(row.date)): paid in \(row.disbursed.formatted), value \(Money(minorUnits: value(row), currency: figures.currency).formatted)"
-                + " (TVPI \(ReportText.ratio(row.tvpi)))"
+            "\(ReportText.day(row.date)): paid in \(row.disbursed.formatted), value \(value(row).formatted) (TVPI \(ReportText.ratio(row.tvpi)))"
         }.joined(separator: "; ")
         let description = summary.isEmpty ? "Nothing disbursed yet." : "Paid in and value (realised and unrealised) by quarter. " + summary + "."
-        var svg = header(width: width, height: height, title: "Paid in and value by quarter", description: description)
-        svg.append(#"  <rect x="\#(left)" y="12" width="14" height="14" fill="\#(paid)"/>"#)
-        svg.append(label(x: left + 20, y: 24, "Paid in"))
-        svg.append(#"  <rect x="\#(left + 120)" y="12" width="14" height="14" fill="\#(accent)"/>"#)
-        svg.append(label(x: left + 140, y: 24, "Value"))
-        svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
-        if rows.isEmpty { svg.append(label(x: left, y: bottom - 10, "Nothing disbursed yet.")) }
-        // Labels need about 64 units: with narrower columns, every few columns has them, counting back
-        // from the last, the reporting date. The description has every figure.
-        let stride = columnWidth == 0 ? 1 : max(1, (64 + columnWidth - 1) / columnWidth)
-        for (index, row) in rows.enumerated() {
-            let x = left + index * columnWidth
-            let paidHeight = scaled(row.disbursed.minorUnits, of: largest, to: chartHeight)
-            let valueHeight = scaled(value(row), of: largest, to: chartHeight)
-            svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - paidHeight)" width="\#(barWidth)" height="\#(paidHeight)" fill="\#(paid)"/>"#)
-            svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - valueHeight)" width="\#(barWidth)" height="\#(valueHeight)" fill="\#(accent)"/>"#)
-            guard (rows.count - 1 - index) % stride == 0 else { continue }
-            let top = bottom - max(paidHeight, valueHeight)
-            svg.append(label(x: x + columnWidth / 2, y: top - 6, short(Money(minorUnits: value(row), currency: figures.currency)), anchor: "middle", size: 11))
-            svg.append(label(x: x + columnWidth / 2, y: bottom + 18, row.date.map(quarterLabel) ?? "—", anchor: "middle"))
-            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(row.disbursed), anchor: "middle", size: 11, color: paid))
+        let svg = pairedColumns(
+            title: "Paid in and value by quarter", description: description, legend: [(paid, "Paid in"), (accent, "Value")],
+            empty: "Nothing disbursed yet.", largest: max(rows.map { max($0.disbursed.minorUnits, value($0).minorUnits) }.max() ?? 0, 1),
+            pairs: rows.map { row in
+                ColumnPair(name: row.date.map(quarterLabel) ?? "—", first: row.disbursed, firstFill: paid, second: value(row), secondFill: accent,
+                           above: value(row), below: row.disbursed)
+            })
+        return Chart(name: "charts/performance.svg", description: description, svg: svg)
+    }
+
+    /// Two columns of a column chart, side by side, under a name.
+    struct ColumnPair {
+        var name: String
+        var first: Money
+        var firstFill: String
+        var second: Money
+        var secondFill: String
+        /// The amount written above the pair, and the one under its name (in the colour of paid money).
+        var above: Money
+        var below: Money
+    }
+
+    /// A chart of column pairs, each scaled to `largest`, with a legend and a base line. Labels need
+    /// about 64 units: with narrower columns, every few pairs has them, counting back from the last (the
+    /// latest); the description has every figure.
+    private static func pairedColumns(title: String, description: String, legend: [(fill: String, label: String)], empty: String,
+                                      largest: Int, pairs: [ColumnPair]) -> String {
+        let width = 640, height = 290, left = 20, bottom = 230, chartHeight = 160
+        let columnWidth = pairs.isEmpty ? 0 : min(120, (width - 2 * left) / pairs.count)
+        let barWidth = max(1, (columnWidth - 12) / 2)
+        var svg = header(width: width, height: height, title: title, description: description)
+        for (index, key) in legend.enumerated() {
+            svg.append(#"  <rect x="\#(left + index * 120)" y="12" width="14" height="14" fill="\#(key.fill)"/>"#)
+            svg.append(label(x: left + index * 120 + 20, y: 24, key.label))
         }
-        return Chart(name: "charts/performance.svg", description: description, svg: footer(svg))
+        svg.append(#"  <line x1="\#(left)" y1="\#(bottom)" x2="\#(width - left)" y2="\#(bottom)" stroke="\#(text)"/>"#)
+        if pairs.isEmpty { svg.append(label(x: left, y: bottom - 10, empty)) }
+        let stride = columnWidth == 0 ? 1 : max(1, (64 + columnWidth - 1) / columnWidth)
+        for (index, pair) in pairs.enumerated() {
+            let x = left + index * columnWidth
+            let firstHeight = scaled(pair.first.minorUnits, of: largest, to: chartHeight)
+            let secondHeight = scaled(pair.second.minorUnits, of: largest, to: chartHeight)
+            svg.append(#"  <rect x="\#(x + 6)" y="\#(bottom - firstHeight)" width="\#(barWidth)" height="\#(firstHeight)" fill="\#(pair.firstFill)"/>"#)
+            svg.append(#"  <rect x="\#(x + 6 + barWidth)" y="\#(bottom - secondHeight)" width="\#(barWidth)" height="\#(secondHeight)" fill="\#(pair.secondFill)"/>"#)
+            guard (pairs.count - 1 - index) % stride == 0 else { continue }
+            let top = bottom - max(firstHeight, secondHeight)
+            svg.append(label(x: x + columnWidth / 2, y: top - 6, short(pair.above), anchor: "middle", size: 11))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 18, pair.name, anchor: "middle"))
+            svg.append(label(x: x + columnWidth / 2, y: bottom + 36, short(pair.below), anchor: "middle", size: 11, color: paid))
+        }
+        return footer(svg)
     }
 
     /// A day of the performance rows as a column's label: `2021 Q2` for a quarter's end, else the day.
