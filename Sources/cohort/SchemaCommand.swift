@@ -11,12 +11,17 @@ struct SchemaCommand: ParsableCommand {
             Writes programme.schema.json, organization.schema.json, company.schema.json, \
             agreement.schema.json, news.schema.json and page.schema.json (JSON Schema draft 2020-12) \
             into the folder. Editors that use the YAML language server complete and check fields with \
-            them; see docs/editing.md. Needs no content folder. With --check, writes nothing and fails \
-            when the folder's schemas are not what this cohort writes.
+            them; see docs/editing.md. When the content folder has a programme.yml, the company schema \
+            lists the metrics it declares, so that an editor flags a misspelt one; without, any is \
+            accepted. With --check, writes nothing and fails when the folder's schemas are not what \
+            this cohort writes.
             """)
 
     @Option(help: "The folder to write the schemas to.")
     var output = EditorSetup.schemaFolder
+
+    @Option(help: "The content folder whose programme.yml declares the metrics.")
+    var content = "content"
 
     @Flag(help: "Write nothing; fail when the schemas in the folder are stale.")
     var check = false
@@ -29,10 +34,12 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: output)
-        let problems = check ? JSONSchema.check(folder, displayFolder: output) : JSONSchema.write(to: folder, displayFolder: output)
+        let metrics = JSONSchema.metrics(ofContent: URL(fileURLWithPath: content))
+        let problems = check ? JSONSchema.check(folder, displayFolder: output, metrics: metrics)
+            : JSONSchema.write(to: folder, displayFolder: output, metrics: metrics)
         let status = diagnostics.report(problems)
         if !check, problems.isEmpty {
-            FileHandle.standardError.write(Data("wrote \(JSONSchema.files().count) files to \(output)\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(JSONSchema.files(metrics: metrics).count) files to \(output)\n".utf8))
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -2,8 +2,10 @@ import Yams
 
 /// Decodes one `.md` content file (front matter and body) into a `Document`.
 enum EntityDecoder {
-    /// Decodes `file`, which lives in `folder`; bare amounts take `currency`.
-    static func decode(_ file: SourceFile, in folder: ContentFolder, currency: Currency?) -> (Document?, [Diagnostic]) {
+    /// Decodes `file`, which lives in `folder`; bare amounts take `currency`, and a company's metric
+    /// reports are checked against `metrics` (not read at all when nil: the programme did not decode).
+    static func decode(_ file: SourceFile, in folder: ContentFolder, currency: Currency?,
+                       metrics: MetricCatalogue? = MetricCatalogue(metrics: [], period: .year)) -> (Document?, [Diagnostic]) {
         let stem = file.stem
         if let parts = TranslationDecoder.parts(ofStem: stem) {
             return TranslationDecoder.decodeEntity(file, in: folder, slug: parts.slug, languageCode: parts.language)
@@ -20,7 +22,7 @@ enum EntityDecoder {
         let reader = NodeReader(file: file, firstLine: frontMatter.yamlFirstLine, defaultCurrency: currency)
         guard let root = reader.compose(String(frontMatter.yaml)) else { return (nil, reader.diagnostics) }
         let body = Body(markdown: frontMatter.body, firstLine: frontMatter.bodyFirstLine)
-        let entity = Entity(slug: slug, body: body, source: .file(file.displayPath), reader: reader)
+        let entity = Entity(slug: slug, body: body, source: .file(file.displayPath), reader: reader, metrics: metrics)
         let document: Document? = switch folder {
         case .organizations: entity.organization(root).map(Document.organization)
         case .companies: entity.company(root).map(Document.company)
@@ -38,6 +40,7 @@ private struct Entity {
     let body: Body
     let source: SourceLocation
     let reader: NodeReader
+    let metrics: MetricCatalogue?
 
     func organization(_ root: Node) -> Organization? {
         guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.organization)) else { return nil }
@@ -64,10 +67,13 @@ private struct Entity {
         let logo = fields.optional("logo", reader.locatedText)
         let founded = fields.optional("founded", year)
         let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
+        let reports = metrics.flatMap { catalogue in
+            fields.optional("metrics") { MetricDecoder(reader: reader).reports($0, metrics: catalogue.metrics, period: catalogue.period) }
+        } ?? []
         guard let name, let status else { return nil }
         return Company(slug: slug, name: name, status: status, sector: sector, country: country,
                        focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuations: money.valuations,
-                       distributions: money.distributions,
+                       distributions: money.distributions, metrics: reports,
                        website: website, logo: logo, founded: founded,
                        tags: tags, body: body, source: source)
     }

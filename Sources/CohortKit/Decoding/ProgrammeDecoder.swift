@@ -7,19 +7,19 @@ enum ProgrammeDecoder {
     static let fields = ContentSchema.names(ContentSchema.programme)
 
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
-    /// files take, and the problems.
-    typealias Decoded = (programme: Programme?, currency: Currency?, diagnostics: [Diagnostic])
+    /// files take, the metrics companies report (as far as they decoded), and the problems.
+    typealias Decoded = (programme: Programme?, currency: Currency?, metrics: MetricCatalogue?, diagnostics: [Diagnostic])
 
     /// Decodes the programme; the currency comes back even when other fields fail, so that bare amounts
     /// in other files are not reported as errors too.
     static func decode(_ file: SourceFile) -> Decoded {
         // The currency is read first so that bare numbers elsewhere in the file can take it.
         let probe = NodeReader(file: file, firstLine: 1, defaultCurrency: nil)
-        guard let root = probe.compose(file.text) else { return (nil, nil, probe.diagnostics) }
+        guard let root = probe.compose(file.text) else { return (nil, nil, nil, probe.diagnostics) }
         let currencyNode = root.mapping?["currency"]
         let currency = currencyNode.flatMap { node in node.scalar.flatMap { Currency($0.string) } }
         let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: currency)
-        guard let fields = reader.fields(root, known: fields) else { return (nil, currency, reader.diagnostics) }
+        guard let fields = reader.fields(root, known: fields) else { return (nil, currency, nil, reader.diagnostics) }
 
         let title = fields.required("title", reader.nonEmptyString)
         let tagline = fields.optional("tagline", reader.string) ?? ""
@@ -40,6 +40,8 @@ enum ProgrammeDecoder {
         let pageSize = fields.optional("page_size", reader.int) ?? Programme.defaultPageSize
         let search = fields.optional("search", reader.bool) ?? true
         let logo = fields.optional("logo", reader.locatedText)
+        let metricsPeriod = fields.optional("metrics_period") { reader.choice($0, Period.Kind.self, what: "metrics period") } ?? .year
+        let metrics = fields.optional("metrics") { MetricDecoder(reader: reader).declarations($0) } ?? []
 
         if let reportingCurrency {
             for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
@@ -56,15 +58,17 @@ enum ProgrammeDecoder {
         }
         guard let title, let baseURL, let reportingCurrency, let pool, let target, let ticket, let announced, let languages,
               !reader.diagnostics.hasErrors else {
-            return (nil, reportingCurrency ?? currency, reader.diagnostics)
+            return (nil, reportingCurrency ?? currency, MetricCatalogue(metrics: metrics, period: metricsPeriod), reader.diagnostics)
         }
-        let programme = Programme(
+        var programme = Programme(
             title: title, tagline: tagline, description: description, baseURL: baseURL, languages: languages,
             currency: reportingCurrency, pool: pool, targetCompanies: target, standardTicket: ticket,
             announced: announced, reportingDate: reportingDate, managers: managers, partners: partners, focusAreas: focusAreas,
             exchangeRates: rates, allowRawHTML: allowRawHTML, pageSize: pageSize, search: search, logo: logo,
             source: .file(file.displayPath))
-        return (programme, reportingCurrency, reader.diagnostics)
+        programme.metrics = metrics
+        programme.metricsPeriod = metricsPeriod
+        return (programme, reportingCurrency, programme.metricCatalogue, reader.diagnostics)
     }
 
     /// `languages: [en, zh, he]` (the first is the default), or `language: en` for a site in one.

@@ -55,7 +55,7 @@ enum TranslationDecoder {
         }
         var translation = Translation(original: .programme, language: language, texts: [:], tags: nil, focusAreaNames: [:],
                                       body: nil, source: .file(file.displayPath), locations: [:])
-        for key in allowed.text where key != "tags" && key != "focus_areas" {
+        for key in allowed.text where key != "tags" && key != "focus_areas" && key != "metrics" {
             guard let node = fields.optional(key), let text = key == "tagline" || key == "description" ? reader.string(node) : reader.nonEmptyString(node) else { continue }
             translation.texts[key] = text
             translation.locations[key] = reader.location(node)
@@ -68,6 +68,15 @@ enum TranslationDecoder {
                       let name = area.required("name", reader.nonEmptyString) else { continue }
                 translation.focusAreaNames[slug.value] = name
                 translation.locations["focus_areas." + slug.value.rawValue] = slug.location
+            }
+        }
+        if let node = fields.optional("metrics") {
+            translation.locations["metrics"] = reader.location(node)
+            for item in reader.list(node) ?? [] {
+                guard let metric = reader.fields(item, known: ContentSchema.names(ContentSchema.metricText)),
+                      let key = metric.required("key", reader.slug), let name = metric.required("name", reader.nonEmptyString) else { continue }
+                translation.metricTexts[key.value] = Translation.MetricText(name: name, description: metric.optional("description", reader.nonEmptyString))
+                translation.locations["metrics." + key.value.rawValue] = key.location
             }
         }
         return translation

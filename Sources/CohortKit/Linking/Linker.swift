@@ -120,6 +120,11 @@ enum Linker {
                                           "no focus area '\(slug)' in programme.yml to translate",
                                           hint: Suggestion.hint(for: slug.rawValue, among: programme.focusAreas.map(\.slug.rawValue))))
             }
+            for key in translation.metricTexts.keys.sorted() where !programme.metrics.contains(where: { $0.key == key }) {
+                diagnostics.append(.error(at: translation.locations["metrics." + key.rawValue] ?? translation.source,
+                                          "no metric '\(key)' in programme.yml to translate",
+                                          hint: Suggestion.hint(for: key.rawValue, among: programme.metrics.map(\.key.rawValue))))
+            }
             byOriginal[translation.original, default: [:]][translation.language] = translation
         }
         return (byOriginal, diagnostics)

@@ -70,6 +70,15 @@ public struct Portfolio: Sendable {
         return (name, programme.language)
     }
 
+    /// The name of `metric` in `language`: the programme translation's, else as `programme.yml`
+    /// writes it.
+    public func metricName(_ metric: Metric, in language: Language) -> (text: String, language: Language) {
+        if language != programme.language, let translated = translation(of: .programme, in: language)?.metricTexts[metric.key] {
+            return (translated.name, language)
+        }
+        return (metric.name, programme.language)
+    }
+
     /// Converts amounts into the reporting currency.
     public var converter: CurrencyConverter { programme.converter }
 

@@ -38,6 +38,8 @@ public struct Company: Sendable, Hashable {
     public var valuations: [Valuation]
     /// The money the programme received before or without an exit, by date.
     public var distributions: [Distribution]
+    /// What it reported of the programme's metrics, one report per period, oldest first.
+    public var metrics: [MetricReport]
     /// Its website, an http(s) address.
     public var website: String?
     /// Its logo, as written: a file under `static/`.

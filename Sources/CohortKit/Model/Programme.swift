@@ -31,6 +31,13 @@ public struct Programme: Sendable, Hashable {
     public var focusAreas: [FocusArea]
     /// Rates into the reporting currency, when the programme declares any.
     public var exchangeRates: ExchangeRates?
+    /// The facts the programme collects from its companies, in the order declared.
+    public var metrics: [Metric] = []
+    /// How often companies report them.
+    public var metricsPeriod: Period.Kind = .year
+
+    /// The metrics and their period, which companies' reports are checked against.
+    public var metricCatalogue: MetricCatalogue { MetricCatalogue(metrics: metrics, period: metricsPeriod) }
     /// Whether Markdown may carry raw HTML through to the site.
     public var allowRawHTML: Bool
     /// How many rows a list page shows before the next page; 0 for one page however long.

@@ -32,6 +32,14 @@ public struct Translation: Sendable, Hashable {
     public var tags: [String]?
     /// Translated focus-area names, by focus-area slug (programme translations only).
     public var focusAreaNames: [Slug: String]
+    /// Translated metric names and descriptions, by metric key (programme translations only).
+    public var metricTexts: [Slug: MetricText] = [:]
+
+    /// A metric's name and description in another language.
+    public struct MetricText: Sendable, Hashable {
+        public var name: String
+        public var description: String?
+    }
     /// Its own Markdown body, when it has one (entity files only).
     public var body: Body?
     /// Where the translation's file is.

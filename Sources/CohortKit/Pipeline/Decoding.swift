@@ -18,14 +18,15 @@ enum Decoding {
 
     static func decode(_ source: ContentSource) -> Result {
         let programme = source.programme.map(ProgrammeDecoder.decode)
-        let documents = source.documents.parallelMap { decode($0, currency: programme?.currency) }
+        let documents = source.documents.parallelMap { decode($0, currency: programme?.currency, metrics: programme?.metrics) }
         return result(programme: programme, documents: source.programmeTranslations.map(decodeProgrammeTranslation) + documents,
                       diagnostics: source.diagnostics)
     }
 
-    /// Decodes one entity file; bare amounts take `currency`, the programme's.
-    static func decode(_ entry: ContentDocument, currency: Currency?) -> DecodedDocument {
-        let (document, problems) = EntityDecoder.decode(entry.file, in: entry.folder, currency: currency)
+    /// Decodes one entity file; bare amounts take `currency`, the programme's, and a company's metric
+    /// reports are checked against `metrics`, the programme's (left out when it did not decode).
+    static func decode(_ entry: ContentDocument, currency: Currency?, metrics: MetricCatalogue?) -> DecodedDocument {
+        let (document, problems) = EntityDecoder.decode(entry.file, in: entry.folder, currency: currency, metrics: metrics)
         return DecodedDocument(document: document, stem: entry.file.stem, diagnostics: problems)
     }
 

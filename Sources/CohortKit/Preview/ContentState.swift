@@ -48,7 +48,7 @@ struct ContentState {
 
     /// What an update changed, so that a preview redoes no more than it must.
     enum Change {
-        /// The programme's currency changed: every file must be decoded again (`reload`).
+        /// The programme's currency or metrics changed: every file must be decoded again (`reload`).
         case everything
         /// Only these organisations, companies, agreements, news items and pages changed, each in its
         /// body alone: decoded from the same file, with the same front matter and the same problems.
@@ -67,9 +67,9 @@ struct ContentState {
         var beyondDocuments = false
         for path in Set(paths) {
             if path == "programme.yml" {
-                let currency = programme?.currency
+                let (currency, metrics) = (programme?.currency, programme?.metrics)
                 readProgramme()
-                if programme?.currency != currency { return .everything }
+                if programme?.currency != currency || programme?.metrics != metrics { return .everything }
                 beyondDocuments = true
                 continue
             }
@@ -128,11 +128,11 @@ struct ContentState {
             case .programme, .ignored: break
             }
         }
-        let currency = programme?.currency
+        let (currency, metrics) = (programme?.currency, programme?.metrics)
         let (directory, prefix) = (self.directory, self.prefix)
         let decoded = wanted.parallelMap { path, folder -> Entry in
             let (document, problems) = ContentLoader.readDocument(path, in: folder, from: directory, prefix: prefix)
-            let decoded = document.map { Decoding.decode($0, currency: currency) }
+            let decoded = document.map { Decoding.decode($0, currency: currency, metrics: metrics) }
                 ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: [])
             return (folder, decoded, problems)
         }

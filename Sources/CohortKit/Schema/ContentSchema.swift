@@ -26,8 +26,10 @@ public enum ContentSchema {
         public var translation: Kind {
             let text = ContentSchema.translated[folder] ?? []
             let files = self.files.hasSuffix(".md") ? self.files.dropLast(3) + ".<language>.md" : String(self.files.dropLast(4)) + ".<language>.yml"
+            // A translation of a metric gives its name and description only: its kind is a fact.
+            let type = { (field: SchemaField) in field.name == "metrics" ? .list(.object("metric texts", ContentSchema.metricText)) : field.type }
             return Kind(name: name + ".translation", title: "A translation of " + title.prefix(1).lowercased() + String(title.dropFirst()),
-                        files: files, folder: folder, fields: fields.filter { text.contains($0.name) }.map { SchemaField($0.name, $0.type, .no, $0.meaning) },
+                        files: files, folder: folder, fields: fields.filter { text.contains($0.name) }.map { SchemaField($0.name, type($0), .no, $0.meaning) },
                         isTranslation: true)
         }
     }
@@ -45,7 +47,7 @@ public enum ContentSchema {
     /// The fields a translation of each kind of file may set, its text (nil: `programme.yml`); the others
     /// are facts, which come from the original file only.
     static let translated: [ContentFolder?: [String]] = [
-        nil: ["title", "tagline", "description", "focus_areas"], .organizations: ["name"], .companies: ["name", "sector", "tags"],
+        nil: ["title", "tagline", "description", "focus_areas", "metrics"], .organizations: ["name"], .companies: ["name", "sector", "tags"],
         .agreements: ["title", "place"], .news: ["title"], .pages: ["title"],
     ]
 
@@ -92,6 +94,10 @@ public enum ContentSchema {
               "The programme's logo, written from the content folder (`static/logo.png`): the picture of shared links to pages that have none of their own. See [Logos](#logos)."),
         .init("search", .boolean, .no,
               "Whether the site has full-text search: a Pagefind index, a search page and a search box. Defaults to `true`. See the README's [Search](../README.md#search)."),
+        .init("metrics_period", .choice(["year", "quarter", "month"]), .no,
+              "How often companies report their metrics. Defaults to `year`. See [Metrics](#metrics)."),
+        .init("metrics", .list(.object("metrics", metric)), .no,
+              "The facts the programme collects from its companies every period, such as employees or revenue. See [Metrics](#metrics)."),
         .init("page_size", .wholeNumber, .no,
               "How many rows a list page shows before the next page (companies, organisations, agreements, news, and each filter of them). Defaults to 100; `0` puts every list on one page."),
     ]
@@ -136,6 +142,8 @@ public enum ContentSchema {
               "One mark, the older form of `valuations`. Not together with `valuations`."),
         .init("distributions", .list(.object("distributions", distribution)), .no,
               "Money the programme received before or without an exit. See [Distributions](#distributions)."),
+        .init("metrics", .list(.metricReport, label: "list of reports"), .no,
+              "What it reported of the programme's metrics, one report per period, oldest first. See [Metrics](#metrics)."),
         .init("website", .webAddress, .no,
               "Its website."),
         .init("logo", .path, .no,
@@ -250,6 +258,39 @@ public enum ContentSchema {
               "The page title and its navigation label."),
         .init("order", .wholeNumber, .no,
               "Its position in the navigation, lowest first. Pages without `order` come after the others. Ties, and pages without `order`, are sorted by title, then slug."),
+    ]
+
+    /// The fields of the table under "Metrics" in docs/content-format.md: an item of `metrics` in `programme.yml`.
+    static let metric: [SchemaField] = [
+        .init("key", .slug, .yes,
+              "How companies write it in their reports: a slug, unique, and not `period`, `estimated` or `source`."),
+        .init("name", .text, .yes,
+              "Its name on the site and in the reports; a translation of `programme.yml` may translate it."),
+        .init("kind", .choice(["count", "number", "money", "percent"]), .yes,
+              "`count`: whole numbers from zero; `number`: any number; `money`: an amount in any currency with a rate, totals in the reporting currency; `percent`: a percentage, never added up."),
+        .init("iris", .text, .no,
+              "The IRIS+ metric it follows: two capital letters and four digits, such as `PI4874` (total jobs)."),
+        .init("description", .text, .no,
+              "What it counts, in a sentence."),
+        .init("total", .choice(["sum", "none"]), .no,
+              "Whether the companies' values of a period are added up: `sum`, the default for count, number and money, or `none`, the only one for percent."),
+    ]
+
+    /// An item of `metrics` in a translation of `programme.yml`.
+    static let metricText: [SchemaField] = [
+        .init("key", .slug, .yes, "The metric's key in `programme.yml`."),
+        .init("name", .text, .yes, "Its name in the translation's language."),
+        .init("description", .text, .no, "What it counts, in that language."),
+    ]
+
+    /// The fields of a company's metric report besides the programme's metrics.
+    static let metricReport: [SchemaField] = [
+        .init("period", .text, .yes,
+              "The period reported for: `2024`, `2024-Q3` or `2024-06`, as `metrics_period` says."),
+        .init("estimated", .boolean, .no,
+              "`true` when the figures are estimates."),
+        .init("source", .text, .no,
+              "Where the figures come from."),
     ]
 
     /// An item of `focus_areas`.

@@ -6,15 +6,25 @@ import Foundation
 /// (a slug naming an existing file, a date after another, totals against the pool) stay in the check.
 public enum JSONSchema {
     /// Each kind's schema, as `<kind>.schema.json`, and its translations', as `<kind>.translation.schema.json`.
-    public static func files() -> [OutputFile] {
-        (ContentSchema.kinds + ContentSchema.kinds.map(\.translation)).map { OutputFile(path: fileName(of: $0), text: text(of: $0)) }
+    /// With `metrics`, a programme's, the company schema's reports name its metrics and their kinds and
+    /// nothing else; without, a report may name any metric.
+    public static func files(metrics: MetricCatalogue? = nil) -> [OutputFile] {
+        (ContentSchema.kinds + ContentSchema.kinds.map(\.translation)).map { OutputFile(path: fileName(of: $0), text: text(of: $0, metrics: metrics)) }
+    }
+
+    /// The metrics that the programme of the content folder `folder` declares, when it has a
+    /// `programme.yml` that declares them readably.
+    public static func metrics(ofContent folder: URL) -> MetricCatalogue? {
+        let url = folder.appendingPathComponent("programme.yml")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else { return nil }
+        return ProgrammeDecoder.decode(SourceFile(displayPath: url.path, relativePath: "programme.yml", text: text)).metrics
     }
 
     /// `company.schema.json`.
     public static func fileName(of kind: ContentSchema.Kind) -> String { kind.name + ".schema.json" }
 
-    static func text(of kind: ContentSchema.Kind) -> String {
-        guard case .object(var root) = object(kind.fields) else { return "" }
+    static func text(of kind: ContentSchema.Kind, metrics: MetricCatalogue? = nil) -> String {
+        guard case .object(var root) = object(kind.fields, metrics: metrics) else { return "" }
         root["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
         root["title"] = .string("\(kind.title) (\(kind.files))")
         let translation = kind.isTranslation
@@ -26,10 +36,10 @@ public enum JSONSchema {
     }
 
     /// A map with `fields`, no others; a field that is not required may also be written with no value.
-    private static func object(_ fields: [SchemaField]) -> JSONValue {
+    private static func object(_ fields: [SchemaField], metrics: MetricCatalogue?) -> JSONValue {
         var properties: [String: JSONValue] = [:]
         for field in fields {
-            var value = schema(of: field.type)
+            var value = schema(of: field.type, metrics: metrics)
             if field.required != .yes { value = ["anyOf": [value, ["type": "null"]]] }
             guard case .object(var property) = value else { continue }
             property["description"] = .string(field.meaning)
@@ -43,7 +53,7 @@ public enum JSONSchema {
         ]
     }
 
-    private static func schema(of type: SchemaType) -> JSONValue {
+    private static func schema(of type: SchemaType, metrics: MetricCatalogue?) -> JSONValue {
         switch type {
         case .text: reference("text")
         case .blankableText: ["type": ["string", "number", "boolean"]]
@@ -63,16 +73,45 @@ public enum JSONSchema {
         case .language: ["type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"]
         case .choice(let words): ["enum": .array(words.map { .string($0) })]
         case .listOf(let item, let atLeast, let unique, _):
-            .object(["type": "array", "items": schema(of: item)]
+            .object(["type": "array", "items": schema(of: item, metrics: metrics)]
                 .merging(atLeast > 0 ? ["minItems": .number(atLeast)] : [:]) { $1 }
                 .merging(unique ? ["uniqueItems": true] : [:]) { $1 })
-        case .object(_, let fields): object(fields)
-        case .either(let forms): ["anyOf": .array(forms.map(schema))]
+        case .object(_, let fields): object(fields, metrics: metrics)
+        case .either(let forms): ["anyOf": .array(forms.map { schema(of: $0, metrics: metrics) })]
+        case .metricReport: report(metrics)
         case .rates:
             ["type": "object", "propertyNames": reference("currency"),
              "additionalProperties": ["anyOf": [["type": "number", "exclusiveMinimum": 0],
                                                 ["type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,12})?$"]]]]
         }
+    }
+
+    /// A company's metric report: its own fields, and the programme's metrics when known.
+    private static func report(_ metrics: MetricCatalogue?) -> JSONValue {
+        guard case .object(var report) = object(ContentSchema.metricReport, metrics: nil),
+              case .object(var properties) = report["properties"] else { return [:] }
+        guard let metrics else {
+            report["additionalProperties"] = ["type": ["number", "string"]]
+            return .object(report)
+        }
+        let period: JSONValue = switch metrics.period {
+        case .year: ["anyOf": [["type": "integer", "minimum": 1, "maximum": 9999], ["type": "string", "pattern": "^[0-9]{4}$"]]]
+        case .quarter: ["type": "string", "pattern": "^[0-9]{4}-Q[1-4]$"]
+        case .month: ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]
+        }
+        properties["period"] = .object((period.objectValue ?? [:]).merging(["description": .string("The \(metrics.period.rawValue) reported for, such as \(metrics.period.example).")]) { $1 })
+        for metric in metrics.metrics {
+            var value: [String: JSONValue] = switch metric.kind {
+            case .count: ["anyOf": [["type": "integer", "minimum": 0], ["type": "string", "pattern": "^[0-9]+$"]]]
+            case .number, .percent: ["anyOf": [["type": "number"], ["type": "string", "pattern": "^[-+]?[0-9]+(\\.[0-9]+)?$"]]]
+            case .money: (reference("money").objectValue ?? [:])
+            }
+            value["description"] = .string(metric.name + " (\(metric.kind.rawValue)" + (metric.iris.map { ", IRIS+ \($0)" } ?? "") + ")"
+                                           + (metric.description.map { ": " + $0 } ?? ""))
+            properties[metric.key.rawValue] = .object(value)
+        }
+        report["properties"] = .object(properties)
+        return .object(report)
     }
 
     private static func reference(_ name: String) -> JSONValue { ["$ref": .string("#/$defs/" + name)] }
@@ -101,6 +140,13 @@ public enum JSONSchema {
             ],
         ],
     ]
+}
+
+extension JSONValue {
+    /// The members of an object.
+    var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { members } else { nil }
+    }
 }
 
 /// A JSON value, to write schemas with Foundation's encoder.
@@ -141,10 +187,10 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByAr
 extension JSONSchema {
     /// Writes the schemas into `folder`, replacing the schemas Cohort wrote there before (a folder with
     /// other files is left as it is, with an error); returns the problems.
-    public static func write(to folder: URL, displayFolder: String) -> [Diagnostic] {
+    public static func write(to folder: URL, displayFolder: String, metrics: MetricCatalogue? = nil) -> [Diagnostic] {
         do {
             let staged = try StagedFolder(replacing: folder, protecting: [])
-            files().forEach(staged.add)
+            files(metrics: metrics).forEach(staged.add)
             try staged.commit()
             return []
         } catch {
@@ -153,8 +199,8 @@ extension JSONSchema {
     }
 
     /// An error for each schema in `folder` that is not what this cohort writes, missing, or no longer written.
-    public static func check(_ folder: URL, displayFolder: String) -> [Diagnostic] {
-        ReportCheck.compare(files(), with: folder, displayFolder: displayFolder, noun: "schema", origin: "this cohort writes",
+    public static func check(_ folder: URL, displayFolder: String, metrics: MetricCatalogue? = nil) -> [Diagnostic] {
+        ReportCheck.compare(files(metrics: metrics), with: folder, displayFolder: displayFolder, noun: "schema", origin: "this cohort writes",
                             command: "'cohort schema'")
     }
 }

@@ -70,6 +70,9 @@ public indirect enum SchemaType: Sendable {
     case either([SchemaType])
     /// Currency codes with rates.
     case rates
+    /// A company's report of the programme's metrics: `period`, `estimated`, `source` and a value for
+    /// any metric `programme.yml` declares.
+    case metricReport
 
     /// Any whole number from zero.
     static let wholeNumber = SchemaType.whole(from: nil, to: nil)
@@ -96,6 +99,7 @@ public indirect enum SchemaType: Sendable {
         case .path: "path"
         case .language: "language"
         case .rates: "map"
+        case .metricReport: "report"
         case .choice(let words):
             words.count == 2 ? "`\(words[0])` or `\(words[1])`" : "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
         case .listOf(let item, _, _, let label): label ?? "list of " + item.label

@@ -78,12 +78,15 @@ public enum Starter {
             removeWritten()
             throw .cannotWrite(error.description)
         }
-        // The schemas are written as `cohort schema` writes them, so that `cohort schema --check` knows them.
-        if let problem = JSONSchema.write(to: folder.appendingPathComponent(EditorSetup.schemaFolder), displayFolder: EditorSetup.schemaFolder).first {
+        // The schemas are written as `cohort schema` writes them in the new programme, with its metrics,
+        // so that `cohort schema --check` knows them.
+        let metrics = JSONSchema.metrics(ofContent: folder.appendingPathComponent("content"))
+        if let problem = JSONSchema.write(to: folder.appendingPathComponent(EditorSetup.schemaFolder), displayFolder: EditorSetup.schemaFolder,
+                                          metrics: metrics).first {
             removeWritten()
             throw .cannotWrite(problem.message)
         }
-        return written + JSONSchema.files().map { EditorSetup.schemaFolder + "/" + $0.path }
+        return written + JSONSchema.files(metrics: metrics).map { EditorSetup.schemaFolder + "/" + $0.path }
     }
 
     /// `text` escaped for the inside of a double-quoted YAML string.
