@@ -85,7 +85,7 @@ struct MetricDecoder {
             var values: [MetricReport.Entry] = []
             for metric in metrics {
                 guard let valueNode = fields.optional(metric.key.rawValue), let value = self.value(valueNode, of: metric) else { continue }
-                values.append(MetricReport.Entry(key: metric.key, value: value))
+                values.append(MetricReport.Entry(key: metric.key, value: value, location: reader.location(valueNode)))
             }
             let estimated = fields.optional("estimated", reader.bool) ?? false
             let source = fields.optional("source", reader.nonEmptyString)

@@ -23,7 +23,8 @@ extension Portfolio {
 
     /// The portfolio as it was known on `day`, which becomes its reporting date: a round agreed later
     /// is not there, a disbursement made later is pending, an exit made later has not happened (the
-    /// company is held), and later marks and distributions are not there. A company's status follows:
+    /// company is held), and later marks and distributions are not there, nor metric reports of periods
+    /// that begin later. A company's status follows:
     /// exited before its exit, funded only once a round is paid, signed only once a round is agreed or
     /// an agreement it is a party to is signed. Rounds and disbursements without a day stay, as nothing
     /// dates them later. Agreements, news and pages stay as they are, so that every page and link of
@@ -46,6 +47,8 @@ extension Portfolio {
             if let exit = company.exit, exit.date.value > day { company.exit = nil }
             company.valuations = company.valuations.filter { $0.asOf <= day }
             company.distributions = company.distributions.filter { $0.date <= day }
+            // A period's report counts once the period has begun: a year's report is as of any day in it.
+            company.metrics = company.metrics.filter { $0.period.firstDay <= day }
             if company.status == .exited, company.exit == nil { company.status = .funded }
             if company.status == .funded, !company.rounds.contains(where: \.isDisbursed) { company.status = .signed }
             if company.status == .signed, company.rounds.isEmpty, !signedBy(company.slug) { company.status = .selected }

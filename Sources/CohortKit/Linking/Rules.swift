@@ -106,6 +106,11 @@ struct Rules {
                 amounts += round.coInvestors.compactMap(\.amount)
             }
             amounts += [company.exit?.proceeds].compactMap { $0 } + company.valuations.map(\.amount) + company.distributions.map(\.amount)
+            for report in company.metrics {
+                for entry in report.values {
+                    if case .money(let money) = entry.value { amounts.append(Located(money, at: entry.location)) }
+                }
+            }
         }
         amounts += agreements.compactMap(\.amount)
         return amounts.filter { converter.toReporting($0.value) == nil }.map { noRate(for: $0.value, at: $0.location) }

@@ -140,6 +140,8 @@ public struct MetricReport: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var key: Slug
         public var value: MetricValue
+        /// Where the value is written.
+        public var location: SourceLocation
     }
 
     /// The period reported for.

@@ -46,18 +46,25 @@ public struct Money: Hashable, Sendable {
         let plain = plainAmount
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
+        return "\(negative ? "-" : "")\(currency.code)\(separator)\(Money.grouped(unsigned))"
+    }
+
+    /// A plain number (`1234567.5`, `-1234`) with a comma before each group of three digits of its whole
+    /// part: `1,234,567.5`, `-1,234`. Independent of the machine's locale.
+    static func grouped(_ plain: String) -> String {
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? plain.dropFirst() : plain[...]
         let parts = unsigned.split(separator: ".", maxSplits: 1)
         // The digits are ASCII: grouped byte by byte, a comma before each group of three from the right.
-        let digits = Array(parts[0].utf8)
+        let digits = Array((parts.first ?? "").utf8)
         var grouped: [UInt8] = []
         grouped.reserveCapacity(digits.count + digits.count / 3)
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
             grouped.append(digit)
         }
-        let whole = String(decoding: grouped, as: UTF8.self)
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return "\(negative ? "-" : "")\(currency.code)\(separator)\(whole)\(fraction)"
+        return (negative ? "-" : "") + String(decoding: grouped, as: UTF8.self) + fraction
     }
 }
 

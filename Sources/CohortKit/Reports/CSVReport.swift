@@ -1,4 +1,4 @@
-/// `companies.csv`, `investments.csv`, `agreements.csv` and `cash-flows.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
+/// `companies.csv`, `investments.csv`, `agreements.csv`, `cash-flows.csv` and `metrics.csv`: RFC 4180 after a UTF-8 byte order mark, a header and one row
 /// per entity in a fixed column order. Amounts are plain numbers without separators so that
 /// spreadsheets read them as numbers; text from content is made inert for spreadsheets (see `Cell`).
 enum CSVReport {
@@ -14,6 +14,11 @@ enum CSVReport {
     ]
 
     static let agreementColumns = ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"]
+
+    static let metricColumns = [
+        "company", "company_name", "status", "period", "metric", "value", "currency", "reporting_value", "reporting_currency", "estimated",
+        "source",
+    ]
 
     static let cashFlowColumns = ["date", "company", "company_name", "kind", "amount", "currency", "reporting_amount", "reporting_currency"]
 
@@ -78,6 +83,21 @@ enum CSVReport {
             [
                 .text(flow.date.description), .text(flow.company), .text(flow.companyName), .text(flow.kind.rawValue),
                 amount(flow.amount), .text(flow.amount.currency.code), amount(flow.reporting), .text(flow.reporting.currency.code),
+            ]
+        })
+    }
+
+    /// One row per company, period and metric with a value, in the order companies and their reports
+    /// are: `value` as written (money in its own currency, named in `currency`), `reporting_value` in
+    /// the reporting currency for money and the same number otherwise.
+    static func metrics(_ figures: Figures) -> String {
+        table(metricColumns, figures.outcomes.rows.map { row in
+            let money: Money? = if case .money(let money) = row.value { money } else { nil }
+            return [
+                .text(row.company), .text(row.companyName), .text(row.status.rawValue), .text(row.period.description),
+                .text(row.metric.key.rawValue), .number(row.value.plain), .text(money?.currency.code ?? ""),
+                .number(row.reporting.plain), .text(money == nil ? "" : figures.currency.code), .text(String(row.estimated)),
+                .text(row.source ?? ""),
             ]
         })
     }

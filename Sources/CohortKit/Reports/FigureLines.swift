@@ -34,6 +34,8 @@ extension Figures {
         /// What its money did as of the reporting date, once any of it is paid: for the companies that
         /// count (signed, funded, exited).
         public var returns: CompanyReturns?
+        /// Its reports of the programme's metrics, oldest first.
+        public var metrics: [MetricReport]
 
         /// The latest mark of the programme's stake.
         public var valuation: ValuationLine? { valuations.last }
@@ -232,7 +234,7 @@ extension Figures {
             committed: rounds.isEmpty ? nil : committed.total(currency),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
             date: company.rounds.compactMap(\.date).min() ?? context.firstSignings[company.slug],
-            rounds: rounds, exit: exit, valuations: valuations, distributions: distributions, returns: nil)
+            rounds: rounds, exit: exit, valuations: valuations, distributions: distributions, returns: nil, metrics: company.metrics)
     }
 }
 

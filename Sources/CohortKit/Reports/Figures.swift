@@ -101,6 +101,8 @@ public struct Figures: Sendable, Hashable {
     public var cashFlows: [CashFlow]
     /// The companies left out of the IRR and the cash flows because a payment into them has no day.
     public var undatedCompanies: [String]
+    /// What the companies achieved: the programme's metrics by period, since entry, and who reported.
+    public var outcomes: Outcomes
     /// Co-investment / committed: money mobilised per unit committed; nil when nothing is committed.
     public var leverage: Ratio?
     /// The pool less what is committed; negative when over-committed.
@@ -182,6 +184,7 @@ public struct Figures: Sendable, Hashable {
         performance = ledger.performance(to: date)
         cashFlows = ledger.flows(on: date)
         undatedCompanies = ledger.undated
+        outcomes = Outcomes(portfolio)
         leverage = Ratio(life.coInvestment.amount.minorUnits, over: committed.amount.minorUnits)
         remaining = Money(minorUnits: pool.minorUnits.saturatingSubtracting(committed.amount.minorUnits), currency: currency)
         let tickets = committedLines.filter { $0.committed != nil }

@@ -8,7 +8,8 @@ import Foundation
 public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", asOf = "as_of", programme, totals, organizations, companies, agreements, breakdowns,
-            timeline, performance, cashFlowsLeaveOut = "cash_flows_leave_out", warnings, translations
+            timeline, performance, cashFlowsLeaveOut = "cash_flows_leave_out", outcomes, metricsCoverage = "metrics_coverage",
+            warnings, translations
     }
 
     /// The schema version this code writes. Bump it when a field changes meaning or goes away.
@@ -223,6 +224,84 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var reporting: Amount?
     }
 
+    /// A metric's value: a number (counts, numbers, percentages), or money.
+    public enum MetricAmount: Codable, Sendable, Hashable {
+        case number(Decimal)
+        case money(Amount)
+
+        init(_ value: MetricValue) {
+            switch value {
+            case .count(let count): self = .number(Decimal(count))
+            case .number(let number): self = .number(number)
+            case .money(let money): self = .money(Amount(money))
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let amount = try? container.decode(Amount.self) { self = .money(amount) } else { self = .number(try container.decode(Decimal.self)) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .money(let amount): try container.encode(amount)
+            }
+        }
+    }
+
+    /// A company's report of the programme's metrics for one period.
+    public struct MetricReport: Codable, Sendable, Hashable {
+        /// `2024`, `2024-Q3` or `2024-06`.
+        public var period: String
+        /// The values by metric key: money as written.
+        public var values: [String: MetricAmount]
+        /// Whether the figures are estimates.
+        public var estimated: Bool
+        /// Where they come from.
+        public var source: String?
+    }
+
+    /// One declared metric's outcomes.
+    public struct Outcome: Codable, Sendable, Hashable {
+        private enum CodingKeys: String, CodingKey {
+            case key, name, kind, iris, total, periods, sinceEntry = "since_entry", sinceEntryCompanies = "since_entry_companies"
+        }
+
+        /// A metric's total for a period.
+        public struct Period: Codable, Sendable, Hashable {
+            public var period: String
+            /// The total: a number, or money in the reporting currency.
+            public var total: MetricAmount
+            /// How many companies reported it.
+            public var companies: Int
+        }
+
+        public var key: String
+        public var name: String
+        /// `count`, `number`, `money` or `percent`.
+        public var kind: String
+        /// The IRIS+ metric id.
+        public var iris: String?
+        /// `sum` or `none`.
+        public var total: String
+        /// For a metric with a total, each period a company reported it for.
+        public var periods: [Period]
+        /// The change since entry, summed; absent when no company has a value at entry.
+        public var sinceEntry: MetricAmount?
+        /// How many companies it adds up.
+        public var sinceEntryCompanies: Int
+    }
+
+    /// Who reported for the latest period.
+    public struct MetricsCoverage: Codable, Sendable, Hashable {
+        /// The latest period a company that counts reported for; absent when none did.
+        public var period: String?
+        /// The companies held that did not report for it, by name.
+        public var missing: [String]
+    }
+
     /// The returns of the programme as of one day.
     public struct Performance: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey { case date, disbursed, realised, unrealised, dpi, rvpi, tvpi, irr }
@@ -261,7 +340,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey {
             case slug, name, status, sector, country, focusArea = "focus_area", investment, disbursed, date, rounds,
                 exit, valuation, valuations, distributions, realised, unrealised, heldAtCost = "held_at_cost", multiple, irr,
-                holdingDays = "holding_days"
+                holdingDays = "holding_days", metrics
         }
 
         /// The company's slug.
@@ -304,6 +383,8 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var irr: Decimal?
         /// Days from its first payment to its exit, or to the reporting date while held.
         public var holdingDays: Int?
+        /// Its reports of the programme's metrics, oldest first.
+        public var metrics: [MetricReport]
     }
 
     /// One agreement of the register as `portfolio.json` lists it.
@@ -407,6 +488,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public var performance: [Performance]
     /// The companies left out of the IRR and `cash-flows.csv`: a payment into them has no day.
     public var cashFlowsLeaveOut: [String]
+    /// Each declared metric's totals by period and since entry.
+    public var outcomes: [Outcome]
+    /// Who reported for the latest period.
+    public var metricsCoverage: MetricsCoverage
     /// The programme's settings that the figures depend on.
     public var programme: Programme
     /// The headline figures.
@@ -433,6 +518,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         asOf = figures.reportingDate?.description
         performance = figures.performance.map(Performance.init)
         cashFlowsLeaveOut = figures.undatedCompanies
+        outcomes = figures.outcomes.metrics.map { outcome in
+            Outcome(key: outcome.metric.key.rawValue, name: outcome.metric.name, kind: outcome.metric.kind.rawValue, iris: outcome.metric.iris,
+                    total: outcome.metric.total.rawValue,
+                    periods: outcome.periods.map { Outcome.Period(period: $0.period.description, total: MetricAmount($0.total), companies: $0.companies) },
+                    sinceEntry: outcome.sinceEntry.map(MetricAmount.init), sinceEntryCompanies: outcome.companiesSinceEntry)
+        }
+        metricsCoverage = MetricsCoverage(period: figures.outcomes.latestPeriod?.description, missing: figures.outcomes.missing)
         programme = Programme(
             title: figures.title, currency: figures.currency.code, pool: Amount(figures.pool),
             standardTicket: Amount(figures.standardTicket), targetCompanies: figures.targetCompanies,
@@ -471,7 +563,12 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
                 },
                 realised: line.returns.map { Amount($0.realised) }, unrealised: line.returns.map { Amount($0.unrealised) },
                 heldAtCost: line.returns?.heldAtCost, multiple: line.returns?.multiple?.decimal, irr: line.returns?.irr?.decimal,
-                holdingDays: line.returns?.holdingDays)
+                holdingDays: line.returns?.holdingDays,
+                metrics: line.metrics.map { report in
+                    MetricReport(period: report.period.description,
+                                 values: Dictionary(report.values.map { ($0.key.rawValue, MetricAmount($0.value)) }, uniquingKeysWith: { first, _ in first }),
+                                 estimated: report.estimated, source: report.source)
+                })
         }
         agreements = figures.agreements.map { line in
             Agreement(slug: line.slug, title: line.title, kind: line.kind.rawValue, status: line.status.rawValue,

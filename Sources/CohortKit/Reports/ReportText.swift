@@ -82,6 +82,11 @@ enum ReportText {
         return date + atCost
     }
 
+    /// A change of a metric with its sign: `+14`, `-2`, `+USD 930,000`, `0`.
+    static func change(_ value: MetricValue, _ kind: Metric.Kind) -> String {
+        (value.sign > 0 ? "+" : "") + value.text(kind)
+    }
+
     /// A day as `2011-10-10`, or a dash.
     static func day(_ day: Day?) -> String { day?.description ?? "—" }
 }

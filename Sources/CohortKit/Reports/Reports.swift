@@ -11,6 +11,7 @@ public enum Reports {
             { [OutputFile(path: "investments.csv", text: CSVReport.investments(figures))] },
             { [OutputFile(path: "agreements.csv", text: CSVReport.agreements(figures))] },
             { [OutputFile(path: "cash-flows.csv", text: CSVReport.cashFlows(figures))] },
+            { [OutputFile(path: "metrics.csv", text: CSVReport.metrics(figures))] },
             { Charts.all(figures).map { OutputFile(path: $0.name, text: $0.svg) } },
         ]
         return makers.parallelMap { $0() }.flatMap { $0 }

@@ -22,6 +22,7 @@ enum SummaryReport {
         lines += schedule(figures)
         lines += timeline(figures)
         lines += performance(figures)
+        lines += outcomes(figures)
         lines += translations(figures)
         lines += warnings(figures)
         return lines.joined(separator: "\n")
@@ -149,6 +150,31 @@ enum SummaryReport {
             lines.append("| \(ReportText.day(row.date)) | \(row.disbursed.formatted) | \(row.realised.formatted) | \(row.unrealised.formatted) | \(ReportText.ratio(row.dpi)) | \(ReportText.ratio(row.rvpi)) | \(ReportText.ratio(row.tvpi)) | \(ReportText.rate(row.irr)) |")
         }
         return lines + ["", "![Paid in and value by quarter](charts/performance.svg)", ""]
+    }
+
+    /// The programme's metrics: each one's totals by period and its change since entry, then who has
+    /// not reported for the latest period. A programme that declares none has no such section.
+    private static func outcomes(_ figures: Figures) -> [String] {
+        let outcomes = figures.outcomes
+        guard !outcomes.metrics.isEmpty else { return [] }
+        var lines = ["## Outcomes", ""]
+        for outcome in outcomes.metrics {
+            let metric = outcome.metric
+            lines += ["### \(ReportText.cell(metric.name))" + (metric.iris.map { " (IRIS+ \($0))" } ?? ""), ""]
+            guard metric.total == .sum else { lines += ["A percentage: not added up; metrics.csv lists each company's values.", ""]; continue }
+            guard !outcome.periods.isEmpty else { lines += ["No company has reported it.", ""]; continue }
+            lines += ["| Period | Total | Companies |", "| --- | ---: | ---: |"]
+            lines += outcome.periods.map { "| \($0.period) | \($0.total.text(metric.kind)) | \($0.companies) |" }
+            lines.append("")
+            if let since = outcome.sinceEntry {
+                lines += ["Since entry: \(ReportText.change(since, metric.kind)), over \(outcome.companiesSinceEntry) \(outcome.companiesSinceEntry == 1 ? "company" : "companies").", ""]
+            }
+        }
+        if let latest = outcomes.latestPeriod {
+            lines += [outcomes.missing.isEmpty ? "Every company held reported for \(latest)."
+                      : "Not reported for \(latest): \(outcomes.missing.map(ReportText.cell).joined(separator: ", ")).", ""]
+        }
+        return lines
     }
 
     private static func timeline(_ figures: Figures) -> [String] {

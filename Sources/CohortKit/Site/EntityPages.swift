@@ -37,6 +37,7 @@ struct CompanyDetails: TemplateObject {
     var valuations: [ValuationValues]
     var distributions: [DistributionValues]
     var returns: ReturnValues?
+    var metrics: CompanyMetrics?
     var news: [NewsRow]
 
     static let fields = TemplateFields<CompanyDetails>("company", plural: "companies", [
@@ -53,6 +54,7 @@ struct CompanyDetails: TemplateObject {
         .init("valuations", \.valuations, "Its marks, oldest first."),
         .init("distributions", \.distributions, "The money received from it before or without an exit, by date."),
         .init("returns", \.returns, "What its money did as of the reporting date, once money is paid into a company that counts (signed, funded or exited)."),
+        .init("metrics", \.metrics, "What it reported of the programme's metrics; absent when it reported none."),
         .init("news", \.news, "The news items about it, newest first."),
     ])
 }
@@ -336,7 +338,7 @@ extension SiteContext {
                                    amount: strings.money(distribution.amount.value), date: strings.date(distribution.date),
                                    dateISO: distribution.date.description)
             },
-            returns: returns(of: company),
+            returns: returns(of: company), metrics: metrics(of: company),
             news: news(about: company.slug).map { newsRow($0, from: route) })
         let name = text(original, "name", company.name).text
         return CompanyPage(frame: frame(route, title: name, description: body.summary,

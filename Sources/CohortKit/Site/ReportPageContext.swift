@@ -47,6 +47,8 @@ struct FigureValues: TemplateObject {
     var timeline: [QuarterValues]
     var schedule: [ScheduleRow]
     var performance: [PerformanceValues]
+    var outcomes: [OutcomeValues]
+    var coverageText: String?
     var agreements: [AgreementRow]
     var warnings: [WarningValues]
     var chartFiles: [ChartFile]
@@ -86,6 +88,8 @@ struct FigureValues: TemplateObject {
         .init("timeline", \.timeline, "One row per quarter, oldest first."),
         .init("schedule", \.schedule, "One row per company paid into, by slug: the schedule of investments."),
         .init("performance", \.performance, "The returns at each quarter's end from the first disbursement, and on the reporting date."),
+        .init("outcomes", \.outcomes, "Each of the programme's metrics: its totals by period and its change since entry."),
+        .init("coverage_text", \.coverageText, "Who has not reported for the latest period, from the `coverage_missing` or `coverage_all` text."),
         .init("agreements", \.agreements, "Every agreement, in register order."),
         .init("warnings", \.warnings, "The content's open warnings."),
         .init("charts", \.chartFiles, "The three SVG charts, drawn once, in the default language, for every language's report page."),
@@ -272,6 +276,11 @@ extension SiteContext {
                     date: row.date.map(strings.date) ?? "", dateISO: row.date?.description ?? "", disbursed: strings.money(row.disbursed),
                     realised: strings.money(row.realised), unrealised: strings.money(row.unrealised), dpi: row.dpi.map(ratio),
                     rvpi: row.rvpi.map(ratio), tvpi: row.tvpi.map(ratio), irr: row.irr.map(strings.percent))
+            },
+            outcomes: outcomes(figures.outcomes),
+            coverageText: figures.outcomes.latestPeriod.map { period in
+                figures.outcomes.missing.isEmpty ? strings.format("coverage_all", [("period", period.description)])
+                    : strings.format("coverage_missing", [("period", period.description), ("companies", figures.outcomes.missing.joined(separator: ", "))])
             },
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },

@@ -111,6 +111,24 @@ struct Strings: Sendable {
         return dates.group(String(text[..<point])) + dates.decimalSeparator + text[text.index(after: point)...]
     }
 
+    /// A plain number (`1234.5`, `-3`) grouped and with the decimal separator of this language.
+    func number(_ plain: String) -> String {
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? plain.dropFirst() : plain[...]
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        let whole = dates.group(String(unsigned[..<point]))
+        let fraction = point < unsigned.endIndex ? dates.decimalSeparator + unsigned[unsigned.index(after: point)...] : ""
+        return (negative ? "-" : "") + whole + fraction
+    }
+
+    /// A metric's value as this language writes it: `1,234`, `35.5%`, `USD 800,000` (money as written).
+    func metric(_ value: MetricValue, _ kind: Metric.Kind) -> String {
+        switch value {
+        case .count, .number: kind == .percent ? format("percent", [("value", number(value.plain))]) : number(value.plain)
+        case .money(let money): self.money(money)
+        }
+    }
+
     func label(_ status: Company.Status) -> String { label("status_", status.rawValue) }
     func label(_ status: Agreement.Status) -> String { label("agreement_status_", status.rawValue) }
     func label(_ kind: Agreement.Kind) -> String { label("agreement_kind_", kind.rawValue) }
