@@ -194,9 +194,9 @@ import Testing
         let project = try exampleProject()
         let run = try cohort(["build"], in: project.url)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("wrote 10 files to output/reports"))
+        #expect(run.stderr.contains("wrote 11 files to output/reports"))
         #expect(Set(files(under: project.url.appendingPathComponent("output/reports")).keys) == [
-            ".cohort-manifest", "summary.md", "companies.csv", "investments.csv", "agreements.csv", "cash-flows.csv", "portfolio.json",
+            ".cohort-manifest", "summary.md", "companies.csv", "investments.csv", "agreements.csv", "cash-flows.csv", "metrics.csv", "portfolio.json",
             "charts/allocation.svg", "charts/commitments.svg", "charts/performance.svg", "charts/pool.svg",
         ])
     }

@@ -112,7 +112,7 @@ func lifecycleFile(_ path: String) throws -> String {
         let figures = try #require(try lifecycle().figures)
         let golden = repositoryRoot.appendingPathComponent("Tests/Fixtures/lifecycle-reports")
         let files = Dictionary(uniqueKeysWithValues: Reports.render(figures).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-        for name in ["summary.md", "investments.csv", "companies.csv", "cash-flows.csv", "portfolio.json", "charts/commitments.svg",
+        for name in ["summary.md", "investments.csv", "companies.csv", "cash-flows.csv", "metrics.csv", "portfolio.json", "charts/commitments.svg",
                      "charts/performance.svg"] {
             let actual = try #require(files[name])
             let url = golden.appendingPathComponent(name)

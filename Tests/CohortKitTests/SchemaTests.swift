@@ -10,7 +10,8 @@ import Testing
         "`programme.yml`": ContentSchema.programme, "`organizations/<slug>.md`": ContentSchema.organization,
         "`companies/<slug>.md`": ContentSchema.company, "Rounds": ContentSchema.round,
         "The single form: `investment`": ContentSchema.investment, "Exits": ContentSchema.exit,
-        "Valuations": ContentSchema.valuation, "Distributions": ContentSchema.distribution,
+        "Valuations": ContentSchema.valuation, "Distributions": ContentSchema.distribution, "Metrics": ContentSchema.metric,
+        "Metric reports": ContentSchema.metricReport,
         "`agreements/<slug>.md`": ContentSchema.agreement,
         "`news/<slug>.md`": ContentSchema.news, "`pages/<slug>.md`": ContentSchema.page,
     ]

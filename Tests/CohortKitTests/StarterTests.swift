@@ -58,8 +58,13 @@ import Testing
         for path in [".vscode/settings.json", ".vscode/extensions.json", "frontmatter.json", "schemas/company.schema.json"] {
             #expect(written.contains(path), "\(path)")
         }
-        #expect(JSONSchema.check(folder.url.appendingPathComponent("schemas"), displayFolder: "schemas").isEmpty,
+        let metrics = JSONSchema.metrics(ofContent: folder.url.appendingPathComponent("content"))
+        #expect(metrics?.metrics.map(\.key.rawValue) == ["employees", "revenue"])
+        #expect(JSONSchema.check(folder.url.appendingPathComponent("schemas"), displayFolder: "schemas", metrics: metrics).isEmpty,
                 "cohort schema --check accepts the schemas init wrote")
+        // The company schema knows the programme's metrics, so an editor flags a misspelt one.
+        let schema = try #require(folder.read("schemas/company.schema.json"))
+        #expect(schema.contains("\"employees\" : {") && schema.contains("Employees (count, IRIS+ PI4874)"))
 
         func object(_ path: String) throws -> [String: Any] {
             let data = try #require(FileManager.default.contents(atPath: folder.url.appendingPathComponent(path).path))

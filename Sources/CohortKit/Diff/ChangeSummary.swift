@@ -80,7 +80,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         totals = Self.figures(before).indices.map { index in
             let old = Self.figures(before)[index], new = Self.figures(after)[index]
             return Figure(name: old.name, before: old.text, after: new.text, difference: Self.difference(old.value, new.value))
-        }
+        } + Self.outcomes(before, after)
         (companiesAdded, companiesRemoved, companiesChanged) = Self.compare(
             before.companies, after.companies, slug: \.slug, name: \.name, entity: Self.entity, fields: Self.fields)
         (agreementsAdded, agreementsRemoved, agreementsChanged) = Self.compare(
@@ -142,6 +142,49 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
             ("Average ticket", total(totals.averageTicket), .money(totals.averageTicket?.amount)),
             ("Median ticket", total(totals.medianTicket), .money(totals.medianTicket?.amount)),
         ]
+    }
+
+    /// Each metric's totals by period and since entry, matched by metric key and period: those that
+    /// differ, and those only one side has. (A metric's totals are figures too, but unlike the others
+    /// they come and go with the programme's metrics and periods, so only changed ones are listed.)
+    private static func outcomes(_ before: PortfolioSnapshot, _ after: PortfolioSnapshot) -> [Figure] {
+        let (previous, current) = (before.outcomes ?? [], after.outcomes ?? [])
+        let old = Dictionary(previous.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = current.map(\.key) + previous.map(\.key).filter { key in !current.contains { $0.key == key } }
+        var figures: [Figure] = []
+        for key in keys {
+            let was = old[key], now = current.first { $0.key == key }
+            let name = now?.name ?? was?.name ?? key
+            let periods = Set((was?.periods ?? []).map(\.period) + (now?.periods ?? []).map(\.period)).sorted()
+            for period in periods {
+                let a = was?.periods.first { $0.period == period }, b = now?.periods.first { $0.period == period }
+                guard a?.total != b?.total else { continue }
+                figures.append(Figure(name: "\(name), \(period)", before: a.map { text($0.total) } ?? "—", after: b.map { text($0.total) } ?? "—",
+                                      difference: difference(a?.total, b?.total)))
+            }
+            if was?.sinceEntry != now?.sinceEntry {
+                figures.append(Figure(name: "\(name) since entry", before: was?.sinceEntry.map(text) ?? "—", after: now?.sinceEntry.map(text) ?? "—",
+                                      difference: difference(was?.sinceEntry, now?.sinceEntry)))
+            }
+        }
+        return figures
+    }
+
+    /// A metric's value as the summary writes it: `1,234`, `USD 800,000`.
+    private static func text(_ amount: PortfolioSnapshot.MetricAmount) -> String {
+        switch amount {
+        case .number(let number): Money.grouped(number.description)
+        case .money(let money): money.formatted
+        }
+    }
+
+    /// `+2`, `-USD 100,000`: the difference of two totals of a metric, when both are there.
+    private static func difference(_ old: PortfolioSnapshot.MetricAmount?, _ new: PortfolioSnapshot.MetricAmount?) -> String? {
+        switch (old, new) {
+        case let (.number(a)?, .number(b)?): (b > a ? "+" : "") + Money.grouped((b - a).description)
+        case let (.money(a)?, .money(b)?): difference(Value.money(a), Value.money(b))
+        default: nil
+        }
     }
 
     /// `2.03x`, as the summary shows a ratio, or a dash.
@@ -222,12 +265,21 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         ] + rounds(company.rounds) + [
             ("exit", company.exit.map(describe) ?? "—"),
         ] + company.valuations.map { ("mark \($0.asOf)", $0.amount.formatted + ($0.basis.map { " (\($0))" } ?? "")) }
-          + distributions(company.distributions) + [
+          + distributions(company.distributions) + metrics(company.metrics ?? []) + [
             ("realised", company.realised?.formatted ?? "—"),
             ("unrealised", company.unrealised.map { $0.formatted + (company.heldAtCost == true ? " (at cost)" : "") } ?? "—"),
             ("multiple", ratio(company.multiple)),
             ("IRR", rate(company.irr)),
         ]
+    }
+
+    /// One field per reported value, named by its period and metric: `metric 2022 employees`.
+    private static func metrics(_ reports: [PortfolioSnapshot.MetricReport]) -> [(String, String)] {
+        reports.flatMap { report in
+            report.values.keys.sorted().compactMap { key in
+                report.values[key].map { ("metric \(report.period) \(key)", text($0) + (report.estimated ? " (estimated)" : "")) }
+            }
+        }
     }
 
     /// One field per distribution, named by its date and kind, as rounds are.

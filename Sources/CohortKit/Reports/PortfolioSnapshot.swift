@@ -383,8 +383,8 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var irr: Decimal?
         /// Days from its first payment to its exit, or to the reporting date while held.
         public var holdingDays: Int?
-        /// Its reports of the programme's metrics, oldest first.
-        public var metrics: [MetricReport]
+        /// Its reports of the programme's metrics, oldest first (optional in files written before metrics).
+        public var metrics: [MetricReport]?
     }
 
     /// One agreement of the register as `portfolio.json` lists it.
@@ -488,10 +488,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     public var performance: [Performance]
     /// The companies left out of the IRR and `cash-flows.csv`: a payment into them has no day.
     public var cashFlowsLeaveOut: [String]
-    /// Each declared metric's totals by period and since entry.
-    public var outcomes: [Outcome]
-    /// Who reported for the latest period.
-    public var metricsCoverage: MetricsCoverage
+    /// Each declared metric's totals by period and since entry (optional in files written before metrics).
+    public var outcomes: [Outcome]?
+    /// Who reported for the latest period (optional in files written before metrics).
+    public var metricsCoverage: MetricsCoverage?
     /// The programme's settings that the figures depend on.
     public var programme: Programme
     /// The headline figures.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A new programme, as `cohort init` writes it: the repository's `starter/` folder, compiled in, with
-/// the programme's title, the day and this release of Cohort filled in for `@TITLE@`, `@TODAY@`,
+/// the programme's title, the day, its year and this release of Cohort filled in for `@TITLE@`, `@TODAY@`, `@YEAR@`,
 /// `@COHORT_VERSION@` (the tag), `@COHORT_RELEASE@` (the version) and `@COHORT_REPOSITORY@`.
 public enum Starter {
     /// Why a programme could not be started.
@@ -30,7 +30,7 @@ public enum Starter {
             var text = String(decoding: file.bytes, as: UTF8.self)
             // In content files the title stands inside a double-quoted YAML string.
             let filledTitle = file.path.hasPrefix("content/") ? yamlEscaped(title) : title
-            for (placeholder, value) in [("@TITLE@", filledTitle), ("@TODAY@", today.description),
+            for (placeholder, value) in [("@TITLE@", filledTitle), ("@TODAY@", today.description), ("@YEAR@", String(today.year)),
                                          ("@COHORT_VERSION@", Release.tag), ("@COHORT_RELEASE@", Release.version),
                                          ("@COHORT_REPOSITORY@", Release.repository)] {
                 text = text.replacingOccurrences(of: placeholder, with: value)
