@@ -120,7 +120,28 @@ def main():
                                ("hostile", ROOT / "Tests/Fixtures/hostile-programme"),
                                ("lifecycle", ROOT / "Tests/Fixtures/lifecycle-programme"),
                                ("combination", ROOT / "Tests/Fixtures/combination-programme"), ("corpus", corpus)]:
-            check_content(content, schemas, work / "valid", label)
+            # Each programme's own schemas, as `cohort schema` writes them in it: its company schema
+            # knows the metrics its programme.yml declares.
+            own = work / f"schemas-{label}"
+            result = run(COHORT, "schema", "--content", content, "--output", own)
+            if result.returncode != 0:
+                fail(f"cohort schema --content {content} failed:\n" + result.stderr)
+            result = run(*VALIDATOR, "--check-metaschema", *sorted(own.glob("*.schema.json")))
+            if result.returncode != 0:
+                fail(f"a schema of {label} is not valid draft 2020-12:\n" + result.stdout + result.stderr)
+            check_content(content, own, work / "valid", label)
+
+        # A metric the programme does not declare: the starter's schema and cohort check both refuse it.
+        company = starter / "content" / "companies" / "example-company.md"
+        company.write_text(company.read_text(encoding="utf-8").replace("employees: 6", "employes: 6"), encoding="utf-8")
+        misspelt = work / "misspelt-metric.yaml"
+        misspelt.write_text(front_matter(company), encoding="utf-8")
+        accepted, _ = validate(work / "schemas-starter" / "company.schema.json", [misspelt])
+        checked = run(COHORT, "check", cwd=starter)
+        if accepted or checked.returncode == 0 or "did you mean 'employees'?" not in checked.stderr:
+            fail(f"a misspelt metric key: the schema {'accepts' if accepted else 'rejects'} it; cohort check says:\n{checked.stderr}")
+        else:
+            print("lint-schemas: a misspelt metric key (employes) rejected by the starter's schema and by cohort check")
 
         documented = (ROOT / "docs/editing.md").read_text(encoding="utf-8")
         for index, (name, replacement, what, word) in enumerate(MISTAKES):
