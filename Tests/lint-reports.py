@@ -2,8 +2,8 @@
 """make lint-reports: the reports of a hostile programme opened as analysts and reviewers open them.
 
 Builds Tests/Fixtures/hostile-programme (formula-like names in every text column, Chinese and Hebrew
-names, names that would mention, link or format on GitHub) with the cohort binary given as the first
-argument, then:
+names, names that would mention, link or format on GitHub, metrics with formula-like sources) with the
+cohort binary given as the first argument, then:
 
 - converts each CSV to xlsx with LibreOffice Calc, headless, once with a comma as the separator and
   once with comma, semicolon and tab, and reads the xlsx back with openpyxl: no cell is a formula, the
@@ -46,6 +46,8 @@ COLUMNS = {
                         "co_investors", "co_investment_amount"],
     "agreements.csv": ["slug", "title", "kind", "status", "signed", "place", "amount", "currency", "parties"],
     "cash-flows.csv": ["date", "company", "company_name", "kind", "amount", "currency", "reporting_amount", "reporting_currency"],
+    "metrics.csv": ["company", "company_name", "status", "period", "metric", "value", "currency", "reporting_value", "reporting_currency",
+                    "estimated", "source"],
 }
 # LibreOffice's CSV filter options: separators (ASCII codes), text delimiter ("), UTF-8 (76), first line.
 FILTERS = {"comma": "CSV:44,34,76,1", "comma, semicolon and tab": "CSV:44/59/9,34,76,1"}
@@ -76,6 +78,10 @@ def lines(text):
 
 def row_key(name, values):
     """What identifies a row: the slug, or for a round its company, date and kind."""
+    if name == "metrics.csv":
+        # A spreadsheet reads a year as a number.
+        period = values["period"]
+        return (values["company"], str(int(period)) if isinstance(period, (int, float)) else period, values["metric"])
     if name in ("investments.csv", "cash-flows.csv"):
         date = values["date"]
         # A spreadsheet reads the date column as dates.
@@ -91,7 +97,10 @@ def expected_rows(portfolio):
               for c in portfolio["companies"] for r in c["rounds"]}
     agreements = {a["slug"]: {"title": a["title"], "place": a.get("place")} for a in portfolio["agreements"]}
     flows = {key: {"company_name": companies[key[0]]["name"]} for key in cash_flows(portfolio)}
-    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows}
+    metrics = {(c["slug"], r["period"], key): {"company_name": c["name"], "source": r.get("source")}
+               for c in portfolio["companies"] for r in c.get("metrics", []) for key in r["values"]}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows,
+            "metrics.csv": metrics}
 
 
 def cash_flows(portfolio):
@@ -140,7 +149,13 @@ def amounts(portfolio):
             }
     agreements = {a["slug"]: {"amount": number(a.get("amount"))} for a in portfolio["agreements"]}
     flows = {key: {"reporting_amount": minor / 100} for key, minor in cash_flows(portfolio).items()}
-    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows}
+
+    def value(amount):
+        return amount["minor_units"] / 100 if isinstance(amount, dict) else amount
+    metrics = {(c["slug"], r["period"], key): {"value": value(amount)}
+               for c in portfolio["companies"] for r in c.get("metrics", []) for key, amount in r["values"].items()}
+    return {"companies.csv": companies, "investments.csv": rounds, "agreements.csv": agreements, "cash-flows.csv": flows,
+            "metrics.csv": metrics}
 
 
 def check_csv(reports, portfolio, work):
@@ -313,12 +328,14 @@ def main():
         summary_names = [a["title"] for a in portfolio["agreements"]] + [portfolio["programme"]["title"]]
         summary_names += [o["name"] for o in portfolio["organizations"]]
         summary_names += [group["name"] for group in portfolio["breakdowns"]["by_sector"]]
+        summary_names += [outcome["name"] for outcome in portfolio["outcomes"]]
         check_markdown("summary.md", summary, summary_names)
 
         diff = subprocess.run([cohort, "diff", "--content", str(FIXTURE), "--base",
                                str(ROOT / "output" / "reports" / "portfolio.json")],
                               capture_output=True, text=True, check=True).stdout
         diff_names = [c["name"] for c in portfolio["companies"]] + [a["title"] for a in portfolio["agreements"]]
+        diff_names += [outcome["name"] for outcome in portfolio["outcomes"]]
         check_markdown("the cohort diff comment", diff, diff_names)
     if failures:
         sys.exit(f"lint-reports: {len(failures)} problems")

@@ -25,7 +25,8 @@ public enum ChangeReport: String, Sendable, CaseIterable {
         var lines = ["## Programme changes", "", "Compared with \(ReportText.code(base)).", ""]
         lines += ["| Figure | Before | After | Change |", "| --- | ---: | ---: | ---: |"]
         for figure in summary.totals {
-            lines.append("| \(figure.name) | \(figure.before) | \(figure.after) | \(figure.difference ?? (figure.before == figure.after ? "" : "changed")) |")
+            // A metric's total is named by the metric, which is text from content.
+            lines.append("| \(ReportText.cell(figure.name)) | \(figure.before) | \(figure.after) | \(figure.difference ?? (figure.before == figure.after ? "" : "changed")) |")
         }
         lines.append("")
         let groups = [
@@ -62,9 +63,9 @@ public enum ChangeReport: String, Sendable, CaseIterable {
 
     private static func text(_ summary: ChangeSummary, base: String) -> String {
         var lines = ["Programme changes compared with \(base):", ""]
-        let width = summary.totals.map(\.name.count).max() ?? 0
+        let width = summary.totals.map { ReportText.line($0.name).count }.max() ?? 0
         for figure in summary.changedTotals {
-            let name = figure.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = ReportText.line(figure.name).padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("  \(name)  \(figure.before) -> \(figure.after)\(figure.difference.map { "  (\($0))" } ?? "")")
         }
         if summary.changedTotals.isEmpty { lines.append("  Totals unchanged.") }
