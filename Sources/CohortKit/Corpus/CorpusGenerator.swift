@@ -1,6 +1,7 @@
 /// Generates a synthetic programme for benchmarks: `companies` companies, half as many agreements,
 /// organisations, news and pages, each with realistic front matter and a Markdown body of 600 to
-/// 1,200 words. The same seed gives the same bytes; everything it writes is valid content.
+/// 1,200 words; the signed and funded companies report two metrics for three years. The same seed
+/// gives the same bytes; everything it writes is valid content.
 public struct CorpusGenerator: Sendable {
     /// How many companies to write.
     public var companies: Int
@@ -58,6 +59,9 @@ public struct CorpusGenerator: Sendable {
         partners: [organization-2]
         focus_areas:
         \(Self.focusAreas.map { "  - {slug: \($0), name: \($0.replacingOccurrences(of: "-", with: " ").capitalized)}" }.joined(separator: "\n"))
+        metrics:
+          - {key: employees, name: Employees, kind: count, iris: PI4874}
+          - {key: revenue, name: Revenue, kind: money}
 
         """
     }
@@ -97,9 +101,23 @@ public struct CorpusGenerator: Sendable {
             website: https://company\(index).example.com
             founded: \(1995 + random.below(20))
             tags: [\(random.pick(Self.words)), \(random.pick(Self.words))]
-            ---
+            \(signed ? metrics(index) : "")---
 
             """ + body(&random, linking: index)
+    }
+
+    /// A signed company's reports for 2015 to 2017, from its own seed so that the rest of the corpus
+    /// is what it was before metrics.
+    private func metrics(_ index: Int) -> String {
+        var random = SplitMix64(seed: seed &+ UInt64(index))
+        var employees = 2 + random.below(20), revenue = 50 + random.below(20) * 25
+        var lines = ["metrics:"]
+        for year in 2015...2017 {
+            lines.append("  - {period: \(year), employees: \(employees), revenue: \"$\(revenue)k\"}")
+            employees += random.below(8)
+            revenue += random.below(10) * 25
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private func agreement(_ index: Int, organizations: Int, _ random: inout SplitMix64) -> String {
