@@ -19,6 +19,10 @@ import Testing
             for mark in ["## ", "\n- ", "\n> ", "`", "](https://"] {
                 #expect(body.contains(mark), "\(file.path) lacks \(mark)")
             }
+            // The signed and funded companies (the first half) report two metrics for three years.
+            let signed = text.contains("status: signed") || text.contains("status: funded")
+            let reports = text.components(separatedBy: "\n  - {period: ").count - 1
+            #expect(reports == (signed ? 3 : 0), "\(file.path) has \(reports) metric reports")
         }
     }
 }
