@@ -74,6 +74,15 @@ import Testing
             #expect(folder.read("output/site/\(language)companies/sector/energy-storage/index.html") != nil, "one page for both spellings")
             #expect(folder.read("output/site/\(language)companies/sector/dc790f11/index.html") != nil, "חקלאות")
         }
+        // Metrics in three languages: the translated names, a percentage's bar of 100 %, and the company
+        // that has not reported named as the page's language names it.
+        for (language, employees, coverage) in [("", "Employees", "Not reported for 2023: Cedar Grid."), ("zh/", "员工", "尚未报告 2023 的数据：雪松电网。"),
+                                                ("he/", "עובדים", "לא דווח על 2023: רשת ארז.")] {
+            let company = try #require(folder.read("output/site/\(language)companies/lotus-water.html"))
+            #expect(company.contains(employees) && company.contains("style=\"width: 40.0%\""), "\(language): 40 % fills 40 % of the track")
+            let reports = try #require(folder.read("output/site/\(language)reports/index.html"))
+            #expect(reports.contains(employees) && reports.contains(coverage), "\(language)reports")
+        }
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

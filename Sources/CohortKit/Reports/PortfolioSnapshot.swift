@@ -524,7 +524,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
                     periods: outcome.periods.map { Outcome.Period(period: $0.period.description, total: MetricAmount($0.total), companies: $0.companies) },
                     sinceEntry: outcome.sinceEntry.map(MetricAmount.init), sinceEntryCompanies: outcome.companiesSinceEntry)
         }
-        metricsCoverage = MetricsCoverage(period: figures.outcomes.latestPeriod?.description, missing: figures.outcomes.missing)
+        metricsCoverage = MetricsCoverage(period: figures.outcomes.latestPeriod?.description, missing: figures.outcomes.missing.map(\.name))
         programme = Programme(
             title: figures.title, currency: figures.currency.code, pool: Amount(figures.pool),
             standardTicket: Amount(figures.standardTicket), targetCompanies: figures.targetCompanies,

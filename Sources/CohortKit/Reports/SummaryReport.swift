@@ -172,7 +172,7 @@ enum SummaryReport {
         }
         if let latest = outcomes.latestPeriod {
             lines += [outcomes.missing.isEmpty ? "Every company held reported for \(latest)."
-                      : "Not reported for \(latest): \(outcomes.missing.map(ReportText.cell).joined(separator: ", ")).", ""]
+                      : "Not reported for \(latest): \(outcomes.missing.map { ReportText.cell($0.name) }.joined(separator: ", ")).", ""]
         }
         return lines
     }

@@ -61,7 +61,7 @@ struct MetricChart: TemplateObject {
     static let fields = TemplateFields<MetricChart>("metric chart", plural: "metric charts", [
         .init("name", \.name, "The metric's name."),
         .init("lang", \.lang, "Its language when it is not the page's."),
-        .init("bars", \.bars, "A bar per period, oldest first, scaled to the largest."),
+        .init("bars", \.bars, "A bar per period, oldest first, scaled to the largest (a percentage to 100 %)."),
     ])
 }
 
@@ -74,7 +74,7 @@ struct MetricBar: TemplateObject {
 
     static let fields = TemplateFields<MetricBar>("metric bar", plural: "metric bars", [
         .init("period", \.period, "The period."),
-        .init("width", \.width, "The bar's CSS width, of the largest value (none below zero)."),
+        .init("width", \.width, "The bar's CSS width, of the largest value or, for a percentage, of 100 % (none below zero)."),
         .init("value", \.value, "The value, written out."),
         .init("companies", \.companies, "On the reports page, how many companies reported: `2 companies`."),
     ])
@@ -128,7 +128,8 @@ extension SiteContext {
             let metric = outcome.metric
             let name = source.metricName(metric, in: language)
             let since = outcome.sinceEntry.map { change -> String in
-                let signed = (change.sign > 0 ? "+" : "") + strings.metric(change, metric.kind)
+                // The sign stays with the number on a right-to-left page.
+                let signed = leftToRight((change.sign > 0 ? "+" : "") + strings.metric(change, metric.kind))
                 return outcome.companiesSinceEntry == 1 ? strings.format("since_entry_one", [("value", signed)])
                     : strings.format("since_entry", [("value", signed), ("count", String(outcome.companiesSinceEntry))])
             }
@@ -140,7 +141,8 @@ extension SiteContext {
     }
 
     /// Bars of a metric's values by period, scaled to the largest (money compared in the reporting
-    /// currency); a value below zero has no bar.
+    /// currency; a percentage to 100 %, or to its largest when that is more, so that 40 % fills 40 % of
+    /// the track); a value below zero has no bar.
     private func bars(_ values: [(period: Period, value: MetricValue, companies: Int?)], of metric: Metric,
                       converter: CurrencyConverter) -> [MetricBar] {
         let size = { (value: MetricValue) -> Double in
@@ -150,7 +152,7 @@ extension SiteContext {
             case .money(let money): Double((converter.toReporting(money) ?? money).minorUnits)
             }
         }
-        let largest = values.map { size($0.value) }.max() ?? 0
+        let largest = max(metric.kind == .percent ? 100 : 0, values.map { size($0.value) }.max() ?? 0)
         return values.map { entry in
             let share = largest > 0 ? max(0, size(entry.value)) / largest : 0
             // Thousandths of the track, as the other charts' widths: `40.5%`.

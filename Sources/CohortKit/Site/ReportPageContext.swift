@@ -89,7 +89,7 @@ struct FigureValues: TemplateObject {
         .init("schedule", \.schedule, "One row per company paid into, by slug: the schedule of investments."),
         .init("performance", \.performance, "The returns at each quarter's end from the first disbursement, and on the reporting date."),
         .init("outcomes", \.outcomes, "Each of the programme's metrics: its totals by period and its change since entry."),
-        .init("coverage_text", \.coverageText, "Who has not reported for the latest period, from the `coverage_missing` or `coverage_all` text."),
+        .init("coverage_text", \.coverageText, "Who has not reported for the latest period (the companies by their names in the page's language), from the `coverage_missing` or `coverage_all` text."),
         .init("agreements", \.agreements, "Every agreement, in register order."),
         .init("warnings", \.warnings, "The content's open warnings."),
         .init("charts", \.chartFiles, "The three SVG charts, drawn once, in the default language, for every language's report page."),
@@ -280,7 +280,7 @@ extension SiteContext {
             outcomes: outcomes(figures.outcomes),
             coverageText: figures.outcomes.latestPeriod.map { period in
                 figures.outcomes.missing.isEmpty ? strings.format("coverage_all", [("period", period.description)])
-                    : strings.format("coverage_missing", [("period", period.description), ("companies", figures.outcomes.missing.joined(separator: ", "))])
+                    : strings.format("coverage_missing", [("period", period.description), ("companies", figures.outcomes.missing.map { text(.entity(.companies, $0.slug), "name", $0.name).text }.joined(separator: ", "))])
             },
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },
