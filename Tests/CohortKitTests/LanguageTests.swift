@@ -243,4 +243,26 @@ import Testing
         #expect(ChangeReport.markdown.render(summary, base: "main").contains("- zh: 2 of 4 → 3 of 4 files translated (+1)"))
         #expect(!summary.onlyOtherChanges)
     }
+
+    @Test func theReportsPageNamesCompaniesInItsLanguage() throws {
+        // Acme (阿克米 in Chinese) was paid on a day the content does not give, so the IRR leaves it
+        // out; Acme and Beta (贝塔) have not reported for 2014, the latest year Gamma reported for.
+        let funded = { (name: String, investment: String, metrics: String) in
+            "---\nname: \(name)\nstatus: funded\nfocus_area: water-treatment\ninvestment: \(investment)\n\(metrics)---\n\(name).\n"
+        }
+        let (files, _) = try site([
+            "programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, zh, he]")
+                + "\nmetrics:\n  - {key: employees, name: Employees, kind: count}\n",
+            "companies/acme.md": funded("Acme", "$500k", "metrics:\n  - {period: 2013, employees: 3}\n"),
+            "companies/beta.md": funded("Beta", "{amount: $500k, date: 2012-01-01}", ""),
+            "companies/beta.zh.md": "---\nname: 贝塔\n---\n贝塔。\n",
+            "companies/gamma.md": funded("Gamma", "{amount: $500k, date: 2012-01-01}", "metrics:\n  - {period: 2014, employees: 5}\n"),
+        ])
+        let english = try #require(files["reports/index.html"]), chinese = try #require(files["zh/reports/index.html"])
+        #expect(english.contains("Not reported for 2014: Acme, Beta."))
+        #expect(english.contains("The IRR leaves out Acme: money paid into them has no date."))
+        #expect(chinese.contains("尚未报告 2014 的数据：阿克米、贝塔。"))
+        #expect(chinese.contains("内部收益率未计入阿克米："))
+        #expect(try #require(files["he/reports/index.html"]).contains("לא דווח על 2014: Acme, Beta."), "no Hebrew names: the originals")
+    }
 }

@@ -14,6 +14,13 @@ public struct Figures: Sendable, Hashable {
         public var isAllEstimated: Bool { isEstimated && estimated == amount }
     }
 
+    /// A company that a figure names: in the reports by `name`, on the site in the page's language.
+    public struct NamedCompany: Sendable, Hashable {
+        public var slug: Slug
+        /// Its name in the default language.
+        public var name: String
+    }
+
     /// One row of a breakdown: a group of companies, how many, and what is committed to them.
     public struct Group: Sendable, Hashable {
         /// What the companies share. Each view names it in its own words.
@@ -100,7 +107,7 @@ public struct Figures: Sendable, Hashable {
     /// The dated flows of money the IRR is computed from, by date.
     public var cashFlows: [CashFlow]
     /// The companies left out of the IRR and the cash flows because a payment into them has no day.
-    public var undatedCompanies: [String]
+    public var undatedCompanies: [NamedCompany]
     /// What the companies achieved: the programme's metrics by period, since entry, and who reported.
     public var outcomes: Outcomes
     /// Co-investment / committed: money mobilised per unit committed; nil when nothing is committed.
@@ -208,7 +215,7 @@ public struct Figures: Sendable, Hashable {
             return OrganizationLine(slug: slug.rawValue, name: organization.name, kind: organization.kind,
                                     country: organization.country, role: role)
         }
-        let companyReturns = Dictionary(histories.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let companyReturns = Dictionary(histories.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         companies = lines.map { line in
             var line = line
             line.returns = companyReturns[line.slug]?.returns(on: date)

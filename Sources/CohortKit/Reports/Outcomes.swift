@@ -26,13 +26,6 @@ public struct Outcomes: Sendable, Hashable {
         public var companies: Int
     }
 
-    /// A company that has not reported for the latest period.
-    public struct Unreported: Sendable, Hashable {
-        public var slug: Slug
-        /// Its name in the default language.
-        public var name: String
-    }
-
     /// One value a company reported, as `metrics.csv` lists it.
     public struct Row: Sendable, Hashable {
         public var company: String
@@ -54,7 +47,7 @@ public struct Outcomes: Sendable, Hashable {
     public var latestPeriod: Period?
     /// The companies held (paid into and not exited) that did not report for `latestPeriod`, in the
     /// portfolio's order.
-    public var missing: [Unreported]
+    public var missing: [Figures.NamedCompany]
     /// Every value every company reported, by company, period and the metrics' order.
     public var rows: [Row]
 
@@ -94,7 +87,7 @@ public struct Outcomes: Sendable, Hashable {
         missing = latest.map { latest in
             counted.filter { company in
                 company.exit == nil && company.rounds.contains(where: \.isDisbursed) && !company.metrics.contains { $0.period == latest }
-            }.map { Unreported(slug: $0.slug, name: $0.name) }
+            }.map { Figures.NamedCompany(slug: $0.slug, name: $0.name) }
         } ?? []
         let declared = Dictionary(programme.metrics.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         rows = portfolio.companies.flatMap { company in

@@ -517,7 +517,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         schemaVersion = Self.currentSchemaVersion
         asOf = figures.reportingDate?.description
         performance = figures.performance.map(Performance.init)
-        cashFlowsLeaveOut = figures.undatedCompanies
+        cashFlowsLeaveOut = figures.undatedCompanies.map(\.name)
         outcomes = figures.outcomes.metrics.map { outcome in
             Outcome(key: outcome.metric.key.rawValue, name: outcome.metric.name, kind: outcome.metric.kind.rawValue, iris: outcome.metric.iris,
                     total: outcome.metric.total.rawValue,

@@ -40,7 +40,7 @@ struct MoneyHistory: Sendable {
         var written: Money
     }
 
-    var slug: String
+    var slug: Slug
     var name: String
     var currency: Currency
     /// By day, undated ones first.
@@ -86,16 +86,16 @@ struct MoneyHistory: Sendable {
         var flows: [CashFlow] = []
         for payment in payments where Self.counts(payment.day, by: date) {
             guard let day = payment.day else { continue }
-            flows.append(CashFlow(date: day, company: slug, companyName: name, kind: .disbursement, amount: payment.written,
+            flows.append(CashFlow(date: day, company: slug.rawValue, companyName: name, kind: .disbursement, amount: payment.written,
                                   reporting: Money(minorUnits: -payment.amount, currency: currency)))
         }
         for receipt in receipts where Self.counts(receipt.day, by: date) {
-            flows.append(CashFlow(date: receipt.day, company: slug, companyName: name, kind: receipt.kind, amount: receipt.written,
+            flows.append(CashFlow(date: receipt.day, company: slug.rawValue, companyName: name, kind: receipt.kind, amount: receipt.written,
                                   reporting: Money(minorUnits: receipt.amount, currency: currency)))
         }
         if let date, let held = held(on: date) {
             let value = Money(minorUnits: held.amount, currency: currency)
-            flows.append(CashFlow(date: date, company: slug, companyName: name, kind: .value, amount: value, reporting: value))
+            flows.append(CashFlow(date: date, company: slug.rawValue, companyName: name, kind: .value, amount: value, reporting: value))
         }
         return flows.sorted { $0.date < $1.date }
     }
@@ -137,7 +137,7 @@ extension MoneyHistory {
             default: lhs.offset < rhs.offset
             }
         }.map { Payment(day: $0.element.disbursedOn, amount: reporting($0.element.amount.value), written: $0.element.amount.value) }
-        self.init(slug: company.slug.rawValue, name: company.name, currency: converter.currency, payments: payments,
+        self.init(slug: company.slug, name: company.name, currency: converter.currency, payments: payments,
                   receipts: receipts.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element),
                   exit: company.exit?.date.value, marks: company.valuations.map { ($0.asOf, reporting($0.amount.value)) })
     }
@@ -236,7 +236,7 @@ struct Ledger: Sendable {
     }
 
     /// The companies whose flows cannot be dated (a payment without a day), left out of the IRR.
-    var undated: [String] { histories.filter { !$0.isDated }.map(\.name) }
+    var undated: [Figures.NamedCompany] { histories.filter { !$0.isDated }.map { Figures.NamedCompany(slug: $0.slug, name: $0.name) } }
 
     /// The returns at each quarter's end from the quarter of the first dated payment to `date`, and on
     /// `date` itself when it is not a quarter's end.

@@ -135,7 +135,7 @@ enum SummaryReport {
         }
         lines.append("")
         if !figures.undatedCompanies.isEmpty {
-            lines += ["The IRR and cash-flows.csv leave out \(figures.undatedCompanies.map(ReportText.cell).joined(separator: ", ")): money paid into it has no date.", ""]
+            lines += ["The IRR and cash-flows.csv leave out \(figures.undatedCompanies.map { ReportText.cell($0.name) }.joined(separator: ", ")): money paid into it has no date.", ""]
         }
         return lines
     }

@@ -231,7 +231,7 @@ extension SiteContext {
             heldAtCostText: figures.returns.heldAtCost == 0 ? nil : figures.returns.heldAtCost == 1 ? strings["held_at_cost_count_one"]
                 : strings.format("held_at_cost_count", [("count", String(figures.returns.heldAtCost))]),
             irrLeavesOutText: figures.undatedCompanies.isEmpty ? nil
-                : strings.format("irr_leaves_out", [("companies", figures.undatedCompanies.joined(separator: ", "))]),
+                : strings.format("irr_leaves_out", [("companies", companyNames(figures.undatedCompanies))]),
             leverage: figures.leverage.map(ratio),
             companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
             targetCompanies: figures.targetCompanies,
@@ -280,7 +280,7 @@ extension SiteContext {
             outcomes: outcomes(figures.outcomes),
             coverageText: figures.outcomes.latestPeriod.map { period in
                 figures.outcomes.missing.isEmpty ? strings.format("coverage_all", [("period", period.description)])
-                    : strings.format("coverage_missing", [("period", period.description), ("companies", figures.outcomes.missing.map { text(.entity(.companies, $0.slug), "name", $0.name).text }.joined(separator: ", "))])
+                    : strings.format("coverage_missing", [("period", period.description), ("companies", companyNames(figures.outcomes.missing))])
             },
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },
@@ -300,6 +300,12 @@ extension SiteContext {
         case .focusArea(let slug, let name): focusAreaName(slug, named: name).text
         case .unspecified: strings["not_specified"]
         }
+    }
+
+    /// Companies named in a sentence of this context's language, by their names in it, one after
+    /// another with the language's `list_separator`.
+    func companyNames(_ companies: [Figures.NamedCompany]) -> String {
+        companies.map { text(.entity(.companies, $0.slug), "name", $0.name).text }.joined(separator: strings["list_separator"])
     }
 
     /// `text`, which reads left to right whatever the language (a formula, a code), as a left-to-right
