@@ -167,20 +167,29 @@ func withoutSearchIndex(_ files: [String: Data]) -> [String: Data] {
     return kept
 }
 
-/// Checks every `href` and `src` of the built site's pages (but 404.html, whose links are absolute on
-/// purpose) that is not an external address or a fragment: it must be relative and name a file.
-/// Returns how many were checked and, as `page -> link`, those that are not.
-func relativeLinks(in site: URL) throws -> (checked: Int, broken: [String]) {
+/// Checks every `href` and `src` of the built site's pages that is not an external address or a
+/// fragment: it must be relative and name a file, but on the 404 pages (which hosts serve at any
+/// address), where it must start at the host's root with `basePath`, the path of `base_url`, and name a
+/// file there. Returns how many were checked and, as `page -> link`, those that are not.
+func relativeLinks(in site: URL, basePath: String = "/") throws -> (checked: Int, broken: [String]) {
     let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
     var checked = 0
     var broken: [String] = []
-    for (path, data) in files(under: site).sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") && path != "404.html" {
+    for (path, data) in files(under: site).sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
+        let notFound = path == "404.html" || path.hasSuffix("/404.html")
         for match in String(decoding: data, as: UTF8.self).matches(of: pattern) {
             guard let link = match.output[1].substring.map(String.init) else { continue }
             if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
             checked += 1
+            let address = String(link.split(separator: "#").first ?? "")
+            if notFound {
+                let file = String(address.dropFirst(basePath.count))
+                let target = site.appendingPathComponent(file.isEmpty || file.hasSuffix("/") ? file + "index.html" : file)
+                if !address.hasPrefix(basePath) || !FileManager.default.fileExists(atPath: target.path) { broken.append("\(path) -> \(link)") }
+                continue
+            }
             let target = URL(fileURLWithPath: path, relativeTo: site).deletingLastPathComponent()
-                .appendingPathComponent(String(link.split(separator: "#").first ?? "")).standardizedFileURL
+                .appendingPathComponent(address).standardizedFileURL
             if link.hasPrefix("/") || !FileManager.default.fileExists(atPath: target.path) { broken.append("\(path) -> \(link)") }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The programme itself and the site-wide settings, from `programme.yml`.
 public struct Programme: Sendable, Hashable {
     /// The programme's name, used as the site and feed title.
@@ -35,6 +37,13 @@ public struct Programme: Sendable, Hashable {
     public var metrics: [Metric] = []
     /// How often companies report them.
     public var metricsPeriod: Period.Kind = .year
+
+    /// The path of `baseURL` on its host, from `/` and ending in `/`: `/` for `https://example.org/`,
+    /// `/fund/` for `https://example.org/fund/`.
+    public var basePath: String {
+        guard let path = URLComponents(string: baseURL)?.percentEncodedPath, path.hasPrefix("/") else { return "/" }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 
     /// The metrics and their period, which companies' reports are checked against.
     public var metricCatalogue: MetricCatalogue { MetricCatalogue(metrics: metrics, period: metricsPeriod) }

@@ -1,4 +1,4 @@
-import CImageLibraries
+import Foundation
 
 /// The path segment of a filter page for a value written in the content, such as a sector
 /// (`companies/sector/<key>/`). It depends on the value alone, never on which other values the
@@ -16,15 +16,7 @@ enum FilterKey {
         let words = Slug.words(of: value)
         let latin = words.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
         if !words.isEmpty, latin.count == words.count { return latin.joined(separator: "-") }
-        let hash = checksum(words.isEmpty ? value : words.joined(separator: "-"))
+        let hash = Checksum.crc32(Data((words.isEmpty ? value : words.joined(separator: "-")).utf8))
         return (latin + [hash]).joined(separator: "-")
-    }
-
-    /// The CRC-32 of `text`'s UTF-8 bytes, as eight hexadecimal digits.
-    private static func checksum(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        let value = bytes.withUnsafeBufferPointer { buffer in crc32(0, buffer.baseAddress, uInt(buffer.count)) }
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 }

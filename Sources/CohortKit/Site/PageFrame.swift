@@ -23,6 +23,7 @@ struct SiteValues: TemplateObject {
     var home: String
     var root: String
     var stylesheet: String
+    var searchScript: String?
     var feed: String
     var feedTitle: String
     var nav: [NavigationItem]
@@ -37,8 +38,9 @@ struct SiteValues: TemplateObject {
         .init("language", \.language, "The page's language code, such as `en` or `zh`."),
         .init("direction", \.direction, "`rtl` for a language written right to left (Hebrew, Arabic, Persian, ...), else `ltr`: for `<html dir>`."),
         .init("home", \.home, "Link to the home page."),
-        .init("root", \.root, "The way up to the site's top from this page: `../` from `companies/rotec.html`, `./` on the home page, `base_url` on the 404 page. `{{site.root}}companies/` links the companies list from any page."),
-        .init("stylesheet", \.stylesheet, "Link to `assets/style.css`."),
+        .init("root", \.root, "The way up to the site's top from this page: `../` from `companies/rotec.html`, `./` on the home page, and on the 404 page, which a host serves at any address, the path of `base_url` (`/` or `/fund/`). `{{site.root}}companies/` links the companies list from any page."),
+        .init("stylesheet", \.stylesheet, "Link to the theme's stylesheet, `assets/style.css`, published with the CRC-32 of its bytes in its name (`assets/style.3f2a9c1e.css`) so that hosts may cache it for good."),
+        .init("search_script", \.searchScript, "Link to the search script, `assets/search.js`, published with a fingerprint in the same way; absent when the programme has `search: false`."),
         .init("feed", \.feed, "Link to the page's language's feed: `feed.xml`, `zh/feed.xml`."),
         .init("feed_title", \.feedTitle, "The feed's title, such as `Harbin-Israel Incubator: news`."),
         .init("nav", \.nav, "The navigation: Home, Companies, Organisations, Agreements, News, Reports, then each page in page order."),
@@ -152,7 +154,8 @@ extension SiteContext {
                 tagline: tagline.text, taglineLang: languageCode(tagline.language),
                 language: language.code, direction: language.direction,
                 home: link(route, .home), root: localized(route).depth == 0 ? "./" : fileLink(route, Route("")),
-                stylesheet: fileLink(route, .stylesheet), feed: link(route, .feed),
+                stylesheet: fileLink(route, assets.route(of: .stylesheet)),
+                searchScript: programme.search ? fileLink(route, assets.route(of: .searchScript)) : nil, feed: link(route, .feed),
                 feedTitle: strings.format("feed_title", [("programme", siteTitle.text)]),
                 nav: navigation(from: route), languages: languageSwitcher(for: route),
                 searchHref: programme.search ? link(route, .search) : nil),
@@ -163,13 +166,16 @@ extension SiteContext {
                 jsonLD: structuredData?.json, image: sharedImage(of: imageOf)))
     }
 
-    /// The frame of the 404 page, which is served from any path: its links are absolute, under `base_url`.
+    /// The frame of the 404 page, which a host serves at any address that names no file: its links
+    /// start at the host's root, with the path of `base_url` (`/fund/companies/`), so that they work at
+    /// any depth, on any host that serves the site where `base_url` says.
     func notFoundFrame() -> PageFrame {
         var frame = frame(Route.notFound, title: strings["page_not_found"], description: "")
-        let base = programme.baseURL
+        let base = programme.basePath
         frame.site.home = localized(.home).absolute(under: base)
-        frame.site.root = localized(.home).absolute(under: base)
-        frame.site.stylesheet = Route.stylesheet.absolute(under: base)
+        frame.site.root = base
+        frame.site.stylesheet = assets.route(of: .stylesheet).absolute(under: base)
+        frame.site.searchScript = programme.search ? assets.route(of: .searchScript).absolute(under: base) : nil
         frame.site.feed = localized(.feed).absolute(under: base)
         frame.site.nav = navigation(from: nil)
         frame.site.searchHref = programme.search ? localized(.search).absolute(under: base) : nil
@@ -182,7 +188,7 @@ extension SiteContext {
         language.code.replacingOccurrences(of: "-", with: "_")
     }
 
-    /// The other languages' versions of the page at `route` (absolute, for the 404 page, when nil),
+    /// The other languages' versions of the page at `route` (from the host's root, for the 404 page, when nil),
     /// each named in its own language; empty for a site in one language.
     private func languageSwitcher(for route: Route?) -> [LanguageLink] {
         let languages = programme.languages
@@ -190,7 +196,7 @@ extension SiteContext {
         return languages.map { other in
             let target = (route ?? .home).localized(other, default: programme.language)
             return LanguageLink(code: other.code, name: languageNames[other] ?? other.code, direction: other.direction,
-                                href: route.map { localized($0).link(to: target) } ?? target.absolute(under: programme.baseURL),
+                                href: route.map { localized($0).link(to: target) } ?? target.absolute(under: programme.basePath),
                                 current: other == language)
         }
     }
@@ -205,7 +211,7 @@ extension SiteContext {
             let title = text(.entity(.pages, page.slug), "title", page.title)
             return (title.text, title.language, Route.page(page.slug))
         }
-        let base = programme.baseURL
+        let base = programme.basePath
         return items.map { title, language, target in
             NavigationItem(title: title, lang: languageCode(language),
                            href: route.map { link($0, target) } ?? localized(target).absolute(under: base), current: route == target)

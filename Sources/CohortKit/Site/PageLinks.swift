@@ -26,9 +26,10 @@ struct PageLinks: Sendable {
 
     /// Reads `html`, the page at `path`. Links that `bodyLinks` gives (as written in the Markdown,
     /// resolved or not) were checked with their body and are left out; it is only asked for when a link
-    /// does not resolve.
+    /// does not resolve. With `hostRoot` (the path of `base_url`, such as `/fund/`), links that start
+    /// with it start at the host's root, as the 404 page's do, and are checked from the site's top.
     init(path: String, template: String, html: Data, bodyLinks: () -> Set<String>, targets: LinkTargets,
-         fragments: [FragmentLink]) {
+         fragments: [FragmentLink], hostRoot: String? = nil) {
         self.path = path
         self.template = template
         self.fragments = fragments
@@ -58,7 +59,8 @@ struct PageLinks: Sendable {
                 return
             }
             let raw = String(decoding: value, as: UTF8.self)
-            let link = HTMLText.unescaped(raw)
+            var link = HTMLText.unescaped(raw)
+            if let hostRoot, link.hasPrefix(hostRoot) { link = "/" + link.dropFirst(hostRoot.count) }
             let bodyLinks = written ?? bodyLinks()
             written = bodyLinks
             guard !bodyLinks.contains(link), !link.utf8.contains(UInt8(ascii: "%")) || !bodyLinks.contains(link.removingPercentEncoding ?? link) else { return }

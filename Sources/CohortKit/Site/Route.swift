@@ -10,7 +10,10 @@ public struct Route: Hashable, Sendable, Comparable {
 
     static let home = Route("index.html")
     static let notFound = Route("404.html")
+    /// The theme's stylesheet and search script, as the theme names them (see `AssetNames` for the
+    /// names they are published under).
     static let stylesheet = Route("assets/style.css")
+    static let searchScript = Route("assets/search.js")
     static let feed = Route("feed.xml")
     static let sitemap = Route("sitemap.xml")
     static let companies = Route("companies/index.html")

@@ -25,18 +25,21 @@ final class SiteContext: Sendable {
     let strings: Strings
     /// The lists, their filters and pages.
     let lists: ListIndex
+    /// The names the theme's stylesheet and scripts are published under.
+    let assets: AssetNames
     /// Each language's own name (`English`, `中文`, `עברית`), for the language switcher.
     let languageNames: [Language: String]
     /// Where the reads of one page are recorded, if anywhere.
     let recorder: InputRecorder?
 
-    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, lists: ListIndex, strings: Strings,
+    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, lists: ListIndex, assets: AssetNames, strings: Strings,
          languageNames: [Language: String]) {
         recorder = nil
         source = portfolio
         reportFigures = figures
         self.targets = targets
         self.lists = lists
+        self.assets = assets
         self.strings = strings
         self.languageNames = languageNames
         let language = strings.language
@@ -58,6 +61,7 @@ final class SiteContext: Sendable {
         newsSummaries = other.newsSummaries
         targets = other.targets
         lists = other.lists
+        assets = other.assets
         strings = other.strings
         languageNames = other.languageNames
         self.recorder = recorder

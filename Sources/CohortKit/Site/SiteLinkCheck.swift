@@ -29,7 +29,9 @@ enum SiteLinkCheck {
             guard let finding = findings[location]?[target] else { return nil }
             let more = finding.pages > 1 ? " and \(finding.pages - 1) more" : ""
             let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-            let near = Suggestion.closest(to: file, among: sitePaths).map { "did you mean '\($0)'?" }
+            let near = AssetNames.fingerprintedPaths.contains(file)
+                ? "the theme's stylesheet and scripts are published with a fingerprint in their names: link them with {{site.stylesheet}} and {{site.search_script}}"
+                : Suggestion.closest(to: file, among: sitePaths).map { "did you mean '\($0)'?" }
             return .error(at: location, "link '\(HTMLText.unescaped(finding.link))' names no file of the site ('\(target)'), on \(finding.page)\(more)",
                           hint: near ?? "link with the values templates are given, such as {{site.home}} or a row's {{href}}")
         }

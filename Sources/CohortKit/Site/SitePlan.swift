@@ -20,10 +20,12 @@ extension SiteRenderer {
         var themes: [Language: Theme]
         /// The lists, their filters and pages.
         var lists: ListIndex
+        /// The names the theme's stylesheet and scripts are published under.
+        var assets: AssetNames
 
         /// The context that pages of `language` are rendered with.
         func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
-            SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists,
+            SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists, assets: assets,
                         strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
         }
 
@@ -63,7 +65,8 @@ extension SiteRenderer {
         }
         let pages = routes.map(\.path)
         let feeds = programme.languages.map { Route.feed.localized($0, default: programme.language).path }
-        var others = theme.assets.map(OtherFile.init)
+        let assets = AssetNames(theme.assets)
+        var others = assets.publish(theme.assets).map(OtherFile.init)
         others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
         others += portfolio.staticFiles.map(OtherFile.init)
         others.append(OtherFile(path: Route.sitemap.path) {
@@ -89,7 +92,7 @@ extension SiteRenderer {
             diagnostics += problems.filter { !diagnostics.contains($0) }
         }
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
-                    strings: strings, languageNames: names, themes: themes, lists: lists)
+                    strings: strings, languageNames: names, themes: themes, lists: lists, assets: assets)
     }
 
     /// Each language's feed of `portfolio`'s news, at its path.

@@ -153,12 +153,14 @@ public enum SiteRenderer {
         case .entity(let folder, let index): page = portfolio.entity(folder, index).page(in: context, at: route, body: body.rendered)
         }
         let file = OutputFile(path: context.localized(route).path, text: theme.render(page, with: template(of: job)))
-        let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, targets: context.targets) : nil
+        let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, targets: context.targets,
+                                              hostRoot: job == .notFound ? portfolio.programme.basePath : nil) : nil
         return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
     }
 
     /// The links and ids of a rendered page, with the fragments its body's links name.
-    private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, targets: LinkTargets) -> PageLinks {
+    private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, targets: LinkTargets,
+                                  hostRoot: String?) -> PageLinks {
         var fragments: [PageLinks.FragmentLink] = []
         let folder = file.path.split(separator: "/").dropLast().map(String.init)
         // The fragments' closures keep the body's source, not its HTML, until the whole site is checked.
@@ -177,7 +179,7 @@ public enum SiteRenderer {
             }
         }
         return PageLinks(path: file.path, template: template, html: file.bytes, bodyLinks: { written(by: body) }, targets: targets,
-                         fragments: fragments)
+                         fragments: fragments, hostRoot: hostRoot)
     }
 
     /// The links of a body as written in the Markdown, decoded, and as they were replaced.
