@@ -127,14 +127,18 @@ lint-reports:
 	python3 Tests/lint-reports.py "$$($(SWIFT) build --show-bin-path)/cohort"
 
 # Validates the GitHub Actions workflow, as `cohort init` writes it into a new programme and as docs/
-# ships it (a test keeps the two identical), against the GitHub workflow schema that check-jsonschema
-# vendors (installed from PyPI when missing).
+# ships it (a test keeps the two identical), and docs/github-workflow-comment.yml, the optional one
+# that comments on forks' pull requests, against the GitHub workflow schema that check-jsonschema
+# vendors (installed from PyPI when missing); then Tests/lint-workflow.py checks what they do on a
+# fork's pull request (with PyYAML, installed from PyPI when missing).
 lint-workflow:
 	@python3 -c "import check_jsonschema" 2>/dev/null || python3 -m pip install --quiet check-jsonschema
+	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install --quiet PyYAML
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 		$$($(SWIFT) build --show-bin-path)/cohort init "$$tmp/programme" >/dev/null && \
 		check-jsonschema --builtin-schema vendor.github-workflows "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow.yml \
-			.github/workflows/release.yml
+			docs/github-workflow-comment.yml .github/workflows/release.yml && \
+		python3 Tests/lint-workflow.py "$$tmp/programme/.github/workflows/cohort.yml" docs/github-workflow-comment.yml
 
 # Benchmarks: corpora of 1,000 and 10,000 companies, Cohort against the libcmark floor and Hugo, the
 # output on disk and on tmpfs. Installs GNU time with apt-get when it is missing; the script installs
