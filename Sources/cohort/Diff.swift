@@ -7,8 +7,9 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise what the content changes compared with a git revision or a saved portfolio.json.",
         discussion: """
-            Prints totals before and after, companies and agreements added, removed and changed, and new \
-            warnings: a pull-request comment. When nothing in the reports changed, it says so in one line. \
+            Prints totals before and after, companies and agreements added, removed and changed, new \
+            warnings, and the addresses of the site that would stop working (compared with a git \
+            revision): a pull-request comment. When nothing in the reports changed, it says so in one line. \
             The revision is read with git, without a checkout.
             """)
 
@@ -22,11 +23,12 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let current = project.project
-        let (after, problems) = current.snapshot()
+        let (after, addresses, problems) = current.snapshot()
         guard let after else { throw fail(problems) }
         do {
-            let (before, label) = try DiffBase.snapshot(base, for: current)
-            print(format.render(ChangeSummary(from: before, to: after), base: label), terminator: "")
+            let (before, oldAddresses, label) = try DiffBase.snapshot(base, for: current)
+            let summary = ChangeSummary(from: before, to: after, addresses: oldAddresses.flatMap { old in addresses.map { (old, $0) } })
+            print(format.render(summary, base: label), terminator: "")
         } catch {
             throw fail(error.description)
         }

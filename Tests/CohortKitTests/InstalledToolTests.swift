@@ -33,7 +33,7 @@ import Testing
         let run = try sandbox.shell("cohort init prog && cd prog && cohort check --strict && cohort build")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(#"Started "Prog" in prog"#))
-        #expect(run.stderr.contains("wrote 29 files to output/site"))
+        #expect(run.stderr.contains("wrote 32 files to output/site"))
         // Without Pagefind, the site is built without its search index, and a warning says how to get it.
         #expect(run.stderr.contains("programme.yml:1:1: warning: the site has no search index: PAGEFIND names '"))
         #expect(run.stderr.contains("python3 -m pip install \"pagefind[extended]\""))

@@ -52,7 +52,7 @@ private struct Entity {
         let people = fields.optional("people") { reader.list($0, person) } ?? []
         guard let name, let kind else { return nil }
         return Organization(slug: slug, name: name, kind: kind, country: country, website: website, logo: logo,
-                            people: people, body: body, source: source)
+                            people: people, body: body, source: source, aliases: aliases(fields))
     }
 
     func company(_ root: Node) -> Company? {
@@ -75,7 +75,7 @@ private struct Entity {
                        focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuations: money.valuations,
                        distributions: money.distributions, metrics: reports,
                        website: website, logo: logo, founded: founded,
-                       tags: tags, body: body, source: source)
+                       tags: tags, body: body, source: source, aliases: aliases(fields))
     }
 
     func agreement(_ root: Node) -> Agreement? {
@@ -96,7 +96,7 @@ private struct Entity {
         }
         guard let title, let kind, let status, let parties else { return nil }
         return Agreement(slug: slug, title: title, kind: kind, status: status, parties: parties, signed: signed,
-                         place: place, amount: amount, body: body, source: source)
+                         place: place, amount: amount, body: body, source: source, aliases: aliases(fields))
     }
 
     func newsItem(_ root: Node) -> NewsItem? {
@@ -105,7 +105,7 @@ private struct Entity {
         let date = fields.required("date", reader.day)
         let about = fields.optional("about") { reader.list($0, reader.slug) } ?? []
         guard let title, let date else { return nil }
-        return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source)
+        return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source, aliases: aliases(fields))
     }
 
     func page(_ root: Node) -> Page? {
@@ -113,10 +113,30 @@ private struct Entity {
         let title = fields.required("title", reader.nonEmptyString)
         let order = fields.optional("order", reader.int)
         guard let title else { return nil }
-        return Page(slug: slug, title: title, order: order, body: body, source: source)
+        return Page(slug: slug, title: title, order: order, body: body, source: source, aliases: aliases(fields))
     }
 
     // MARK: - Field types shared by several kinds
+
+    /// `aliases`: earlier addresses of the page, each as the site path it names, at most once.
+    private func aliases(_ fields: Fields) -> [Located<String>] {
+        var aliases: [Located<String>] = []
+        for node in fields.optional("aliases").flatMap(reader.list) ?? [] {
+            guard let written = reader.nonEmptyString(node) else { continue }
+            switch AliasPath.sitePath(of: written) {
+            case .failure(let problem):
+                reader.error(node, "'\(written)': \(problem.message)",
+                             hint: "write the page's old address from the site's top, such as 'companies/alpha-farms.html' or 'old/about/'")
+            case .success(let path):
+                if aliases.contains(where: { $0.value == path }) {
+                    reader.error(node, "the alias '\(written)' is listed twice")
+                } else {
+                    aliases.append(Located(path, at: reader.location(node)))
+                }
+            }
+        }
+        return aliases
+    }
 
     private func person(_ node: Node) -> Person? {
         guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.person)),

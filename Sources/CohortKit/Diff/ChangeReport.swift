@@ -39,6 +39,10 @@ public enum ChangeReport: String, Sendable, CaseIterable {
             lines += section("\(title) removed", removed.map(markdownEntity))
             lines += section("\(title) changed", changed.flatMap(markdownChange))
         }
+        lines += section("Addresses that stop working", lost(summary.addressesLost) { address in
+            ReportText.code(address.address) + (address.languages.isEmpty ? "" : " (\(address.languages.joined(separator: ", ")))")
+                + (address.fix.map { ": " + $0 } ?? "")
+        })
         lines += section("Translations", summary.translations.map {
             "\(ReportText.cell($0.name)): \($0.before) → \($0.after) files translated" + ($0.difference.map { " (\($0))" } ?? "")
         })
@@ -55,6 +59,15 @@ public enum ChangeReport: String, Sendable, CaseIterable {
     private static func markdownChange(_ change: ChangeSummary.EntityChange) -> [String] {
         ["**\(ReportText.cell(change.name))** (\(ReportText.code(change.slug)))"]
             + change.fields.map { "  - \($0.field): \(ReportText.cell($0.before)) → \(ReportText.cell($0.after))" }
+    }
+
+    /// How many lost addresses a comment lists; `--format json` gives them all.
+    static let lostAddressesListed = 50
+
+    /// The first lost addresses, each a line, and a last line saying how many more there are.
+    private static func lost(_ addresses: [LostAddress], _ line: (LostAddress) -> String) -> [String] {
+        addresses.prefix(lostAddressesListed).map(line)
+            + (addresses.count > lostAddressesListed ? ["and \(addresses.count - lostAddressesListed) more (cohort diff --format json lists them all)"] : [])
     }
 
     private static func section(_ title: String, _ items: [String]) -> [String] {
@@ -82,6 +95,10 @@ public enum ChangeReport: String, Sendable, CaseIterable {
                 + summary.agreementsChanged.flatMap(change)),
             ("Organisations", summary.organizationsAdded.map { entity("+", $0) } + summary.organizationsRemoved.map { entity("-", $0) }
                 + summary.organizationsChanged.flatMap(change)),
+            ("Addresses that stop working", lost(summary.addressesLost) { address in
+                "  x \(address.address)" + (address.languages.isEmpty ? "" : " (\(address.languages.joined(separator: ", ")))")
+                    + (address.fix.map { ": " + $0.replacingOccurrences(of: "`", with: "") } ?? "")
+            }),
             ("Translations", summary.translations.map {
                 "  \($0.name): \($0.before) -> \($0.after) files translated" + ($0.difference.map { "  (\($0))" } ?? "")
             }),

@@ -71,12 +71,16 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     public var warningsAdded: [String]
     /// Warnings the change clears, as `file: message`.
     public var warningsResolved: [String]
+    /// The addresses of the site's pages that the change stops serving, neither as a page nor as an
+    /// alias (compared with a git revision only: a saved portfolio.json does not list them).
+    public var addressesLost: [LostAddress]
     /// Whether nothing the reports show differs.
     public var isEmpty: Bool
 
-    /// Compares `before` with `after`.
-    public init(from before: PortfolioSnapshot, to after: PortfolioSnapshot) {
-        isEmpty = before == after
+    /// Compares `before` with `after`, and when given, the addresses of their sites.
+    public init(from before: PortfolioSnapshot, to after: PortfolioSnapshot, addresses: (before: SiteAddresses, after: SiteAddresses)? = nil) {
+        addressesLost = addresses.map { $0.before.lost(in: $0.after) } ?? []
+        isEmpty = before == after && addressesLost.isEmpty
         totals = Self.figures(before).indices.map { index in
             let old = Self.figures(before)[index], new = Self.figures(after)[index]
             return Figure(name: old.name, before: old.text, after: new.text, difference: Self.difference(old.value, new.value))
@@ -98,7 +102,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         !isEmpty && changedTotals.isEmpty && companiesAdded.isEmpty && companiesRemoved.isEmpty && companiesChanged.isEmpty
             && agreementsAdded.isEmpty && agreementsRemoved.isEmpty && agreementsChanged.isEmpty
             && organizationsAdded.isEmpty && organizationsRemoved.isEmpty && organizationsChanged.isEmpty
-            && translations.isEmpty && warningsAdded.isEmpty && warningsResolved.isEmpty
+            && translations.isEmpty && warningsAdded.isEmpty && warningsResolved.isEmpty && addressesLost.isEmpty
     }
 
     /// The headline figures whose value changed.

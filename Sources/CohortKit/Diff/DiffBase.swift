@@ -9,9 +9,11 @@ public enum DiffBase {
     }
 
     /// The snapshot of `base` (a path ending in `.json`, a git revision, or nil for the merge base with
-    /// the default branch) for `project`, and how to name it in the summary.
-    public static func snapshot(_ base: String?, for project: Project) throws(Failure) -> (snapshot: PortfolioSnapshot, label: String) {
-        if let base, base.hasSuffix(".json") { return (try saved(base), base) }
+    /// the default branch) for `project`, the addresses of its site's pages (not for a saved
+    /// portfolio.json, which does not list them), and how to name it in the summary.
+    public static func snapshot(_ base: String?, for project: Project) throws(Failure)
+        -> (snapshot: PortfolioSnapshot, addresses: SiteAddresses?, label: String) {
+        if let base, base.hasSuffix(".json") { return (try saved(base), nil, base) }
         let contentURL = URL(fileURLWithPath: project.contentPath)
         let revision: String, extracted: (root: URL, folder: URL)
         do throws(GitRevision.Failure) {
@@ -24,11 +26,11 @@ public enum DiffBase {
         var old = project
         old.contentPath = extracted.folder.path
         old.contentLabel = project.contentLabel ?? project.contentPath
-        let (snapshot, problems) = old.snapshot()
+        let (snapshot, addresses, problems) = old.snapshot()
         guard let snapshot else {
             throw Failure(description: "the content at \(revision) has errors:\n" + DiagnosticFormat.text.render(problems.errors))
         }
-        return (snapshot, base ?? String(revision.prefix(12)))
+        return (snapshot, addresses, base ?? String(revision.prefix(12)))
     }
 
     /// A portfolio.json written by a build, of this cohort's schema version.

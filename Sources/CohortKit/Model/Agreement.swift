@@ -32,4 +32,8 @@ public struct Agreement: Sendable, Hashable {
     public var body: Body
     /// The start of the agreement's file.
     public var source: SourceLocation
+    /// Earlier addresses of its page, as site paths (`companies/alpha-farms.html`,
+    /// `old/about/index.html`): each is kept as a page that sends readers on (see `aliases:` in
+    /// docs/content-format.md).
+    public var aliases: [Located<String>] = []
 }

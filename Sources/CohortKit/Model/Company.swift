@@ -52,6 +52,10 @@ public struct Company: Sendable, Hashable {
     public var body: Body
     /// The start of the company's file.
     public var source: SourceLocation
+    /// Earlier addresses of its page, as site paths (`companies/alpha-farms.html`,
+    /// `old/about/index.html`): each is kept as a page that sends readers on (see `aliases:` in
+    /// docs/content-format.md).
+    public var aliases: [Located<String>] = []
 }
 
 extension Company {

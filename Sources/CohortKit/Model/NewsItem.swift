@@ -12,4 +12,8 @@ public struct NewsItem: Sendable, Hashable {
     public var body: Body
     /// The start of the item's file.
     public var source: SourceLocation
+    /// Earlier addresses of its page, as site paths (`companies/alpha-farms.html`,
+    /// `old/about/index.html`): each is kept as a page that sends readers on (see `aliases:` in
+    /// docs/content-format.md).
+    public var aliases: [Located<String>] = []
 }

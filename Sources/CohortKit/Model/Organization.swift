@@ -24,6 +24,10 @@ public struct Organization: Sendable, Hashable {
     public var body: Body
     /// The start of the organisation's file.
     public var source: SourceLocation
+    /// Earlier addresses of its page, as site paths (`companies/alpha-farms.html`,
+    /// `old/about/index.html`): each is kept as a page that sends readers on (see `aliases:` in
+    /// docs/content-format.md).
+    public var aliases: [Located<String>] = []
 }
 
 /// Someone named on an organisation's page.

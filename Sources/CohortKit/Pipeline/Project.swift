@@ -77,11 +77,12 @@ public struct Project: Sendable {
         run(site: false, strict: strict, checkReports: checkReports, search: false)
     }
 
-    /// The snapshot of the content (what portfolio.json holds), or the diagnostics that prevent one.
-    public func snapshot() -> (PortfolioSnapshot?, [Diagnostic]) {
+    /// The snapshot of the content (what portfolio.json holds) and the addresses of its site's pages,
+    /// or the diagnostics that prevent them.
+    public func snapshot() -> (snapshot: PortfolioSnapshot?, addresses: SiteAddresses?, diagnostics: [Diagnostic]) {
         var timings = Timings()
         let products = produce(site: false, &timings)
-        return (products.figures.map(PortfolioSnapshot.init), products.diagnostics.sorted())
+        return (products.figures.map(PortfolioSnapshot.init), products.portfolio.map(SiteAddresses.init), products.diagnostics.sorted())
     }
 
     /// Site pages are written to a staging folder while they render; the staged site and reports

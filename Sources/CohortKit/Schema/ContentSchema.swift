@@ -116,6 +116,8 @@ public enum ContentSchema {
               "Its logo: see [Logos](#logos)."),
         .init("people", .list(.object("people", person)), .no,
               "People named on its page. Each item has `name` (text, required) and `role` (text, optional)."),
+        .init("aliases", .list(.sitePath, unique: true), .no,
+              "Earlier addresses of the page, from the site's top (`companies/alpha-farms.html`, `old/about/`): each keeps a page that sends readers to this one, and a line in `_redirects`. See [Aliases](#aliases)."),
     ]
 
     /// The fields of the table under "`companies/<slug>.md`" in docs/content-format.md.
@@ -152,6 +154,8 @@ public enum ContentSchema {
               "The year it was founded: four digits, 1000 to 9999."),
         .init("tags", .list(.text), .no,
               "Free labels."),
+        .init("aliases", .list(.sitePath, unique: true), .no,
+              "Earlier addresses of the page, from the site's top (`companies/alpha-farms.html`, `old/about/`): each keeps a page that sends readers to this one, and a line in `_redirects`. See [Aliases](#aliases)."),
     ]
 
     /// The fields of the table under "Rounds" in docs/content-format.md.
@@ -240,6 +244,8 @@ public enum ContentSchema {
               "Where it was signed."),
         .init("amount", .money, .no,
               "The money it involves. It must convert into the reporting currency."),
+        .init("aliases", .list(.sitePath, unique: true), .no,
+              "Earlier addresses of the page, from the site's top (`companies/alpha-farms.html`, `old/about/`): each keeps a page that sends readers to this one, and a line in `_redirects`. See [Aliases](#aliases)."),
     ]
 
     /// The fields of the table under "`news/<slug>.md`" in docs/content-format.md.
@@ -250,6 +256,8 @@ public enum ContentSchema {
               "The day of the news."),
         .init("about", .list(.slug), .no,
               "The organisations, companies and agreements the item is about. The item is listed on their pages."),
+        .init("aliases", .list(.sitePath, unique: true), .no,
+              "Earlier addresses of the page, from the site's top (`companies/alpha-farms.html`, `old/about/`): each keeps a page that sends readers to this one, and a line in `_redirects`. See [Aliases](#aliases)."),
     ]
 
     /// The fields of the table under "`pages/<slug>.md`" in docs/content-format.md.
@@ -258,6 +266,8 @@ public enum ContentSchema {
               "The page title and its navigation label."),
         .init("order", .wholeNumber, .no,
               "Its position in the navigation, lowest first. Pages without `order` come after the others. Ties, and pages without `order`, are sorted by title, then slug."),
+        .init("aliases", .list(.sitePath, unique: true), .no,
+              "Earlier addresses of the page, from the site's top (`companies/alpha-farms.html`, `old/about/`): each keeps a page that sends readers to this one, and a line in `_redirects`. See [Aliases](#aliases)."),
     ]
 
     /// The fields of the table under "Metrics" in docs/content-format.md: an item of `metrics` in `programme.yml`.

@@ -70,6 +70,7 @@ public enum JSONSchema {
         case .webAddress: ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$"]
         case .money: reference("money")
         case .path: ["type": "string", "pattern": "\\S"]
+        case .sitePath: ["type": "string", "pattern": "^/?([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*[A-Za-z0-9_~-][A-Za-z0-9._~-]*/?$"]
         case .language: ["type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"]
         case .choice(let words): ["enum": .array(words.map { .string($0) })]
         case .listOf(let item, let atLeast, let unique, _):

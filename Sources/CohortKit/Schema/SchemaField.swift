@@ -58,6 +58,8 @@ public indirect enum SchemaType: Sendable {
     case money
     /// A file's path from the content folder.
     case path
+    /// An address of a page on the site, from its top: `companies/alpha-farms.html`, `old/about/`.
+    case sitePath
     /// A BCP 47 language code.
     case language
     /// One of these words.
@@ -97,6 +99,7 @@ public indirect enum SchemaType: Sendable {
         case .webAddress: "web address"
         case .money: "money"
         case .path: "path"
+        case .sitePath: "site path"
         case .language: "language"
         case .rates: "map"
         case .metricReport: "report"

@@ -10,6 +10,8 @@ protocol PageEntity {
     var slug: Slug { get }
     var body: Body { get }
     var source: SourceLocation { get }
+    /// Earlier addresses of its page, as site paths.
+    var aliases: [Located<String>] { get }
     /// What rendering its page records as read, for the preview.
     var input: PageInput { get }
     /// Where its page is, in the default language.

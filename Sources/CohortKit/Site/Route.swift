@@ -45,6 +45,12 @@ public struct Route: Hashable, Sendable, Comparable {
         return languages.map { ($0.code, localized($0, default: defaultLanguage).absolute(under: base)) } + [("x-default", absolute(under: base))]
     }
 
+    /// The folders the page lies in, the outermost first: `a/b/c.html` gives `a` and `a/b`.
+    var folders: [String] {
+        let components = path.split(separator: "/").dropLast()
+        return components.indices.map { components[...$0].joined(separator: "/") }
+    }
+
     /// How many folders deep the page is.
     var depth: Int {
         var depth = 0

@@ -49,13 +49,7 @@ extension SiteRenderer {
     static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
         let programme = portfolio.programme
         let lists = ListIndex(portfolio)
-        var pageJobs: [Job] = [.home, .reports, .notFound]
-        pageJobs += lists.pages.map(Job.list)
-        if programme.search { pageJobs.append(.search) }
-        // Every entity's page, folder by folder in the order of `ContentFolder`.
-        for folder in ContentFolder.allCases {
-            pageJobs += (0..<portfolio.count(of: folder)).map { Job.entity(folder, $0) }
-        }
+        let pageJobs = pageJobs(portfolio, lists: lists)
         let baseRoutes = pageJobs.map { route(of: $0, in: portfolio) }
         var jobs: [PageJob] = []
         var routes: [Route] = []
@@ -72,7 +66,8 @@ extension SiteRenderer {
         others.append(OtherFile(path: Route.sitemap.path) {
             Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)
         })
-        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds))
+        let aliases = Aliases.all(portfolio)
+        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds + aliases.map(\.from.path)))
         var diagnostics: [Diagnostic] = []
         var strings: [Language: Strings] = [:]
         var names: [Language: String] = [:]
@@ -83,7 +78,13 @@ extension SiteRenderer {
             diagnostics += problems
         }
         others += feedFiles(portfolio, targets: targets, strings: strings)
-        diagnostics += collisions(among: pages + others.map(\.path), portfolio: portfolio)
+        diagnostics += collisions(among: pages + others.map(\.path), aliases: aliases, portfolio: portfolio)
+        others += aliases.map { alias in
+            let table = strings[alias.language] ?? Strings(language: alias.language, texts: [:])
+            return OtherFile(path: alias.from.path) { Aliases.page(alias, strings: table, baseURL: programme.baseURL) }
+        }
+        others += HostFiles.all(programme: programme, aliases: aliases, assets: assets,
+                                sitePaths: pages + others.map(\.path) + feeds)
         var themes: [Language: Theme] = [:]
         for language in programme.languages {
             let (localized, problems) = theme.localized(strings[language] ?? Strings(language: language, texts: [:]), pages: pageShapes)
@@ -93,6 +94,18 @@ extension SiteRenderer {
         }
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
                     strings: strings, languageNames: names, themes: themes, lists: lists, assets: assets)
+    }
+
+    /// The pages of `portfolio`'s site, in the default language: home, reports, 404, the lists, search,
+    /// and every entity's page, folder by folder in the order of `ContentFolder`.
+    static func pageJobs(_ portfolio: Portfolio, lists: ListIndex) -> [Job] {
+        var jobs: [Job] = [.home, .reports, .notFound]
+        jobs += lists.pages.map(Job.list)
+        if portfolio.programme.search { jobs.append(.search) }
+        for folder in ContentFolder.allCases {
+            jobs += (0..<portfolio.count(of: folder)).map { Job.entity(folder, $0) }
+        }
+        return jobs
     }
 
     /// Each language's feed of `portfolio`'s news, at its path.
@@ -106,14 +119,8 @@ extension SiteRenderer {
         }
     }
 
-    /// The folders a path lies in: `a/b/c.html` gives `a` and `a/b`.
-    private static func folders(of path: String) -> [String] {
-        let components = path.split(separator: "/").dropLast()
-        return components.indices.map { components[...$0].joined(separator: "/") }
-    }
-
-    /// A page or static file that would overwrite another output is an error at its source.
-    private static func collisions(among paths: [String], portfolio: Portfolio) -> [Diagnostic] {
+    /// A page, static file or alias that would overwrite another output is an error at its source.
+    private static func collisions(among paths: [String], aliases: [Alias], portfolio: Portfolio) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in portfolio.pages where Route.reservedNames.contains(page.slug.rawValue) {
             diagnostics.append(.error(at: page.source, "a page cannot be named '\(page.slug)': the site uses \(page.slug).html itself",
@@ -125,22 +132,56 @@ extension SiteRenderer {
         let staticPaths = Set(portfolio.staticFiles.map(\.path))
         let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
         let generatedFiles = Set(generated)
-        // Each path's folders, the nearest first, until one is known (then so are those above it).
-        var generatedFolders: Set<String> = []
-        for path in generated {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !generatedFolders.insert(String(folder)).inserted { break }
-            }
-        }
+        let generatedFolders = folders(holding: generated)
         let contentRoot = portfolio.programme.contentRoot
         for file in portfolio.staticFiles where counts[file.path, default: 0] > 1 || generatedFolders.contains(file.path)
-            || folders(of: file.path).contains(where: generatedFiles.contains) {
+            || Route(file.path).folders.contains(where: generatedFiles.contains) {
             diagnostics.append(.error(at: .file(contentRoot + "static/" + file.path),
                                       "static file '\(file.path)' would overwrite a page or folder the site generates",
                                       hint: "rename or move the static file"))
         }
+        return diagnostics + aliasCollisions(aliases, files: Set(paths), folders: folders(holding: paths))
+    }
+
+    /// An error for each alias that names an address the site has (`files`, every file it writes but
+    /// the aliases), that another alias claims, or that needs a folder where the site has a file (or a
+    /// file where it has a folder). Each alias is named once, whichever language's address collides.
+    private static func aliasCollisions(_ aliases: [Alias], files: Set<String>, folders: Set<String>) -> [Diagnostic] {
+        var claimed: [String: SourceLocation] = [:]
+        var reported: Set<SourceLocation> = []
+        var diagnostics: [Diagnostic] = []
+        for alias in aliases {
+            let path = alias.from.path
+            let problem: (message: String, hint: String)?
+            if files.contains(path) {
+                problem = ("the alias names \(path), an address the site has: it would replace that page",
+                           "an alias keeps an address that no page has any more; remove it, or move the page that is there")
+            } else if let first = claimed[path], first != alias.location {
+                problem = ("the alias \(path) is claimed twice: also at \(first)", "give each old address to one page")
+            } else if folders.contains(path) || alias.from.folders.contains(where: files.contains) {
+                problem = ("the alias \(path) would need a file where the site has a folder, or a folder where it has a file",
+                           "write the old address as the site had it, such as 'companies/alpha-farms.html' or 'old/about/'")
+            } else {
+                problem = nil
+            }
+            claimed[path] = claimed[path] ?? alias.location
+            guard let problem, reported.insert(alias.location).inserted else { continue }
+            diagnostics.append(.error(at: alias.location, problem.message, hint: problem.hint))
+        }
         return diagnostics
+    }
+
+    /// The folders that `paths` lie in.
+    private static func folders(holding paths: [String]) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            // The path's folders, the nearest first, until one is known (then so are those above it).
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        return folders
     }
 }

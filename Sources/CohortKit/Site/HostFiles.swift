@@ -1,0 +1,63 @@
+/// The files that tell web hosts how to serve the site, beside its pages: `_headers` and `_redirects`
+/// (which Netlify and Cloudflare Pages read; paths are from the host's root, with `base_url`'s path),
+/// and `.nojekyll` (so that GitHub Pages publishing from a branch serves the files as they are,
+/// without running Jekyll over them). None is a page: none is in the sitemap or the search index.
+enum HostFiles {
+    static let headers = "_headers"
+    static let redirects = "_redirects"
+    static let noJekyll = ".nojekyll"
+
+    /// What every response carries. The Content-Security-Policy allows what the built-in theme uses:
+    /// the site's own files, images written as `data:` addresses by Pagefind's interface, and the
+    /// WebAssembly of the search index (`'wasm-unsafe-eval'`). No inline script or style.
+    static let securityHeaders: [(name: String, value: String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'"),
+    ]
+    /// Files whose names change with their bytes: kept for a year, never asked about again.
+    static let immutable = "public, max-age=31536000, immutable"
+    /// Everything else (pages, feeds, logos, the search index): kept, but checked with the host each time.
+    static let revalidate = "no-cache"
+
+    /// The three files for a site whose other files are `sitePaths` (pages, assets, static files,
+    /// feeds, aliases).
+    static func all(programme: Programme, aliases: [Alias], assets: AssetNames, sitePaths: [String]) -> [SiteRenderer.OtherFile] {
+        let root = programme.basePath
+        let topLevel = Set(sitePaths.compactMap { path in path.split(separator: "/", maxSplits: 1).first.map(String.init) }
+            + (programme.search ? [searchIndexFolder] : []))
+        let folders = Set(sitePaths.filter { $0.contains("/") }.compactMap { $0.split(separator: "/").first.map(String.init) })
+        return [
+            SiteRenderer.OtherFile(path: headers) { headersFile(root: root, topLevel: topLevel, folders: folders, assets: assets) },
+            SiteRenderer.OtherFile(path: redirects) { redirectsFile(root: root, aliases: aliases) },
+            SiteRenderer.OtherFile(path: noJekyll) { "" },
+        ]
+    }
+
+    /// `_headers`: the security headers on every path; a year's caching for the fingerprinted assets;
+    /// revalidation for the rest, rule by rule for each file and folder at the top of the site (but
+    /// `assets/`), so that no path gets two `Cache-Control` values, which some hosts would join.
+    private static func headersFile(root: String, topLevel: Set<String>, folders: Set<String>, assets: AssetNames) -> String {
+        var lines = ["# The HTTP headers of the site, for hosts that read this file (Netlify, Cloudflare Pages).",
+                     "# Written by cohort build: see README.md, Publishing.", root + "*"]
+        lines += securityHeaders.map { "  \($0.name): \($0.value)" }
+        for path in assets.fingerprinted {
+            lines += [root + path, "  Cache-Control: \(immutable)"]
+        }
+        lines += [root, "  Cache-Control: \(revalidate)"]
+        for name in topLevel.sorted() where name != "assets" && ![headers, redirects, noJekyll].contains(name) {
+            lines += [root + name + (folders.contains(name) || name == searchIndexFolder ? "/*" : ""), "  Cache-Control: \(revalidate)"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `_redirects`: each alias's old address to its page, `301`, sorted by old address.
+    private static func redirectsFile(root: String, aliases: [Alias]) -> String {
+        var lines = ["# Earlier addresses of pages (aliases:), each to the page's address, for hosts that read this file",
+                     "# (Netlify, Cloudflare Pages). Written by cohort build: see README.md, Publishing."]
+        lines += aliases.sorted { $0.from < $1.from }.map { "\($0.from.absolute(under: root)) \($0.to.absolute(under: root)) 301" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
