@@ -264,9 +264,26 @@ import Testing
         #expect(diff.stdout.contains("| Committed | USD 4,000,000 (estimated) | USD 3,000,000 (estimated) | -USD 1,000,000 |"))
         #expect(diff.stdout.contains("### Companies added\n\n- **AquaTech** (`aquatech`): candidate"))
         #expect(diff.stdout.contains("### Companies changed\n\n- **BotanoCap** (`botanocap`)\n  - status: signed → withdrawn"))
+        #expect(!diff.stdout.contains("Addresses that stop working"))
         let json = try cohort(["diff", "--format", "json"], in: project.url)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(decoded?["changed"] as? Bool == true)
+        // A news item's file renamed: its old address stops working in every language, until an alias keeps it.
+        let news = try #require(project.read("content/news/programme-announced.md"))
+        try FileManager.default.removeItem(at: project.url.appendingPathComponent("content/news/programme-announced.md"))
+        try FileManager.default.moveItem(at: project.url.appendingPathComponent("content/news/programme-announced.zh.md"),
+                                         to: project.url.appendingPathComponent("content/news/harbin-programme-announced.zh.md"))
+        try project.write("content/news/harbin-programme-announced.md", news)
+        let renamed = try cohort(["diff", "--base", "main"], in: project.url)
+        #expect(renamed.stdout.contains("""
+            ### Addresses that stop working
+
+            - `news/programme-announced.html` (en, he, zh): add `aliases: [news/programme-announced.html]` to news/harbin-programme-announced.md
+
+            """), "\(renamed.stdout)")
+        try project.write("content/news/harbin-programme-announced.md",
+                          news.replacingOccurrences(of: "---\n", with: "---\naliases: [news/programme-announced.html]\n", options: [], range: news.startIndex..<news.index(news.startIndex, offsetBy: 4)))
+        #expect(!(try cohort(["diff", "--base", "main"], in: project.url).stdout.contains("Addresses that stop working")))
     }
 
     @Test func generatedBenchmarkCorpusBuildsCleanly() throws {
