@@ -25,7 +25,10 @@ struct ImageFacts: Sendable, Hashable {
         if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return png(data) }
         if data.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg(data) }
         if data.count >= 12, data.starts(with: Array("RIFF".utf8)), data.dropFirst(8).starts(with: Array("WEBP".utf8)) { return webp(data) }
-        return SVGReader.read(data).map { ImageFacts(format: .svg, width: $0.width, height: $0.height, bytes: data.count, hasText: $0.hasText) }
+        return SVGReader.read(data).flatMap { facts in
+            guard let size = facts.size else { return .failure(.unsized) }
+            return .success(ImageFacts(format: .svg, width: size.width, height: size.height, bytes: data.count, hasText: facts.hasText))
+        }
     }
 
     private static func png(_ data: Data) -> Result<ImageFacts, ImageProblem> {
@@ -60,15 +63,15 @@ struct ImageFacts: Sendable, Hashable {
 enum ImageProblem: Error, Sendable, Hashable {
     /// Not an image Cohort reads (SVG, PNG, JPEG or WebP), or a damaged one.
     case unreadable(String)
-    /// An SVG that would run or load something on the site: what, and where in the file.
-    case unsafe(String, line: Int)
+    /// An SVG outside the static subset Cohort publishes: what, and where in the file.
+    case unsafe(String, line: Int, column: Int)
     /// An SVG without a size.
     case unsized
 
     var message: String {
         switch self {
         case .unreadable(let format): "the logo is not a readable \(format) image"
-        case .unsafe(let what, let line): "the SVG logo \(what) (its line \(line)): it would run or load it on the site"
+        case .unsafe(let what, let line, let column): "the SVG logo \(what) (its line \(line), column \(column))"
         case .unsized: "the SVG logo has no viewBox, width or height to give its size"
         }
     }
@@ -76,7 +79,7 @@ enum ImageProblem: Error, Sendable, Hashable {
     var hint: String {
         switch self {
         case .unreadable: "a logo is an SVG, PNG, JPEG or WebP file"
-        case .unsafe: "remove it, for example by exporting the logo again as a plain SVG"
+        case .unsafe: SVGReader.hint
         case .unsized: "add a viewBox, such as viewBox=\"0 0 200 80\", to its <svg> element"
         }
     }

@@ -62,6 +62,7 @@ enum Linker {
         diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
         let logos = Logos.resolve(programme, organizations: organizations, companies: companies, staticFiles: staticFiles)
         diagnostics += logos.diagnostics
+        diagnostics += StaticSVGs.check(staticFiles, except: logos.named, contentRoot: programme.contentRoot)
         diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
 

@@ -18,9 +18,10 @@ enum Logos {
     /// A picture's width or height above which it is larger than any page shows it.
     static let largestPixels = 2_000
 
-    /// The logos of `organizations` and `companies` by slug, the programme's, and the problems.
+    /// The logos of `organizations` and `companies` by slug, the programme's, the static files that a
+    /// `logo` field names (whose problems are reported at the field), and the problems.
     static func resolve(_ programme: Programme, organizations: [Organization], companies: [Company], staticFiles: [OutputFile])
-        -> (logos: [Slug: Logo], programme: Logo?, diagnostics: [Diagnostic]) {
+        -> (logos: [Slug: Logo], programme: Logo?, named: Set<String>, diagnostics: [Diagnostic]) {
         let files = Dictionary(staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let contentPath = { (source: SourceLocation) in programme.pathInContent(source.path) }
         var logos: [Slug: Logo] = [:]
@@ -31,8 +32,9 @@ enum Logos {
         owners += organizations.compactMap { organization in organization.logo.map { (organization.slug, $0, contentPath(organization.source)) } }
         owners += companies.compactMap { company in company.logo.map { (company.slug, $0, contentPath(company.source)) } }
         var programmeLogo: Logo?
+        var named: Set<String> = []
         for (slug, written, file) in owners {
-            switch resolve(written, writtenIn: file, files: files) {
+            switch resolve(written, writtenIn: file, files: files, named: &named) {
             case .success(let (logo, warnings)):
                 diagnostics += warnings
                 if let slug { logos[slug] = logo } else { programmeLogo = logo }
@@ -40,10 +42,10 @@ enum Logos {
                 diagnostics.append(problem)
             }
         }
-        return (logos, programmeLogo, diagnostics)
+        return (logos, programmeLogo, named, diagnostics)
     }
 
-    private static func resolve(_ written: Located<String>, writtenIn file: String, files: [String: Data])
+    private static func resolve(_ written: Located<String>, writtenIn file: String, files: [String: Data], named: inout Set<String>)
         -> Result<(Logo, [Diagnostic]), Diagnostic> {
         let folder = file.split(separator: "/").dropLast().map(String.init)
         guard let link = LocalLink(written.value), link.suffix.isEmpty else {
@@ -62,6 +64,7 @@ enum Logos {
                                    hint: nearest.map { "did you mean '\(link.isSiteRoot ? "/" + $0 : relative("static/" + $0, from: folder))'?" }
                                        ?? "a logo is a file under static/, written like a link: '\(relative("static/logos/name.svg", from: folder))'"))
         }
+        named.insert(sitePath)
         switch ImageFacts.read(data) {
         case .failure(let problem):
             return .failure(.error(at: written.location, problem.message, hint: problem.hint))

@@ -7,15 +7,23 @@ enum HostFiles {
     static let redirects = "_redirects"
     static let noJekyll = ".nojekyll"
 
-    /// What every response carries. The Content-Security-Policy allows what the built-in theme uses:
-    /// the site's own files, images written as `data:` addresses by Pagefind's interface, and the
-    /// WebAssembly of the search index (`'wasm-unsafe-eval'`). No inline script or style.
+    /// The Content-Security-Policy of the built-in theme's pages, which they carry in a `<meta>` element
+    /// so that it holds on every host: the site's own files, images written as `data:` addresses by
+    /// Pagefind's interface, and the WebAssembly of the search index (`'wasm-unsafe-eval'`). No inline
+    /// script or style.
+    static let pagePolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+    /// The policy of every SVG file, which a browser that opens one runs as a document on the site's
+    /// address: it draws, with its own styles and embedded pictures, and runs and loads nothing.
+    static let svgPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+    /// What every response carries; a page's policy, which only a header can give, forbids other sites
+    /// to frame it.
     static let securityHeaders: [(name: String, value: String)] = [
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
-        ("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'self'"),
+        ("Content-Security-Policy", "frame-ancestors 'self'"),
     ]
     /// Files whose names change with their bytes: kept for a year, never asked about again.
     static let immutable = "public, max-age=31536000, immutable"
@@ -30,19 +38,26 @@ enum HostFiles {
             + (programme.search ? [searchIndexFolder] : []))
         let folders = Set(sitePaths.filter { $0.contains("/") }.compactMap { $0.split(separator: "/").first.map(String.init) })
         return [
-            SiteRenderer.OtherFile(path: headers) { headersFile(root: root, topLevel: topLevel, folders: folders, assets: assets) },
+            SiteRenderer.OtherFile(path: headers) {
+                headersFile(root: root, sitePaths: sitePaths, topLevel: topLevel, folders: folders, assets: assets)
+            },
             SiteRenderer.OtherFile(path: redirects) { redirectsFile(root: root, aliases: aliases) },
             SiteRenderer.OtherFile(path: noJekyll) { "" },
         ]
     }
 
-    /// `_headers`: the security headers on every path; a year's caching for the fingerprinted assets;
-    /// revalidation for the rest, rule by rule for each file and folder at the top of the site (but
-    /// `assets/`), so that no path gets two `Cache-Control` values, which some hosts would join.
-    private static func headersFile(root: String, topLevel: Set<String>, folders: Set<String>, assets: AssetNames) -> String {
+    /// `_headers`: the security headers on every path; the SVG policy on the SVG files; a year's
+    /// caching for the fingerprinted assets; revalidation for the rest, rule by rule for each file and
+    /// folder at the top of the site (but `assets/`), so that no path gets two `Cache-Control` values,
+    /// which some hosts would join.
+    private static func headersFile(root: String, sitePaths: [String], topLevel: Set<String>, folders: Set<String>,
+                                    assets: AssetNames) -> String {
         var lines = ["# The HTTP headers of the site, for hosts that read this file (Netlify, Cloudflare Pages).",
                      "# Written by cohort build: see README.md, Publishing.", root + "*"]
         lines += securityHeaders.map { "  \($0.name): \($0.value)" }
+        for pattern in svgPatterns(sitePaths) {
+            lines += [root + pattern, "  Content-Security-Policy: \(svgPolicy)"]
+        }
         for path in assets.fingerprinted {
             lines += [root + path, "  Cache-Control: \(immutable)"]
         }
@@ -51,6 +66,30 @@ enum HostFiles {
             lines += [root + name + (folders.contains(name) || name == searchIndexFolder ? "/*" : ""), "  Cache-Control: \(revalidate)"]
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The paths of the SVG files among `sitePaths` as few rules: a folder (`logos/*`) where every file
+    /// under it is a picture, the file itself elsewhere. (A page or script in a folder must not get the
+    /// SVG policy: it would run nothing.)
+    private static func svgPatterns(_ sitePaths: [String]) -> [String] {
+        let pictures: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico"]
+        var holdsOther: Set<String> = [""]
+        for path in sitePaths where !pictures.contains(path.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+            var folder = path.split(separator: "/").dropLast()
+            while !folder.isEmpty {
+                holdsOther.insert(folder.joined(separator: "/"))
+                folder.removeLast()
+            }
+        }
+        return Set(sitePaths.filter { $0.lowercased().hasSuffix(".svg") }.map { path -> String in
+            // The top folder that holds pictures alone, or the file.
+            let folders = path.split(separator: "/").dropLast()
+            for depth in folders.indices.map({ $0 + 1 }) {
+                let folder = folders.prefix(depth).joined(separator: "/")
+                if !holdsOther.contains(folder) { return folder + "/*" }
+            }
+            return path
+        }).sorted()
     }
 
     /// `_redirects`: each alias's old address to its page, `301`, sorted by old address.

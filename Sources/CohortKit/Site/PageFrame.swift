@@ -24,6 +24,7 @@ struct SiteValues: TemplateObject {
     var root: String
     var stylesheet: String
     var searchScript: String?
+    var contentSecurityPolicy: String
     var feed: String
     var feedTitle: String
     var nav: [NavigationItem]
@@ -41,6 +42,7 @@ struct SiteValues: TemplateObject {
         .init("root", \.root, "The way up to the site's top from this page: `../` from `companies/rotec.html`, `./` on the home page, and on the 404 page, which a host serves at any address, the path of `base_url` (`/` or `/fund/`). `{{site.root}}companies/` links the companies list from any page."),
         .init("stylesheet", \.stylesheet, "Link to the theme's stylesheet, `assets/style.css`, published with the CRC-32 of its bytes in its name (`assets/style.3f2a9c1e.css`) so that hosts may cache it for good."),
         .init("search_script", \.searchScript, "Link to the search script, `assets/search.js`, published with a fingerprint in the same way; absent when the programme has `search: false`."),
+        .init("content_security_policy", \.contentSecurityPolicy, "The Content-Security-Policy of the built-in theme's pages, for `<meta http-equiv=\"Content-Security-Policy\" content=\"{{site.content_security_policy}}\">` as the first thing in `<head>`: the site's own files, `data:` images and the search index's WebAssembly; no inline script or style, no other site. A theme that loads from elsewhere writes its own policy instead."),
         .init("feed", \.feed, "Link to the page's language's feed: `feed.xml`, `zh/feed.xml`."),
         .init("feed_title", \.feedTitle, "The feed's title, such as `Harbin-Israel Incubator: news`."),
         .init("nav", \.nav, "The navigation: Home, Companies, Organisations, Agreements, News, Reports, then each page in page order."),
@@ -155,7 +157,8 @@ extension SiteContext {
                 language: language.code, direction: language.direction,
                 home: link(route, .home), root: localized(route).depth == 0 ? "./" : fileLink(route, Route("")),
                 stylesheet: fileLink(route, assets.route(of: .stylesheet)),
-                searchScript: programme.search ? fileLink(route, assets.route(of: .searchScript)) : nil, feed: link(route, .feed),
+                searchScript: programme.search ? fileLink(route, assets.route(of: .searchScript)) : nil,
+                contentSecurityPolicy: HostFiles.pagePolicy, feed: link(route, .feed),
                 feedTitle: strings.format("feed_title", [("programme", siteTitle.text)]),
                 nav: navigation(from: route), languages: languageSwitcher(for: route),
                 searchHref: programme.search ? link(route, .search) : nil),
