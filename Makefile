@@ -172,7 +172,7 @@ FUZZ_SECONDS ?= 300
 fuzz: deps
 	COHORT_FUZZ=1 $(SWIFT) build -c debug --product cohort-fuzz --scratch-path .build-fuzz
 	@mkdir -p .build-fuzz/corpus
-	@find content starter/content Tests/Fuzz -type f | while read -r file; do cp "$$file" ".build-fuzz/corpus/seed-$$(echo "$$file" | tr / _)"; done
+	@find content starter/content Tests/Fuzz Tests/Fixtures/hostile-svg Tests/Fixtures/logos -type f | while read -r file; do cp "$$file" ".build-fuzz/corpus/seed-$$(echo "$$file" | tr / _)"; done
 	.build-fuzz/debug/cohort-fuzz .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
 		-max_len=65536 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 

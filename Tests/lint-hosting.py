@@ -123,7 +123,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def nginx_configuration(folder, www, port, plain_port, redirects, csp):
+def nginx_configuration(folder, www, port, plain_port, redirects, csp, svg_csp):
     """README.md's advice for nginx (Publishing), for the site in www/harbin, with every path nginx writes
     in folder: a server on port with the redirects of _redirects, and one on plain_port without them."""
     temporary = "\n".join(f"    {name}_temp_path {folder}/{name};" for name in ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
@@ -136,6 +136,15 @@ def nginx_configuration(folder, www, port, plain_port, redirects, csp):
             add_header Referrer-Policy strict-origin-when-cross-origin always;
             add_header Content-Security-Policy "{csp}" always;
             add_header LinkChecker allow always;
+            # SVG files: drawn, never run (a location's add_header lines replace those above it).
+            location ~* \\.svg$ {{
+                add_header Cache-Control "no-cache" always;
+                add_header X-Content-Type-Options nosniff always;
+                add_header Referrer-Policy strict-origin-when-cross-origin always;
+                add_header Content-Security-Policy "{csp}" always;
+                add_header Content-Security-Policy "{svg_csp}" always;
+                add_header LinkChecker allow always;
+            }}
         }}"""
     redirect_locations = "\n".join(f"        location = {old} {{ return 301 {new}; }}" for old, new in redirects)
     # Run as root (as here), nginx's workers would be nobody, who cannot read the temporary folder.
@@ -268,8 +277,10 @@ def main():
             fail(f"_redirects has no line {old_rotec} {PREFIX}companies/rotec.html 301:\n{read(os.path.join(site, '_redirects'))}")
         rules = header_rules(site)
         csp = headers_for(rules, PREFIX).get("Content-Security-Policy")
-        if not csp or '"' in csp:
-            fail(f"_headers gives {PREFIX} no Content-Security-Policy nginx can take: {csp!r}")
+        svg_csp = next((value for pattern, values in rules for name, value in values
+                        if pattern == f"{PREFIX}reports/charts/*" and name == "Content-Security-Policy"), None)
+        if not csp or '"' in csp or not svg_csp or '"' in svg_csp:
+            fail(f"_headers gives {PREFIX} and {PREFIX}reports/charts/* no Content-Security-Policy nginx can take: {csp!r}, {svg_csp!r}")
 
         www = os.path.join(work, "www")
         os.makedirs(www)
@@ -281,7 +292,7 @@ def main():
             plain_port = free_port()
         configuration = os.path.join(server, "nginx.conf")
         with open(configuration, "w", encoding="utf-8") as file:
-            file.write(nginx_configuration(server, www, port, plain_port, redirects, csp))
+            file.write(nginx_configuration(server, www, port, plain_port, redirects, csp, svg_csp))
         with open(os.path.join(work, "linkcheckerrc"), "w", encoding="utf-8") as file:
             file.write("[checking]\nmaxrequestspersecond=1000\n")
         log = os.path.join(server, "error.log")
@@ -329,13 +340,20 @@ def check(site, rules, redirects, port, plain_port):
     passed(f"the home page's stylesheet {urllib.parse.urlsplit(style_url).path}: 200 text/css")
 
     script = next((f"{PREFIX}assets/{name}" for name in sorted(os.listdir(os.path.join(site, "assets"))) if name.endswith(".js")), None)
-    for path in [PREFIX, company, urllib.parse.urlsplit(style_url).path] + ([script] if script else []):
+    chart = f"{PREFIX}reports/charts/pool.svg"
+    for path in [PREFIX, company, urllib.parse.urlsplit(style_url).path, chart] + ([script] if script else []):
         status, headers, _ = get(root + path)
         for name, value in headers_for(rules, path).items():
-            if headers.get(name) != value:
-                fail(f"GET {path}: {name}: {headers.get(name)!r}, not {value!r} as _headers says")
-    passed(f"{PREFIX}, a company's page, the stylesheet and the script get the headers of _headers "
-           f"(Content-Security-Policy, X-Content-Type-Options, Referrer-Policy, Cache-Control)")
+            # A header given twice (the SVG files' two policies, both enforced) as _headers hosts join it.
+            given = ", ".join(headers.get_all(name) or [])
+            if given != value:
+                fail(f"GET {path}: {name}: {given!r}, not {value!r} as _headers says")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', home.decode("utf-8"))
+    if not policy or "script-src &#39;self&#39;" not in policy.group(1):
+        fail(f"GET {PREFIX}: the page carries no Content-Security-Policy in a <meta> element")
+    passed(f"{PREFIX}, a company's page, the stylesheet, a chart and the script get the headers of _headers "
+           f"(Content-Security-Policy, the SVG files' too, X-Content-Type-Options, Referrer-Policy, Cache-Control); "
+           f"the pages carry their own policy in a <meta> element")
 
     missing = f"{PREFIX}companies/nope/deeper.html"
     status, headers, body = get(root + missing)

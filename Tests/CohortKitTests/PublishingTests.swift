@@ -96,7 +96,11 @@ import Testing
     }
 
     @Test func hostsReadTheSecurityAndCachingHeaders() throws {
-        let files = try site(["static/logos/acme.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>"])
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>"
+        // SVG files get a policy that runs and loads nothing: a folder of pictures at once, a file
+        // beside a page or a script alone (the policy would stop them).
+        let files = try site(["static/logos/acme.svg": svg, "static/logos/acme.png": nil, "static/docs/plan.svg": svg,
+                              "static/docs/plan.html": "<!doctype html><title>Plan</title>"])
         let style = try #require(files.keys.first { $0.hasPrefix("assets/style.") })
         let script = try #require(files.keys.first { $0.hasPrefix("assets/search.") })
         #expect(try text(files, "_headers") == """
@@ -105,7 +109,13 @@ import Testing
             /test/*
               X-Content-Type-Options: nosniff
               Referrer-Policy: strict-origin-when-cross-origin
-              Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'
+              Content-Security-Policy: frame-ancestors 'self'
+            /test/docs/plan.svg
+              Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox
+            /test/logos/*
+              Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox
+            /test/reports/charts/*
+              Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox
             /test/\(script)
               Cache-Control: public, max-age=31536000, immutable
             /test/\(style)
@@ -117,6 +127,8 @@ import Testing
             /test/agreements/*
               Cache-Control: no-cache
             /test/companies/*
+              Cache-Control: no-cache
+            /test/docs/*
               Cache-Control: no-cache
             /test/feed.xml
               Cache-Control: no-cache
@@ -140,10 +152,14 @@ import Testing
               Cache-Control: no-cache
 
             """)
-        // No inline style or script on any page, which the Content-Security-Policy would block (JSON-LD is
-        // data, not script).
-        for (path, data) in files where path.hasSuffix(".html") {
+        // Every page carries the policy first thing, and has no inline style or script, which the policy
+        // would block (JSON-LD is data, not script).
+        for (path, data) in files where path.hasSuffix(".html") && !path.hasPrefix("docs/") {
             let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; "
+                                  + "script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;; style-src &#39;self&#39;; img-src &#39;self&#39; data:; "
+                                  + "font-src &#39;self&#39;; connect-src &#39;self&#39;; object-src &#39;none&#39;; base-uri &#39;self&#39;; "
+                                  + "form-action &#39;self&#39;\">\n"), "\(path)")
             #expect(!html.contains(" style=\"") && !html.contains("<style") && !html.contains(" onclick="), "\(path)")
             #expect(html.components(separatedBy: "<script").dropFirst().allSatisfy { $0.hasPrefix(" src=") || $0.hasPrefix(#" type="application/ld+json""#) },
                     "\(path)")

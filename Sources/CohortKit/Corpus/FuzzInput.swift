@@ -1,12 +1,15 @@
 import Foundation
 
 /// What the fuzzer (`make fuzz`, `Sources/cohort-fuzz`) and its regression tests feed arbitrary bytes
-/// through: one document, as each kind of content file and as `programme.yml`, through front matter,
+/// through: as an image (a logo or an SVG under `static/`: the SVG reader and its CSS, the picture
+/// headers), and as one document, as each kind of content file and as `programme.yml`, through front matter,
 /// YAML decoding, money and date parsing, and the Markdown render with link resolution and heading
 /// ids. It must return for every input: a crash or a hang here is a bug.
 public enum FuzzInput {
     /// Runs `bytes` through the pipeline's parts that read content.
     public static func exercise(_ bytes: UnsafeRawBufferPointer) {
+        // As a logo or a static file: the SVG reader (with its CSS) and the picture headers.
+        _ = ImageFacts.read(Data(bytes))
         guard let text = String(validating: bytes, as: UTF8.self) else {
             // The loader reports such a file; it goes no further.
             return
@@ -44,7 +47,7 @@ public enum FuzzInput {
         let programme = ProgrammeDecoder.decode(SourceFile(displayPath: "content/programme.yml", relativePath: "programme.yml",
                                                            text: files["programme.yml"] ?? "")).programme
         guard let programme, let portfolio = Linker.link(programme: programme, documents: documents,
-                                                         staticFiles: [OutputFile(path: "logo.svg", text: "<svg/>")]).0 else {
+                                                         staticFiles: [OutputFile(path: "logo.svg", text: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")]).0 else {
             preconditionFailure("the fuzzer's programme does not link")
         }
         let paths: Set<String> = ["index.html", "companies/index.html", "companies/acme.html", "organizations/fund.html", "fuzz.html", "logo.svg"]
