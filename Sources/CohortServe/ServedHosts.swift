@@ -15,7 +15,7 @@ import Glibc
 struct ServedHosts: Sendable {
     /// The port listened on.
     let port: UInt16
-    /// The address listened on, when it is one address; nil for `localhost`.
+    /// The address listened on, when it is one address given as such; nil for `localhost` and for every address.
     private let bound: [UInt8]?
     /// Whether the preview listens on every address of the computer.
     private let everyAddress: Bool
