@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CohortKitTests",
-            dependencies: ["CohortKit", "CohortServe"]
+            dependencies: ["CohortKit", "CohortServe", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,18 +8,24 @@ import Glibc
 /// renaming it over the old one are seen as the rename.
 ///
 /// On Linux every folder below the roots has an inotify watch, and folders that appear get one at
-/// once; elsewhere the roots are scanned twice a second.
+/// once; a folder that cannot have one (the system's limit on watches reached, no permission) is
+/// reported, since its changes would go unseen. Elsewhere the roots are scanned twice a second.
 final class FolderWatcher: @unchecked Sendable {
     private let roots: [String]
     private let onChange: @Sendable ([String]) -> Void
+    private let onFailure: @Sendable (WatchFailure) -> Void
 
-    /// Watches `roots` (which need not exist yet) and calls `onChange` with changed paths, from a thread of its own.
-    init(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void) {
+    /// Watches `roots` (which need not exist yet) and calls `onChange` with changed paths, from a thread
+    /// of its own, and `onFailure` for each folder it cannot watch.
+    init(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void, onFailure: @escaping @Sendable (WatchFailure) -> Void) {
         self.roots = roots.map(\.standardizedFileURL.path)
         self.onChange = onChange
+        self.onFailure = onFailure
     }
 
     #if canImport(Glibc)
+    /// Adds an inotify watch, as `inotify_add_watch` does (a test gives one that fails, as the kernel can).
+    var addWatchCall: @Sendable (_ descriptor: Int32, _ path: String, _ mask: UInt32) -> Int32 = { inotify_add_watch($0, $1, $2) }
     private var descriptor: Int32 = -1
     /// A watched folder: every change in it counts, or only those to the roots it holds (a root's parent).
     private struct Watch {
@@ -31,9 +37,13 @@ final class FolderWatcher: @unchecked Sendable {
     private var folders: [Int32: Watch] = [:]
 
     /// Starts watching; the thread runs until the process ends.
-    func start() throws {
+    func start() {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw Failure(message: "cannot watch files: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            let code = errno
+            for root in roots { onFailure(WatchFailure(folder: root, code: code)) }
+            return
+        }
         for root in roots {
             addWatch((root as NSString).deletingLastPathComponent, root: root)
             addWatches(below: root)
@@ -48,8 +58,13 @@ final class FolderWatcher: @unchecked Sendable {
 
     /// Watches the folder at `path`: all of it, or only for `root` appearing or going.
     private func addWatch(_ path: String, root: String? = nil) {
-        let descriptor = inotify_add_watch(self.descriptor, path, Self.mask)
-        guard descriptor >= 0 else { return }
+        let descriptor = addWatchCall(self.descriptor, path, Self.mask)
+        guard descriptor >= 0 else {
+            let code = errno
+            // A folder gone again, or a file now, has nothing to watch.
+            if code != ENOENT && code != ENOTDIR { onFailure(WatchFailure(folder: path, code: code)) }
+            return
+        }
         var watch = folders[descriptor] ?? Watch(path: path)
         if let root { watch.roots.insert(root) } else { watch.whole = true }
         folders[descriptor] = watch
@@ -105,7 +120,7 @@ final class FolderWatcher: @unchecked Sendable {
     }
     #else
     /// Starts scanning; the thread runs until the process ends.
-    func start() throws {
+    func start() {
         let thread = Thread { [self] in
             var previous = snapshot()
             while true {
@@ -136,10 +151,4 @@ final class FolderWatcher: @unchecked Sendable {
         return entries
     }
     #endif
-
-    /// Why watching could not start.
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
-    }
 }

@@ -1,17 +1,27 @@
 import FlyingFox
 import Foundation
 
-/// Tells every open page to reload: each page served gets a script that listens on a WebSocket at
-/// `path`, and every such socket gets a message after every rebuild.
+/// Tells every open page to reload: each page served gets a script, served as a file of its own so
+/// that a Content-Security-Policy without `'unsafe-inline'` lets it run, which listens on a WebSocket
+/// beside it; every such socket gets a message after every rebuild. Both are in `/.cohort/`, which no
+/// file of a site can be in (content in folders whose names start with `.` is not read).
 final class LiveReload: WSMessageHandler, @unchecked Sendable {
+    /// The folder of the script and the socket.
+    static let folder = "/.cohort/"
     /// Where open pages listen for rebuilds.
-    static let path = "/__cohort/live"
+    static let socketPath = folder + "live"
+    /// Where pages load the script from.
+    static let scriptPath = folder + "live-reload.js"
 
-    /// The script that each served page gets: it reloads the page, keeping its scroll position, when
-    /// the server says the site was rebuilt, and once more when the server comes back after a restart.
+    /// The script each served page loads: it reloads the page, keeping its scroll position, when the
+    /// server says the site was rebuilt, and once more when the server comes back after a restart. The
+    /// socket's address is the script's own, so both work wherever the preview is served from (a
+    /// proxy's sub-path included), and from the page's origin, which `connect-src 'self'` allows.
     static let script = """
-        <script>/* cohort serve: reloads the page when the site is rebuilt */
+        /* cohort serve: reloads the page when the site is rebuilt */
         (function () {
+          var address = new URL("\(socketPath.dropFirst(folder.count))", document.currentScript.src);
+          address.protocol = address.protocol === "https:" ? "wss:" : "ws:";
           var key = "cohort-scroll:" + location.pathname, saved = sessionStorage.getItem(key);
           if (saved !== null) {
             sessionStorage.removeItem(key);
@@ -19,23 +29,34 @@ final class LiveReload: WSMessageHandler, @unchecked Sendable {
           }
           function reload() { sessionStorage.setItem(key, String(scrollY)); location.reload(); }
           function connect(lost) {
-            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(path)");
+            var socket = new WebSocket(address.href);
             socket.onopen = function () { if (lost) reload(); };
             socket.onmessage = reload;
             socket.onclose = function () { setTimeout(function () { connect(true); }, 1000); };
           }
           connect(false);
         })();
-        </script>
 
         """
 
-    /// `page` with the script before its closing body tag (or at its end).
-    static func inject(into page: Data) -> Data {
-        let closing = Data("</body>".utf8)
-        guard let range = page.range(of: closing, options: .backwards) else { return page + Data(script.utf8) }
+    /// The preview's own file at a site path (`.cohort/live-reload.js`), if it is one.
+    static func file(_ path: String) -> Data? {
+        "/" + path == scriptPath ? Data(script.utf8) : nil
+    }
+
+    /// The tag that loads the script into the page at `target` (a path from the host's root): relative
+    /// to the page, so that it works under a proxy's sub-path too.
+    static func tag(for target: String) -> String {
+        let depth = max(0, target.prefix { $0 != "?" }.filter { $0 == "/" }.count - 1)
+        return "<script src=\"\(String(repeating: "../", count: depth))\(scriptPath.dropFirst())\" defer></script>\n"
+    }
+
+    /// `page`, served at `target`, with the tag that loads the script before its closing body tag (or at its end).
+    static func inject(into page: Data, at target: String) -> Data {
+        let tag = Data(tag(for: target).utf8)
+        guard let range = page.range(of: Data("</body>".utf8), options: .backwards) else { return page + tag }
         var result = page
-        result.insert(contentsOf: Data(script.utf8), at: range.lowerBound)
+        result.insert(contentsOf: tag, at: range.lowerBound)
         return result
     }
 

@@ -37,34 +37,38 @@ public enum PreviewServer {
         public var isUsage: Bool
     }
 
-    /// Serves until the process ends. `say` prints a line of progress; `report` shows a build's problems.
+    /// Serves until the process ends. `say` prints a line of progress; `report` shows a build's problems
+    /// and the folders that cannot be watched.
     public static func run(_ options: Options, say: @escaping @Sendable (String) -> Void,
                            report: @escaping @Sendable ([Diagnostic]) -> Void) async throws(Failure) {
         let address = try socketAddress(options.host, port: options.port)
         let liveReload = LiveReload()
-        let site = PreviewSite(options) { paths, rebuild in
+        let site = PreviewSite(options, rebuilt: { paths, rebuild in
             say(line(for: paths, rebuild, options: options))
             if !rebuild.diagnostics.isEmpty { report(rebuild.diagnostics) }
             liveReload.reloadAll()
-        }
+        }, unwatched: { problem in
+            report([problem])
+            liveReload.reloadAll()
+        })
         let first = site.build()
         let pages = site.current.version?.paths.count ?? 0
         say("Read the content in \(milliseconds(first.seconds)) ms: \(pages) files; pages render when first asked for" + problems(first.diagnostics))
         if !first.diagnostics.isEmpty { report(first.diagnostics) }
 
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled,
-                                handler: PreviewHandler(site: site, liveReload: liveReload))
-        let watcher = FolderWatcher(roots: site.watchedFolders) { site.changed($0) }
+        let server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 60, logger: .disabled, requestLimits: requestLimits))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
                 group.addTask {
                     try await server.waitUntilListening(timeout: 30)
-                    try watcher.start()
                     let port: UInt16 = switch await server.listeningAddress {
                     case .ip4(_, let port)?, .ip6(_, let port)?: port
                     default: options.port
                     }
+                    // Until now (a moment), every request gets 404: which port to answer for was not known.
+                    await server.appendRoute("*", to: PreviewHandler(site: site, hosts: ServedHosts(bind: options.host, port: port), liveReload: liveReload))
+                    site.makeWatcher().start()
                     let host = options.host.contains(":") ? "[\(options.host)]" : options.host
                     say("Serving http://\(host):\(port)/ (content: \(options.contentPath), theme: \(themeName(options))); press Ctrl-C to stop")
                     if options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost" {
@@ -80,11 +84,17 @@ public enum PreviewServer {
                               isUsage: true)
             }
             throw Failure(description: "cannot serve on \(options.host):\(options.port): \(error.localizedDescription)", isUsage: true)
-        } catch let error as FolderWatcher.Failure {
-            throw Failure(description: error.description, isUsage: false)
         } catch {
             throw Failure(description: "the server stopped: \(error.localizedDescription)", isUsage: false)
         }
+    }
+
+    /// The longest request line, its line break included, and the most bytes of header fields: what
+    /// common servers allow. A request over them is answered at once with 414 or 431.
+    static let requestLineLimit = 8 * 1024, headersLimit = 64 * 1024
+
+    private static let requestLimits = HTTPRequestLimits(requestLine: requestLineLimit, headers: headersLimit) { part in
+        HTTPResponse(part == .requestLine ? .requestLineTooLong(limit: requestLineLimit) : .headersTooLarge(limit: headersLimit))
     }
 
     private static func socketAddress(_ host: String, port: UInt16) throws(Failure) -> any SocketAddress {
@@ -105,11 +115,10 @@ public enum PreviewServer {
     /// `12:03:04 content/companies/rotec.md changed: 38 ms, 9 pages to render again`. Editors' temporary files
     /// (hidden, or gone again and without an extension) are left out of the list.
     static func line(for paths: [String], _ rebuild: LiveSite.Rebuild, options: Options) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
         let names = paths.filter { path in
             let name = (path as NSString).lastPathComponent
             return !name.hasPrefix(".") && (name.contains(".") || FileManager.default.fileExists(atPath: path))
-        }.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
+        }.map(shown)
         let shown = names.isEmpty ? "a file" : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -117,6 +126,12 @@ public enum PreviewServer {
         let count = rebuild.pagesOutOfDate
         return "\(formatter.string(from: Date())) \(shown) changed: \(milliseconds(rebuild.seconds)) ms, "
             + "\(count) \(count == 1 ? "page" : "pages") to render again" + problems(rebuild.diagnostics)
+    }
+
+    /// An absolute path as the user sees it: from the current folder when it is below it.
+    static func shown(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 
     private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

@@ -26,12 +26,21 @@ import Testing
         LiveSite(contentPath: folder.path("content"), templatesPath: folder.path("templates"), templatesRequired: true)
     }
 
-    /// Checks the live site against a fresh build; `step` names the edit in failures.
+    /// Checks the live site against a fresh build; `step` names the edit in failures. When the fresh
+    /// build has errors, every page the preview serves must be the list of them.
     func expectSame(_ site: LiveSite, _ folder: TemporaryFolder, after step: String) throws {
         let expected = try fresh(folder)
         let current = site.current
         #expect(current.diagnostics == expected.diagnostics.sorted(), "after \(step)")
-        guard let files = expected.files else { return }
+        guard let files = expected.files else {
+            let errorPage = PreviewResponse.errorPage(expected.diagnostics.sorted(), sourceLine: { _, _ in nil })
+            for target in ["/", "/companies/rotec.html", "/no-such-page.html"] {
+                let served = PreviewResponse.answer(method: "GET", target: target, file: { current.version?.file($0) },
+                                                    diagnostics: current.diagnostics, sourceLine: { _, _ in nil })
+                #expect(served.status == 500 && served.body == errorPage, "\(target) after \(step)")
+            }
+            return
+        }
         let served = try #require(current.version).allFiles()
         let differing = Set(files.keys).union(served.keys).filter { files[$0] != served[$0] }.sorted()
         #expect(differing == [], "after \(step)")

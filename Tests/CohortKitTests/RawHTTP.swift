@@ -85,22 +85,37 @@ struct RawHTTP {
         }
     }
 
-    /// Sends one request with `target` exactly as given and reads the response.
-    func request(_ method: String, _ target: String) throws -> Response {
+    /// Sends one request with `target` exactly as given, for `host` (127.0.0.1 and the port unless
+    /// given), and reads the response.
+    func request(_ method: String, _ target: String, host: String? = nil) throws -> Response {
+        try send("\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n",
+                 bodyless: method == "HEAD")
+    }
+
+    func get(_ target: String, host: String? = nil) throws -> Response { try request("GET", target, host: host) }
+
+    /// Sends `text` as it is (a whole request, or the start of one) and reads the response; its body
+    /// too unless `bodyless`.
+    func send(_ text: String, bodyless: Bool = false) throws -> Response {
         let connection = try Connection(port: port, timeout: timeout)
-        try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try connection.send(text)
         let (status, headers) = try connection.readHead()
-        let length = method == "HEAD" ? 0 : Int(headers["content-length"] ?? "0") ?? 0
+        let length = bodyless ? 0 : Int(headers["content-length"] ?? "0") ?? 0
         return Response(status: status, headers: headers, body: try connection.take(length))
     }
 
-    func get(_ target: String) throws -> Response { try request("GET", target) }
+    /// The request that opens a WebSocket on `path`, from a page of `origin` (none if nil).
+    func webSocketRequest(_ path: String, origin: String?) -> String {
+        "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + (origin.map { "Origin: \($0)\r\n" } ?? "")
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    }
 
-    /// Opens a WebSocket on `path`; `next()` on the result reads one text message.
-    func webSocket(_ path: String) throws -> WebSocket {
+    /// Opens a WebSocket on `path` from a page of `origin` (the server's own unless given); `next()`
+    /// on the result reads one text message.
+    func webSocket(_ path: String, origin: String? = nil) throws -> WebSocket {
         let connection = try Connection(port: port, timeout: timeout)
-        try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        try connection.send(webSocketRequest(path, origin: origin ?? "http://127.0.0.1:\(port)"))
         let (status, _) = try connection.readHead()
         guard status == 101 else { throw Failure(description: "the WebSocket was refused with \(status)") }
         return WebSocket(connection: connection)

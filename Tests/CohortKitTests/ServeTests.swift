@@ -1,7 +1,11 @@
+import FlyingFox
 import Foundation
 import Testing
 @testable import CohortKit
 @testable import CohortServe
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `cohort serve` end to end: the built binary on a free port of 127.0.0.1, with real requests.
 @Suite(.serialized) struct ServeTests {
@@ -74,9 +78,9 @@ import Testing
         return folder
     }
 
-    /// A page as served, without the reload script the server adds.
-    func withoutScript(_ body: Data) -> Data {
-        let script = Data(LiveReload.script.utf8)
+    /// A page as served at `target`, without the tag that loads the reload script, which the server adds.
+    func withoutScript(_ body: Data, at target: String) -> Data {
+        let script = Data(LiveReload.tag(for: target).utf8)
         guard let range = body.range(of: script) else { return body }
         var page = body
         page.removeSubrange(range)
@@ -91,7 +95,7 @@ import Testing
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.headers["cache-control"] == "no-cache")
         #expect(home.text.contains("<title>Harbin-Israel Incubator</title>"))
-        #expect(home.text.contains("/__cohort/live"))
+        #expect(home.text.contains("<script src=\".cohort/live-reload.js\" defer></script>\n</body>"))
         #expect(try http.get("/companies/rotec.html").text.contains("<h1><bdi>ROTEC</bdi></h1>"))
         #expect(try http.get("/companies/").text.contains("Sonarium Medical"))
         let redirect = try http.get("/companies")
@@ -122,7 +126,7 @@ import Testing
     @Test func editsErrorsNewFilesAndTemplatesShowWithoutARestart() throws {
         let folder = try project()
         let server = try Server(in: folder)
-        let socket = try server.http.webSocket("/__cohort/live")
+        let socket = try server.http.webSocket(LiveReload.socketPath)
         for page in ["/", "/companies/rotec.html", "/companies/sonarium-medical.html"] { #expect(try server.http.get(page).status == 200) }
 
         let rotec = try #require(folder.read("content/companies/rotec.md"))
@@ -146,6 +150,8 @@ import Testing
         #expect(broken.text.contains(" 3 | status: signd\n   |         ^"))
         #expect(!broken.text.contains("<b>ROTEC</b>"))
         #expect(try server.http.get("/companies/sonarium-medical.html").status == 500, "every page shows the errors")
+        #expect(broken.text.contains(LiveReload.tag(for: "/")), "the error page reloads when the files are fixed")
+        #expect(try server.http.get(LiveReload.scriptPath).status == 200, "so its script is served meanwhile")
         try folder.write("content/companies/rotec.md", rotec)
         try server.poll("/") { $0.status == 200 }
         #expect(server.process.isRunning)
@@ -184,7 +190,7 @@ import Testing
         for (path, bytes) in built.sorted(by: { $0.key < $1.key }) {
             let served = try server.http.get("/" + path)
             #expect(served.status == 200)
-            #expect(withoutScript(served.body) == bytes, "\(path) differs")
+            #expect(withoutScript(served.body, at: "/" + path) == bytes, "\(path) differs")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path("output")))
     }
@@ -199,4 +205,151 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("'example.org' is not an IP address"))
     }
+
+    @Test func onlyItsOwnHostsAreAnswered() throws {
+        let server = try Server(in: try project())
+        let port = server.port
+        for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "localhost", "127.0.0.1", "[::1]", "LocalHost:\(port)"] {
+            #expect(try server.http.get("/", host: host).status == 200, "\(host)")
+        }
+        // A name of another site pointed at this computer (DNS rebinding), another port, and nonsense.
+        for host in ["attacker.example", "attacker.example:\(port)", "localhost.attacker.example:\(port)", "localhost:\(port + 1)",
+                     "127.0.0.2:\(port)", "[::2]:\(port)", "localhost:+\(port)", "localhost:", "user@localhost:\(port)", ""] {
+            let refused = try server.http.get("/", host: host)
+            #expect(refused.status == 421, "\(host) gave \(refused.status)")
+            #expect(refused.text.contains("localhost:\(port), 127.0.0.1:\(port), [::1]:\(port)"), "\(refused.text)")
+            #expect(!refused.text.contains("Harbin"))
+        }
+        #expect(try server.http.get(LiveReload.scriptPath, host: "attacker.example").status == 421)
+        #expect(try server.http.send(server.http.webSocketRequest(LiveReload.socketPath, origin: "http://127.0.0.1:\(port)")
+            .replacingOccurrences(of: "Host: 127.0.0.1:\(port)", with: "Host: attacker.example")).status == 421)
+    }
+
+    @Test func liveReloadAnswersOnlyThePreviewsOwnPages() throws {
+        let server = try Server(in: try project())
+        let port = server.port
+        for origin in ["http://localhost:\(port)", "http://127.0.0.1:\(port)", "http://[::1]:\(port)"] {
+            #expect(try server.http.send(server.http.webSocketRequest(LiveReload.socketPath, origin: origin)).status == 101, "\(origin)")
+        }
+        for origin in ["http://attacker.example", "http://attacker.example:\(port)", "https://localhost:\(port)", "http://localhost",
+                       "http://localhost:\(port + 1)", "null", nil] as [String?] {
+            let refused = try server.http.send(server.http.webSocketRequest(LiveReload.socketPath, origin: origin))
+            #expect(refused.status == 403, "\(origin ?? "no origin") gave \(refused.status)")
+        }
+        _ = try server.http.webSocket(LiveReload.socketPath)
+    }
+
+    @Test func theHostsServedFollowTheAddressListenedOn() {
+        let loopback = ServedHosts(bind: "127.0.0.1", port: 8000)
+        #expect(loopback.names == ["localhost:8000", "127.0.0.1:8000", "[::1]:8000"])
+        #expect(!loopback.accepts(host: "192.168.1.5:8000"))
+        #expect(ServedHosts(bind: "localhost", port: 8000).names == loopback.names)
+        #expect(ServedHosts(bind: "::1", port: 8000).names == loopback.names)
+
+        let one = ServedHosts(bind: "192.168.1.5", port: 8000)
+        #expect(one.names == ["localhost:8000", "127.0.0.1:8000", "[::1]:8000", "192.168.1.5:8000"])
+        #expect(one.accepts(host: "192.168.1.5:8000") && one.accepts(host: "192.168.1.5") && one.accepts(host: "localhost:8000"))
+        #expect(!one.accepts(host: "192.168.1.6:8000") && !one.accepts(host: "192.168.1.5:8001") && !one.accepts(host: "my-laptop.local:8000"))
+        #expect(one.accepts(origin: "http://192.168.1.5:8000") && !one.accepts(origin: "http://192.168.1.6:8000"))
+        #expect(ServedHosts(bind: "fe80::1", port: 8000).accepts(host: "[FE80::1]:8000"))
+
+        // Listening on every address: any address is this computer's; names still are not answered.
+        let every = ServedHosts(bind: "0.0.0.0", port: 8000)
+        #expect(every.names.last == "any IP address of this computer with :8000")
+        #expect(every.accepts(host: "192.168.1.5:8000") && every.accepts(host: "[2001:db8::5]:8000") && every.accepts(host: "10.0.0.2"))
+        #expect(!every.accepts(host: "my-laptop.local:8000") && !every.accepts(host: "attacker.example") && !every.accepts(host: "192.168.1.5:80"))
+        #expect(every.accepts(origin: "http://192.168.1.5:8000") && !every.accepts(origin: "http://attacker.example:8000"))
+        #expect(ServedHosts(bind: "::", port: 8000).accepts(host: "10.0.0.2:8000"))
+    }
+
+    @Test func anOverlongRequestLineOrHeadersAreAnsweredAtOnce() throws {
+        let server = try Server(in: try project())
+        // Each read waits a few seconds at most: an answer only after the server's own timeout fails.
+        let http = RawHTTP(port: server.port, timeout: 5)
+        let line = try http.send("GET /" + String(repeating: "a", count: PreviewServer.requestLineLimit))
+        #expect(line.status == 414 && line.headers["connection"] == "close", "\(line.status)")
+        #expect(line.text == "The request line is longer than 8192 bytes.\n")
+        let whole = try http.send("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n")
+        #expect(whole.status == 414)
+        // Just under the limit is a request like any other.
+        let longest = "GET /" + String(repeating: "a", count: PreviewServer.requestLineLimit - " HTTP/1.1\r\n".utf8.count - "GET /".utf8.count) + " HTTP/1.1\r\n"
+        #expect(longest.utf8.count == PreviewServer.requestLineLimit)
+        #expect(try http.send(longest + "Host: 127.0.0.1:\(server.port)\r\nConnection: close\r\n\r\n").status == 404)
+
+        let filler = (0..<70).map { "X-Filler-\($0): " + String(repeating: "b", count: 1000) + "\r\n" }.joined()
+        let headers = try http.send("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n" + filler)
+        #expect(headers.status == 431, "\(headers.status)")
+        #expect(headers.text == "The request's header fields are over 65536 bytes in all.\n")
+        let oneLong = try http.send("GET / HTTP/1.1\r\nX-Long: " + String(repeating: "c", count: 70_000))
+        #expect(oneLong.status == 431)
+        #expect(try http.get("/").status == 200)
+        #expect(try http.get("/companies/rotec.html").status == 200)
+        #expect(server.process.isRunning)
+    }
+
+    @Test func theLiveReloadScriptIsAFileThePagesLoad() throws {
+        let server = try Server(in: try project())
+        let script = try server.http.get(LiveReload.scriptPath)
+        #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
+        #expect(script.text == LiveReload.script && script.text.contains("new WebSocket(address.href)"))
+        #expect(script.text.contains("new URL(\"live\", document.currentScript.src)"), "the socket is beside the script")
+        // Relative to each page, so that it loads under a proxy's sub-path too.
+        for (target, source) in [("/", ".cohort/live-reload.js"), ("/companies/rotec.html", "../.cohort/live-reload.js"),
+                                 ("/zh/companies/", "../../.cohort/live-reload.js"), ("/no/such/page.html", "../../.cohort/live-reload.js")] {
+            let page = try server.http.get(target)
+            #expect(page.text.contains("<script src=\"\(source)\" defer></script>\n</body>"), "\(target)")
+            // No inline script, which a Content-Security-Policy without 'unsafe-inline' would block (a
+            // page's JSON-LD is data, not run).
+            let inline = page.text.ranges(of: "<script").count - page.text.ranges(of: "<script src=").count
+                - page.text.ranges(of: "<script type=\"application/ld+json\">").count
+            #expect(inline == 0, "\(target)")
+        }
+        #expect(try server.http.get("/.cohort/other.js").status == 404)
+        #expect(try server.http.request("HEAD", LiveReload.scriptPath).headers["content-length"] == String(script.body.count))
+    }
+
+    #if canImport(Glibc)
+    @Test func aFolderThatCannotBeWatchedIsNamedInTheTerminalAndOnEveryPage() async throws {
+        let folder = try project()
+        let options = PreviewServer.Options(contentPath: folder.path("content"), templatesPath: folder.path("templates"),
+                                            templatesRequired: false, host: "127.0.0.1", port: 8000)
+        let reported = Reported()
+        let site = PreviewSite(options, rebuilt: { _, _ in }, unwatched: { reported.add($0) })
+        #expect(site.build().diagnostics.isEmpty)
+        let watcher = site.makeWatcher()
+        // The kernel's answer when fs.inotify.max_user_watches is reached, for one folder.
+        watcher.addWatchCall = { descriptor, path, mask in
+            guard path.hasSuffix("/content/companies") else { return inotify_add_watch(descriptor, path, mask) }
+            errno = ENOSPC
+            return -1
+        }
+        watcher.start()
+        let problem = try #require(reported.all.first)
+        #expect(reported.all.count == 1)
+        #expect(problem.location.path == folder.path("content/companies"))
+        #expect(problem.message.contains("changes here cannot be seen") && problem.message.contains("fs.inotify.max_user_watches"))
+        #expect(problem.hint?.contains("restart cohort serve") == true)
+
+        let handler = PreviewHandler(site: site, hosts: ServedHosts(bind: "127.0.0.1", port: 8000), liveReload: LiveReload())
+        for path in ["/", "/news/"] {
+            let page = try await handler.handleRequest(HTTPRequest(method: .GET, version: .http11, path: path, query: [],
+                                                                   headers: [.host: "localhost:8000"], body: Data()))
+            let text = String(decoding: try await page.bodyData, as: UTF8.self)
+            #expect(page.statusCode.code == 500)
+            #expect(text.contains("\(folder.path("content/companies")):1:1: error: changes here cannot be seen"), "\(text)")
+            #expect(text.contains("sudo sysctl fs.inotify.max_user_watches=524288"))
+        }
+        // Another failure for the same folder is not news.
+        site.cannotWatch(WatchFailure(folder: folder.path("content/companies"), code: ENOSPC))
+        #expect(reported.all.count == 1)
+    }
+
+    /// What a preview reported, from any thread.
+    final class Reported: @unchecked Sendable {
+        private let lock = NSLock()
+        private var diagnostics: [Diagnostic] = []
+        func add(_ diagnostic: Diagnostic) { lock.withLock { diagnostics.append(diagnostic) } }
+        var all: [Diagnostic] { lock.withLock { diagnostics } }
+    }
+    #endif
 }

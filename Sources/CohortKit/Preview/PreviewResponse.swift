@@ -20,17 +20,21 @@ public struct PreviewResponse: Sendable, Equatable {
     }
 
     /// The answer to `method` on `target` (the request's path as sent, still percent-encoded) for a site
-    /// whose files `file` gives by path, or the error page while `diagnostics` has errors. `sourceLine`
-    /// gives the text of a line of a file, for the error page's snippets; `page` makes what is served
-    /// of an HTML page (the server adds its live-reload script).
-    public static func answer(method: String, target: String, file: (String) -> Data?, diagnostics: [Diagnostic],
-                              sourceLine: (String, Int) -> String?, page: (Data) -> Data = { $0 }) -> PreviewResponse {
+    /// whose files `file` gives by path, or the error page while `diagnostics` has errors. `previewFile`
+    /// gives the server's own files (its live-reload script) by path, served even while there are errors.
+    /// `sourceLine` gives the text of a line of a file, for the error page's snippets; `page` makes what
+    /// is served of an HTML page (the server adds its live-reload script).
+    public static func answer(method: String, target: String, file: (String) -> Data?, previewFile: (String) -> Data? = { _ in nil },
+                              diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?,
+                              page: (Data) -> Data = { $0 }) -> PreviewResponse {
         guard method == "GET" || method == "HEAD" else {
             return plain(405, "Only GET and HEAD are answered here.\n", extra: [Header(name: "Allow", value: "GET, HEAD")])
         }
         var response: PreviewResponse
         if let path = sitePath(of: target) {
-            if diagnostics.hasErrors {
+            if let bytes = previewFile(path) {
+                response = plainFile(bytes, type: contentType(of: path))
+            } else if diagnostics.hasErrors {
                 response = html(500, page(errorPage(diagnostics, sourceLine: sourceLine)))
             } else if let bytes = file(path) {
                 response = path.hasSuffix(".html") ? html(200, page(bytes)) : plainFile(bytes, type: contentType(of: path))
@@ -131,7 +135,7 @@ public struct PreviewResponse: Sendable, Equatable {
         PreviewResponse(status: 200, headers: common(type: type), body: bytes)
     }
 
-    private static func plain(_ status: Int, _ text: String, extra: [Header] = []) -> PreviewResponse {
+    static func plain(_ status: Int, _ text: String, extra: [Header] = []) -> PreviewResponse {
         PreviewResponse(status: status, headers: common(type: "text/plain; charset=utf-8") + extra, body: Data(text.utf8))
     }
 

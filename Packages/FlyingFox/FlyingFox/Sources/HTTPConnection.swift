@@ -96,6 +96,15 @@ struct HTTPConnection: Sendable {
         }
     }
 
+    // Cohort patch: reads and drops what the client still sends, until it closes or for `seconds` at
+    // most, so that closing with unread input does not reset the connection before the answer is read.
+    func discardInput(seconds: TimeInterval) async {
+        _ = try? await withThrowingTimeout(seconds: seconds) {
+            var iterator = bytes.makeAsyncIterator()
+            while try await iterator.nextBuffer(suggested: 4_096) != nil {}
+        }
+    }
+
     func close() throws {
         try socket.close()
     }

@@ -36,9 +36,13 @@ struct HTTPDecoder {
 
     var sharedRequestBufferSize: Int
     var sharedRequestReplaySize: Int
+    // Cohort patch: the request line and the headers are read up to these limits (see PATCH.md).
+    var requestLimits: HTTPRequestLimits?
 
     func decodeRequest(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> HTTPRequest {
-        let status = try await bytes.lines.takeNext()
+        guard let status = try await readLine(from: bytes, limit: requestLimits?.requestLine, part: .requestLine)?.text else {
+            throw SequenceTerminationError()
+        }
         let comps = status
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -49,7 +53,7 @@ struct HTTPDecoder {
         let method = HTTPMethod(String(comps[0]))
         let version = HTTPVersion(String(comps[2]))
         let target = makeTarget(from: comps[1])
-        let headers = try await readHeaders(from: bytes)
+        let headers = try await readHeaders(from: bytes, limit: requestLimits?.headers)
         let body = try await readBody(
             from: bytes,
             contentLength: headers[.contentLength],
@@ -127,12 +131,34 @@ struct HTTPDecoder {
         return (HTTPHeader(name), value)
     }
 
-    func readHeaders(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> [HTTPHeader : String] {
-        try await bytes
-            .lines
-            .prefix { $0 != "\r" && $0 != "" }
-            .compactMap(readHeader)
-            .reduce(into: [HTTPHeader: String]()) { $0[$1.header] = $1.value }
+    // Cohort patch: reads line by line itself, at most `limit` bytes up to the blank line after the headers.
+    func readHeaders(from bytes: some AsyncBufferedSequence<UInt8>, limit: Int? = nil) async throws -> [HTTPHeader : String] {
+        var headers = [HTTPHeader: String]()
+        var remaining = limit
+        while let line = try await readLine(from: bytes, limit: remaining, part: .headers), !line.text.isEmpty {
+            remaining = remaining.map { $0 - line.size }
+            if let header = readHeader(from: line.text) { headers[header.header] = header.value }
+        }
+        return headers
+    }
+
+    // Cohort patch: the next line without its line break, and how many bytes it took with it (nil at the
+    // end of the input); `HTTPRequestLimits.Exceeded` as soon as the line is over `limit` bytes.
+    func readLine(from bytes: some AsyncBufferedSequence<UInt8>, limit: Int?,
+                  part: HTTPRequestLimits.Part) async throws -> (text: String, size: Int)? {
+        var iterator = bytes.makeAsyncIterator()
+        var line: [UInt8] = []
+        var size = 0
+        while let byte = try await iterator.next() {
+            size += 1
+            if let limit, size > limit { throw HTTPRequestLimits.Exceeded(part: part) }
+            if byte == UInt8(ascii: "\n") { break }
+            line.append(byte)
+        }
+        guard size > 0 else { return nil }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        guard let text = String(bytes: line, encoding: .utf8) else { throw AsyncSequenceError("Invalid String Conversion") }
+        return (text, size)
     }
 
     func readBody(

@@ -216,7 +216,8 @@ public final actor HTTPServer {
     private func makeConnection(socket: AsyncSocket) -> HTTPConnection {
         HTTPConnection(
             socket: socket,
-            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize),
+            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize,
+                                 requestLimits: config.requestLimits),
             logger: config.logger
         )
     }
@@ -232,6 +233,14 @@ public final actor HTTPServer {
                 let response = await handleRequest(request)
                 try await request.bodySequence.flushIfNeeded()
                 try await connection.sendResponse(response)
+            }
+        } catch let exceeded as HTTPRequestLimits.Exceeded {
+            // Cohort patch: a request over the limits is answered at once, then the connection closes.
+            if let limits = config.requestLimits {
+                var response = limits.response(exceeded.part)
+                response.headers[.connection] = "close"
+                try? await connection.sendResponse(response)
+                await connection.discardInput(seconds: 2)
             }
         } catch {
             // TODO: send `400 Bad Request` on `HTTPDecoder.Error` before closing.
