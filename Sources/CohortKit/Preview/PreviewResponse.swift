@@ -131,8 +131,10 @@ public struct PreviewResponse: Sendable, Equatable {
         PreviewResponse(status: status, headers: common(type: "text/html; charset=utf-8"), body: page)
     }
 
+    /// A file as it is; an SVG file with the policy `_headers` gives it, under which it only draws.
     private static func plainFile(_ bytes: Data, type: String) -> PreviewResponse {
-        PreviewResponse(status: 200, headers: common(type: type), body: bytes)
+        let policy = type.hasPrefix("image/svg+xml") ? [Header(name: "Content-Security-Policy", value: HostFiles.svgPolicy)] : []
+        return PreviewResponse(status: 200, headers: common(type: type) + policy, body: bytes)
     }
 
     static func plain(_ status: Int, _ text: String, extra: [Header] = []) -> PreviewResponse {
