@@ -37,6 +37,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from host_rules import header_rules, headers_for
+
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BASE_URL = "https://harbin-israel.example.org/harbin/"
 PREFIX = "/harbin/"
@@ -89,32 +91,6 @@ def stylesheets(body):
     parser = Stylesheets()
     parser.feed(body.decode("utf-8"))
     return parser.hrefs
-
-
-def header_rules(site):
-    """The rules of the site's _headers: (path pattern, [(name, value)]), in order."""
-    rules = []
-    with open(os.path.join(site, "_headers"), encoding="utf-8") as file:
-        for line in file:
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if not line[0].isspace():
-                rules.append((line.strip(), []))
-            elif rules and ":" in line:
-                name, value = line.strip().split(":", 1)
-                rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(rules, path):
-    """The headers Netlify gives path: those of every rule that matches it (a pattern ending in * matches
-    every path that starts with what precedes the *, any other only itself), a name given twice joined."""
-    headers = {}
-    for pattern, values in rules:
-        if (path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern):
-            for name, value in values:
-                headers[name] = f"{headers[name]}, {value}" if name in headers else value
-    return headers
 
 
 def free_port():

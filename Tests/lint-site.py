@@ -44,6 +44,8 @@ Prints what it found and how long each part took; exits 1 when anything fails.
 """
 import functools, http.server, json, os, re, shutil, subprocess, sys, tempfile, threading, time, urllib.parse
 
+from host_rules import header_rules, headers_for
+
 cohort = os.path.abspath(sys.argv[1])
 repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 work = tempfile.mkdtemp(prefix="cohort-lint-")
@@ -54,20 +56,6 @@ def run(arguments, cwd):
     if result.returncode != 0:
         sys.exit(f"lint-site: {' '.join(arguments)} failed in {cwd}:\n{result.stdout}{result.stderr}")
     return result
-
-def header_rules(site):
-    """The rules of the site's _headers: (path pattern, [(name, value)]), in order."""
-    rules = []
-    with open(os.path.join(site, "_headers"), encoding="utf-8") as file:
-        for line in file:
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if not line[0].isspace():
-                rules.append((line.strip(), []))
-            elif rules and ":" in line:
-                name, value = line.strip().split(":", 1)
-                rules[-1][1].append((name.strip(), value.strip()))
-    return rules
 
 def base_path(site):
     """The path of the site's base_url ("/", "/fund/"): the folder of its home page's canonical address."""
@@ -91,12 +79,7 @@ class HostedSites(http.server.SimpleHTTPRequestHandler):
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         if self.requested is not None:
             self.requested.append(path)
-        given = {}
-        for pattern, values in self.rules:
-            if path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern:
-                for name, value in values:
-                    given[name] = f"{given[name]}, {value}" if name in given else value
-        for name, value in given.items():
+        for name, value in headers_for(self.rules, path).items():
             self.send_header(name, value)
         self.send_header("LinkChecker", "allow")
         super().end_headers()
