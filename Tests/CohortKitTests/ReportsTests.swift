@@ -86,6 +86,39 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
         #expect(timeline.map(\.agreementsSigned) == [1, 1])
     }
 
+    /// Content dates are from 1900, but a quarter's name is not how quarters are ordered: a year
+    /// written with fewer digits once sorted after 2012 and put its amount in the wrong cumulative total.
+    @Test func timelineQuartersSortByDateNotByName() throws {
+        let figures = try figures()
+        let early = try #require(Day(year: 999, month: 5, day: 15))
+        let lines = figures.companies.filter { $0.committed != nil }.map { line in
+            guard line.slug == "acme" else { return line }
+            var moved = line
+            moved.date = early
+            moved.rounds = line.rounds.map { round in
+                var round = round
+                round.date = early
+                return round
+            }
+            return moved
+        }
+        let timeline = Figures.quarters(lines, agreements: [], try #require(Currency("USD")))
+        #expect(timeline.map(\.name) == ["999 Q2", "2012 Q1"])
+        #expect(timeline.map(\.cumulative.amount.formatted) == ["USD 1,000,000", "USD 1,750,000"])
+        let undated = lines.map { line in
+            var line = line
+            line.date = nil
+            line.rounds = line.rounds.map { round in
+                var round = round
+                round.date = nil
+                round.disbursedOn = nil
+                return round
+            }
+            return line
+        }
+        #expect(Figures.quarters(undated + lines, agreements: [], try #require(Currency("USD"))).map(\.name) == ["999 Q2", "2012 Q1", "Undated"])
+    }
+
     @Test func otherCurrenciesConvertAtTheDeclaredRates() throws {
         var changes = reportContent
         changes["programme.yml"] = programmeYAML + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    CNY: 0.15625\n"
