@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func asOfTakesTheSameYears() throws {
-        let run = try cohort(["report", "--content", lifecycleFixture.path, "--as-of", "0999-05-15", "--output", "/nonexistent"])
+        let folder = try TemporaryFolder()
+        let run = try cohort(["report", "--content", lifecycleFixture.path, "--as-of", "0999-05-15", "--output", folder.path("output")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("The value '0999-05-15' is invalid for '--as-of <date>'"), "\(run.stderr)")
     }
