@@ -167,7 +167,7 @@ bench: deps
 # Fuzzes one document at a time through front matter, YAML, money, dates and Markdown with links,
 # with libFuzzer, for FUZZ_SECONDS (default 5 minutes), starting from content/, the starter and
 # Tests/Fuzz. A crash or hang is written to .build-fuzz/crash-* or timeout-*: add it to
-# Tests/Fuzz/regressions, which the tests replay. See docs/fuzzing.md.
+# Tests/Fuzz/regressions, with its expected diagnostics in FuzzRegressionTests, which replays it. See docs/fuzzing.md.
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	COHORT_FUZZ=1 $(SWIFT) build -c debug --product cohort-fuzz --scratch-path .build-fuzz

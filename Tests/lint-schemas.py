@@ -39,6 +39,7 @@ MISTAKES = [
     ("agreements/framework-rotec.md", 'title: "Framework"\nkind: "framework"\nstatus: "draft"\nparties: ["rotec"]\n', "one party",
      "part"),
     ("news/programme-announced.md", 'title: "Launch"\ndate: "10/10/2011"\n', "a date not written YYYY-MM-DD", "10/10/2011"),
+    ("news/programme-announced.md", 'title: "Launch"\ndate: "0999-05-15"\n', "a date outside the years 1900 to 2200", "0999-05-15"),
     ("pages/about.md", 'title: "About"\norder: -1\n', "a negative order", "-1"),
     ("pages/about.zh.md", 'title: "关于"\norder: 2\n', "a translation that sets a fact", "cannot set 'order'"),
     ("programme.yml", None, "a programme without base_url", "base_url"),

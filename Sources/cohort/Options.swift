@@ -96,6 +96,9 @@ struct DiagnosticOptions: ParsableArguments {
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
-    /// A day written `YYYY-MM-DD`.
-    public init?(argument: String) { self.init(iso: argument) }
+    /// A day written `YYYY-MM-DD`, in one of the years the content's dates may have.
+    public init?(argument: String) {
+        guard let day = Day(iso: argument), Day.acceptedYears.contains(day.year) else { return nil }
+        self = day
+    }
 }

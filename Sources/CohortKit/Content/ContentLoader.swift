@@ -34,6 +34,10 @@ public enum ContentLoader {
                                              hint: "run cohort in a project folder, or pass --content DIR"))
             return source
         }
+        if let unreadable = FileTree.unreadable(folder: directory) {
+            source.diagnostics.append(unreadable.diagnostic(under: displayRoot))
+            return source
+        }
         (source.programme, source.diagnostics) = readProgramme(in: directory, prefix: prefix)
         for name in programmeTranslationNames(in: directory) {
             var problems: [Diagnostic] = []
@@ -44,7 +48,9 @@ public enum ContentLoader {
         }
         var wanted: [(folder: ContentFolder, relative: String)] = []
         var staticPaths: [String] = []
-        for relative in files(in: directory) {
+        let listing = listing(of: directory)
+        source.diagnostics += listing.unreadable.map { $0.diagnostic(under: prefix) } + listing.linkWarnings(under: prefix)
+        for relative in listing.files {
             switch kind(of: relative) {
             case .document(let folder): wanted.append((folder, relative))
             case .stray(let folder): source.diagnostics.append(strayWarning(relative, in: folder, prefix: prefix))
@@ -104,8 +110,22 @@ public enum ContentLoader {
 
     /// Every regular file under the folders Cohort reads, relative to `directory`, in the order a build reads them.
     static func files(in directory: URL) -> [String] {
-        ContentFolder.allCases.flatMap { files(under: directory, folder: $0.rawValue) }
-            + files(under: directory, folder: "static", keepingHidden: true)
+        listing(of: directory).files
+    }
+
+    /// Every regular file under the folders Cohort reads, as `files(in:)` gives them, and the folders
+    /// among them that could not be listed, relative to `directory`.
+    static func listing(of directory: URL) -> FileTree.Listing {
+        (ContentFolder.allCases.map(\.rawValue) + ["static"]).reduce(into: FileTree.Listing()) { all, folder in
+            let listing = FileTree.walk(directory.appendingPathComponent(folder), keepingHidden: folder == "static")
+            all.files += listing.files.map { folder + "/" + $0 }
+            all.links += listing.links.map { folder + "/" + $0 }
+            all.unreadable += listing.unreadable.map { unreadable in
+                var named = unreadable
+                named.path = unreadable.path.isEmpty ? folder : folder + "/" + unreadable.path
+                return named
+            }
+        }
     }
 
     /// The regular files below `directory/folder`, as paths relative to `directory`, sorted.
@@ -154,10 +174,10 @@ public enum ContentLoader {
         guard !relative.contains(where: \.isNewline) else {
             return (nil, [.error(at: .file(prefix + relative), "a static file's name cannot contain a line break")])
         }
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
-            return (nil, [.error(at: .file(prefix + relative), "cannot read file")])
+        switch FileTree.contents(of: directory.appendingPathComponent(relative), path: relative) {
+        case .success(let data): return (OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data), [])
+        case .failure(let unreadable): return (nil, [unreadable.diagnostic(under: prefix)])
         }
-        return (OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data), [])
     }
 
     /// The warning for a file in an entity folder that is not Markdown.
@@ -178,8 +198,11 @@ public enum ContentLoader {
     /// Reads one text file; a file that is not UTF-8 is reported at the first bad byte.
     private static func read(_ url: URL, relativePath: String, prefix: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let displayPath = prefix + relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error(at: .file(displayPath), "cannot read file"))
+        let data: Data
+        switch FileTree.contents(of: url, path: relativePath) {
+        case .success(let bytes): data = bytes
+        case .failure(let unreadable):
+            diagnostics.append(unreadable.diagnostic(under: prefix))
             return nil
         }
         var bytes = [UInt8](data)

@@ -5,24 +5,111 @@ import Glibc
 import Darwin
 #endif
 
-/// Walks the folders Cohort reads (content and templates).
+/// Walks and reads the folders Cohort reads (content and templates), saying what it could not read:
+/// a folder or a file that cannot be read is never taken for an empty one.
 enum FileTree {
-    /// The regular files below `folder`, as paths relative to it, sorted. Hidden files and folders are
-    /// skipped, unless `keepingHidden` (static files such as `.well-known/security.txt`); `.git` and
-    /// `.DS_Store` are always skipped, and so are symbolic links. A folder that does not exist has no
-    /// files.
-    static func regularFiles(in folder: URL, keepingHidden: Bool = false) -> [String] {
-        var paths: [String] = []
-        walk(folder.path, relative: "", keepingHidden: keepingHidden, into: &paths)
-        return paths.sorted()
+    /// A folder or file that could not be read, and the system's reason.
+    struct Unreadable: Error, Sendable, Equatable {
+        /// Its path relative to the folder walked; empty for that folder itself.
+        var path: String
+        /// Whether it is a folder, not a file.
+        var isFolder: Bool
+        /// Why, as the system says it: `Permission denied`, `Not a directory`, `Is a directory`.
+        var reason: String
+
+        /// The error that names it, under `root`, the walked folder as diagnostics name it.
+        func diagnostic(under root: String) -> Diagnostic {
+            let name = path.isEmpty ? root : (root.hasSuffix("/") ? root : root + "/") + path
+            return .error(at: .file(name), "cannot read \(isFolder ? "folder" : "file"): \(reason)")
+        }
     }
 
-    /// Adds the regular files below `path` to `paths`, reading each folder's entries and their types
+    /// What a walk found: the regular files, sorted, and what could not be read on the way.
+    struct Listing: Sendable {
+        /// Paths relative to the walked folder, sorted.
+        var files: [String] = []
+        /// The folders that could not be listed and the entries that are neither files, folders nor
+        /// links (pipes, sockets, devices), in the order they were met.
+        var unreadable: [Unreadable] = []
+        /// The symbolic links, which are not followed, so that nothing outside the folder is read.
+        var links: [String] = []
+
+        /// A warning for each link, under `root`, the walked folder as diagnostics name it.
+        func linkWarnings(under root: String) -> [Diagnostic] {
+            links.map { link in
+                .warning(at: .file((root.hasSuffix("/") ? root : root + "/") + link), "ignored: a symbolic link, which Cohort does not follow",
+                         hint: "copy the file it points to into the folder")
+            }
+        }
+    }
+
+    /// The regular files below `folder`, as paths relative to it, sorted, and the folders below it that
+    /// could not be listed. Hidden files and folders are skipped, unless `keepingHidden` (static files
+    /// such as `.well-known/security.txt`); `.git` and `.DS_Store` are always skipped. Symbolic links
+    /// are listed apart, not followed. A folder that does not exist has no files; one that exists but
+    /// cannot be listed (no permission, not a folder) is unreadable.
+    static func walk(_ folder: URL, keepingHidden: Bool = false) -> Listing {
+        var listing = Listing()
+        walk(folder.path, relative: "", keepingHidden: keepingHidden, into: &listing)
+        listing.files.sort()
+        return listing
+    }
+
+    /// Why `folder` cannot be listed, or nil when it can.
+    static func unreadable(folder: URL) -> Unreadable? {
+        guard let directory = opendir(folder.path) else { return Unreadable(path: "", isFolder: true, reason: systemReason()) }
+        closedir(directory)
+        return nil
+    }
+
+    /// The regular files below `folder`, as `walk` finds them, without what it could not read.
+    static func regularFiles(in folder: URL, keepingHidden: Bool = false) -> [String] {
+        walk(folder, keepingHidden: keepingHidden).files
+    }
+
+    /// The bytes of the file at `url`, named `path` in the walked folder, or why they cannot be read
+    /// (the system's reason). Only a regular file is read: a folder, or a pipe that would wait for a
+    /// writer, is unreadable.
+    static func contents(of url: URL, path: String) -> Result<Data, Unreadable> {
+        let unreadable = { (reason: String) in Unreadable(path: path, isFolder: false, reason: reason) }
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(unreadable(systemReason())) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(unreadable(systemReason())) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(unreadable(status.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : notRegular))
+        }
+        do {
+            return .success(try handle.readToEnd() ?? Data())
+        } catch {
+            return .failure(unreadable(FileError.describe(error)))
+        }
+    }
+
+    /// The reason given for a pipe, a socket or a device where a file or folder belongs.
+    private static let notRegular = "not a regular file or folder"
+
+    /// The system's words for the last error (`errno`).
+    private static func systemReason() -> String { String(cString: strerror(errno)) }
+
+    /// Adds the regular files below `path` to `listing`, reading each folder's entries and their types
     /// with readdir: no attributes are read for a file whose type the entry gives.
-    private static func walk(_ path: String, relative: String, keepingHidden: Bool, into paths: inout [String]) {
-        guard let directory = opendir(path) else { return }
+    private static func walk(_ path: String, relative: String, keepingHidden: Bool, into listing: inout Listing) {
+        guard let directory = opendir(path) else {
+            // Only the walked folder itself may be missing; a folder met inside it exists, or did.
+            if !(relative.isEmpty && errno == ENOENT) {
+                listing.unreadable.append(Unreadable(path: relative, isFolder: true, reason: systemReason()))
+            }
+            return
+        }
         defer { closedir(directory) }
-        while let entry = readdir(directory) {
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { listing.unreadable.append(Unreadable(path: relative, isFolder: true, reason: systemReason())) }
+                return
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -33,13 +120,22 @@ enum FileTree {
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
-                guard lstat(full, &status) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                guard lstat(full, &status) == 0 else {
+                    listing.unreadable.append(Unreadable(path: inside, isFolder: false, reason: systemReason()))
+                    continue
+                }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_FIFO)
+                }
             }
-            if type == Int32(DT_DIR) {
-                walk(full, relative: inside, keepingHidden: keepingHidden, into: &paths)
-            } else if type == Int32(DT_REG) {
-                paths.append(inside)
+            switch type {
+            case Int32(DT_DIR): walk(full, relative: inside, keepingHidden: keepingHidden, into: &listing)
+            case Int32(DT_REG): listing.files.append(inside)
+            case Int32(DT_LNK): listing.links.append(inside)
+            default: listing.unreadable.append(Unreadable(path: inside, isFolder: false, reason: notRegular))
             }
         }
     }

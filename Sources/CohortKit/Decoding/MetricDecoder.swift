@@ -76,6 +76,7 @@ struct MetricDecoder {
                              hint: "write it as \(kind.example) (metrics_period in programme.yml says how often companies report)")
                 continue
             }
+            guard reader.isAccepted(year: period.year, of: "period \(written)", at: periodNode) else { continue }
             let location = reader.location(periodNode)
             if let previous = reports.last, period <= previous.period {
                 reader.error(at: location, period == previous.period ? "the period \(period) is reported twice"

@@ -196,6 +196,18 @@ final class NodeReader {
         return value
     }
 
+    /// A whole number written plainly, from `range`: digits outside it, however many, are an error
+    /// that names the range.
+    func int(_ node: Node, in range: ClosedRange<Int>) -> Int? {
+        let text = node.scalarText
+        guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return int(node) }
+        guard let value = Int(text), range.contains(value) else {
+            error(node, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
+            return nil
+        }
+        return value
+    }
+
     /// `true` or `false`, and nothing else: YAML 1.1's `yes`, `no`, `on` and `off` are errors.
     func bool(_ node: Node) -> Bool? {
         switch plainScalar(node, expected: "true or false") {
@@ -215,7 +227,16 @@ final class NodeReader {
             error(node, "invalid date '\(text)'", hint: "write a real calendar date as YYYY-MM-DD, for example 2011-10-10")
             return nil
         }
-        return day
+        return isAccepted(year: day.year, of: "date \(text)", at: node) ? day : nil
+    }
+
+    /// Whether `year` is one of `Day.acceptedYears`; if not, an error at `node` naming what has it
+    /// (`date 0999-05-15`, `period 0999-Q2`).
+    func isAccepted(year: Int, of what: String, at node: Node) -> Bool {
+        guard !Day.acceptedYears.contains(year) else { return true }
+        error(node, "the \(what) is outside the years Cohort accepts, \(Day.acceptedYears.lowerBound) to \(Day.acceptedYears.upperBound)",
+              hint: "check the year")
+        return false
     }
 
     /// A slug, with its location.

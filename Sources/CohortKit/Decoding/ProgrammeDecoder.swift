@@ -37,7 +37,7 @@ enum ProgrammeDecoder {
         let focusAreas = fields.optional("focus_areas") { focusAreaList($0, reader) } ?? []
         let rates = fields.optional("exchange_rates") { exchangeRates($0, reader) }
         let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
-        let pageSize = fields.optional("page_size", reader.int) ?? Programme.defaultPageSize
+        let pageSize = fields.optional("page_size") { reader.int($0, in: Programme.pageSizes) } ?? Programme.defaultPageSize
         let search = fields.optional("search", reader.bool) ?? true
         let logo = fields.optional("logo", reader.locatedText)
         let metricsPeriod = fields.optional("metrics_period") { reader.choice($0, Period.Kind.self, what: "metrics period") } ?? .year

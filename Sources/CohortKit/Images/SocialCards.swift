@@ -69,8 +69,7 @@ enum SocialCards {
 
     /// The PNG of each card, rendered by resvg in one run of Python.
     private static func render(_ cards: [(path: String, svg: String)], environment: [String: String]) throws(ToolFailure) -> [Data] {
-        let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        guard let python = path.map({ $0 + "/python3" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let python = ExternalProgram.python(environment: environment) else {
             throw ToolFailure(description: "resvg is not installed (no python3)")
         }
         // Reads the cards' SVG as a JSON list on standard input; writes their PNG as base64, one a line.
@@ -86,7 +85,7 @@ enum SocialCards {
         guard let input = try? JSONSerialization.data(withJSONObject: cards.map(\.svg)) else {
             throw ToolFailure(description: "the cards could not be written for resvg")
         }
-        let output = try ExternalProgram.run([python, "-c", script], input: input) { status in
+        let output = try ExternalProgram.run(python + ["-c", script], input: input) { status in
             status == 3 ? "resvg is not installed" : "resvg failed"
         }
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")

@@ -9,6 +9,10 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The day of the month, 1 to 31.
     public let day: Int
 
+    /// The years a date in the content may have: the figures of a programme's life, with room on each
+    /// side; a year outside them is a typo (`0999`, `20255`) that would upset the totals over time.
+    public static let acceptedYears = 1900...2200
+
     /// Creates a day if the three numbers name a real date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

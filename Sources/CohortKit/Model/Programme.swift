@@ -49,7 +49,7 @@ public struct Programme: Sendable, Hashable {
     public var metricCatalogue: MetricCatalogue { MetricCatalogue(metrics: metrics, period: metricsPeriod) }
     /// Whether Markdown may carry raw HTML through to the site.
     public var allowRawHTML: Bool
-    /// How many rows a list page shows before the next page; 0 for one page however long.
+    /// How many rows a list page shows before the next page, one of `pageSizes`; 0 for one page however long.
     public var pageSize: Int
     /// Whether the site has full-text search (a Pagefind index, a search page and box).
     public var search: Bool
@@ -61,6 +61,10 @@ public struct Programme: Sendable, Hashable {
 
     /// The rows of a list page when `page_size` is not given.
     public static let defaultPageSize = 100
+
+    /// The values `page_size` may take: 0 (one page however long) up to a size no page needs, so that
+    /// the pages' arithmetic cannot overflow.
+    public static let pageSizes = 0...10_000
 
     /// The default language: its pages are at the site's top, its files hold the facts.
     public var language: Language { languages[0] }

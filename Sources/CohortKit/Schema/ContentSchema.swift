@@ -98,8 +98,8 @@ public enum ContentSchema {
               "How often companies report their metrics. Defaults to `year`. See [Metrics](#metrics)."),
         .init("metrics", .list(.object("metrics", metric)), .no,
               "The facts the programme collects from its companies every period, such as employees or revenue. See [Metrics](#metrics)."),
-        .init("page_size", .wholeNumber, .no,
-              "How many rows a list page shows before the next page (companies, organisations, agreements, news, and each filter of them). Defaults to 100; `0` puts every list on one page."),
+        .init("page_size", .wholeNumber(from: Programme.pageSizes.lowerBound, to: Programme.pageSizes.upperBound), .no,
+              "How many rows a list page shows before the next page (companies, organisations, agreements, news, and each filter of them), from 0 to 10000. Defaults to 100; `0` puts every list on one page."),
     ]
 
     /// The fields of the table under "`organizations/<slug>.md`" in docs/content-format.md.

@@ -126,7 +126,9 @@ public enum JSONSchema {
     private static let definitions: [String: JSONValue] = [
         "text": ["type": ["string", "number", "boolean"], "pattern": "\\S",
                  "description": "Any single value, taken as written; not blank."],
-        "date": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A day: YYYY-MM-DD."],
+        // The pattern's years are Day.acceptedYears.
+        "date": ["type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$",
+                 "description": "A day: YYYY-MM-DD, in a year from 1900 to 2200."],
         "slug": ["type": ["string", "integer"], "pattern": "^[a-z0-9][a-z0-9-]*$", "minimum": 0,
                  "description": "The file name of another entity, without .md: lower-case letters, digits and -."],
         "currency": ["type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 code in capitals, such as USD."],

@@ -19,7 +19,8 @@ struct Pagefind: SearchIndexer {
 
     /// Pagefind as this machine has it, in this order: the `PAGEFIND` variable naming the program;
     /// `pagefind_extended`, then `pagefind`, on the `PATH`; `python3 -m pagefind` (PyPI's
-    /// `pagefind[extended]`, which puts no command on the `PATH`).
+    /// `pagefind[extended]`, which puts no command on the `PATH`), run apart from the current folder
+    /// like every Python tool (`ExternalProgram.python`).
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ToolFailure) -> Pagefind {
         if let named = environment["PAGEFIND"], !named.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: named) else {
@@ -34,8 +35,8 @@ struct Pagefind: SearchIndexer {
             }
         }
         let missing = ToolFailure(description: "Pagefind is not installed", hint: installHint)
-        guard let python = path.map({ $0 + "/python3" }).first(where: FileManager.default.isExecutableFile(atPath:)) else { throw missing }
-        let module = Pagefind(command: [python, "-m", "pagefind"])
+        guard let python = ExternalProgram.python(environment: environment) else { throw missing }
+        let module = Pagefind(command: python + ["-m", "pagefind"])
         guard (try? module.run(["--version"])) != nil else { throw missing }
         return module
     }

@@ -24,6 +24,8 @@ public struct Theme: Sendable {
     public static func load(overriding overrides: URL?, displayRoot: String) -> (Theme?, [Diagnostic]) {
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         var files: [String: (displayPath: String, bytes: Data)] = [:]
+        var unreadable: [FileTree.Unreadable] = []
+        var links: [Diagnostic] = []
         for file in EmbeddedFolder.theme.files { files[file.path] = (builtInRoot + file.path, file.bytes) }
         if let overrides {
             var isDirectory: ObjCBool = false
@@ -31,14 +33,19 @@ public struct Theme: Sendable {
                 return (nil, [.error(at: .file(displayRoot), "templates folder not found",
                                      hint: "pass --templates DIR, or leave it out to use the built-in theme")])
             }
-            for relative in FileTree.regularFiles(in: overrides) {
-                guard let data = FileManager.default.contents(atPath: overrides.appendingPathComponent(relative).path) else { continue }
-                files[relative] = (prefix + relative, data)
+            let listing = FileTree.walk(overrides)
+            unreadable += listing.unreadable
+            links = listing.linkWarnings(under: displayRoot)
+            for relative in listing.files {
+                switch FileTree.contents(of: overrides.appendingPathComponent(relative), path: relative) {
+                case .success(let data): files[relative] = (prefix + relative, data)
+                case .failure(let failure): unreadable.append(failure)
+                }
             }
         }
         var sources: [SourceFile] = []
         var assets: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = unreadable.map { $0.diagnostic(under: displayRoot) } + links
         // The built-in tables first, then the programme's over them, key by key.
         let builtInTables = EmbeddedFolder.theme.files.filter { $0.path.hasPrefix("strings/") && $0.path.hasSuffix(".yml") }
             .map { (path: $0.path, displayPath: builtInRoot + $0.path, bytes: $0.bytes) }
