@@ -56,6 +56,23 @@ import Testing
         try expectSame(site, folder, after: "the first build")
     }
 
+    @Test func aFolderThatCannotBeReadIsAnErrorAsInABuild() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        // A file where the agreements folder was: the folder cannot be listed (as without permission).
+        let agreements = folder.url.appendingPathComponent("content/agreements"), kept = folder.url.appendingPathComponent("agreements")
+        try FileManager.default.moveItem(at: agreements, to: kept)
+        try folder.write("content/agreements", "not a folder\n")
+        _ = site.update([agreements.path])
+        #expect(site.current.diagnostics.contains { $0.message == "cannot read folder: Not a directory" && $0.location.path.hasSuffix("content/agreements") })
+        try expectSame(site, folder, after: "the agreements folder became a file")
+        try FileManager.default.removeItem(at: agreements)
+        try FileManager.default.moveItem(at: kept, to: agreements)
+        _ = site.update([agreements.path])
+        try expectSame(site, folder, after: "the agreements folder came back")
+    }
+
     @Test func editingOneCompanyRendersOnlyThePagesThatShowIt() throws {
         let folder = try project()
         let site = live(folder)

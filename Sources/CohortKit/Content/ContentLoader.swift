@@ -49,7 +49,7 @@ public enum ContentLoader {
         var wanted: [(folder: ContentFolder, relative: String)] = []
         var staticPaths: [String] = []
         let listing = listing(of: directory)
-        source.diagnostics += listing.unreadable.map { $0.diagnostic(under: prefix) } + listing.linkWarnings(under: prefix)
+        source.diagnostics += problems(of: listing, prefix: prefix)
         for relative in listing.files {
             switch kind(of: relative) {
             case .document(let folder): wanted.append((folder, relative))
@@ -108,13 +108,8 @@ public enum ContentLoader {
         return relative.hasSuffix(".md") ? .document(folder) : .stray(folder)
     }
 
-    /// Every regular file under the folders Cohort reads, relative to `directory`, in the order a build reads them.
-    static func files(in directory: URL) -> [String] {
-        listing(of: directory).files
-    }
-
-    /// Every regular file under the folders Cohort reads, as `files(in:)` gives them, and the folders
-    /// among them that could not be listed, relative to `directory`.
+    /// Every regular file under the folders Cohort reads, relative to `directory`, in the order a build
+    /// reads them, and the folders among them that could not be listed.
     static func listing(of directory: URL) -> FileTree.Listing {
         (ContentFolder.allCases.map(\.rawValue) + ["static"]).reduce(into: FileTree.Listing()) { all, folder in
             let listing = FileTree.walk(directory.appendingPathComponent(folder), keepingHidden: folder == "static")
@@ -126,6 +121,11 @@ public enum ContentLoader {
                 return named
             }
         }
+    }
+
+    /// What a listing found that is no file to read: folders that could not be listed, and links.
+    static func problems(of listing: FileTree.Listing, prefix: String) -> [Diagnostic] {
+        listing.unreadable.map { $0.diagnostic(under: prefix) } + listing.linkWarnings(under: prefix)
     }
 
     /// The regular files below `directory/folder`, as paths relative to `directory`, sorted.

@@ -19,6 +19,8 @@ struct ContentState {
     /// The paths of `documents` in the order a build reads them, kept until a file comes or goes.
     private var order: [String]?
     private var topLevel: [Diagnostic] = []
+    /// Folders that could not be listed, and links, as a build reports them.
+    private var listingProblems: [Diagnostic] = []
     private var missingFolder: Diagnostic?
 
     init(directory: URL, displayRoot: String) {
@@ -41,7 +43,9 @@ struct ContentState {
         staticFiles = [:]
         strays = [:]
         programmeTranslations = [:]
-        refresh(ContentLoader.files(in: directory) + ContentLoader.programmeTranslationNames(in: directory))
+        let listing = ContentLoader.listing(of: directory)
+        listingProblems = ContentLoader.problems(of: listing, prefix: prefix)
+        refresh(listing.files + ContentLoader.programmeTranslationNames(in: directory))
         order = documentsInReadingOrder()
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
     }
@@ -65,6 +69,8 @@ struct ContentState {
         var touched: [String] = []
         var removed: [String: Entry] = [:]
         var beyondDocuments = false
+        // A folder that changed (or went) may have become readable or unreadable: listed again below.
+        var folderChanged = false
         for path in Set(paths) {
             if path == "programme.yml" {
                 let (currency, metrics) = (programme?.currency, programme?.metrics)
@@ -77,6 +83,11 @@ struct ContentState {
             if programmeTranslations.removeValue(forKey: path) != nil { beyondDocuments = true }
             // The keys are listed first: removing while iterating a dictionary's keys copies the dictionary.
             let isUnder = { (key: String) in key == path || key.hasPrefix(underneath) }
+            // A top-level name, or one that held files, may be a folder that became something else.
+            if !path.contains("/") || [Array(documents.keys), Array(staticFiles.keys), Array(strays.keys)].joined()
+                .contains(where: { $0.hasPrefix(underneath) }) {
+                folderChanged = true
+            }
             for key in documents.keys.filter(isUnder) { removed[key] = documents.removeValue(forKey: key) }
             for key in staticFiles.keys.filter(isUnder) {
                 staticFiles.removeValue(forKey: key)
@@ -87,8 +98,12 @@ struct ContentState {
                 beyondDocuments = true
             }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else {
+                folderChanged = true
+                continue
+            }
             if isDirectory.boolValue {
+                folderChanged = true
                 let first = String(path.split(separator: "/").first ?? "")
                 touched += ContentLoader.files(under: directory, folder: first, keepingHidden: first == "static")
                     .filter { $0.hasPrefix(underneath) || path == first }
@@ -100,6 +115,11 @@ struct ContentState {
         let warnings = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
         if warnings != topLevel { beyondDocuments = true }
         topLevel = warnings
+        if folderChanged {
+            let problems = ContentLoader.problems(of: ContentLoader.listing(of: directory), prefix: prefix)
+            if problems != listingProblems { beyondDocuments = true }
+            listingProblems = problems
+        }
         guard !beyondDocuments, let edited else { return .files }
         return .bodies(edited)
     }
@@ -189,7 +209,7 @@ struct ContentState {
             decoded.append(entry.decoded)
             problems += entry.problems
         }
-        problems += staticFiles.values.flatMap(\.problems) + strays.values + topLevel
+        problems += staticFiles.values.flatMap(\.problems) + strays.values + topLevel + listingProblems
         return Decoding.result(programme: programme, documents: decoded, diagnostics: problems)
     }
 
