@@ -34,6 +34,25 @@ import Testing
         #expect(XML.escape("bell\u{07} tab\t & <x>") == "bell\u{FFFD} tab\t &amp; &lt;x&gt;")
     }
 
+    @Test func theHomePageShowsTheReportsFigures() throws {
+        // The pool written in another currency than the reporting one, and a selected company, which counts
+        // against the target: the home page showed the pool as written and counted signed companies alone.
+        var content = validContent
+        content["programme.yml"] = programmeYAML.replacingOccurrences(of: "pool: $2m", with: "pool: EUR 2m")
+            + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    EUR: 1.25\n"
+        content["companies/beta.md"] = "---\nname: Beta\nstatus: selected\nfocus_area: agriculture\n---\n"
+        let outcome = try check(content)
+        let figures = try #require(outcome.figures)
+        #expect(figures.pool.formatted == "USD 2,500,000" && figures.companiesInProgramme == 2)
+        let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: figures,
+                                             theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
+        let home = String(decoding: try #require(files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
+        #expect(home.contains("<bdi>USD\u{A0}2,500,000</bdi>"))
+        #expect(home.contains("2 of 2"))
+        let summary = String(decoding: try #require(Reports.render(figures).first { $0.path == "summary.md" }).bytes, as: UTF8.self)
+        #expect(summary.contains("| Pool | USD 2,500,000 |"))
+    }
+
     @Test func sitemapAndFeedUseTheBaseURL() throws {
         let portfolio = try #require(try check(["news/launch.md": "---\ntitle: Launch & more\ndate: 2011-10-11\nabout: [acme]\n---\nWe *launched*.\n"]).portfolio)
         #expect(Sitemap.render(pages: ["index.html", "404.html", "companies/acme.html"], programme: portfolio.programme) == """

@@ -121,9 +121,8 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
         let totals = snapshot.totals
         let total = { (total: PortfolioSnapshot.Total?) -> String in
             guard let total else { return "—" }
-            if total.estimated.minorUnits == 0 { return total.amount.formatted }
-            if total.estimated == total.amount { return "\(total.amount.formatted) (estimated)" }
-            return "\(total.amount.formatted) (\(total.estimated.formatted) estimated)"
+            return ReportText.total(total.amount.formatted, estimated: total.estimated.minorUnits == 0 ? nil : total.estimated.formatted,
+                                    all: total.estimated == total.amount)
         }
         let target = snapshot.programme.targetCompanies
         return [

@@ -50,7 +50,7 @@ enum Logos {
         let folder = file.split(separator: "/").dropLast().map(String.init)
         guard let link = LocalLink(written.value), link.suffix.isEmpty else {
             return .failure(.error(at: written.location, "a logo is a file of the site, under static/, not '\(written.value)'",
-                                   hint: "put the file in static/ and write its path, such as '\(relative("static/logos/name.svg", from: folder))'"))
+                                   hint: "put the file in static/ and write its path, such as '\(ContentLinks.relative("static/logos/name.svg", from: folder))'"))
         }
         let sitePath: String?
         if link.isSiteRoot {
@@ -61,8 +61,8 @@ enum Logos {
         guard let sitePath, let data = files[sitePath] else {
             let nearest = Suggestion.closestPath(to: link.path, resolved: sitePath ?? link.path, among: files.keys)
             return .failure(.error(at: written.location, "no file '\(written.value)' for the logo",
-                                   hint: nearest.map { "did you mean '\(link.isSiteRoot ? "/" + $0 : relative("static/" + $0, from: folder))'?" }
-                                       ?? "a logo is a file under static/, written like a link: '\(relative("static/logos/name.svg", from: folder))'"))
+                                   hint: nearest.map { "did you mean '\(link.isSiteRoot ? "/" + $0 : ContentLinks.relative("static/" + $0, from: folder))'?" }
+                                       ?? "a logo is a file under static/, written like a link: '\(ContentLinks.relative("static/logos/name.svg", from: folder))'"))
         }
         named.insert(sitePath)
         switch ImageFacts.read(data) {
@@ -80,10 +80,5 @@ enum Logos {
             }
             return .success((Logo(path: sitePath, facts: facts), warnings))
         }
-    }
-
-    /// `path` (in the content folder) as a link from a file in `folder`.
-    private static func relative(_ path: String, from folder: [String]) -> String {
-        ContentLinks.relative(path, from: folder)
     }
 }

@@ -62,6 +62,12 @@ extension Company {
     /// The latest mark of the programme's stake.
     public var valuation: Valuation? { valuations.last }
 
+    /// The day the company is dated by, on the site and in the reports alike: its first round's date,
+    /// or else the day of its first signed agreement among `agreements` (asked for only then).
+    func entryDate(agreements: () -> [Agreement]) -> Day? {
+        rounds.compactMap(\.date).min() ?? agreements().filter { $0.status == .signed }.compactMap(\.signed).min()
+    }
+
     /// The company's rounds added up, with the part that is estimated: in the rounds' currency when
     /// they share one, else in the reporting currency; nil for a company without rounds.
     public func investment(converter: CurrencyConverter) -> (amount: Money, estimated: Money)? {

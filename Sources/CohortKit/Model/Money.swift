@@ -55,16 +55,8 @@ public struct Money: Hashable, Sendable {
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? plain.dropFirst() : plain[...]
         let parts = unsigned.split(separator: ".", maxSplits: 1)
-        // The digits are ASCII: grouped byte by byte, a comma before each group of three from the right.
-        let digits = Array((parts.first ?? "").utf8)
-        var grouped: [UInt8] = []
-        grouped.reserveCapacity(digits.count + digits.count / 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
-            grouped.append(digit)
-        }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + String(decoding: grouped, as: UTF8.self) + fraction
+        return (negative ? "-" : "") + DigitGroups.grouped(Array((parts.first ?? "").utf8), separator: [UInt8(ascii: ",")]) + fraction
     }
 }
 

@@ -19,13 +19,19 @@ enum Charts {
     static let paid = "#1b7f4b"
     static let text = "#1d2330"
 
+    /// The pool as a bar of `length`: the lengths of the stated and of the estimated part of what is
+    /// committed (the rest is what is left), for the reports' chart and the site's alike.
+    static func poolSplit(_ figures: Figures, length: Int) -> (stated: Int, estimated: Int) {
+        let pool = max(figures.pool.minorUnits, 1)
+        let estimated = figures.committed.estimated.minorUnits
+        let stated = scaled(figures.committed.amount.minorUnits - estimated, of: pool, to: length)
+        return (stated, min(length - stated, scaled(estimated, of: pool, to: length)))
+    }
+
     /// Pool used against pool left, as one bar.
     static func pool(_ figures: Figures) -> Chart {
         let width = 640, barWidth = 600, left = 20
-        let pool = max(figures.pool.minorUnits, 1)
-        let stated = figures.committed.amount.minorUnits - figures.committed.estimated.minorUnits
-        let statedWidth = scaled(stated, of: pool, to: barWidth)
-        let estimatedWidth = min(barWidth - statedWidth, scaled(figures.committed.estimated.minorUnits, of: pool, to: barWidth))
+        let (statedWidth, estimatedWidth) = poolSplit(figures, length: barWidth)
         let description = "Committed \(ReportText.total(figures.committed)) of a pool of \(figures.pool.formatted); \(figures.remaining.formatted) remaining."
         var svg = header(width: width, height: 130, title: "Pool used and left", description: description)
         svg.append(#"  <rect x="\#(left)" y="44" width="\#(barWidth)" height="32" fill="\#(rest)"/>"#)

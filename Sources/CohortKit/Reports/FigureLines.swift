@@ -171,22 +171,16 @@ extension Figures {
         let focusNames: [Slug: String]
         /// Organisation names by slug.
         let organizationNames: [Slug: String]
-        /// For each party, the day of its first signed agreement.
-        let firstSignings: [Slug: Day]
+        /// For each company, the day it is dated by (`Company.entryDate`).
+        let entryDates: [Slug: Day]
 
         init(_ portfolio: Portfolio) {
             converter = portfolio.converter
             focusNames = Dictionary(portfolio.programme.focusAreas.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
             organizationNames = Dictionary(portfolio.organizations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-            var firstSignings: [Slug: Day] = [:]
-            for agreement in portfolio.agreements where agreement.status == .signed {
-                guard let day = agreement.signed else { continue }
-                for party in agreement.parties {
-                    if let first = firstSignings[party.value], first <= day { continue }
-                    firstSignings[party.value] = day
-                }
-            }
-            self.firstSignings = firstSignings
+            entryDates = Dictionary(portfolio.companies.compactMap { company in
+                company.entryDate { portfolio.agreements(of: company.slug) }.map { (company.slug, $0) }
+            }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -233,7 +227,7 @@ extension Figures {
             investment: company.investment(converter: converter)?.amount,
             committed: rounds.isEmpty ? nil : committed.total(currency),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
-            date: company.rounds.compactMap(\.date).min() ?? context.firstSignings[company.slug],
+            date: context.entryDates[company.slug],
             rounds: rounds, exit: exit, valuations: valuations, distributions: distributions, returns: nil, metrics: company.metrics)
     }
 }

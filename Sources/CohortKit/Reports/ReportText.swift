@@ -2,9 +2,14 @@
 enum ReportText {
     /// `USD 4,000,000`, `USD 4,000,000 (estimated)` or `USD 4,000,000 (USD 1,000,000 estimated)`.
     static func total(_ total: Figures.Total) -> String {
-        if total.isAllEstimated { return "\(total.amount.formatted) (estimated)" }
-        if total.isEstimated { return "\(total.amount.formatted) (\(total.estimated.formatted) estimated)" }
-        return total.amount.formatted
+        self.total(total.amount.formatted, estimated: total.isEstimated ? total.estimated.formatted : nil, all: total.isAllEstimated)
+    }
+
+    /// An amount, written, of which `estimated` (written) is an estimate, or `all` of it: as `total(_:)`
+    /// writes a total, for the diff's snapshots too (which keep amounts as written).
+    static func total(_ amount: String, estimated: String?, all: Bool) -> String {
+        guard let estimated else { return amount }
+        return all ? "\(amount) (estimated)" : "\(amount) (\(estimated) estimated)"
     }
 
     /// Text from content for one line of Markdown, inert wherever the line puts it: in a table cell,

@@ -136,10 +136,8 @@ extension SiteContext {
     }
 
     private func poolChart(_ figures: Figures) -> PoolChart {
-        let pool = max(figures.pool.minorUnits, 1)
-        let estimated = figures.committed.estimated.minorUnits
-        let stated = Self.perMille(figures.committed.amount.minorUnits - estimated, of: pool)
-        return PoolChart(statedWidth: Self.width(stated), estimatedWidth: Self.width(min(1000 - stated, Self.perMille(estimated, of: pool))),
+        let (stated, estimated) = Charts.poolSplit(figures, length: 1000)
+        return PoolChart(statedWidth: Self.width(stated), estimatedWidth: Self.width(estimated),
                          estimated: figures.committed.isEstimated, committed: reportTotal(figures.committed),
                          remaining: strings.money(figures.remaining), pool: strings.money(figures.pool))
     }

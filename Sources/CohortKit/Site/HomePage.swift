@@ -56,10 +56,10 @@ struct ProgrammeValues: TemplateObject {
         .init("lang", \.lang, "The language of `title` when it is not the page's."),
         .init("tagline_lang", \.taglineLang, "The language of `tagline` when it is not the page's."),
         .init("description_lang", \.descriptionLang, "The language of `description` when it is not the page's."),
-        .init("pool", \.pool, "The pool, formatted."),
+        .init("pool", \.pool, "The pool in the reporting currency (converted as the reports convert it when written in another), formatted: the reports' own figure."),
         .init("standard_ticket", \.standardTicket, "The standard ticket, formatted."),
         .init("target_companies", \.targetCompanies, "How many companies the programme means to fund."),
-        .init("companies_in_programme", \.companiesInProgramme, "How many companies are `signed`, `funded` or `exited`."),
+        .init("companies_in_programme", \.companiesInProgramme, "How many companies count against `target_companies` (`selected`, `signed`, `funded` or `exited`): the reports' own figure."),
         .init("companies_progress", \.companiesProgress, "`4 of 10`, from the `count_of_total` text."),
         .init("announced", \.announced, "The day it was announced, as the page's language writes it."),
         .init("announced_iso", \.announcedISO, "The same day, as `2011-10-10`."),
@@ -89,7 +89,9 @@ extension SiteContext {
 
     func home(_ route: Route) -> HomePage {
         let companies = self.companies, agreements = self.agreements
-        let signed = companies.filter(\.status.countsAgainstTarget).count
+        // The pool and the count are the reports' own figures: the home page and the reports agree.
+        let figures = self.figures
+        let signed = figures.companiesInProgramme
         let title = text(.programme, "title", programme.title)
         let description = text(.programme, "description", programme.description ?? "")
         let tagline = text(.programme, "tagline", programme.tagline)
@@ -97,7 +99,7 @@ extension SiteContext {
         let programme = ProgrammeValues(
             title: title.text, tagline: tagline.text, description: description.text, lang: languageCode(title.language),
             taglineLang: languageCode(tagline.language), descriptionLang: languageCode(description.language),
-            pool: strings.money(self.programme.pool), standardTicket: strings.money(self.programme.standardTicket),
+            pool: strings.money(figures.pool), standardTicket: strings.money(self.programme.standardTicket),
             targetCompanies: self.programme.targetCompanies, companiesInProgramme: signed,
             companiesProgress: strings.format("count_of_total", [("count", String(signed)), ("total", String(self.programme.targetCompanies))]),
             announced: strings.date(self.programme.announced), announcedISO: self.programme.announced.description,

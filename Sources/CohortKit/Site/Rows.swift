@@ -64,7 +64,7 @@ struct InvestmentValues: TemplateObject {
         .init("amount", \.amount, "The amount, formatted for the page's language: `USD 1,000,000`, `1,000,000 USD` in Hebrew; in the rounds' currency when they share one, else in the reporting currency."),
         .init("estimated", \.estimated, "`true` when every round is an estimate."),
         .init("estimated_part", \.estimatedPart, "When only some rounds are estimates, the estimated part, formatted."),
-        .init("date", \.date, "The date of the first round, as the page's language writes it: `10 October 2011`, `2011年10月10日`."),
+        .init("date", \.date, "The date of the first round (or else of the company's first signed agreement), as the page's language writes it: `10 October 2011`, `2011年10月10日`."),
         .init("date_iso", \.dateISO, "The same date, as `2011-10-10`."),
     ])
 }
@@ -192,7 +192,7 @@ extension SiteContext {
             countryHref: company.country.map { filterLink(from: route, .companies, .country, $0.lowercased()) },
             focusArea: focusName, focusAreaHref: area.map { filterLink(from: route, .companies, .focusArea, $0.slug.rawValue) },
             investment: company.investment(converter: source.converter).map { investment in
-                let date = company.rounds.compactMap(\.date).min()
+                let date = company.entryDate { agreements(of: company.slug) }
                 let allEstimated = company.rounds.allSatisfy(\.estimated)
                 return InvestmentValues(
                     amount: strings.money(investment.amount), estimated: allEstimated,

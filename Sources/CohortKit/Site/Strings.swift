@@ -229,13 +229,7 @@ final class DateWriter: @unchecked Sendable {
         let bytes = Array(digits.utf8)
         if let separator = groupSeparator, !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             // Most languages group by three: done here, without the formatter and its lock.
-            var grouped: [UInt8] = []
-            grouped.reserveCapacity(bytes.count + bytes.count / 3 * separator.count)
-            for (index, digit) in bytes.enumerated() {
-                if index > 0, (bytes.count - index) % 3 == 0 { grouped += separator }
-                grouped.append(digit)
-            }
-            return String(decoding: grouped, as: UTF8.self)
+            return DigitGroups.grouped(bytes, separator: separator)
         }
         guard let value = Decimal(string: digits) else { return digits }
         return lock.withLock { numbers.string(from: value as NSDecimalNumber) ?? digits }
