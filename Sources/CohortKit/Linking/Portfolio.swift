@@ -46,8 +46,8 @@ public struct Portfolio: Sendable {
 
     /// A text field of a content file in `language`: the translation's when it has the field, else the
     /// file's own `value`, with the language it is in.
-    public func text(_ original: Translation.Original, _ field: String, _ value: String, in language: Language) -> (text: String, language: Language) {
-        if language != programme.language, let translated = translation(of: original, in: language)?.texts[field] {
+    public func text(_ original: Translation.Original, _ field: TranslatedText, _ value: String, in language: Language) -> (text: String, language: Language) {
+        if language != programme.language, let translated = translation(of: original, in: language)?.texts[field.rawValue] {
             return (translated, language)
         }
         return (value, programme.language)

@@ -47,3 +47,10 @@ public struct Translation: Sendable, Hashable {
     /// Where in its file each text field is, for reporting translations of fields that do not exist.
     public var locations: [String: SourceLocation]
 }
+
+/// The text fields a translation may give, by name: what pages look up (`SiteContext.text`), so that a
+/// misspelt field does not compile. `ContentSchema.translated` lists these, and the structured ones
+/// (`tags`, `focus_areas`, `metrics`) besides.
+public enum TranslatedText: String, Sendable, CaseIterable {
+    case title, tagline, description, name, sector, place
+}

@@ -47,9 +47,11 @@ public enum ContentSchema {
     /// The fields a translation of each kind of file may set, its text (nil: `programme.yml`); the others
     /// are facts, which come from the original file only.
     static let translated: [ContentFolder?: [String]] = [
-        nil: ["title", "tagline", "description", "focus_areas", "metrics"], .organizations: ["name"], .companies: ["name", "sector", "tags"],
-        .agreements: ["title", "place"], .news: ["title"], .pages: ["title"],
+        nil: names(.title, .tagline, .description) + ["focus_areas", "metrics"], .organizations: names(.name),
+        .companies: names(.name, .sector) + ["tags"], .agreements: names(.title, .place), .news: names(.title), .pages: names(.title),
     ]
+
+    private static func names(_ texts: TranslatedText...) -> [String] { texts.map(\.rawValue) }
 
     /// The names of `fields`, for a decoder's list of known fields.
     static func names(_ fields: [SchemaField]) -> [String] { fields.map(\.name) }

@@ -340,7 +340,7 @@ extension SiteContext {
             },
             returns: returns(of: company), metrics: metrics(of: company),
             news: news(about: company.slug).map { newsRow($0, from: route) })
-        let name = text(original, "name", company.name).text
+        let name = text(original, .name, company.name).text
         return CompanyPage(frame: frame(route, title: name, description: body.summary,
                                         structuredData: structuredData(of: company, name: name, at: route), imageOf: company.slug),
                            company: details)
@@ -373,7 +373,7 @@ extension SiteContext {
             amount: strings.money(round.amount.value), estimated: round.estimated, disbursed: round.isDisbursed,
             disbursedOn: round.disbursedOn.map(strings.date), disbursedISO: round.disbursedOn?.description,
             agreement: round.agreement.flatMap { self.agreement($0.value) }.map { agreement in
-                let title = text(.entity(.agreements, agreement.slug), "title", agreement.title)
+                let title = text(.entity(.agreements, agreement.slug), .title, agreement.title)
                 return AgreementLink(title: title.text, lang: languageCode(title.language), href: link(route, .agreement(agreement.slug)))
             },
             coInvestors: round.coInvestors.compactMap { investor in
@@ -404,7 +404,7 @@ extension SiteContext {
             organizations: partners.compactMap { self.organization($0) }.map { organizationLink($0, from: route) },
             coInvestments: table(investments.coInvested), acquisitions: table(investments.acquired),
             news: news(about: organization.slug).map { newsRow($0, from: route) })
-        let name = text(original, "name", organization.name).text
+        let name = text(original, .name, organization.name).text
         return OrganizationPage(frame: frame(route, title: name, description: body.summary,
                                              structuredData: structuredData(of: organization, name: name, at: route),
                                              imageOf: organization.slug),
@@ -415,7 +415,7 @@ extension SiteContext {
         recorder?.record(.entity(agreement.slug))
         let original = Translation.Original.entity(.agreements, agreement.slug)
         return AgreementPage(
-            frame: frame(route, title: text(original, "title", agreement.title).text, description: body.summary, imageOf: agreement.slug),
+            frame: frame(route, title: text(original, .title, agreement.title).text, description: body.summary, imageOf: agreement.slug),
             agreement: AgreementDetails(row: agreementRow(agreement, from: route), text: entityText(original, body: body),
                                         news: news(about: agreement.slug).map { newsRow($0, from: route) }))
     }
@@ -423,7 +423,7 @@ extension SiteContext {
     func newsItem(_ item: NewsItem, _ route: Route, body: Markdown.Rendered) -> NewsItemPage {
         recorder?.record(.newsItem(item.slug))
         let original = Translation.Original.entity(.news, item.slug)
-        let title = text(original, "title", item.title).text
+        let title = text(original, .title, item.title).text
         return NewsItemPage(
             frame: frame(route, title: title, description: body.summary,
                          structuredData: structuredData(of: item, title: title, summary: body.summary, at: route), type: "article"),
@@ -434,7 +434,7 @@ extension SiteContext {
     func page(_ page: Page, _ route: Route, body: Markdown.Rendered) -> ContentPage {
         recorder?.record(.page(page.slug))
         let original = Translation.Original.entity(.pages, page.slug)
-        let title = text(original, "title", page.title)
+        let title = text(original, .title, page.title)
         return ContentPage(frame: frame(route, title: title.text, description: body.summary),
                            content: ContentValues(title: title.text, lang: languageCode(title.language),
                                                   text: entityText(original, body: body)))

@@ -6,12 +6,12 @@ enum Feed {
         let programme = portfolio.programme
         let language = strings.language
         let base = programme.baseURL
-        func text(_ original: Translation.Original, _ field: String, _ value: String) -> String {
+        func text(_ original: Translation.Original, _ field: TranslatedText, _ value: String) -> String {
             portfolio.text(original, field, value, in: language).text
         }
         func localized(_ route: Route) -> Route { route.localized(language, default: programme.language) }
-        let title = text(.programme, "title", programme.title)
-        let tagline = text(.programme, "tagline", programme.tagline)
+        let title = text(.programme, .title, programme.title)
+        let tagline = text(.programme, .tagline, programme.tagline)
         let updated = portfolio.news.first?.date ?? programme.announced
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(language.code))\">\n"
@@ -33,7 +33,7 @@ enum Feed {
                 links.resolve($0, writtenIn: file, on: route, absoluteUnder: base)
             }
             xml += "  <entry>\n"
-            xml += "    <title>\(XML.escape(text(.entity(.news, item.slug), "title", item.title)))</title>\n"
+            xml += "    <title>\(XML.escape(text(.entity(.news, item.slug), .title, item.title)))</title>\n"
             xml += "    <id>\(address)</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(address)\"/>\n"
             xml += "    <updated>\(item.date)T00:00:00Z</updated>\n"

@@ -92,9 +92,9 @@ extension SiteContext {
         // The pool and the count are the reports' own figures: the home page and the reports agree.
         let figures = self.figures
         let signed = figures.companiesInProgramme
-        let title = text(.programme, "title", programme.title)
-        let description = text(.programme, "description", programme.description ?? "")
-        let tagline = text(.programme, "tagline", programme.tagline)
+        let title = text(.programme, .title, programme.title)
+        let description = text(.programme, .description, programme.description ?? "")
+        let tagline = text(.programme, .tagline, programme.tagline)
         let summary = description.text.isEmpty ? tagline.text : description.text
         let programme = ProgrammeValues(
             title: title.text, tagline: tagline.text, description: description.text, lang: languageCode(title.language),

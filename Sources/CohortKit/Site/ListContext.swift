@@ -146,7 +146,7 @@ extension SiteContext {
         let listTitle = strings[key]
         let filterName = group.map { valueName($0, in: page.kind) }
         let title = filterName.map { strings.format("filter_title", [("list", listTitle), ("value", $0)]) } ?? listTitle
-        let programmeTitle = text(.programme, "title", programme.title).text
+        let programmeTitle = text(.programme, .title, programme.title).text
         let description = filterName.map {
             strings.format("filter_description", [("list", listTitle), ("value", $0), ("programme", programmeTitle)])
         } ?? strings.format(key + "_description", [("programme", programmeTitle)])
@@ -240,7 +240,7 @@ extension SiteContext {
             // A sector is text of its companies: the first translation of it among them, else as written.
             group.members.lazy.compactMap { index -> String? in
                 let company = self.companies[index]
-                let translated = self.text(.entity(.companies, company.slug), "sector", company.sector ?? "")
+                let translated = self.text(.entity(.companies, company.slug), .sector, company.sector ?? "")
                 return translated.language == self.language && !translated.text.isEmpty ? translated.text : nil
             }.first ?? group.value
         }

@@ -145,8 +145,8 @@ extension SiteContext {
                type: String = "website", imageOf: Slug? = nil) -> PageFrame {
         let base = programme.baseURL
         let languages = programme.languages
-        let siteTitle = text(.programme, "title", programme.title)
-        let tagline = text(.programme, "tagline", programme.tagline)
+        let siteTitle = text(.programme, .title, programme.title)
+        let tagline = text(.programme, .tagline, programme.tagline)
         let alternates = route.alternates(in: languages, default: programme.language, under: base).map {
             Alternate(lang: $0.hreflang, href: $0.address)
         }
@@ -211,7 +211,7 @@ extension SiteContext {
         ]
         recorder?.record(.navigation)
         items += source.pages.map { page in
-            let title = text(.entity(.pages, page.slug), "title", page.title)
+            let title = text(.entity(.pages, page.slug), .title, page.title)
             return (title.text, title.language, Route.page(page.slug))
         }
         let base = programme.basePath

@@ -213,7 +213,7 @@ extension SiteContext {
     /// The report page: the same figures as output/reports, from the same `Figures`, in this context's
     /// language (the charts, made once for every language, keep the default language's words).
     func reports(_ route: Route) -> ReportsPage {
-        let description = strings.format("reports_description", [("programme", text(.programme, "title", programme.title).text)])
+        let description = strings.format("reports_description", [("programme", text(.programme, .title, programme.title).text)])
         let figures = self.figures
         let total = { (total: Figures.Total) in self.reportTotal(total) }
         let group = { (group: Figures.Group) in
@@ -263,7 +263,7 @@ extension SiteContext {
             },
             schedule: figures.companies.compactMap { line in
                 guard let returns = line.returns, let slug = Slug(line.slug) else { return nil }
-                let name = text(.entity(.companies, slug), "name", line.name)
+                let name = text(.entity(.companies, slug), .name, line.name)
                 return ScheduleRow(
                     name: name.text, lang: languageCode(name.language), href: link(route, .company(slug)),
                     firstInvestment: line.date.map(strings.date), firstInvestmentISO: line.date?.description,
@@ -305,7 +305,7 @@ extension SiteContext {
     /// Companies named in a sentence of this context's language, by their names in it, one after
     /// another with the language's `list_separator`.
     func companyNames(_ companies: [Figures.NamedCompany]) -> String {
-        companies.map { text(.entity(.companies, $0.slug), "name", $0.name).text }.joined(separator: strings["list_separator"])
+        companies.map { text(.entity(.companies, $0.slug), .name, $0.name).text }.joined(separator: strings["list_separator"])
     }
 
     /// `text`, which reads left to right whatever the language (a formula, a code), as a left-to-right

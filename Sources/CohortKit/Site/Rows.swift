@@ -180,13 +180,13 @@ extension SiteContext {
         let original = Translation.Original.entity(.companies, company.slug)
         let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
         let focusName = area.map { focusAreaName($0.slug, named: $0.name).text }
-        let name = text(original, "name", company.name)
+        let name = text(original, .name, company.name)
         return CompanyRow(
             slug: company.slug.rawValue, name: name.text, lang: languageCode(name.language),
             href: link(route, .company(company.slug)), logo: logo(of: company.slug, named: name.text, from: route),
             status: company.status.rawValue, statusLabel: strings.label(company.status),
             statusHref: filterLink(from: route, .companies, .status, company.status.rawValue),
-            sector: text(original, "sector", company.sector ?? "").text,
+            sector: text(original, .sector, company.sector ?? "").text,
             sectorHref: company.sector.flatMap { lists.sectorKeys[$0] }.map { filterLink(from: route, .companies, .sector, $0) },
             country: company.country.map(strings.country), countryCode: company.country,
             countryHref: company.country.map { filterLink(from: route, .companies, .country, $0.lowercased()) },
@@ -214,7 +214,7 @@ extension SiteContext {
     }
 
     func organizationLink(_ organization: Organization, from route: Route) -> EntityLink {
-        let name = text(.entity(.organizations, organization.slug), "name", organization.name)
+        let name = text(.entity(.organizations, organization.slug), .name, organization.name)
         return EntityLink(slug: organization.slug.rawValue, name: name.text, lang: languageCode(name.language),
                           href: link(route, .organization(organization.slug)),
                           logo: logo(of: organization.slug, named: name.text, from: route))
@@ -222,8 +222,8 @@ extension SiteContext {
 
     func agreementRow(_ agreement: Agreement, from route: Route) -> AgreementRow {
         let original = Translation.Original.entity(.agreements, agreement.slug)
-        let title = text(original, "title", agreement.title)
-        let place = Optional(text(original, "place", agreement.place ?? "").text).flatMap { $0.isEmpty ? nil : $0 }
+        let title = text(original, .title, agreement.title)
+        let place = Optional(text(original, .place, agreement.place ?? "").text).flatMap { $0.isEmpty ? nil : $0 }
         return AgreementRow(
             slug: agreement.slug.rawValue, title: title.text, lang: languageCode(title.language),
             href: link(route, .agreement(agreement.slug)), kind: agreement.kind.rawValue, kindLabel: strings.label(agreement.kind),
@@ -238,7 +238,7 @@ extension SiteContext {
     }
 
     func newsRow(_ item: NewsItem, from route: Route) -> NewsRow {
-        let title = text(.entity(.news, item.slug), "title", item.title)
+        let title = text(.entity(.news, item.slug), .title, item.title)
         let summary = newsSummaries[item.slug]
         return NewsRow(slug: item.slug.rawValue, title: title.text, lang: languageCode(title.language),
                        href: link(route, .newsItem(item.slug)), date: strings.date(item.date), dateISO: item.date.description,
@@ -253,7 +253,7 @@ extension SiteContext {
             return link
         }
         if let company = self.company(slug) {
-            let name = text(.entity(.companies, slug), "name", company.name)
+            let name = text(.entity(.companies, slug), .name, company.name)
             return EntityLink(slug: slug.rawValue, name: name.text, lang: languageCode(name.language),
                               href: link(route, .company(slug)), kindLabel: strings["company"])
         }
@@ -263,7 +263,7 @@ extension SiteContext {
     /// What a news item is about: an agreement, or a party.
     func entityLink(_ slug: Slug, from route: Route) -> EntityLink? {
         if let agreement = self.agreement(slug) {
-            let title = text(.entity(.agreements, slug), "title", agreement.title)
+            let title = text(.entity(.agreements, slug), .title, agreement.title)
             return EntityLink(slug: slug.rawValue, name: title.text, lang: languageCode(title.language),
                               href: link(route, .agreement(slug)), kindLabel: strings["agreement"])
         }

@@ -28,7 +28,7 @@ struct NotFoundPage: TemplateObject {
 extension SiteContext {
     func search(_ route: Route) -> SearchPage {
         SearchPage(frame: frame(route, title: strings["search"],
-                                description: strings.format("search_description", [("programme", text(.programme, "title", programme.title).text)])),
+                                description: strings.format("search_description", [("programme", text(.programme, .title, programme.title).text)])),
                    search: SearchValues(bundle: fileLink(route, Route(searchIndexFolder + "/"))))
     }
 

@@ -97,7 +97,7 @@ final class SiteContext: Sendable {
 
     /// A text field of a content file in this context's language: the translation's when it has the
     /// field, or the file's own, with the language it is in.
-    func text(_ original: Translation.Original, _ field: String, _ value: String) -> (text: String, language: Language) {
+    func text(_ original: Translation.Original, _ field: TranslatedText, _ value: String) -> (text: String, language: Language) {
         recorder?.record(.programme)
         return source.text(original, field, value, in: language)
     }

@@ -35,7 +35,7 @@ extension SiteContext {
             publisher: programme.managers.map { absolute(.organization($0.value)) })
         let managers = programme.managers.compactMap { slug in organization(slug.value) }.map { manager in
             StructuredData.Node.organization(organizationNode(
-                manager, name: text(.entity(.organizations, manager.slug), "name", manager.name).text, at: .organization(manager.slug)))
+                manager, name: text(.entity(.organizations, manager.slug), .name, manager.name).text, at: .organization(manager.slug)))
         }
         return StructuredData(graph: [.webSite(site)] + managers)
     }
@@ -49,7 +49,7 @@ extension SiteContext {
     /// Home, then the list, then the page.
     private func breadcrumbs(_ list: Route, _ listName: String, _ route: Route, _ name: String) -> StructuredData.Node {
         .breadcrumbs(StructuredData.Breadcrumbs(steps: [
-            (text(.programme, "title", programme.title).text, absolute(.home)), (listName, absolute(list)), (name, absolute(route)),
+            (text(.programme, .title, programme.title).text, absolute(.home)), (listName, absolute(list)), (name, absolute(route)),
         ]))
     }
 
