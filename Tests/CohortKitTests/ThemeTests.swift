@@ -6,7 +6,7 @@ import Testing
     @Test func templateSyntaxErrorNamesFileAndLine() {
         let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
                                 text: "<h1>{{name}}</h1>\n{{#agreements}}\n<p>{{title}}</p>\n")
-        let (library, diagnostics) = Theme.parse([source])
+        let (library, _, diagnostics) = Theme.parse([source])
         #expect(library == nil)
         #expect(located(diagnostics).first == "templates/company.mustache:2:1: template syntax error: section 'agreements' is opened here but never closed")
     }
@@ -14,7 +14,7 @@ import Testing
     @Test func aSectionClosedByAnotherNamesTheOneLeftOpenWhereItOpens() {
         let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
                                 text: "<main>\n<ul>{{#items}}<li>{{#item}}{{name}}</li>\n{{/items}}</ul>\n</main>\n")
-        let (library, diagnostics) = Theme.parse([source])
+        let (library, _, diagnostics) = Theme.parse([source])
         #expect(library == nil)
         #expect(located(diagnostics) == [
             "templates/company.mustache:2:19: template syntax error: section 'item' is opened here but not closed before '{{/items}}' at line 3, column 1",
@@ -27,7 +27,7 @@ import Testing
             SourceFile(displayPath: "templates/partials/b.mustache", relativePath: "partials/b.mustache", text: "{{> partials/a}}\n"),
             SourceFile(displayPath: "templates/partials/c.mustache", relativePath: "partials/c.mustache", text: "x {{> partials/c}}\n"),
         ]
-        #expect(located(Theme.cycles(in: sources)) == [
+        #expect(located(Theme.parse(sources).diagnostics) == [
             "templates/partials/b.mustache:1:1: templates include each other without end: partials/a → partials/b → partials/a",
             "templates/partials/c.mustache:1:3: templates include each other without end: partials/c → partials/c",
         ])
@@ -36,10 +36,30 @@ import Testing
     @Test func partialThatDoesNotExistIsAnError() {
         let source = SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
                                 text: "<main>\n  {{> partials/missing}}\n</main>\n")
-        let (_, diagnostics) = Theme.parse([source])
+        let (_, _, diagnostics) = Theme.parse([source])
         #expect(located(diagnostics.filter { $0.message.hasPrefix("no template") }) == [
             "templates/home.mustache:2:3: no template named 'partials/missing'",
         ])
+    }
+
+    @Test func includesAreReadAsSwiftMustacheParsesThem() {
+        // After a change of delimiters a partial is written <%> name%>; in a comment, {{> name}} is no tag;
+        // inside a section, a parent's block and an inverted section, it is.
+        let sources = [
+            SourceFile(displayPath: "templates/home.mustache", relativePath: "home.mustache",
+                       text: "{{! not {{> partials/commented}} }}\n{{#a}}{{^b}}\n  {{> partials/known}}{{/b}}{{/a}}\n{{=<% %>=}}\n<%> partials/other%>\n"),
+            SourceFile(displayPath: "templates/page.mustache", relativePath: "page.mustache",
+                       text: "{{<base}}{{$body}}{{> partials/inner}}{{/body}}{{/base}}\n"),
+            SourceFile(displayPath: "templates/base.mustache", relativePath: "base.mustache", text: "{{$body}}{{> partials/known}}{{/body}}\n"),
+            SourceFile(displayPath: "templates/partials/known.mustache", relativePath: "partials/known.mustache", text: "known\n"),
+        ]
+        let (_, includes, diagnostics) = Theme.parse(sources)
+        #expect(located(diagnostics) == [
+            "templates/home.mustache:5:1: no template named 'partials/other'",
+            "templates/page.mustache:1:19: no template named 'partials/inner'",
+        ])
+        #expect(includes.references["home"]?.map(\.name) == ["partials/known", "partials/other"])
+        #expect(includes.closure(of: "page") == ["page", "base", "partials/known", "partials/inner"])
     }
 }
 

@@ -21,6 +21,16 @@ public struct SourceFile: Sendable, Hashable {
         return String(name[..<dot])
     }
 
+    /// The 1-based line and column (in characters) of the UTF-8 `offset` into the text, clamped to it.
+    public func position(ofUTF8Offset offset: Int) -> (line: Int, column: Int) {
+        let utf8 = text.utf8
+        let index = utf8.index(utf8.startIndex, offsetBy: max(0, min(offset, utf8.count)))
+        let before = text[..<index]
+        let line = before.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        return (line, text[lineStart..<index].count + 1)
+    }
+
     /// The location of a 1-based line and column in this file.
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: displayPath, line: line, column: column)

@@ -319,12 +319,7 @@ struct TemplateCompiler {
     private func location(in name: String, at offset: Int?) -> SourceLocation {
         guard let source = sources[name] else { return .file(name) }
         guard let offset, offset >= prefixLength else { return .file(source.displayPath) }
-        let utf8 = source.text.utf8
-        let target = min(offset - prefixLength, utf8.count)
-        let index = utf8.index(utf8.startIndex, offsetBy: target)
-        let before = source.text[..<index]
-        let line = before.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(of: "\n").map { source.text.index(after: $0) } ?? source.text.startIndex
-        return source.location(line: line, column: source.text[lineStart..<index].count + 1)
+        let (line, column) = source.position(ofUTF8Offset: offset - prefixLength)
+        return source.location(line: line, column: column)
     }
 }

@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     let sources: [String: SourceFile]
     /// The interface's texts by language code, a programme's laid over the built-in ones key by key.
     let stringTables: [String: StringTable]
+    /// The partials and parents each template includes.
+    let includes: TemplateIncludes
 
     /// How diagnostics name a file of the built-in theme, for example `(built-in theme)/layout.mustache`.
     static let builtInRoot = "(built-in theme)/"
@@ -69,11 +71,10 @@ public struct Theme: Sendable {
                                           text: text.replacingOccurrences(of: "\r\n", with: "\n")))
             }
         }
-        let (library, problems) = parse(sources)
+        let (library, includes, problems) = parse(sources)
         diagnostics += problems
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
-        return (Theme(library: library, assets: assets, sources: byName, stringTables: tables), diagnostics)
+        return (Theme(library: library, assets: assets, sources: byName(sources), stringTables: tables, includes: includes), diagnostics)
     }
 
     /// The texts for `language`: its table (or its primary language's, `zh` for `zh-Hans`), with what
@@ -99,201 +100,12 @@ public struct Theme: Sendable {
             "the '\(language)' string table lacks \(missing.count) \(missing.count == 1 ? "text" : "texts") (\(shown)); \(language == defaultLanguage ? "English" : "the default language's") is shown instead")])
     }
 
-    /// Parses template sources, naming the file and line of every syntax error and of every partial
-    /// or parent that does not exist (swift-mustache would render those as nothing).
-    static func parse(_ sources: [SourceFile]) -> (MustacheLibrary?, [Diagnostic]) {
-        var library = MustacheLibrary()
-        var diagnostics: [Diagnostic] = []
-        let names = Set(sources.map { String($0.relativePath.dropLast(".mustache".count)) })
-        HTMLEscaping.register()
-        for source in sources {
-            let name = String(source.relativePath.dropLast(".mustache".count))
-            do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma sits before the template's first line: take its width off columns there.
-                var line = error.context.lineNumber
-                var column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
-                var message = "template syntax error: \(describe(error.error))"
-                // The parser notices a missing close at the end of the file: point at the opening tag instead.
-                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: source) {
-                    (line, column) = (open.line, open.column)
-                    message = "template syntax error: section '\(open.name)' is opened here but never closed"
-                }
-                // A close that names another section: the one still open is the mistake, point at it.
-                if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error, let (open, close) = mismatchedClose(in: source) {
-                    (line, column) = (open.line, open.column)
-                    message = "template syntax error: section '\(open.name)' is opened here but not closed before "
-                        + "'{{/\(close.name)}}' at line \(close.line), column \(close.column)"
-                }
-                diagnostics.append(.error(at: source.location(line: line, column: column), message))
-            } catch {
-                diagnostics.append(.error(at: .file(source.displayPath), "template syntax error: \(error)"))
-            }
-            diagnostics += missingPartials(in: source, known: names)
-        }
-        diagnostics += cycles(in: sources)
-        return (diagnostics.hasErrors ? nil : library, diagnostics)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else {
-            // The parser's own error when a tag runs to the end of the file.
-            return "\(error)" == "overflow" ? "a tag or section runs to the end of the template without being closed" : "\(error)"
-        }
-        return switch error {
-        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
-        case .unfinishedName: "a tag is not closed with '}}'"
-        case .expectedSectionEnd: "a section is opened but never closed"
-        case .invalidSetDelimiter: "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: "only block definitions may appear inside a parent tag"
-        case .textInsideInheritSection: "only block definitions may appear inside a parent tag"
-        case .invalidConfigVariableSyntax: "invalid pragma"
-        case .unrecognisedConfigVariable: "unknown pragma"
-        }
-    }
-
-    /// A `{{> name}}` or `{{< name}}` tag: the template it names and where it is.
-    struct Reference {
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
-    /// Every `{{...}}` tag of a template, in order: the character after `{{` and the name after it.
-    private static func tags(in source: SourceFile) -> [(marker: Character?, reference: Reference)] {
-        var tags: [(marker: Character?, reference: Reference)] = []
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
-                let tag = rest[start.upperBound..<end.lowerBound]
-                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
-                tags.append((tag.first, Reference(name: tag.dropFirst().trimmingWhitespace(), line: index + 1, column: column)))
-                rest = rest[end.upperBound...]
-            }
-        }
-        return tags
-    }
-
-    /// The partial and parent tags of a template, in order.
-    static func references(in source: SourceFile) -> [Reference] {
-        tags(in: source).filter { ($0.marker == ">" || $0.marker == "<") && !$0.reference.name.isEmpty }.map(\.reference)
-    }
-
-    /// The innermost section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
-    static func unclosedSection(in source: SourceFile) -> Reference? {
-        var open: [Reference] = []
-        for (marker, reference) in tags(in: source) {
-            switch marker {
-            case "#", "^", "$", "<": open.append(reference)
-            case "/": if let last = open.lastIndex(where: { $0.name == reference.name }) { open.removeSubrange(last...) }
-            default: break
-            }
-        }
-        return open.last
-    }
-
-    /// The first close tag (`{{/x}}`) that does not close the innermost open section, with that section.
-    static func mismatchedClose(in source: SourceFile) -> (open: Reference, close: Reference)? {
-        var open: [Reference] = []
-        for (marker, reference) in tags(in: source) {
-            switch marker {
-            case "#", "^", "$", "<": open.append(reference)
-            case "/":
-                guard let innermost = open.popLast() else { return nil }
-                if innermost.name != reference.name { return (innermost, reference) }
-            default: break
-            }
-        }
-        return nil
-    }
-
-    /// Tags that name no template.
-    private static func missingPartials(in source: SourceFile, known: Set<String>) -> [Diagnostic] {
-        references(in: source).filter { !known.contains($0.name) }.map { reference in
-            .error(at: source.location(line: reference.line, column: reference.column), "no template named '\(reference.name)'",
-                   hint: Suggestion.hint(for: reference.name, among: known))
-        }
-    }
-
-    /// Templates that include themselves, directly or through others: swift-mustache would recurse
-    /// until the stack overflows. Reported at the tag that closes the loop, or, when the loop runs
-    /// through the built-in theme, at the first tag of the loop in the programme's own templates.
-    static func cycles(in sources: [SourceFile]) -> [Diagnostic] {
-        let byName = Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
-        var diagnostics: [Diagnostic] = []
-        var finished: Set<String> = []
-        func visit(_ name: String, path: [String]) {
-            guard !finished.contains(name), let source = byName[name] else { return }
-            for reference in references(in: source) {
-                if let start = path.firstIndex(of: reference.name) ?? (reference.name == name ? path.count : nil) {
-                    // Each template of the loop includes the next; the last includes the first.
-                    let loop = Array(path[start...]) + [name]
-                    var location = source.location(line: reference.line, column: reference.column)
-                    for (index, member) in loop.enumerated() where source.displayPath.hasPrefix(builtInRoot) {
-                        guard let file = byName[member], !file.displayPath.hasPrefix(builtInRoot),
-                              let tag = references(in: file).first(where: { $0.name == loop[(index + 1) % loop.count] }) else { continue }
-                        location = file.location(line: tag.line, column: tag.column)
-                        break
-                    }
-                    diagnostics.append(.error(at: location, "templates include each other without end: "
-                                              + (loop + [reference.name]).joined(separator: " → ")))
-                } else {
-                    visit(reference.name, path: path + [name])
-                }
-            }
-            finished.insert(name)
-        }
-        for name in byName.keys.sorted() { visit(name, path: []) }
-        return diagnostics
-    }
-
     /// The templates that rendering `name` uses: itself and every partial and parent it reaches.
-    func closure(of name: String) -> Set<String> {
-        var reached: Set<String> = []
-        var pending = [name]
-        while let next = pending.popLast() {
-            guard reached.insert(next).inserted, let source = sources[next] else { continue }
-            pending += Self.references(in: source).map(\.name)
-        }
-        return reached
-    }
+    func closure(of name: String) -> Set<String> { includes.closure(of: name) }
 
-    /// Where a template that renders with `template` writes the link `link` (as it appears in the
-    /// HTML): the `href` or `src` attribute whose fixed text, with each tag standing for anything,
-    /// matches it most closely; the template itself when none does.
-    func location(ofLink link: String, usedBy template: String) -> SourceLocation {
-        var best: (location: SourceLocation, fixed: Int)?
-        for name in closure(of: template).sorted() {
-            guard let source = sources[name] else { continue }
-            for (lineIndex, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for match in line.matches(of: Self.linkAttribute) {
-                    let value = String(match.output.value)
-                    let parts = value.split(separator: Self.tag, omittingEmptySubsequences: false).map(String.init)
-                    let fixed = parts.reduce(0) { $0 + $1.count }
-                    guard Self.matches(link, parts), fixed > best?.fixed ?? -1 else { continue }
-                    let column = line[..<match.range.lowerBound].unicodeScalars.count + 1
-                    best = (source.location(line: lineIndex + 1, column: column), fixed)
-                }
-            }
-        }
-        return best?.location ?? sources[template].map { .file($0.displayPath) } ?? .file(template)
-    }
-
-    nonisolated(unsafe) private static let linkAttribute = /(?:href|src)="(?<value>[^"]*)"/
-    nonisolated(unsafe) private static let tag = /\{\{[^}]*\}\}\}?/
-
-    /// Whether `text` is the fixed `parts` with anything between them.
-    private static func matches(_ text: String, _ parts: [String]) -> Bool {
-        guard let first = parts.first, text.hasPrefix(first) else { return false }
-        var rest = text.dropFirst(first.count)
-        for (index, part) in parts.enumerated().dropFirst() {
-            if index == parts.count - 1 { return rest.hasSuffix(part) }
-            guard let range = rest.range(of: part) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return parts.count == 1 ? rest.isEmpty : true
+    /// Template sources by name: their path under templates/ without `.mustache`.
+    static func byName(_ sources: [SourceFile]) -> [String: SourceFile] {
+        Dictionary(sources.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// This theme's page templates compiled for the language of `strings` against the types of their
