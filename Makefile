@@ -63,15 +63,18 @@ uninstall:
 # into a temporary prefix, the workflow's lint, the built sites' HTML and accessibility, then the
 # reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer.
 test: deps search-deps
-	$(SWIFT) build --product cohort
-	$(SWIFT) test
-	bash Tests/install-test.sh
-	$(MAKE) lint-workflow
-	$(MAKE) lint-site
-	$(MAKE) lint-hosting
-	$(MAKE) lint-reports
-	$(MAKE) lint-schemas
-	$(MAKE) dist-test
+	$(call timed,build,$(SWIFT) build --product cohort)
+	$(call timed,swift test,$(SWIFT) test)
+	$(call timed,install-test,bash Tests/install-test.sh)
+	$(call timed,lint-workflow,$(MAKE) lint-workflow)
+	$(call timed,lint-site,$(MAKE) lint-site)
+	$(call timed,lint-hosting,$(MAKE) lint-hosting)
+	$(call timed,lint-reports,$(MAKE) lint-reports)
+	$(call timed,lint-schemas,$(MAKE) lint-schemas)
+	$(call timed,dist-test,$(MAKE) dist-test)
+
+# Runs a step of make test ($(2)) and says how long it took, as "make test: NAME: N s".
+timed = @start=$$(date +%s); $(2); status=$$?; echo "make test: $(1): $$(($$(date +%s) - start)) s"; exit $$status
 
 # Pagefind, which `cohort build` runs to index the site for search, and resvg, which draws the cards
 # of SVG logos for shared links: from PyPI when missing (the tests build sites with both, and
