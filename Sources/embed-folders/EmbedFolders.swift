@@ -50,8 +50,12 @@ enum EmbedFolders {
             source += "    ])\n"
         }
         source += "}\n"
+        // The same bytes are left alone: a new time stamp would make SwiftPM compile CohortKit again (in a
+        // release build, all of it), which a second make dist over one compilation must not need.
+        let output = URL(fileURLWithPath: arguments[0])
+        guard FileManager.default.contents(atPath: output.path) != Data(source.utf8) else { return }
         do {
-            try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[0]), options: .atomic)
+            try Data(source.utf8).write(to: output, options: .atomic)
         } catch {
             fail("cannot write \(arguments[0]): \(error)")
         }
