@@ -3,6 +3,27 @@ import Testing
 @testable import CohortKit
 
 @Suite struct LinkingTests {
+    @Test func overThePoolOrTheTargetIsAWarningWithTheReportsFigures() throws {
+        // The pool written in another currency (converted, as the reports convert it); a selected company
+        // counts against the target.
+        var content = validContent
+        content["programme.yml"] = programmeYAML.replacingOccurrences(of: "pool: $2m", with: "pool: EUR 1m")
+            .replacingOccurrences(of: "target_companies: 2", with: "target_companies: 1")
+            + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    EUR: 1.25\n"
+        content["companies/beta.md"] = "---\nname: Beta\nstatus: selected\nfocus_area: agriculture\n---\n"
+        let outcome = try check(content)
+        #expect(outcome.lines == ["programme.yml:1:1: warning: 2 companies are selected or further, more than target_companies (1)"])
+        #expect(outcome.figures?.companiesInProgramme == 2)
+        // Over the pool (USD 1,250,000 once converted): the committed total the reports show.
+        content["companies/acme.md"] = "---\nname: Acme\nstatus: signed\nfocus_area: water-treatment\ninvestment: $1.5m\n---\n"
+        let over = try check(content)
+        #expect(try #require(over.figures).committed.amount.formatted == "USD 1,500,000")
+        #expect(over.lines == [
+            "programme.yml:1:1: warning: 2 companies are selected or further, more than target_companies (1)",
+            "programme.yml:1:1: warning: committed investments add up to USD 1,500,000, more than the pool of USD 1,250,000",
+        ])
+    }
+
     @Test func validContentHasNoDiagnostics() throws {
         let outcome = try check()
         #expect(outcome.lines == [])

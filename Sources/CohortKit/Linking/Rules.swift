@@ -128,17 +128,12 @@ struct Rules {
                     hint: "add it to the parties of its agreement, or change its status"))
             }
         }
-        let converter = portfolio.converter
-        // The same rounds as the reports' committed total: those of signed, funded and exited companies.
-        let invested = portfolio.companies.filter(\.status.isCommitted).flatMap(\.rounds)
-            .compactMap { converter.toReporting($0.amount.value) }
-            .reduce(0) { $0.saturatingAdding($1.minorUnits) }
-        if let pool = converter.toReporting(programme.pool), invested > pool.minorUnits {
-            let total = Money(minorUnits: invested, currency: programme.currency)
+        // The reports' own figures: what is committed, and how many companies count against the target.
+        let (committed, counted) = Figures.commitment(of: portfolio)
+        if let pool = portfolio.converter.toReporting(programme.pool), committed.amount.minorUnits > pool.minorUnits {
             diagnostics.append(.warning(
-                at: programme.source, "committed investments add up to \(total.formatted), more than the pool of \(pool.formatted)"))
+                at: programme.source, "committed investments add up to \(committed.amount.formatted), more than the pool of \(pool.formatted)"))
         }
-        let counted = portfolio.companies.filter(\.status.countsAgainstTarget).count
         if counted > programme.targetCompanies {
             diagnostics.append(.warning(
                 at: programme.source, "\(counted) companies are selected or further, more than target_companies (\(programme.targetCompanies))"))

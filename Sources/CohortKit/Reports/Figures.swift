@@ -158,6 +158,21 @@ public struct Figures: Sendable, Hashable {
     /// The name of a group of companies that do not say.
     static let unspecified = "Not specified"
 
+    /// What is committed (the rounds of `signed`, `funded` and `exited` companies, in the reporting
+    /// currency) and how many companies count against `target_companies`, from the report lines: the
+    /// figures' own, and what the link stage checks against the pool and the target (`Rules.warnings`).
+    static func commitment(of portfolio: Portfolio) -> (committed: Total, companiesInProgramme: Int) {
+        let context = LineContext(portfolio)
+        let lines = portfolio.companies.map { Figures.line(of: $0, context) }
+        return commitment(committedLines: lines.filter { $0.status.isCommitted }, inProgramme: lines.filter(\.status.countsAgainstTarget),
+                          portfolio.programme.currency)
+    }
+
+    private static func commitment(committedLines: [CompanyLine], inProgramme: [CompanyLine], _ currency: Currency)
+        -> (committed: Total, companiesInProgramme: Int) {
+        (total(committedLines, currency), inProgramme.count)
+    }
+
     /// Computes the figures of `portfolio`, with `warnings` from the link stage.
     public init(_ portfolio: Portfolio, warnings: [Diagnostic]) {
         let programme = portfolio.programme
@@ -167,16 +182,17 @@ public struct Figures: Sendable, Hashable {
         let lines = portfolio.companies.map { Figures.line(of: $0, context) }
         let committedLines = lines.filter { $0.status.isCommitted }
         let inProgramme = lines.filter(\.status.countsAgainstTarget)
+        let commitment = Figures.commitment(committedLines: committedLines, inProgramme: inProgramme, currency)
 
         title = programme.title
         self.currency = currency
         pool = converter.toReporting(programme.pool) ?? programme.pool
         standardTicket = converter.toReporting(programme.standardTicket) ?? programme.standardTicket
         targetCompanies = programme.targetCompanies
-        companiesInProgramme = inProgramme.count
+        companiesInProgramme = commitment.companiesInProgramme
         companiesSigned = committedLines.count
         let life = Life(committedLines, currency)
-        committed = Figures.total(committedLines, currency)
+        committed = commitment.committed
         disbursed = life.disbursed
         followOn = life.followOn
         coInvestment = life.coInvestment
