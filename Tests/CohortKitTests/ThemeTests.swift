@@ -177,3 +177,15 @@ import Testing
             == [BuiltInTheme.UnknownName(name: "compny.mustache", hint: "did you mean 'company.mustache'?")])
     }
 }
+
+/// The keys Cohort's own code writes with are in the built-in string tables of every language, so that no
+/// page shows a key where a text belongs.
+@Suite struct StringKeyTests {
+    @Test func everyKeyTheCodeWritesWithIsInEveryBuiltInTable() throws {
+        let theme = try #require(Theme.load(overriding: nil, displayRoot: "templates").0)
+        for language in ["en", "zh", "he"] {
+            let table = try #require(theme.stringTables[language]?.texts, "\(language)")
+            #expect(StringKey.allCases.filter { table[$0.rawValue] == nil }.map(\.rawValue) == [], "\(language)")
+        }
+    }
+}

@@ -44,13 +44,13 @@ enum Aliases {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLEscaping().escapeText(strings["page_moved"]))</title>
+            <title>\(HTMLEscaping().escapeText(strings[.pageMoved]))</title>
             <meta name="robots" content="noindex">
             <link rel="canonical" href="\(address)">
             <meta http-equiv="refresh" content="0; url=\(link)">
             </head>
             <body>
-            <p>\(HTMLEscaping().escapeText(strings["page_moved_text"])) <a href="\(link)">\(address)</a></p>
+            <p>\(HTMLEscaping().escapeText(strings[.pageMovedText])) <a href="\(link)">\(address)</a></p>
             </body>
             </html>
 

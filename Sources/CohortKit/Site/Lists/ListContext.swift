@@ -145,13 +145,13 @@ extension SiteContext {
         let shown = Array(members[lists.rows(of: page.number, among: members.count)])
         let listTitle = strings[key]
         let filterName = group.map { valueName($0, in: page.kind) }
-        let title = filterName.map { strings.format("filter_title", [("list", listTitle), ("value", $0)]) } ?? listTitle
+        let title = filterName.map { strings.format(.filterTitle, [("list", listTitle), ("value", $0)]) } ?? listTitle
         let programmeTitle = text(.programme, .title, programme.title).text
         let description = filterName.map {
-            strings.format("filter_description", [("list", listTitle), ("value", $0), ("programme", programmeTitle)])
+            strings.format(.filterDescription, [("list", listTitle), ("value", $0), ("programme", programmeTitle)])
         } ?? strings.format(key + "_description", [("programme", programmeTitle)])
         let pageCount = lists.pageCount(members.count)
-        var frame = frame(route, title: page.number > 1 ? strings.format("page_title", [("title", title), ("page", String(page.number))]) : title,
+        var frame = frame(route, title: page.number > 1 ? strings.format(.pageTitle, [("title", title), ("page", String(page.number))]) : title,
                           description: description)
         frame.page.prev = page.number > 1 ? link(route, page.route(number: page.number - 1)) : nil
         frame.page.next = page.number < pageCount ? link(route, page.route(number: page.number + 1)) : nil
@@ -159,7 +159,7 @@ extension SiteContext {
             listTitle: title, countText: count(members.count, page.kind),
             filter: group.map { _ in
                 FilterValues(name: filterName ?? "", allHref: link(route, ListPage(kind: page.kind, number: 1).route),
-                             allText: strings.format("all_of_list", [("list", listTitle), ("count", String(all))]))
+                             allText: strings.format(.allOfList, [("list", listTitle), ("count", String(all))]))
             },
             filters: filters(page, from: route),
             pagination: pagination(page, pageCount: pageCount, rows: members.count, from: route))
@@ -218,11 +218,11 @@ extension SiteContext {
 
     private func dimensionLabel(_ dimension: ListPage.Dimension) -> String {
         switch dimension {
-        case .status: strings["status"]
-        case .focusArea: strings["focus_area"]
-        case .sector: strings["sector"]
-        case .country: strings["country"]
-        case .kind: strings["kind"]
+        case .status: strings[.status]
+        case .focusArea: strings[.focusArea]
+        case .sector: strings[.sector]
+        case .country: strings[.country]
+        case .kind: strings[.kind]
         }
     }
 
@@ -258,7 +258,7 @@ extension SiteContext {
         for (index, number) in numbers.enumerated() {
             if index > 0, number - numbers[index - 1] > 1 { items.append(PageNumber(gap: true)) }
             items.append(PageNumber(number: number, href: link(route, page.route(number: number)), current: number == page.number,
-                                    label: strings.format("page_number", [("page", String(number))])))
+                                    label: strings.format(.pageNumber, [("page", String(number))])))
         }
         let shown = lists.rows(of: page.number, among: rows)
         return PaginationValues(
@@ -266,8 +266,8 @@ extension SiteContext {
             previous: page.number > 1 ? link(route, page.route(number: page.number - 1)) : nil,
             next: page.number < pageCount ? link(route, page.route(number: page.number + 1)) : nil,
             rangeText: shown.count == 1
-                ? strings.format("row_of", [("row", String(shown.upperBound)), ("count", String(rows))])
-                : strings.format("rows_of", [("from", String(shown.lowerBound + 1)), ("to", String(shown.upperBound)),
+                ? strings.format(.rowOf, [("row", String(shown.upperBound)), ("count", String(rows))])
+                : strings.format(.rowsOf, [("from", String(shown.lowerBound + 1)), ("to", String(shown.upperBound)),
                                              ("count", String(rows))]))
     }
 }

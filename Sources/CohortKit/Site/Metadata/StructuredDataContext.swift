@@ -9,13 +9,13 @@ extension SiteContext {
         let node = StructuredData.Organization(
             name: name, url: absolute(route), logo: logoAddress(of: company.slug), foundingDate: company.founded.map(String.init),
             address: company.country.map(StructuredData.Address.init), sameAs: company.website.map { [$0] })
-        return StructuredData(graph: [.organization(node), breadcrumbs(.companies, strings["companies"], route, name)])
+        return StructuredData(graph: [.organization(node), breadcrumbs(.companies, strings[.companies], route, name)])
     }
 
     /// An organisation's page: the organisation, and the way to it.
     func structuredData(of organization: Organization, name: String, at route: Route) -> StructuredData {
         StructuredData(graph: [.organization(organizationNode(organization, name: name, at: route)),
-                               breadcrumbs(.organizations, strings["organizations"], route, name)])
+                               breadcrumbs(.organizations, strings[.organizations], route, name)])
     }
 
     /// A news item's page: a `NewsArticle` published by the programme's managers, about what it names.
@@ -25,7 +25,7 @@ extension SiteContext {
             description: summary.isEmpty ? nil : summary,
             publisher: programme.managers.map { absolute(.organization($0.value)) },
             about: item.about.compactMap { entityRoute($0.value).map(absolute) })
-        return StructuredData(graph: [.newsArticle(article), breadcrumbs(.news, strings["news"], route, title)])
+        return StructuredData(graph: [.newsArticle(article), breadcrumbs(.news, strings[.news], route, title)])
     }
 
     /// The home page: the site, and the organisations that run the programme.

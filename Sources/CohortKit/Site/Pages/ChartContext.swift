@@ -131,7 +131,7 @@ extension SiteContext {
                            paidWidth: Self.width(Self.perMille(row.disbursed.minorUnits, of: largest)),
                            valueWidth: Self.width(Self.perMille(value(row).minorUnits, of: largest)),
                            paid: strings.money(row.disbursed), value: strings.money(value(row)),
-                           tvpi: row.tvpi.map { strings.format("ratio", [("value", strings.decimal($0))]) })
+                           tvpi: row.tvpi.map { strings.format(.ratio, [("value", strings.decimal($0))]) })
         })
     }
 
@@ -147,15 +147,15 @@ extension SiteContext {
         return AllocationChart(rows: figures.byFocusArea.map { group in
             AllocationBar(name: groupName(group.key), width: Self.width(Self.perMille(group.committed.amount.minorUnits, of: largest)),
                           allEstimated: group.committed.isAllEstimated, value: reportTotal(group.committed),
-                          companies: group.companies == 1 ? strings["company_count_one"]
-                              : strings.format("company_count", [("count", String(group.companies))]))
+                          companies: group.companies == 1 ? strings[.companyCountOne]
+                              : strings.format(.companyCount, [("count", String(group.companies))]))
         })
     }
 
     private func timelineChart(_ figures: Figures) -> TimelineChart {
         let largest = max(figures.timeline.map(\.cumulative.amount.minorUnits).max() ?? 0, figures.pool.minorUnits, 1)
         return TimelineChart(rows: figures.timeline.map { quarter in
-            TimelineBar(name: quarter.name == Figures.undated ? strings["undated"] : quarter.name,
+            TimelineBar(name: quarter.name == Figures.undated ? strings[.undated] : quarter.name,
                         committedWidth: Self.width(Self.perMille(quarter.cumulative.amount.minorUnits, of: largest)),
                         disbursedWidth: Self.width(Self.perMille(quarter.cumulativeDisbursed.amount.minorUnits, of: largest)),
                         allEstimated: quarter.cumulative.isAllEstimated, committed: reportTotal(quarter.cumulative),

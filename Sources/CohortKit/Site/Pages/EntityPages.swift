@@ -356,13 +356,13 @@ extension SiteContext {
         reading(.reportingDate)
         let date = source.reportingDate
         guard company.status.isCommitted, let returns = MoneyHistory(company, converter: programme.converter).returns(on: date) else { return nil }
-        let ratio = { (ratio: Ratio) in self.strings.format("ratio", [("value", self.strings.decimal(ratio))]) }
+        let ratio = { (ratio: Ratio) in self.strings.format(.ratio, [("value", self.strings.decimal(ratio))]) }
         return ReturnValues(
             disbursed: strings.money(returns.disbursed), realised: strings.money(returns.realised),
             value: strings.money(returns.unrealised), heldAtCost: returns.heldAtCost, held: company.exit == nil,
             multiple: returns.multiple.map(ratio), irr: returns.irr.map(strings.percent),
             holding: returns.holdingDays.map(strings.years), asOf: date.map(strings.date), asOfISO: date?.description,
-            asOfText: date.map { strings.format("returns_as_of", [("date", strings.date($0))]) })
+            asOfText: date.map { strings.format(.returnsAsOf, [("date", strings.date($0))]) })
     }
 
     /// A round on a company's page: its date, kind, amount, whether it is paid, and its co-investors.

@@ -101,7 +101,7 @@ extension SiteContext {
             taglineLang: languageCode(tagline.language), descriptionLang: languageCode(description.language),
             pool: strings.money(figures.pool), standardTicket: strings.money(self.programme.standardTicket),
             targetCompanies: self.programme.targetCompanies, companiesInProgramme: signed,
-            companiesProgress: strings.format("count_of_total", [("count", String(signed)), ("total", String(self.programme.targetCompanies))]),
+            companiesProgress: strings.format(.countOfTotal, [("count", String(signed)), ("total", String(self.programme.targetCompanies))]),
             announced: strings.date(self.programme.announced), announcedISO: self.programme.announced.description,
             currency: self.programme.currency.code,
             managers: self.programme.managers.compactMap { organization($0.value).map { organizationLink($0, from: route) } },
@@ -119,8 +119,8 @@ extension SiteContext {
             agreements: agreements.suffix(Self.homeListLength).reversed().map { agreementRow($0, from: route) },
             moreCompanies: companies.count > Self.homeListLength ? companies.count : nil,
             moreAgreements: agreements.count > Self.homeListLength ? agreements.count : nil,
-            moreCompaniesText: strings.format("all_companies", [("count", String(companies.count))]),
-            moreAgreementsText: strings.format("all_agreements", [("count", String(agreements.count))]),
+            moreCompaniesText: strings.format(.allCompanies, [("count", String(companies.count))]),
+            moreAgreementsText: strings.format(.allAgreements, [("count", String(agreements.count))]),
             companiesHref: link(route, .companies), agreementsHref: link(route, .agreements), newsHref: link(route, .news),
             news: news.prefix(5).map { newsRow($0, from: route) })
     }

@@ -130,8 +130,8 @@ extension SiteContext {
             let since = outcome.sinceEntry.map { change -> String in
                 // The sign stays with the number on a right-to-left page.
                 let signed = leftToRight((change.sign > 0 ? "+" : "") + strings.metric(change, metric.kind))
-                return outcome.companiesSinceEntry == 1 ? strings.format("since_entry_one", [("value", signed)])
-                    : strings.format("since_entry", [("value", signed), ("count", String(outcome.companiesSinceEntry))])
+                return outcome.companiesSinceEntry == 1 ? strings.format(.sinceEntryOne, [("value", signed)])
+                    : strings.format(.sinceEntry, [("value", signed), ("count", String(outcome.companiesSinceEntry))])
             }
             return OutcomeValues(
                 name: name.text, lang: languageCode(name.language), iris: metric.iris, added: metric.total == .sum,
@@ -159,7 +159,7 @@ extension SiteContext {
             let perMille = Int((share * 1000).rounded(.toNearestOrEven))
             return MetricBar(period: entry.period.description, width: "\(perMille / 10).\(perMille % 10)%",
                              value: strings.metric(entry.value, metric.kind),
-                             companies: entry.companies.map { $0 == 1 ? strings["company_count_one"] : strings.format("company_count", [("count", String($0))]) })
+                             companies: entry.companies.map { $0 == 1 ? strings[.companyCountOne] : strings.format(.companyCount, [("count", String($0))]) })
         }
     }
 }

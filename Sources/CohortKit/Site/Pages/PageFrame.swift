@@ -159,7 +159,7 @@ extension SiteContext {
                 stylesheet: fileLink(route, assets.route(of: .stylesheet)),
                 searchScript: programme.search ? fileLink(route, assets.route(of: .searchScript)) : nil,
                 contentSecurityPolicy: HostFiles.pagePolicy, feed: link(route, .feed),
-                feedTitle: strings.format("feed_title", [("programme", siteTitle.text)]),
+                feedTitle: strings.format(.feedTitle, [("programme", siteTitle.text)]),
                 nav: navigation(from: route), languages: languageSwitcher(for: route),
                 searchHref: programme.search ? link(route, .search) : nil),
             page: PageMetadata(
@@ -173,7 +173,7 @@ extension SiteContext {
     /// start at the host's root, with the path of `base_url` (`/fund/companies/`), so that they work at
     /// any depth, on any host that serves the site where `base_url` says.
     func notFoundFrame() -> PageFrame {
-        var frame = frame(Route.notFound, title: strings["page_not_found"], description: "")
+        var frame = frame(Route.notFound, title: strings[.pageNotFound], description: "")
         let base = programme.basePath
         frame.site.home = localized(.home).absolute(under: base)
         frame.site.root = base
@@ -206,8 +206,8 @@ extension SiteContext {
 
     private func navigation(from route: Route?) -> [NavigationItem] {
         var items: [(String, Language?, Route)] = [
-            (strings["home"], nil, .home), (strings["companies"], nil, .companies), (strings["organizations"], nil, .organizations),
-            (strings["agreements"], nil, .agreements), (strings["news"], nil, .news), (strings["reports"], nil, .reports),
+            (strings[.home], nil, .home), (strings[.companies], nil, .companies), (strings[.organizations], nil, .organizations),
+            (strings[.agreements], nil, .agreements), (strings[.news], nil, .news), (strings[.reports], nil, .reports),
         ]
         recorder?.record(.navigation)
         items += source.pages.map { page in

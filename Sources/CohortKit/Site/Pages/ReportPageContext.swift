@@ -213,13 +213,13 @@ extension SiteContext {
     /// The report page: the same figures as output/reports, from the same `Figures`, in this context's
     /// language (the charts, made once for every language, keep the default language's words).
     func reports(_ route: Route) -> ReportsPage {
-        let description = strings.format("reports_description", [("programme", text(.programme, .title, programme.title).text)])
+        let description = strings.format(.reportsDescription, [("programme", text(.programme, .title, programme.title).text)])
         let figures = self.figures
         let total = { (total: Figures.Total) in self.reportTotal(total) }
         let group = { (group: Figures.Group) in
             FigureGroup(name: self.groupName(group.key), companies: group.companies, committed: total(group.committed))
         }
-        let ratio = { (ratio: Ratio) in self.strings.format("ratio", [("value", self.strings.decimal(ratio))]) }
+        let ratio = { (ratio: Ratio) in self.strings.format(.ratio, [("value", self.strings.decimal(ratio))]) }
         let values = FigureValues(
             charts: htmlCharts(figures),
             pool: strings.money(figures.pool), committed: total(figures.committed), disbursed: total(figures.disbursed),
@@ -227,20 +227,20 @@ extension SiteContext {
             coInvestment: total(figures.coInvestment), realised: strings.money(figures.realised),
             unrealised: strings.money(figures.unrealised), multiple: figures.multiple.map(ratio),
             dpi: figures.returns.dpi.map(ratio), rvpi: figures.returns.rvpi.map(ratio), irr: figures.returns.irr.map(strings.percent),
-            asOfText: figures.reportingDate.map { strings.format("figures_as_of", [("date", strings.date($0))]) },
-            heldAtCostText: figures.returns.heldAtCost == 0 ? nil : figures.returns.heldAtCost == 1 ? strings["held_at_cost_count_one"]
-                : strings.format("held_at_cost_count", [("count", String(figures.returns.heldAtCost))]),
+            asOfText: figures.reportingDate.map { strings.format(.figuresAsOf, [("date", strings.date($0))]) },
+            heldAtCostText: figures.returns.heldAtCost == 0 ? nil : figures.returns.heldAtCost == 1 ? strings[.heldAtCostCountOne]
+                : strings.format(.heldAtCostCount, [("count", String(figures.returns.heldAtCost))]),
             irrLeavesOutText: figures.undatedCompanies.isEmpty ? nil
-                : strings.format("irr_leaves_out", [("companies", companyNames(figures.undatedCompanies))]),
+                : strings.format(.irrLeavesOut, [("companies", companyNames(figures.undatedCompanies))]),
             leverage: figures.leverage.map(ratio),
             companiesSigned: figures.companiesSigned, companiesInProgramme: figures.companiesInProgramme,
             targetCompanies: figures.targetCompanies,
-            companiesSignedText: strings.format("count_of_total", [("count", String(figures.companiesSigned)),
+            companiesSignedText: strings.format(.countOfTotal, [("count", String(figures.companiesSigned)),
                                                                    ("total", String(figures.targetCompanies))]),
             standardTicket: strings.money(figures.standardTicket), averageTicket: figures.averageTicket.map(total),
             medianTicket: figures.medianTicket.map(total), estimated: figures.committed.isEstimated,
             exchangeRates: figures.exchangeRates.map { rates in
-                strings.format("exchange_rates_note", [
+                strings.format(.exchangeRatesNote, [
                     ("date", strings.date(rates.asOf)),
                     // Each rate is a formula read left to right, isolated so in a right-to-left language, and
                     // kept on one line (no-break spaces): split, its parts would change places there.
@@ -256,7 +256,7 @@ extension SiteContext {
                 return FigureGroup(name: strings.country(code), companies: country.companies, committed: total(country.committed))
             },
             timeline: figures.timeline.map { quarter in
-                QuarterValues(name: quarter.name == Figures.undated ? strings["undated"] : quarter.name,
+                QuarterValues(name: quarter.name == Figures.undated ? strings[.undated] : quarter.name,
                               companies: quarter.companiesCommitted, committed: total(quarter.committed),
                               cumulative: total(quarter.cumulative), disbursed: total(quarter.disbursed),
                               cumulativeDisbursed: total(quarter.cumulativeDisbursed), agreementsSigned: quarter.agreementsSigned)
@@ -279,8 +279,8 @@ extension SiteContext {
             },
             outcomes: outcomes(figures.outcomes),
             coverageText: figures.outcomes.latestPeriod.map { period in
-                figures.outcomes.missing.isEmpty ? strings.format("coverage_all", [("period", period.description)])
-                    : strings.format("coverage_missing", [("period", period.description), ("companies", companyNames(figures.outcomes.missing))])
+                figures.outcomes.missing.isEmpty ? strings.format(.coverageAll, [("period", period.description)])
+                    : strings.format(.coverageMissing, [("period", period.description), ("companies", companyNames(figures.outcomes.missing))])
             },
             agreements: agreements.map { agreementRow($0, from: route) },
             warnings: figures.warnings.map { WarningValues(location: $0.location.description, message: $0.message) },
@@ -288,7 +288,7 @@ extension SiteContext {
                 ChartFile(src: fileLink(route, Route("reports/" + chart.name)), alt: chart.description,
                           name: String(chart.name.dropFirst("charts/".count)))
             })
-        return ReportsPage(frame: frame(route, title: strings["reports"], description: description), figures: values)
+        return ReportsPage(frame: frame(route, title: strings[.reports], description: description), figures: values)
     }
 
     /// A group of the report in this context's language: a status's label, a focus area's translated
@@ -298,14 +298,14 @@ extension SiteContext {
         case .status(let status): strings.label(status)
         case .value(let value): value
         case .focusArea(let slug, let name): focusAreaName(slug, named: name).text
-        case .unspecified: strings["not_specified"]
+        case .unspecified: strings[.notSpecified]
         }
     }
 
     /// Companies named in a sentence of this context's language, by their names in it, one after
     /// another with the language's `list_separator`.
     func companyNames(_ companies: [Figures.NamedCompany]) -> String {
-        companies.map { text(.entity(.companies, $0.slug), .name, $0.name).text }.joined(separator: strings["list_separator"])
+        companies.map { text(.entity(.companies, $0.slug), .name, $0.name).text }.joined(separator: strings[.listSeparator])
     }
 
     /// `text`, which reads left to right whatever the language (a formula, a code), as a left-to-right
@@ -324,7 +324,7 @@ extension SiteContext {
     /// right to left, also when the text wraps; as one left-to-right run, browsers draw both as opening
     /// brackets.
     func reportTotal(_ total: Figures.Total) -> String {
-        let amount = strings.money(total.amount), estimated = strings["estimated"]
+        let amount = strings.money(total.amount), estimated = strings[.estimated]
         let mark = language.direction == "rtl" ? "\u{200F}" : "\u{200E}"
         let isolated = { (text: String) in "\u{2068}\(text)\u{2069}" }
         if total.isAllEstimated { return "\(mark)\(isolated(amount)) (\(estimated))" }

@@ -202,15 +202,15 @@ extension SiteContext {
     }
 
     func organizationRow(_ organization: Organization, from route: Route) -> OrganizationRow {
-        let role: String? = programme.managers.contains { $0.value == organization.slug } ? strings["manager"]
-            : programme.partners.contains { $0.value == organization.slug } ? strings["partner"] : nil
+        let role: String? = programme.managers.contains { $0.value == organization.slug } ? strings[.manager]
+            : programme.partners.contains { $0.value == organization.slug } ? strings[.partner] : nil
         var link = organizationLink(organization, from: route)
         link.kindLabel = strings.label(organization.kind)
         return OrganizationRow(
             link: link, kind: organization.kind.rawValue,
             kindHref: filterLink(from: route, .organizations, .kind, organization.kind.rawValue),
             country: organization.country.map(strings.country), countryCode: organization.country,
-            role: role, roleText: role.map { strings.format("role_of_programme", [("role", $0)]) })
+            role: role, roleText: role.map { strings.format(.roleOfProgramme, [("role", $0)]) })
     }
 
     func organizationLink(_ organization: Organization, from route: Route) -> EntityLink {
@@ -232,7 +232,7 @@ extension SiteContext {
             statusHref: filterLink(from: route, .agreements, .status, agreement.status.rawValue),
             signed: agreement.signed.map(strings.date), signedISO: agreement.signed?.description,
             signedLong: agreement.signed.map(strings.longDate), place: place,
-            placeText: place.map { strings.format("in_place", [("place", $0)]) },
+            placeText: place.map { strings.format(.inPlace, [("place", $0)]) },
             amount: agreement.amount.map { strings.money($0.value) },
             parties: agreement.parties.compactMap { partyLink($0.value, from: route) })
     }
@@ -255,7 +255,7 @@ extension SiteContext {
         if let company = self.company(slug) {
             let name = text(.entity(.companies, slug), .name, company.name)
             return EntityLink(slug: slug.rawValue, name: name.text, lang: languageCode(name.language),
-                              href: link(route, .company(slug)), kindLabel: strings["company"])
+                              href: link(route, .company(slug)), kindLabel: strings[.company])
         }
         return nil
     }
@@ -265,7 +265,7 @@ extension SiteContext {
         if let agreement = self.agreement(slug) {
             let title = text(.entity(.agreements, slug), .title, agreement.title)
             return EntityLink(slug: slug.rawValue, name: title.text, lang: languageCode(title.language),
-                              href: link(route, .agreement(slug)), kindLabel: strings["agreement"])
+                              href: link(route, .agreement(slug)), kindLabel: strings[.agreement])
         }
         return partyLink(slug, from: route)
     }

@@ -27,8 +27,8 @@ struct NotFoundPage: TemplateObject {
 
 extension SiteContext {
     func search(_ route: Route) -> SearchPage {
-        SearchPage(frame: frame(route, title: strings["search"],
-                                description: strings.format("search_description", [("programme", text(.programme, .title, programme.title).text)])),
+        SearchPage(frame: frame(route, title: strings[.search],
+                                description: strings.format(.searchDescription, [("programme", text(.programme, .title, programme.title).text)])),
                    search: SearchValues(bundle: fileLink(route, Route(searchIndexFolder + "/"))))
     }
 

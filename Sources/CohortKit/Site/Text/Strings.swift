@@ -16,13 +16,16 @@ struct Strings: Sendable {
         self.language = language
         self.texts = texts
         dates = DateWriter(language: language)
-        moneyParts = Self.parts(of: texts["money"] ?? "money")
+        moneyParts = Self.parts(of: texts[StringKey.money.rawValue] ?? StringKey.money.rawValue)
     }
 
     /// Every text, by key, for templates (`{{t.companies}}`).
     var table: [String: String] { texts }
 
     /// The text for `key`.
+    subscript(_ key: StringKey) -> String { self[key.rawValue] }
+
+    /// The text for a key made from a value (`companies_description`), or the key when no table has it.
     subscript(_ key: String) -> String { texts[key] ?? key }
 
     /// The text for `key`, when the tables have it.
@@ -32,6 +35,9 @@ struct Strings: Sendable {
     var keys: Dictionary<String, String>.Keys { texts.keys }
 
     /// The text for `key` with each `{name}` replaced by its value.
+    func format(_ key: StringKey, _ values: [(String, String)]) -> String { format(key.rawValue, values) }
+
+    /// As `format(_:_:)`, for a key made from a value.
     func format(_ key: String, _ values: [(String, String)]) -> String {
         let text = self[key]
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
@@ -124,7 +130,7 @@ struct Strings: Sendable {
     /// A metric's value as this language writes it: `1,234`, `35.5%`, `USD 800,000` (money as written).
     func metric(_ value: MetricValue, _ kind: Metric.Kind) -> String {
         switch value {
-        case .count, .number: kind == .percent ? format("percent", [("value", number(value.plain))]) : number(value.plain)
+        case .count, .number: kind == .percent ? format(.percent, [("value", number(value.plain))]) : number(value.plain)
         case .money(let money): self.money(money)
         }
     }
@@ -140,7 +146,7 @@ struct Strings: Sendable {
 
     /// An annual rate as a percentage with one decimal, from the `percent` text: `24.4%`, `-100.0%`.
     func percent(_ rate: AnnualRate) -> String {
-        format("percent", [("value", rate.percent(decimalSeparator: dates.decimalSeparator))])
+        format(.percent, [("value", rate.percent(decimalSeparator: dates.decimalSeparator))])
     }
 
     /// A span of days in years with one decimal (365.25 days a year, half to even), from the `years`
@@ -149,7 +155,7 @@ struct Strings: Sendable {
         // Tenths of a year: days × 10 ÷ 365.25 = days × 40 ÷ 1,461.
         let (quotient, remainder) = max(0, days).multipliedReportingOverflow(by: 40).partialValue.quotientAndRemainder(dividingBy: 1_461)
         let tenths = remainder * 2 > 1_461 || (remainder * 2 == 1_461 && quotient % 2 == 1) ? quotient + 1 : quotient
-        return format("years", [("value", dates.group(String(tenths / 10)) + dates.decimalSeparator + String(tenths % 10))])
+        return format(.years, [("value", dates.group(String(tenths / 10)) + dates.decimalSeparator + String(tenths % 10))])
     }
 
     /// The text of a value's label: its key is `prefix` and the value with `_` for `-`.
