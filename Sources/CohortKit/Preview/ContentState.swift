@@ -83,20 +83,16 @@ struct ContentState {
             if programmeTranslations.removeValue(forKey: path) != nil { beyondDocuments = true }
             // The keys are listed first: removing while iterating a dictionary's keys copies the dictionary.
             let isUnder = { (key: String) in key == path || key.hasPrefix(underneath) }
+            let (documentKeys, staticKeys, strayKeys) = (documents.keys.filter(isUnder), staticFiles.keys.filter(isUnder),
+                                                         strays.keys.filter(isUnder))
             // A top-level name, or one that held files, may be a folder that became something else.
-            if !path.contains("/") || [Array(documents.keys), Array(staticFiles.keys), Array(strays.keys)].joined()
-                .contains(where: { $0.hasPrefix(underneath) }) {
+            if !path.contains("/") || (documentKeys + staticKeys + strayKeys).contains(where: { $0 != path }) {
                 folderChanged = true
             }
-            for key in documents.keys.filter(isUnder) { removed[key] = documents.removeValue(forKey: key) }
-            for key in staticFiles.keys.filter(isUnder) {
-                staticFiles.removeValue(forKey: key)
-                beyondDocuments = true
-            }
-            for key in strays.keys.filter(isUnder) {
-                strays.removeValue(forKey: key)
-                beyondDocuments = true
-            }
+            for key in documentKeys { removed[key] = documents.removeValue(forKey: key) }
+            for key in staticKeys { staticFiles.removeValue(forKey: key) }
+            for key in strayKeys { strays.removeValue(forKey: key) }
+            if !staticKeys.isEmpty || !strayKeys.isEmpty { beyondDocuments = true }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory) else {
                 folderChanged = true
