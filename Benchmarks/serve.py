@@ -4,9 +4,12 @@
 usage: serve.py COHORT DIR RUNS   (DIR holds content/ from `cohort corpus`)
 
 Starts `cohort serve` on a free port in DIR, then RUNS times: edits one company's body and times until
-its page shows the edit; RUNS times: writes a company template (which every company page uses) and times
+its page shows the edit; RUNS times: renames the company in its front matter (and moves it to another
+sector), which changes the lists and filter pages it is on, and times until its page shows the new name;
+RUNS times: writes a company template (which every company page uses) and times
 until a company page shows it; then asks for every page of the site, four at a time, as a link checker
-would. Prints one line: ms until serving, median company-edit ms, median template-edit ms, seconds to
+would. Prints one line: ms until serving, median company-edit ms, median front-matter-edit ms, median
+template-edit ms, seconds to
 fetch every page, peak resident MiB. Only measures; nothing here is a test.
 """
 import concurrent.futures, os, re, shutil, statistics, subprocess, sys, time, urllib.request
@@ -53,6 +56,17 @@ try:
             file.write(original + f"\n{marker}\n")
         wait_for(page, marker)
         edits.append((time.time() - start) * 1000)
+    name = re.search(r"^name: (.*)$", original, re.M).group(1)
+    front_matter_edits = []
+    for run in range(runs):
+        marker = f"{name} renamed in run {run}"
+        edited = original.replace(f"name: {name}\n", f"name: {marker}\n", 1)
+        edited = re.sub(r"^sector: .*$", f"sector: Benchmark sector {run}", edited, count=1, flags=re.M)
+        start = time.time()
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(edited)
+        wait_for(page, marker)
+        front_matter_edits.append((time.time() - start) * 1000)
     subprocess.run([cohort, "theme", "eject", "company.mustache", "--to", templates + "-source"],
                               capture_output=True, text=True)
     company_template = open(os.path.join(templates + "-source", "company.mustache"), encoding="utf-8").read()
@@ -78,7 +92,7 @@ try:
                 peak = int(line.split()[1]) // 1024
     with open(path, "w", encoding="utf-8") as file:
         file.write(original)
-    print(built, round(statistics.median(edits)), round(statistics.median(template_edits)), round(crawl, 1), peak)
+    print(built, round(statistics.median(edits)), round(statistics.median(front_matter_edits)), round(statistics.median(template_edits)), round(crawl, 1), peak)
 finally:
     server.terminate()
     server.wait()

@@ -99,6 +99,32 @@ import Testing
         #expect(unchanged.pagesOutOfDate == 0)
     }
 
+    @Test func aBodyLinkToAFileOfTheSiteIsCheckedAgainOnlyWhenThatFileComesOrGoes() throws {
+        let folder = try project()
+        let site = live(folder)
+        let about = try #require(folder.read("content/pages/about.md"))
+        try folder.write("content/pages/about.md", about + "\nSee [the companies](/companies/), [the notes](/notes.txt) and [the plan](../static/plan.txt).\n")
+        _ = site.build()
+        #expect(site.current.diagnostics.filter { $0.severity == .error }.count == 2, "two broken links, once for the three languages")
+        try expectSame(site, folder, after: "two links to files the site does not have")
+        try folder.write("content/static/notes.txt", "notes\n")
+        try folder.write("content/static/plan.txt", "plan\n")
+        _ = site.update([folder.path("content/static/notes.txt"), folder.path("content/static/plan.txt")])
+        #expect(!site.current.diagnostics.hasErrors)
+        try expectSame(site, folder, after: "the files the links name added")
+        // Another file, which no body links: the about pages, which link three files of the site, stay.
+        _ = try #require(site.current.version).allFiles()
+        try folder.write("content/static/other.txt", "other\n")
+        _ = site.update([folder.path("content/static/other.txt")])
+        let version = try #require(site.current.version)
+        #expect(["about.html", "zh/about.html", "he/about.html"].allSatisfy(version.isRendered))
+        try expectSame(site, folder, after: "a file no body links added")
+        try FileManager.default.removeItem(atPath: folder.path("content/static/plan.txt"))
+        _ = site.update([folder.path("content/static/plan.txt")])
+        #expect(site.current.diagnostics.filter { $0.severity == .error }.count == 1, "the link to the plan")
+        try expectSame(site, folder, after: "a linked file removed")
+    }
+
     @Test func aChangeToABodyAloneIsToldApartFromOtherChanges() throws {
         let folder = try project()
         var state = ContentState(directory: folder.url.appendingPathComponent("content"), displayRoot: folder.path("content"))

@@ -157,7 +157,7 @@ public final class LiveSite: @unchecked Sendable {
         let previous = lock.withLock { version }
         let changed = previous.map { previous in
             var changed = PortfolioChanges.between(previous.portfolio, previous.figures, and: portfolio, figures)
-            if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
+            changed.formUnion(PortfolioChanges.sitePaths(previous.targets.sitePaths, plan.targets.sitePaths))
             return changed
         }
         settled = (plan, contentDiagnostics, themeProblems)
@@ -194,7 +194,7 @@ public final class LiveSite: @unchecked Sendable {
             plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
             diagnostics += plan.diagnostics
             guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
-            if previous.targets.sitePaths != plan.targets.sitePaths { changed.insert(.siteFiles) }
+            changed.formUnion(PortfolioChanges.sitePaths(previous.targets.sitePaths, plan.targets.sitePaths))
         } else {
             plan = settled.plan.withBodies(of: portfolio)
             diagnostics += plan.diagnostics

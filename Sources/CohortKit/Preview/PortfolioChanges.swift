@@ -50,6 +50,13 @@ enum PortfolioChanges {
         return changed
     }
 
+    /// The inputs that a change of the site's files from `old` to `new` touches: each file added or
+    /// removed, and the whole set when any was.
+    static func sitePaths(_ old: Set<String>, _ new: Set<String>) -> Set<PageInput> {
+        guard old != new else { return [] }
+        return Set(old.symmetricDifference(new).map(PageInput.sitePath)).union([.siteFiles])
+    }
+
     /// The keys whose values differ, or that only one side has.
     private static func differences<Value: Equatable>(_ old: [Slug: Value], _ new: [Slug: Value]) -> Set<Slug> {
         var keys: Set<Slug> = []

@@ -51,23 +51,8 @@ public struct Figures: Sendable, Hashable {
         case unspecified
     }
 
-    /// One calendar quarter of the timeline.
-    public struct Quarter: Sendable, Hashable {
-        /// Such as `2011 Q4`, or `Undated`.
-        public var name: String
-        /// Committed companies whose first round (or first signing) falls in the quarter.
-        public var companiesCommitted: Int
-        /// The rounds agreed in the quarter.
-        public var committed: Total
-        /// Committed up to and including this quarter.
-        public var cumulative: Total
-        /// The rounds paid in the quarter.
-        public var disbursed: Total
-        /// Disbursed up to and including this quarter.
-        public var cumulativeDisbursed: Total
-        /// Agreements with status `signed` whose signing date falls in the quarter.
-        public var agreementsSigned: Int
-    }
+    /// One calendar quarter of the timeline, its sums as the figures hold them.
+    public typealias Quarter = TimelineQuarter<Total>
 
     /// The programme's name.
     public var title: String

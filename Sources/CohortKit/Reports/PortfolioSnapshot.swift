@@ -433,28 +433,8 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         public var byCountry: [Group]
     }
 
-    /// One calendar quarter of the timeline.
-    public struct Quarter: Codable, Sendable, Hashable {
-        private enum CodingKeys: String, CodingKey {
-            case quarter, companiesCommitted = "companies_committed", committed, cumulative, disbursed,
-                cumulativeDisbursed = "cumulative_disbursed", agreementsSigned = "agreements_signed"
-        }
-
-        /// The quarter's name, such as `2011 Q4`, or `Undated`.
-        public var quarter: String
-        /// Committed companies whose first round falls in the quarter.
-        public var companiesCommitted: Int
-        /// The rounds agreed in the quarter.
-        public var committed: Total
-        /// Committed up to and including this quarter.
-        public var cumulative: Total
-        /// The rounds paid in the quarter.
-        public var disbursed: Total
-        /// Disbursed up to and including this quarter.
-        public var cumulativeDisbursed: Total
-        /// Agreements with status `signed` whose signing date falls in the quarter.
-        public var agreementsSigned: Int
-    }
+    /// One calendar quarter of the timeline, its sums as `portfolio.json` writes them.
+    public typealias Quarter = TimelineQuarter<Total>
 
     /// A warning the content still has.
     public struct Warning: Codable, Sendable, Hashable {
@@ -579,11 +559,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
         }
         breakdowns = Breakdowns(byStatus: groups(figures.byStatus), bySector: groups(figures.bySector),
                                 byFocusArea: groups(figures.byFocusArea), byCountry: groups(figures.byCountry))
-        timeline = figures.timeline.map {
-            Quarter(quarter: $0.name, companiesCommitted: $0.companiesCommitted, committed: Total($0.committed),
-                    cumulative: Total($0.cumulative), disbursed: Total($0.disbursed),
-                    cumulativeDisbursed: Total($0.cumulativeDisbursed), agreementsSigned: $0.agreementsSigned)
-        }
+        timeline = figures.timeline.map { $0.map(Total.init) }
         warnings = figures.warnings.map {
             Warning(file: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
         }

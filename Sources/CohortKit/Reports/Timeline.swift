@@ -60,3 +60,36 @@ extension Figures {
         }
     }
 }
+
+/// One calendar quarter of the timeline: in the figures with their totals, in `portfolio.json` with its
+/// amounts (`Sum`), field for field the same.
+public struct TimelineQuarter<Sum: Sendable & Hashable>: Sendable, Hashable {
+    /// Such as `2011 Q4`, or `Undated`; `quarter` in `portfolio.json`.
+    public var name: String
+    /// Committed companies whose first round (or first signing) falls in the quarter.
+    public var companiesCommitted: Int
+    /// The rounds agreed in the quarter.
+    public var committed: Sum
+    /// Committed up to and including this quarter.
+    public var cumulative: Sum
+    /// The rounds paid in the quarter.
+    public var disbursed: Sum
+    /// Disbursed up to and including this quarter.
+    public var cumulativeDisbursed: Sum
+    /// Agreements with status `signed` whose signing date falls in the quarter.
+    public var agreementsSigned: Int
+
+    /// The same quarter with each sum made by `transform`.
+    func map<Other>(_ transform: (Sum) -> Other) -> TimelineQuarter<Other> {
+        TimelineQuarter<Other>(name: name, companiesCommitted: companiesCommitted, committed: transform(committed),
+                               cumulative: transform(cumulative), disbursed: transform(disbursed),
+                               cumulativeDisbursed: transform(cumulativeDisbursed), agreementsSigned: agreementsSigned)
+    }
+}
+
+extension TimelineQuarter: Codable where Sum: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case name = "quarter", companiesCommitted = "companies_committed", committed, cumulative, disbursed,
+            cumulativeDisbursed = "cumulative_disbursed", agreementsSigned = "agreements_signed"
+    }
+}

@@ -29,7 +29,10 @@ enum PageInput: Hashable, Sendable {
     case investmentsBy(Slug)
     /// The news items about an entity.
     case newsAbout(Slug)
-    /// Which files the site has: pages, assets, static files and the rest.
+    /// Whether the site has a file at this path (a page, an asset, a static file or the rest): what a
+    /// link that found it read.
+    case sitePath(String)
+    /// Which files the site has, all of them: what a broken link's suggestion read.
     case siteFiles
 }
 

@@ -31,10 +31,10 @@ struct ContentLinks: Sendable {
         guard let link = LocalLink(destination) else { return .keep }
         var target: Route
         if link.isSiteRoot {
-            recorder?.record(.siteFiles)
             guard let path = Self.normalized(link.path, from: []), let found = PageLinks.target(of: path, in: targets.sitePaths) else {
                 return .broken(hint: suggestion(forSitePath: link.path))
             }
+            if let recorder { PageLinks.candidates(of: path).forEach { recorder.record(.sitePath($0)) } }
             target = Route(found)
         } else {
             let folder = file.split(separator: "/").dropLast().map(String.init)
@@ -57,8 +57,8 @@ struct ContentLinks: Sendable {
             return targets.pages[trimmed]
         }
         if trimmed.hasPrefix("static/") {
-            recorder?.record(.siteFiles)
             let sitePath = String(trimmed.dropFirst("static/".count))
+            recorder?.record(.sitePath(sitePath))
             return targets.staticPaths.contains(sitePath) ? Route(sitePath) : nil
         }
         return LinkTargets.folderPages[trimmed]
@@ -89,12 +89,14 @@ struct ContentLinks: Sendable {
     /// `did you mean '...'?` for a relative destination that names nothing: a file of the same name
     /// elsewhere in the content folder, or one of a close name, written from the same folder.
     private func suggestion(for path: String, writtenIn folder: [String]) -> String? {
+        recorder?.record(.siteFiles)
         let candidates = Array(targets.pages.keys) + targets.staticPaths.map { "static/" + $0 }
         let match = Suggestion.closestPath(to: path, resolved: Self.normalized(path, from: folder) ?? path, among: candidates)
         return match.map { "did you mean '\(Self.relative($0, from: folder))'?" }
     }
 
     private func suggestion(forSitePath path: String) -> String? {
+        recorder?.record(.siteFiles)
         let trimmed = String(path.drop(while: { $0 == "/" }))
         return Suggestion.closest(to: trimmed, among: targets.sitePaths).map { "did you mean '/\($0)'?" }
     }

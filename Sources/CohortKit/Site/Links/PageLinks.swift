@@ -120,11 +120,15 @@ struct PageLinks: Sendable {
         return (up, start)
     }
 
-    /// The file a normalised site path names: itself, or a folder's `index.html`.
+    /// The file a normalised site path names: the first of its `candidates` that the site has.
     static func target(of path: String, in sitePaths: Set<String>) -> String? {
-        if path.isEmpty || path.hasSuffix("/") { return sitePaths.contains(path + "index.html") ? path + "index.html" : nil }
-        if sitePaths.contains(path) { return path }
-        return sitePaths.contains(path + "/index.html") ? path + "/index.html" : nil
+        candidates(of: path).first(where: sitePaths.contains)
+    }
+
+    /// The files a normalised site path may name, in order: itself, then a folder's `index.html`; a
+    /// path ending in `/` (or the empty one) only the folder's `index.html`.
+    static func candidates(of path: String) -> [String] {
+        path.isEmpty || path.hasSuffix("/") ? [path + "index.html"] : [path, path + "/index.html"]
     }
 
     /// The attributes the checks read.

@@ -3,6 +3,12 @@ import Foundation
 /// A page's schema.org description as JSON-LD, for search engines and link previews: the typed nodes
 /// of its `@graph`, written as JSON that can sit inside a `<script>` element.
 struct StructuredData: Encodable {
+    /// The `@id` of the organisation or company whose page is at `url`.
+    static func organizationID(_ url: String) -> String { url + "#organization" }
+
+    /// Nodes named by their `@id`, as a property's value.
+    static func references(_ ids: [String]) -> [[String: String]] { ids.map { ["@id": $0] } }
+
     /// An organisation or company: `Organization`.
     struct Organization: Encodable {
         var name: String
@@ -19,7 +25,7 @@ struct StructuredData: Encodable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode("Organization", forKey: .type)
-            try container.encode(url + "#organization", forKey: .id)
+            try container.encode(StructuredData.organizationID(url), forKey: .id)
             try container.encode(name, forKey: .name)
             try container.encode(url, forKey: .url)
             try container.encodeIfPresent(logo, forKey: .logo)
@@ -59,7 +65,7 @@ struct StructuredData: Encodable {
             try container.encode(url, forKey: .url)
             try container.encodeIfPresent(description, forKey: .description)
             try container.encode(inLanguage, forKey: .inLanguage)
-            try container.encode(publisher.map { ["@id": $0 + "#organization"] }, forKey: .publisher)
+            try container.encode(StructuredData.references(publisher.map(StructuredData.organizationID)), forKey: .publisher)
         }
     }
 
@@ -86,8 +92,8 @@ struct StructuredData: Encodable {
             try container.encode(datePublished, forKey: .datePublished)
             try container.encode(inLanguage, forKey: .inLanguage)
             try container.encodeIfPresent(description, forKey: .description)
-            try container.encode(publisher.map { ["@id": $0 + "#organization"] }, forKey: .publisher)
-            try container.encode(about.map { ["@id": $0] }, forKey: .about)
+            try container.encode(StructuredData.references(publisher.map(StructuredData.organizationID)), forKey: .publisher)
+            try container.encode(StructuredData.references(about), forKey: .about)
         }
     }
 
