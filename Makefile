@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test check clean deps search-deps lint-workflow lint-site lint-hosting lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
+.PHONY: all site build test test-checks release-compile check clean deps search-deps lint-workflow lint-site lint-hosting lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
 
 all: site
 
@@ -62,8 +62,14 @@ uninstall:
 # Unit tests and end-to-end tests (they run the debug `cohort` binary), make install and uninstall
 # into a temporary prefix, the workflow's lint, the built sites' HTML and accessibility, then the
 # reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer.
-test: deps search-deps
+# The release binary that dist-test packages compiles (about 3 minutes, mostly on one core) while the
+# tests and lints run (test-checks); dist-test then links, packages and checks it.
+test: deps search-deps dist-deps
 	$(call timed,build,$(SWIFT) build --product cohort)
+	$(call timed,test-checks and release-compile,$(MAKE) -j2 test-checks release-compile)
+	$(call timed,dist-test,$(MAKE) dist-test)
+
+test-checks:
 	$(call timed,swift test,$(SWIFT) test)
 	$(call timed,install-test,bash Tests/install-test.sh)
 	$(call timed,lint-workflow,$(MAKE) lint-workflow)
@@ -71,7 +77,11 @@ test: deps search-deps
 	$(call timed,lint-hosting,$(MAKE) lint-hosting)
 	$(call timed,lint-reports,$(MAKE) lint-reports)
 	$(call timed,lint-schemas,$(MAKE) lint-schemas)
-	$(call timed,dist-test,$(MAKE) dist-test)
+
+# Compiles the release binary as make dist does, its output in .build/release-compile.log (printed
+# when it fails).
+release-compile: dist-deps
+	$(call timed,release-compile,bash Packaging/dist.sh compile > .build/release-compile.log 2>&1 || { tail -n 40 .build/release-compile.log; exit 1; })
 
 # Runs a step of make test ($(2)) and says how long it took, as "make test: NAME: N s".
 timed = @start=$$(date +%s); $(2); status=$$?; echo "make test: $(1): $$(($$(date +%s) - start)) s"; exit $$status

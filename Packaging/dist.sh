@@ -11,6 +11,8 @@
 # (Packaging/icu-data.sh says what), and is stripped. Both archives are reproducible: the binary
 # has no build id and no .swift_modhash section (which vary between compilations of the same code), and
 # the files are in name order, owned by root, dated SOURCE_DATE_EPOCH (the last commit's date by default).
+#
+# `bash Packaging/dist.sh compile` only compiles the binary (into SCRATCH, as a full run does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +61,8 @@ PKG_CONFIG_PATH="$static/pkgconfig" $SWIFT build -c release --product cohort --s
     -Xlinker -lz -Xlinker --build-id=none \
     -Xlinker "--wrap=$icu_symbol" -Xlinker "$icu_object" >&2
 binary="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)/cohort"
+# `dist.sh compile` stops here: make test compiles the release while its other checks run.
+[ "${1:-}" != compile ] || exit 0
 
 # The files both archives hold, in a tree of their own.
 name=cohort-$version-linux-$arch
@@ -77,9 +81,11 @@ glibc=$(objdump -T "$root/bin/cohort" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_/
 sed "s/@GLIBC@/$glibc/" Packaging/README > "$root/README"
 chmod 644 "$root/README"
 # The manual page, from the argument parser's description of every command (swift-argument-parser's
-# generate-manual plugin, which builds the tool in the default scratch folder).
+# generate-manual plugin, which builds the package in the default scratch folder). The description is
+# the same however the tool is compiled, so the plugin builds it for debugging: what `make test` and a
+# developer's `swift build` have built already, and a release is not compiled a second time for it.
 mkdir -p "$work/man"
-$SWIFT package --allow-writing-to-directory "$work/man" generate-manual --output-directory "$work/man" \
+$SWIFT package --allow-writing-to-directory "$work/man" generate-manual --configuration debug --output-directory "$work/man" \
     --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >&2
 install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
 {
