@@ -186,6 +186,9 @@ import Testing
         for language in ["en", "zh", "he"] {
             let table = try #require(theme.stringTables[language]?.texts, "\(language)")
             #expect(StringKey.allCases.filter { table[$0.rawValue] == nil }.map(\.rawValue) == [], "\(language)")
+            let labels = labelledTypes.flatMap { $0.labelKeys }
+            #expect(Set(labels).count == labels.count && labels.contains("round_kind_follow_on") && labels.contains("exit_kind_write_off"), "\(labels)")
+            #expect(labels.filter { table[$0] == nil } == [], "\(language)")
         }
     }
 }

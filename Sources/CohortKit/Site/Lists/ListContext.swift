@@ -138,18 +138,18 @@ extension SiteContext {
     /// this page shows (when it is a filter's), and the links to the list's other pages.
     func list(_ page: ListPage) -> any TemplateObject {
         let route = page.route
-        let key = page.kind.rawValue
+        let keys = page.kind.keys
         let group = page.filter.flatMap { lists.group(page.kind, $0) }
         let all = rowCount(page.kind)
         let members = group.map(\.members) ?? Array(0..<all)
         let shown = Array(members[lists.rows(of: page.number, among: members.count)])
-        let listTitle = strings[key]
+        let listTitle = strings[keys.title]
         let filterName = group.map { valueName($0, in: page.kind) }
         let title = filterName.map { strings.format(.filterTitle, [("list", listTitle), ("value", $0)]) } ?? listTitle
         let programmeTitle = text(.programme, .title, programme.title).text
         let description = filterName.map {
             strings.format(.filterDescription, [("list", listTitle), ("value", $0), ("programme", programmeTitle)])
-        } ?? strings.format(key + "_description", [("programme", programmeTitle)])
+        } ?? strings.format(keys.description, [("programme", programmeTitle)])
         let pageCount = lists.pageCount(members.count)
         var frame = frame(route, title: page.number > 1 ? strings.format(.pageTitle, [("title", title), ("page", String(page.number))]) : title,
                           description: description)
@@ -195,9 +195,8 @@ extension SiteContext {
 
     /// `12 companies`, `1 company`.
     private func count(_ count: Int, _ kind: ListPage.Kind) -> String {
-        let key = kind == .companies ? "company_count" : kind == .organizations ? "organization_count"
-            : kind == .agreements ? "agreement_count" : "news_count"
-        return count == 1 ? strings[key + "_one"] : strings.format(key, [("count", String(count))])
+        let keys = kind.keys
+        return count == 1 ? strings[keys.countOne] : strings.format(keys.count, [("count", String(count))])
     }
 
     /// The filters of the page's list, by dimension, each value with its count and link; the page's

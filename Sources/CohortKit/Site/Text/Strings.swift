@@ -135,14 +135,8 @@ struct Strings: Sendable {
         }
     }
 
-    func label(_ status: Company.Status) -> String { label("status_", status.rawValue) }
-    func label(_ status: Agreement.Status) -> String { label("agreement_status_", status.rawValue) }
-    func label(_ kind: Agreement.Kind) -> String { label("agreement_kind_", kind.rawValue) }
-    func label(_ kind: Round.Kind) -> String { label("round_kind_", kind.rawValue) }
-    func label(_ instrument: Round.Instrument) -> String { label("instrument_", instrument.rawValue) }
-    func label(_ kind: Exit.Kind) -> String { label("exit_kind_", kind.rawValue) }
-    func label(_ kind: Organization.Kind) -> String { label("organization_kind_", kind.rawValue) }
-    func label(_ kind: Distribution.Kind) -> String { label("distribution_kind_", kind.rawValue) }
+    /// The text of a value's label (`Labelled`).
+    func label<Value: Labelled>(_ value: Value) -> String { self[Value.labelKey(value)] }
 
     /// An annual rate as a percentage with one decimal, from the `percent` text: `24.4%`, `-100.0%`.
     func percent(_ rate: AnnualRate) -> String {
@@ -156,11 +150,6 @@ struct Strings: Sendable {
         let (quotient, remainder) = max(0, days).multipliedReportingOverflow(by: 40).partialValue.quotientAndRemainder(dividingBy: 1_461)
         let tenths = remainder * 2 > 1_461 || (remainder * 2 == 1_461 && quotient % 2 == 1) ? quotient + 1 : quotient
         return format(.years, [("value", dates.group(String(tenths / 10)) + dates.decimalSeparator + String(tenths % 10))])
-    }
-
-    /// The text of a value's label: its key is `prefix` and the value with `_` for `-`.
-    private func label(_ prefix: String, _ value: String) -> String {
-        self[prefix + (value.utf8.contains(UInt8(ascii: "-")) ? value.replacingOccurrences(of: "-", with: "_") : value)]
     }
 }
 
