@@ -11,6 +11,21 @@ import Testing
         #expect(located(diagnostics).first == "templates/company.mustache:2:1: template syntax error: section 'agreements' is opened here but never closed")
     }
 
+    @Test func theSectionLeftOpenIsFoundAsTheParserReadsTags() {
+        // After a change of delimiters (and past a comment that holds a tag), where swift-mustache's parser
+        // found the section: a scan for `{{` would find none, or the wrong one.
+        let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
+                                text: "{{! {{#commented}} }}<p>\n{{=<% %>=}}\n<ul><%#items%><li><%#item%>x</li>\n<%/items%></ul>\n")
+        let unclosed = SourceFile(displayPath: "templates/page.mustache", relativePath: "page.mustache",
+                                  text: "{{=<% %>=}}\n  <%#items%>\n<%name%>\n")
+        let (library, _, diagnostics) = Theme.parse([source, unclosed])
+        #expect(library == nil)
+        #expect(located(diagnostics) == [
+            "templates/company.mustache:3:19: template syntax error: section 'item' is opened here but not closed before '<%/items%>' at line 4, column 1",
+            "templates/page.mustache:2:3: template syntax error: section 'items' is opened here but never closed",
+        ])
+    }
+
     @Test func aSectionClosedByAnotherNamesTheOneLeftOpenWhereItOpens() {
         let source = SourceFile(displayPath: "templates/company.mustache", relativePath: "company.mustache",
                                 text: "<main>\n<ul>{{#items}}<li>{{#item}}{{name}}</li>\n{{/items}}</ul>\n</main>\n")

@@ -21,16 +21,18 @@ extension Theme {
                 var line = error.context.lineNumber
                 var column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
                 var message = "template syntax error: \(describe(error.error))"
-                // The parser notices a missing close at the end of the file: point at the opening tag instead.
-                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: source) {
-                    (line, column) = (open.line, open.column)
-                    message = "template syntax error: section '\(open.name)' is opened here but never closed"
-                }
-                // A close that names another section: the one still open is the mistake, point at it.
-                if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error, let (open, close) = mismatchedClose(in: source) {
-                    (line, column) = (open.line, open.column)
-                    message = "template syntax error: section '\(open.name)' is opened here but not closed before "
-                        + "'{{/\(close.name)}}' at line \(close.line), column \(close.column)"
+                // The parser notices a missing close at the end of the file, or a close naming another
+                // section: the section still open is the mistake, point at its tag.
+                if let open = error.openSection {
+                    let place = { (offset: Int) in source.position(ofUTF8Offset: offset - HTMLEscaping.pragma.utf8.count) }
+                    (line, column) = place(open.offset)
+                    if let close = error.closeTag {
+                        let at = place(close.offset)
+                        message = "template syntax error: section '\(open.name)' is opened here but not closed before "
+                            + "'\(close.tag)' at line \(at.line), column \(at.column)"
+                    } else {
+                        message = "template syntax error: section '\(open.name)' is opened here but never closed"
+                    }
                 }
                 diagnostics.append(.error(at: source.location(line: line, column: column), message))
             } catch {
@@ -59,50 +61,5 @@ extension Theme {
         case .invalidConfigVariableSyntax: "invalid pragma"
         case .unrecognisedConfigVariable: "unknown pragma"
         }
-    }
-
-    /// After a syntax error, where the section the parser found unclosed or wrongly closed is opened (the
-    /// parser reports the place where it gave up): the `{{...}}` tags of the template in order, with the
-    /// character after `{{` and the name after it.
-    private static func tags(in source: SourceFile) -> [(marker: Character?, reference: TemplateIncludes.Reference)] {
-        var tags: [(marker: Character?, reference: TemplateIncludes.Reference)] = []
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
-                let tag = rest[start.upperBound..<end.lowerBound]
-                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
-                tags.append((tag.first, TemplateIncludes.Reference(name: tag.dropFirst().trimmingWhitespace(), line: index + 1, column: column)))
-                rest = rest[end.upperBound...]
-            }
-        }
-        return tags
-    }
-
-    /// The innermost section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
-    static func unclosedSection(in source: SourceFile) -> TemplateIncludes.Reference? {
-        var open: [TemplateIncludes.Reference] = []
-        for (marker, reference) in tags(in: source) {
-            switch marker {
-            case "#", "^", "$", "<": open.append(reference)
-            case "/": if let last = open.lastIndex(where: { $0.name == reference.name }) { open.removeSubrange(last...) }
-            default: break
-            }
-        }
-        return open.last
-    }
-
-    /// The first close tag (`{{/x}}`) that does not close the innermost open section, with that section.
-    static func mismatchedClose(in source: SourceFile) -> (open: TemplateIncludes.Reference, close: TemplateIncludes.Reference)? {
-        var open: [TemplateIncludes.Reference] = []
-        for (marker, reference) in tags(in: source) {
-            switch marker {
-            case "#", "^", "$", "<": open.append(reference)
-            case "/":
-                guard let innermost = open.popLast() else { return nil }
-                if innermost.name != reference.name { return (innermost, reference) }
-            default: break
-            }
-        }
-        return nil
     }
 }
