@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    @Test func theDecodersRequireWhatTheDeclarationsRequireAndNothingElse() throws {
+        // A file with no field: each decoder reports exactly the fields its kind declares required.
+        for kind in ContentSchema.kinds {
+            let required = Set(kind.fields.filter { $0.required == .yes }.map { "missing required field '\($0.name)'" })
+            let diagnostics = if let folder = kind.folder {
+                decode("---\n{}\n---\n", in: folder).1
+            } else {
+                ProgrammeDecoder.decode(SourceFile(displayPath: "programme.yml", relativePath: "programme.yml", text: "{}\n")).diagnostics
+            }
+            #expect(Set(diagnostics.map(\.message)) == required, "\(kind.name)")
+            #expect(!required.isEmpty, "\(kind.name)")
+        }
+    }
+
     @Test func aTranslationSchemaHasItsKindsTextAndNothingRequired() throws {
         let company = try #require(ContentSchema.kinds.first { $0.name == "company" }).translation
         #expect(company.name == "company.translation" && company.isTranslation)

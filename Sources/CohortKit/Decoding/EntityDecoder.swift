@@ -43,32 +43,32 @@ private struct Entity {
     let metrics: MetricCatalogue?
 
     func organization(_ root: Node) -> Organization? {
-        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.organization)) else { return nil }
-        let name = fields.required("name", reader.nonEmptyString)
-        let kind = fields.required("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
-        let country = fields.optional("country", countryCode)
-        let website = fields.optional("website", website)
-        let logo = fields.optional("logo", reader.locatedText)
-        let people = fields.optional("people") { reader.list($0, person) } ?? []
+        guard let fields = reader.fields(root, declared: ContentSchema.organization) else { return nil }
+        let name = fields.value("name", reader.nonEmptyString)
+        let kind = fields.value("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
+        let country = fields.value("country", countryCode)
+        let website = fields.value("website", website)
+        let logo = fields.value("logo", reader.locatedText)
+        let people = fields.value("people") { reader.list($0, person) } ?? []
         guard let name, let kind else { return nil }
         return Organization(slug: slug, name: name, kind: kind, country: country, website: website, logo: logo,
                             people: people, body: body, source: source, aliases: aliases(fields))
     }
 
     func company(_ root: Node) -> Company? {
-        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.company)) else { return nil }
-        let name = fields.required("name", reader.nonEmptyString)
-        let status = fields.required("status") { reader.choice($0, Company.Status.self, what: "company status") }
-        let sector = fields.optional("sector", reader.nonEmptyString)
-        let country = fields.optional("country", countryCode)
-        let focusArea = fields.optional("focus_area", reader.slug)
+        guard let fields = reader.fields(root, declared: ContentSchema.company) else { return nil }
+        let name = fields.value("name", reader.nonEmptyString)
+        let status = fields.value("status") { reader.choice($0, Company.Status.self, what: "company status") }
+        let sector = fields.value("sector", reader.nonEmptyString)
+        let country = fields.value("country", countryCode)
+        let focusArea = fields.value("focus_area", reader.slug)
         let money = InvestmentDecoder(reader: reader).decode(fields, status: status)
-        let website = fields.optional("website", website)
-        let logo = fields.optional("logo", reader.locatedText)
-        let founded = fields.optional("founded", year)
-        let tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) } ?? []
+        let website = fields.value("website", website)
+        let logo = fields.value("logo", reader.locatedText)
+        let founded = fields.value("founded", year)
+        let tags = fields.value("tags") { reader.list($0, reader.nonEmptyString) } ?? []
         let reports = metrics.flatMap { catalogue in
-            fields.optional("metrics") { MetricDecoder(reader: reader).reports($0, metrics: catalogue.metrics, period: catalogue.period) }
+            fields.value("metrics") { MetricDecoder(reader: reader).reports($0, metrics: catalogue.metrics, period: catalogue.period) }
         } ?? []
         guard let name, let status else { return nil }
         return Company(slug: slug, name: name, status: status, sector: sector, country: country,
@@ -79,18 +79,18 @@ private struct Entity {
     }
 
     func agreement(_ root: Node) -> Agreement? {
-        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.agreement)) else { return nil }
-        let title = fields.required("title", reader.nonEmptyString)
-        let kind = fields.required("kind") { reader.choice($0, Agreement.Kind.self, what: "agreement kind") }
-        let status = fields.required("status") { reader.choice($0, Agreement.Status.self, what: "agreement status") }
-        let parties = fields.required("parties") { reader.list($0, reader.slug) }
-        let signed = fields.optional("signed", reader.day)
-        let place = fields.optional("place", reader.nonEmptyString)
-        let amount = fields.optional("amount") { node in reader.money(node).map { Located($0, at: reader.location(node)) } }
-        if let node = fields.optional("parties"), case .sequence(let items) = node, items.count < 2 {
+        guard let fields = reader.fields(root, declared: ContentSchema.agreement) else { return nil }
+        let title = fields.value("title", reader.nonEmptyString)
+        let kind = fields.value("kind") { reader.choice($0, Agreement.Kind.self, what: "agreement kind") }
+        let status = fields.value("status") { reader.choice($0, Agreement.Status.self, what: "agreement status") }
+        let parties = fields.value("parties") { reader.list($0, reader.slug) }
+        let signed = fields.value("signed", reader.day)
+        let place = fields.value("place", reader.nonEmptyString)
+        let amount = fields.value("amount") { node in reader.money(node).map { Located($0, at: reader.location(node)) } }
+        if let node = fields.node("parties"), case .sequence(let items) = node, items.count < 2 {
             reader.error(node, "an agreement needs at least two parties, found \(items.count)")
         }
-        if status == .signed, signed == nil, fields.optional("signed") == nil {
+        if status == .signed, signed == nil, fields.node("signed") == nil {
             reader.error(at: fields.location(of: "status"), "a signed agreement needs the date it was signed",
                          hint: "add 'signed: YYYY-MM-DD'")
         }
@@ -100,18 +100,18 @@ private struct Entity {
     }
 
     func newsItem(_ root: Node) -> NewsItem? {
-        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.news)) else { return nil }
-        let title = fields.required("title", reader.nonEmptyString)
-        let date = fields.required("date", reader.day)
-        let about = fields.optional("about") { reader.list($0, reader.slug) } ?? []
+        guard let fields = reader.fields(root, declared: ContentSchema.news) else { return nil }
+        let title = fields.value("title", reader.nonEmptyString)
+        let date = fields.value("date", reader.day)
+        let about = fields.value("about") { reader.list($0, reader.slug) } ?? []
         guard let title, let date else { return nil }
         return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source, aliases: aliases(fields))
     }
 
     func page(_ root: Node) -> Page? {
-        guard let fields = reader.fields(root, known: ContentSchema.names(ContentSchema.page)) else { return nil }
-        let title = fields.required("title", reader.nonEmptyString)
-        let order = fields.optional("order", reader.int)
+        guard let fields = reader.fields(root, declared: ContentSchema.page) else { return nil }
+        let title = fields.value("title", reader.nonEmptyString)
+        let order = fields.value("order", reader.int)
         guard let title else { return nil }
         return Page(slug: slug, title: title, order: order, body: body, source: source, aliases: aliases(fields))
     }
@@ -121,7 +121,7 @@ private struct Entity {
     /// `aliases`: earlier addresses of the page, each as the site path it names, at most once.
     private func aliases(_ fields: Fields) -> [Located<String>] {
         var aliases: [Located<String>] = []
-        for node in fields.optional("aliases").flatMap(reader.list) ?? [] {
+        for node in fields.node("aliases").flatMap(reader.list) ?? [] {
             guard let written = reader.nonEmptyString(node) else { continue }
             switch AliasPath.sitePath(of: written) {
             case .failure(let problem):
@@ -139,9 +139,9 @@ private struct Entity {
     }
 
     private func person(_ node: Node) -> Person? {
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.person)),
-              let name = fields.required("name", reader.nonEmptyString) else { return nil }
-        return Person(name: name, role: fields.optional("role", reader.nonEmptyString))
+        guard let fields = reader.fields(node, declared: ContentSchema.person),
+              let name = fields.value("name", reader.nonEmptyString) else { return nil }
+        return Person(name: name, role: fields.value("role", reader.nonEmptyString))
     }
 
     private func countryCode(_ node: Node) -> String? {

@@ -1,24 +1,22 @@
 import Yams
 
-/// The fields of one YAML mapping, looked up by name.
+/// The fields of one YAML mapping, looked up by name; whether each is required comes from its
+/// declaration in `ContentSchema`, which the JSON Schemas and the docs are made from too.
 struct Fields {
     let reader: NodeReader
     let node: Node
     let entries: [String: (key: Node, value: Node)]
+    /// The names the mapping may have.
+    let known: Set<String>
+    /// The names it must have.
+    let required: Set<String>
 
-    /// The value of `key`, or nil when it is absent or written as an empty value.
-    func optional(_ key: String) -> Node? {
-        guard let value = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
-        }
-        return value
-    }
-
-    /// The value of `key`; reports it missing at the mapping when it is absent.
-    func required(_ key: String) -> Node? {
-        if let value = optional(key) { return value }
+    /// The value of `key`, or nil when it is absent or written as an empty value; a required field
+    /// that is absent or empty is reported.
+    func value(_ key: String) -> Node? {
+        assert(known.contains(key), "'\(key)' is not a declared field")
+        if let value = node(key) { return value }
+        guard required.contains(key) else { return nil }
         if let entry = entries[key] {
             reader.error(entry.key, "field '\(key)' is empty", hint: "give '\(key)' a value")
         } else {
@@ -27,14 +25,20 @@ struct Fields {
         return nil
     }
 
-    /// Reads an optional field with `read`.
-    func optional<T>(_ key: String, _ read: (Node) -> T?) -> T? {
-        optional(key).flatMap(read)
+    /// Reads the field `key` with `read`, as `value(_:)` finds it.
+    func value<T>(_ key: String, _ read: (Node) -> T?) -> T? {
+        value(key).flatMap(read)
     }
 
-    /// Reads a required field with `read`.
-    func required<T>(_ key: String, _ read: (Node) -> T?) -> T? {
-        required(key).flatMap(read)
+    /// The value of `key` as written, or nil when it is absent or empty, required or not: for a rule
+    /// that reads several fields (`exit` only with status `exited`).
+    func node(_ key: String) -> Node? {
+        guard let value = entries[key]?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
     }
 
     /// Whether `key` is written, even with an empty value.

@@ -21,31 +21,31 @@ struct InvestmentDecoder {
     /// Reads the money fields of a company's `fields`, whose status is `status` (nil when it did not decode).
     func decode(_ fields: Fields, status: Company.Status?) -> Decoded {
         var decoded = Decoded()
-        let single = fields.optional("investment")
-        if single != nil, fields.optional("investments") != nil {
+        let single = fields.node("investment")
+        if single != nil, fields.node("investments") != nil {
             reader.error(at: fields.keyLocation(of: "investments"), "a company has either 'investment' or 'investments', not both",
                          hint: "move the single investment into the list of rounds as its 'initial' round")
-        } else if let node = fields.optional("investments") {
+        } else if let node = fields.value("investments") {
             decoded.rounds = rounds(node)
         } else if let node = single, let round = singleInvestment(node, status: status) {
             decoded.rounds = [round]
         }
-        decoded.exit = fields.optional("exit", exit)
+        decoded.exit = fields.value("exit", exit)
         if let status { checkStatus(status, decoded, fields) }
         let firstRound = decoded.rounds.compactMap(\.date).min()
         if let exit = decoded.exit, let firstRound, exit.date.value < firstRound {
             reader.error(at: exit.date.location, "the exit on \(exit.date.value) is before the company's first round, on \(firstRound)",
                          hint: "an exit comes after the money went in; check the dates")
         }
-        if fields.optional("valuation") != nil, fields.optional("valuations") != nil {
+        if fields.node("valuation") != nil, fields.node("valuations") != nil {
             reader.error(at: fields.keyLocation(of: "valuation"), "a company has either 'valuation' or 'valuations', not both",
                          hint: "move this mark into the list 'valuations', in the order of its date")
-        } else if let node = fields.optional("valuations") {
+        } else if let node = fields.value("valuations") {
             decoded.valuations = marks(reader.list(node) ?? [], firstRound: firstRound, exit: decoded.exit)
-        } else if let node = fields.optional("valuation") {
+        } else if let node = fields.value("valuation") {
             decoded.valuations = marks([node], firstRound: firstRound, exit: decoded.exit)
         }
-        if let node = fields.optional("distributions") {
+        if let node = fields.value("distributions") {
             decoded.distributions = distributions(node, rounds: decoded.rounds, exit: decoded.exit)
         }
         return decoded
@@ -55,14 +55,14 @@ struct InvestmentDecoder {
     /// round, a funded company has a disbursed round.
     private func checkStatus(_ status: Company.Status, _ decoded: Decoded, _ fields: Fields) {
         let statusLocation = fields.location(of: "status")
-        if fields.optional("exit") != nil, status != .exited {
+        if fields.node("exit") != nil, status != .exited {
             reader.error(at: fields.keyLocation(of: "exit"), "an exit needs status 'exited', but the company is '\(status.rawValue)'",
                          hint: "set 'status: exited', or remove 'exit'")
         }
-        if status == .exited, fields.optional("exit") == nil {
+        if status == .exited, fields.node("exit") == nil {
             let message = "an exited company needs an 'exit' with its date and kind"
             let hint = "add 'exit:' with 'date', 'kind' (acquisition, ipo, buyback or write-off) and 'proceeds' (none for a write-off)"
-            if fields.optional("investments") != nil {
+            if fields.node("investments") != nil {
                 reader.error(at: statusLocation, message, hint: hint)
             } else {
                 reader.warning(at: statusLocation, message + "; until it has one, it adds nothing to the realised value", hint: hint)
@@ -83,10 +83,10 @@ struct InvestmentDecoder {
     private func singleInvestment(_ node: Node, status: Company.Status?) -> Round? {
         let paid = status == .funded || status == .exited
         if case .mapping = node {
-            guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.investment)) else { return nil }
+            guard let fields = reader.fields(node, declared: ContentSchema.investment) else { return nil }
             let amount = self.amount(fields)
-            let date = fields.optional("date", reader.day)
-            let estimated = fields.optional("estimated", reader.bool) ?? false
+            let date = fields.value("date", reader.day)
+            let estimated = fields.value("estimated", reader.bool) ?? false
             guard let amount else { return nil }
             return Round(date: date, amount: amount, kind: .initial, instrument: nil, disbursement: paid ? .paid(date) : .pending,
                          estimated: estimated, agreement: nil, coInvestors: [])
@@ -114,16 +114,16 @@ struct InvestmentDecoder {
     }
 
     private func round(_ node: Node) -> (round: Round, date: Day, kindNode: Node)? {
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.round)) else { return nil }
-        let date = fields.required("date", reader.day)
+        guard let fields = reader.fields(node, declared: ContentSchema.round) else { return nil }
+        let date = fields.value("date", reader.day)
         let amount = self.amount(fields)
-        let kindNode = fields.required("kind")
+        let kindNode = fields.value("kind")
         let kind = kindNode.flatMap { reader.choice($0, Round.Kind.self, what: "round kind") }
-        let instrument = fields.optional("instrument") { reader.choice($0, Round.Instrument.self, what: "instrument") }
-        let disbursed = fields.optional("disbursed", reader.day)
-        let estimated = fields.optional("estimated", reader.bool) ?? false
-        let agreement = fields.optional("agreement", reader.slug)
-        let coInvestors = fields.optional("co_investors") { reader.list($0, coInvestor) } ?? []
+        let instrument = fields.value("instrument") { reader.choice($0, Round.Instrument.self, what: "instrument") }
+        let disbursed = fields.value("disbursed", reader.day)
+        let estimated = fields.value("estimated", reader.bool) ?? false
+        let agreement = fields.value("agreement", reader.slug)
+        let coInvestors = fields.value("co_investors") { reader.list($0, coInvestor) } ?? []
         if let date, let disbursed, disbursed < date {
             reader.error(at: fields.location(of: "disbursed"), "the round was disbursed on \(disbursed), before it was agreed on \(date)",
                          hint: "'disbursed' is the day the money was paid, on or after the round's 'date'")
@@ -143,24 +143,24 @@ struct InvestmentDecoder {
     /// `{organization: <slug>, amount: <money>}`, or the slug alone.
     private func coInvestor(_ node: Node) -> CoInvestment? {
         if case .scalar = node { return reader.slug(node).map { CoInvestment(organization: $0, amount: nil) } }
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.coInvestor)) else { return nil }
-        let organization = fields.required("organization", reader.slug)
-        let amount = fields.optional("amount", locatedMoney)
+        guard let fields = reader.fields(node, declared: ContentSchema.coInvestor) else { return nil }
+        let organization = fields.value("organization", reader.slug)
+        let amount = fields.value("amount", locatedMoney)
         return organization.map { CoInvestment(organization: $0, amount: amount) }
     }
 
     // MARK: - Exit, marks and distributions
 
     private func exit(_ node: Node) -> Exit? {
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.exit)) else { return nil }
-        let date = fields.required("date") { node in reader.day(node).map { Located($0, at: reader.location(node)) } }
-        let kind = fields.required("kind") { reader.choice($0, Exit.Kind.self, what: "exit kind") }
-        let proceeds = fields.optional("proceeds", locatedMoney)
-        let acquirer = fields.optional("acquirer", reader.slug)
-        if kind == .writeOff, let node = fields.optional("proceeds") {
+        guard let fields = reader.fields(node, declared: ContentSchema.exit) else { return nil }
+        let date = fields.value("date") { node in reader.day(node).map { Located($0, at: reader.location(node)) } }
+        let kind = fields.value("kind") { reader.choice($0, Exit.Kind.self, what: "exit kind") }
+        let proceeds = fields.value("proceeds", locatedMoney)
+        let acquirer = fields.value("acquirer", reader.slug)
+        if kind == .writeOff, let node = fields.value("proceeds") {
             reader.error(node, "a write-off has no proceeds", hint: "remove 'proceeds', or choose the kind of exit that paid them")
         }
-        if let kind, kind != .writeOff, fields.optional("proceeds") == nil {
+        if let kind, kind != .writeOff, fields.node("proceeds") == nil {
             reader.error(at: fields.contains("proceeds") ? fields.keyLocation(of: "proceeds") : reader.location(node),
                          "missing 'proceeds': the money the programme received from the \(Self.name(kind))",
                          hint: "add 'proceeds: ...' (0 if it received nothing); only a write-off has none")
@@ -183,10 +183,10 @@ struct InvestmentDecoder {
     private func marks(_ nodes: [Node], firstRound: Day?, exit: Exit?) -> [Valuation] {
         var marks: [Valuation] = []
         for node in nodes {
-            guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.valuation)) else { continue }
-            let asOf = fields.required("as_of", reader.day)
+            guard let fields = reader.fields(node, declared: ContentSchema.valuation) else { continue }
+            let asOf = fields.value("as_of", reader.day)
             let amount = self.amount(fields)
-            let basis = fields.optional("basis", reader.nonEmptyString)
+            let basis = fields.value("basis", reader.nonEmptyString)
             guard let asOf, let amount else { continue }
             let location = fields.location(of: "as_of")
             if let previous = marks.last, asOf <= previous.asOf {
@@ -212,10 +212,10 @@ struct InvestmentDecoder {
         let anyPaid = rounds.contains(where: \.isDisbursed)
         var read: [Distribution] = []
         for item in items {
-            guard let fields = reader.fields(item, known: ContentSchema.names(ContentSchema.distribution)) else { continue }
-            let date = fields.required("date", reader.day)
+            guard let fields = reader.fields(item, declared: ContentSchema.distribution) else { continue }
+            let date = fields.value("date", reader.day)
             let amount = self.amount(fields)
-            let kind = fields.required("kind") { reader.choice($0, Distribution.Kind.self, what: "distribution kind") }
+            let kind = fields.value("kind") { reader.choice($0, Distribution.Kind.self, what: "distribution kind") }
             guard let date, let amount, let kind else { continue }
             let location = fields.location(of: "date")
             if amount.value.minorUnits == 0 {
@@ -240,15 +240,15 @@ struct InvestmentDecoder {
 
     /// The required `amount` of a map, in any money form, with the map's optional `currency`.
     private func amount(_ fields: Fields) -> Located<Money>? {
-        guard let node = fields.required("amount") else { return nil }
+        guard let node = fields.value("amount") else { return nil }
         if case .mapping = node {
-            if let currency = fields.optional("currency") {
+            if let currency = fields.value("currency") {
                 reader.error(currency, "the amount names its currency already", hint: "remove this 'currency'")
                 return nil
             }
             return locatedMoney(node)
         }
-        return reader.money(amount: node, currency: fields.optional("currency")).map { Located($0, at: reader.location(node)) }
+        return reader.money(amount: node, currency: fields.node("currency")).map { Located($0, at: reader.location(node)) }
     }
 
     private func locatedMoney(_ node: Node) -> Located<Money>? {

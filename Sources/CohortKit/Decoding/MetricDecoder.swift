@@ -5,7 +5,7 @@ import Yams
 /// the reports a company writes of them (`metrics` in its file), checked against that declaration.
 struct MetricDecoder {
     /// The names a metric's key may not take: a report's own fields.
-    static let reportFields = ["period", "estimated", "source"]
+    static let reportFields = ContentSchema.names(ContentSchema.metricReport)
 
     let reader: NodeReader
 
@@ -15,11 +15,11 @@ struct MetricDecoder {
     func declarations(_ node: Node) -> [Metric] {
         var metrics: [Metric] = []
         for item in reader.list(node) ?? [] {
-            guard let fields = reader.fields(item, known: ContentSchema.names(ContentSchema.metric)) else { continue }
-            let key = fields.required("key", reader.slug)
-            let name = fields.required("name", reader.nonEmptyString)
-            let kind = fields.required("kind") { reader.choice($0, Metric.Kind.self, what: "metric kind") }
-            let iris = fields.optional("iris") { node -> String? in
+            guard let fields = reader.fields(item, declared: ContentSchema.metric) else { continue }
+            let key = fields.value("key", reader.slug)
+            let name = fields.value("name", reader.nonEmptyString)
+            let kind = fields.value("kind") { reader.choice($0, Metric.Kind.self, what: "metric kind") }
+            let iris = fields.value("iris") { node -> String? in
                 guard let text = reader.nonEmptyString(node) else { return nil }
                 guard Self.isIRISIdentifier(text) else {
                     reader.error(node, "'\(text)' is not an IRIS+ metric id", hint: "IRIS+ ids are two capital letters and four digits, such as PI4874 (total jobs)")
@@ -27,8 +27,8 @@ struct MetricDecoder {
                 }
                 return text
             }
-            let description = fields.optional("description", reader.nonEmptyString)
-            let total = fields.optional("total") { reader.choice($0, Metric.Total.self, what: "total") }
+            let description = fields.value("description", reader.nonEmptyString)
+            let total = fields.value("total") { reader.choice($0, Metric.Total.self, what: "total") }
             guard let key, let name, let kind else { continue }
             if Self.reportFields.contains(key.value.rawValue) {
                 reader.error(at: key.location, "'\(key.value)' names a field of every report; a metric needs another key",
@@ -62,15 +62,14 @@ struct MetricDecoder {
     /// with only `metrics` keys and values of their kind.
     func reports(_ node: Node, metrics: [Metric], period kind: Period.Kind) -> [MetricReport] {
         var reports: [MetricReport] = []
-        let known = Self.reportFields + metrics.map(\.key.rawValue)
         for item in reader.list(node) ?? [] {
             guard case .mapping = item else {
                 reader.error(item, "a report is a map: 'period' and the metrics' values, found \(item.kindDescription)",
                              hint: "for example {period: \(kind.example), \(metrics.first?.key.rawValue ?? "employees"): 12}")
                 continue
             }
-            guard let fields = reader.fields(item, known: known) else { continue }
-            guard let periodNode = fields.required("period"), let written = reader.nonEmptyString(periodNode) else { continue }
+            guard let fields = reader.fields(item, declared: ContentSchema.metricReport, also: metrics.map(\.key.rawValue)) else { continue }
+            guard let periodNode = fields.value("period"), let written = reader.nonEmptyString(periodNode) else { continue }
             guard let period = Period(written, kind: kind) else {
                 reader.error(periodNode, "'\(written)' is not a \(kind.rawValue): the programme's metrics are reported by \(kind.rawValue)",
                              hint: "write it as \(kind.example) (metrics_period in programme.yml says how often companies report)")
@@ -85,11 +84,11 @@ struct MetricDecoder {
             }
             var values: [MetricReport.Entry] = []
             for metric in metrics {
-                guard let valueNode = fields.optional(metric.key.rawValue), let value = self.value(valueNode, of: metric) else { continue }
+                guard let valueNode = fields.node(metric.key.rawValue), let value = self.value(valueNode, of: metric) else { continue }
                 values.append(MetricReport.Entry(key: metric.key, value: value, location: reader.location(valueNode)))
             }
-            let estimated = fields.optional("estimated", reader.bool) ?? false
-            let source = fields.optional("source", reader.nonEmptyString)
+            let estimated = fields.value("estimated", reader.bool) ?? false
+            let source = fields.value("source", reader.nonEmptyString)
             reports.append(MetricReport(period: period, values: values, estimated: estimated, source: source, location: location))
         }
         return reports

@@ -101,8 +101,11 @@ final class NodeReader {
 
     // MARK: - Structures
 
-    /// The fields of a mapping node; unknown keys are reported with a suggestion among `known`.
-    func fields(_ node: Node, known: [String]) -> Fields? {
+    /// The fields of a mapping node whose fields are `declared` (whether each is required comes from
+    /// there), and `also` these optional ones, named only when the content is read (a programme's
+    /// metrics, the text a translation may set); any other key is reported with a suggestion.
+    func fields(_ node: Node, declared: [SchemaField], also: [String] = []) -> Fields? {
+        let known = declared.map(\.name) + also
         guard case .mapping(let mapping) = node else {
             error(node, "expected fields (key: value pairs), found \(node.kindDescription)")
             return nil
@@ -121,7 +124,8 @@ final class NodeReader {
             }
             entries[scalar.string] = (key, value)
         }
-        return Fields(reader: self, node: node, entries: entries)
+        return Fields(reader: self, node: node, entries: entries, known: Set(known),
+                      required: Set(declared.filter { $0.required == .yes }.map(\.name)))
     }
 
     /// The items of a sequence node.
@@ -273,9 +277,9 @@ final class NodeReader {
     /// Money: a map `{amount, currency}`, a short text such as `$1m`, or a bare number in the programme's currency.
     func money(_ node: Node) -> Money? {
         if case .mapping = node {
-            guard let fields = fields(node, known: ["amount", "currency"]),
-                  let amount = fields.required("amount") else { return nil }
-            return money(amount: amount, currency: fields.optional("currency"))
+            guard let fields = fields(node, declared: ContentSchema.moneyMap),
+                  let amount = fields.value("amount") else { return nil }
+            return money(amount: amount, currency: fields.node("currency"))
         }
         return money(amount: node, currency: nil)
     }

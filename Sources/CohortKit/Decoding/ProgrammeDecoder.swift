@@ -3,9 +3,6 @@ import Yams
 
 /// Decodes `programme.yml` into a `Programme`.
 enum ProgrammeDecoder {
-    /// The fields `programme.yml` may have.
-    static let fields = ContentSchema.names(ContentSchema.programme)
-
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
     /// files take, the metrics companies report (as far as they decoded), and the problems.
     typealias Decoded = (programme: Programme?, currency: Currency?, metrics: MetricCatalogue?, diagnostics: [Diagnostic])
@@ -19,29 +16,29 @@ enum ProgrammeDecoder {
         let currencyNode = root.mapping?["currency"]
         let currency = currencyNode.flatMap { node in node.scalar.flatMap { Currency($0.string) } }
         let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: currency)
-        guard let fields = reader.fields(root, known: fields) else { return (nil, currency, nil, reader.diagnostics) }
+        guard let fields = reader.fields(root, declared: ContentSchema.programme) else { return (nil, currency, nil, reader.diagnostics) }
 
-        let title = fields.required("title", reader.nonEmptyString)
-        let tagline = fields.optional("tagline", reader.string) ?? ""
-        let description = fields.optional("description", reader.string)
-        let baseURL = fields.required("base_url") { readBaseURL($0, reader) }
+        let title = fields.value("title", reader.nonEmptyString)
+        let tagline = fields.value("tagline", reader.string) ?? ""
+        let description = fields.value("description", reader.string)
+        let baseURL = fields.value("base_url") { readBaseURL($0, reader) }
         let languages = readLanguages(fields, reader)
-        let reportingCurrency = fields.required("currency", reader.currency)
-        let pool = fields.required("pool", reader.money)
-        let target = fields.required("target_companies", reader.int)
-        let ticket = fields.required("standard_ticket", reader.money)
-        let announced = fields.required("announced", reader.day)
-        let reportingDate = fields.optional("reporting_date", reader.day)
-        let managers = fields.optional("managers") { reader.list($0, reader.slug) } ?? []
-        let partners = fields.optional("partners") { reader.list($0, reader.slug) } ?? []
-        let focusAreas = fields.optional("focus_areas") { focusAreaList($0, reader) } ?? []
-        let rates = fields.optional("exchange_rates") { exchangeRates($0, reader) }
-        let allowRawHTML = fields.optional("allow_raw_html", reader.bool) ?? false
-        let pageSize = fields.optional("page_size") { reader.int($0, in: Programme.pageSizes) } ?? Programme.defaultPageSize
-        let search = fields.optional("search", reader.bool) ?? true
-        let logo = fields.optional("logo", reader.locatedText)
-        let metricsPeriod = fields.optional("metrics_period") { reader.choice($0, Period.Kind.self, what: "metrics period") } ?? .year
-        let metrics = fields.optional("metrics") { MetricDecoder(reader: reader).declarations($0) } ?? []
+        let reportingCurrency = fields.value("currency", reader.currency)
+        let pool = fields.value("pool", reader.money)
+        let target = fields.value("target_companies", reader.int)
+        let ticket = fields.value("standard_ticket", reader.money)
+        let announced = fields.value("announced", reader.day)
+        let reportingDate = fields.value("reporting_date", reader.day)
+        let managers = fields.value("managers") { reader.list($0, reader.slug) } ?? []
+        let partners = fields.value("partners") { reader.list($0, reader.slug) } ?? []
+        let focusAreas = fields.value("focus_areas") { focusAreaList($0, reader) } ?? []
+        let rates = fields.value("exchange_rates") { exchangeRates($0, reader) }
+        let allowRawHTML = fields.value("allow_raw_html", reader.bool) ?? false
+        let pageSize = fields.value("page_size") { reader.int($0, in: Programme.pageSizes) } ?? Programme.defaultPageSize
+        let search = fields.value("search", reader.bool) ?? true
+        let logo = fields.value("logo", reader.locatedText)
+        let metricsPeriod = fields.value("metrics_period") { reader.choice($0, Period.Kind.self, what: "metrics period") } ?? .year
+        let metrics = fields.value("metrics") { MetricDecoder(reader: reader).declarations($0) } ?? []
 
         if let reportingCurrency {
             for (key, money) in [("pool", pool), ("standard_ticket", ticket)] {
@@ -81,12 +78,12 @@ enum ProgrammeDecoder {
             }
             return language
         }
-        if fields.optional("language") != nil, fields.optional("languages") != nil {
+        if fields.node("language") != nil, fields.node("languages") != nil {
             reader.error(at: fields.location(of: "language"), "give either 'language' or 'languages', not both",
                          hint: "list every language under 'languages', the default first")
             return nil
         }
-        if let node = fields.optional("languages") {
+        if let node = fields.value("languages") {
             guard let items = reader.list(node) else { return nil }
             var languages: [Language] = []
             for item in items {
@@ -100,7 +97,7 @@ enum ProgrammeDecoder {
             if items.isEmpty { reader.error(node, "'languages' lists no language", hint: "list at least the default, such as [en]") }
             return languages.isEmpty ? nil : languages
         }
-        guard let node = fields.optional("language") else { return [Language("en")].compactMap { $0 } }
+        guard let node = fields.node("language") else { return [Language("en")].compactMap { $0 } }
         return language(node).map { [$0] }
     }
 
@@ -119,9 +116,9 @@ enum ProgrammeDecoder {
     private static func focusAreaList(_ node: Node, _ reader: NodeReader) -> [FocusArea]? {
         var seen: Set<Slug> = []
         return reader.list(node) { item -> FocusArea? in
-            guard let fields = reader.fields(item, known: ContentSchema.names(ContentSchema.focusArea)),
-                  let slug = fields.required("slug", reader.slug),
-                  let name = fields.required("name", reader.nonEmptyString) else { return nil }
+            guard let fields = reader.fields(item, declared: ContentSchema.focusArea),
+                  let slug = fields.value("slug", reader.slug),
+                  let name = fields.value("name", reader.nonEmptyString) else { return nil }
             guard seen.insert(slug.value).inserted else {
                 reader.error(at: slug.location, "duplicate focus area '\(slug.value)'")
                 return nil
@@ -131,9 +128,9 @@ enum ProgrammeDecoder {
     }
 
     private static func exchangeRates(_ node: Node, _ reader: NodeReader) -> ExchangeRates? {
-        guard let fields = reader.fields(node, known: ContentSchema.names(ContentSchema.exchangeRates)) else { return nil }
-        let asOf = fields.required("as_of", reader.day)
-        let rates = fields.required("rates") { ratesNode -> [Currency: Rate]? in
+        guard let fields = reader.fields(node, declared: ContentSchema.exchangeRates) else { return nil }
+        let asOf = fields.value("as_of", reader.day)
+        let rates = fields.value("rates") { ratesNode -> [Currency: Rate]? in
             guard case .mapping(let mapping) = ratesNode else {
                 reader.error(ratesNode, "expected rates as 'CODE: RATE' pairs, found \(ratesNode.kindDescription)")
                 return nil

@@ -47,7 +47,7 @@ enum TranslationDecoder {
     /// The text fields of a translation; every fact it sets is an error at that field.
     private static func read(_ root: Node, kind: ContentFolder?, original: String, reader: NodeReader, file: SourceFile,
                              language: Language) -> Translation? {
-        guard let allowed = fields[kind], let fields = reader.fields(root, known: allowed.text + allowed.facts) else { return nil }
+        guard let allowed = fields[kind], let fields = reader.fields(root, declared: [], also: allowed.text + allowed.facts) else { return nil }
         for fact in allowed.facts {
             guard let entry = fields.entries[fact] else { continue }
             reader.error(entry.key, "a translation cannot set '\(fact)': facts come from \(original) only",
@@ -56,26 +56,26 @@ enum TranslationDecoder {
         var translation = Translation(original: .programme, language: language, texts: [:], tags: nil, focusAreaNames: [:],
                                       body: nil, source: .file(file.displayPath), locations: [:])
         for key in allowed.text where key != "tags" && key != "focus_areas" && key != "metrics" {
-            guard let node = fields.optional(key), let text = key == "tagline" || key == "description" ? reader.string(node) : reader.nonEmptyString(node) else { continue }
+            guard let node = fields.node(key), let text = key == "tagline" || key == "description" ? reader.string(node) : reader.nonEmptyString(node) else { continue }
             translation.texts[key] = text
             translation.locations[key] = reader.location(node)
         }
-        translation.tags = fields.optional("tags") { reader.list($0, reader.nonEmptyString) }
-        if let node = fields.optional("focus_areas") {
+        translation.tags = fields.node("tags").flatMap { reader.list($0, reader.nonEmptyString) }
+        if let node = fields.node("focus_areas") {
             translation.locations["focus_areas"] = reader.location(node)
             for item in reader.list(node) ?? [] {
-                guard let area = reader.fields(item, known: ContentSchema.names(ContentSchema.focusArea)), let slug = area.required("slug", reader.slug),
-                      let name = area.required("name", reader.nonEmptyString) else { continue }
+                guard let area = reader.fields(item, declared: ContentSchema.focusArea), let slug = area.value("slug", reader.slug),
+                      let name = area.value("name", reader.nonEmptyString) else { continue }
                 translation.focusAreaNames[slug.value] = name
                 translation.locations["focus_areas." + slug.value.rawValue] = slug.location
             }
         }
-        if let node = fields.optional("metrics") {
+        if let node = fields.node("metrics") {
             translation.locations["metrics"] = reader.location(node)
             for item in reader.list(node) ?? [] {
-                guard let metric = reader.fields(item, known: ContentSchema.names(ContentSchema.metricText)),
-                      let key = metric.required("key", reader.slug), let name = metric.required("name", reader.nonEmptyString) else { continue }
-                translation.metricTexts[key.value] = Translation.MetricText(name: name, description: metric.optional("description", reader.nonEmptyString))
+                guard let metric = reader.fields(item, declared: ContentSchema.metricText),
+                      let key = metric.value("key", reader.slug), let name = metric.value("name", reader.nonEmptyString) else { continue }
+                translation.metricTexts[key.value] = Translation.MetricText(name: name, description: metric.value("description", reader.nonEmptyString))
                 translation.locations["metrics." + key.value.rawValue] = key.location
             }
         }

@@ -295,6 +295,13 @@ public enum ContentSchema {
         .init("description", .text, .no, "What it counts, in that language."),
     ]
 
+    /// The fields of an amount written as a map (`{amount: 250000, currency: EUR}`), one of the forms
+    /// of `money`.
+    static let moneyMap: [SchemaField] = [
+        .init("amount", .text, .yes, "The number, or an amount written as text."),
+        .init("currency", .currency, .no, "The ISO 4217 code, when the amount does not name its currency."),
+    ]
+
     /// The fields of a company's metric report besides the programme's metrics.
     static let metricReport: [SchemaField] = [
         .init("period", .text, .yes,

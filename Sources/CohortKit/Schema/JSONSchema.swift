@@ -137,7 +137,8 @@ public enum JSONSchema {
             "anyOf": [
                 ["type": "number", "minimum": 0],
                 ["type": "string", "pattern": .string(amount)],
-                ["type": "object", "required": ["amount"], "additionalProperties": false,
+                ["type": "object", "required": .array(ContentSchema.moneyMap.filter { $0.required == .yes }.map { .string($0.name) }),
+                 "additionalProperties": false,
                  "properties": ["amount": ["anyOf": [["type": "number", "minimum": 0], ["type": "string", "pattern": .string(amount)]]],
                                 "currency": reference("currency")]],
             ],
