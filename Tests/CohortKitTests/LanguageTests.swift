@@ -198,7 +198,7 @@ import Testing
     @Test func aLanguageWithoutAStringTableIsAWarningAndShowsTheDefaultsWords() throws {
         let outcome = try check(["programme.yml": programmeYAML.replacingOccurrences(of: "language: en", with: "languages: [en, fr]")])
         let (theme, _) = Theme.load(overriding: nil, displayRoot: "templates")
-        let plan = SiteRenderer.plan(try #require(outcome.portfolio), figures: try #require(outcome.figures), theme: try #require(theme))
+        let plan = SiteRenderer.plan(try #require(outcome.portfolio), figures: FiguresWhenAsked(try #require(outcome.figures)), theme: try #require(theme))
         #expect(located(plan.diagnostics.warnings).first?.hasSuffix("no string table for 'fr': its pages show the interface in 'en'") == true)
         #expect(plan.strings[Language("fr")!]?["companies"] == "Companies")
     }

@@ -125,6 +125,28 @@ import Testing
         try expectSame(site, folder, after: "a linked file removed")
     }
 
+    @Test func theFiguresOfAFrontMatterEditAreComputedWhenAPageShowsThem() throws {
+        let folder = try project()
+        let site = live(folder)
+        _ = site.build()
+        _ = try #require(site.current.version).allFiles()
+        let rotec = try #require(folder.read("content/companies/rotec.md"))
+        try folder.write("content/companies/rotec.md", rotec.replacingOccurrences(of: "name: \"ROTEC\"", with: "name: \"ROTEC Ltd\"\nsector: \"Water\""))
+        _ = site.update([folder.path("content/companies/rotec.md")])
+        let edited = try #require(site.current.version)
+        _ = edited.file("companies/rotec.html")
+        #expect(!edited.figures.isComputed, "the company's page is served without them")
+        #expect(!edited.isRendered("index.html") && !edited.isRendered("reports/index.html") && edited.isRendered("about.html"))
+        try expectSame(site, folder, after: "a company renamed and given a sector")
+        #expect(edited.figures.isComputed)
+        // A file no figure reads: the figures, computed already, stay, and so do the pages that show them.
+        try folder.write("content/static/notes.txt", "notes\n")
+        _ = site.update([folder.path("content/static/notes.txt")])
+        let next = try #require(site.current.version)
+        #expect(next.figures === edited.figures && next.isRendered("index.html") && next.isRendered("reports/index.html"))
+        try expectSame(site, folder, after: "a static file added")
+    }
+
     @Test func aChangeToABodyAloneIsToldApartFromOtherChanges() throws {
         let folder = try project()
         var state = ContentState(directory: folder.url.appendingPathComponent("content"), displayRoot: folder.path("content"))
@@ -154,7 +176,7 @@ import Testing
         let edits: [Document] = [.organization(organization), .company(company), .agreement(agreement), .newsItem(item), .page(page)]
         for edit in edits {
             let edited = try #require(portfolio.replacingBodies(with: [edit]))
-            #expect(PortfolioChanges.bodies(of: [edit]) == PortfolioChanges.between(portfolio, figures, and: edited, figures))
+            #expect(PortfolioChanges.bodies(of: [edit]) == PortfolioChanges.between(portfolio, and: edited))
         }
         var renamed = company
         renamed.name += " Ltd"
@@ -247,10 +269,10 @@ import Testing
         let outcome = Project(contentPath: folder.path("content")).check()
         let portfolio = try #require(outcome.portfolio), figures = try #require(outcome.figures)
         let theme = try #require(Theme.load(overriding: nil, displayRoot: "templates").0)
-        let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
+        let plan = SiteRenderer.plan(portfolio, figures: FiguresWhenAsked(figures), theme: theme)
         let language = portfolio.programme.language
         let recorder = InputRecorder()
-        _ = SiteRenderer.render(.list(.companies), in: portfolio, context: plan.context(portfolio, figures, language),
+        _ = SiteRenderer.render(.list(.companies), in: portfolio, context: plan.context(portfolio, FiguresWhenAsked(figures), language),
                                 theme: try #require(plan.themes[language]), recorder: recorder)
         #expect(recorder.inputs.contains(.anyOf(.companies)))
         #expect(recorder.inputs.contains(.list(.companies)))

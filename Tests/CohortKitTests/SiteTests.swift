@@ -99,7 +99,7 @@ import Testing
     func html(_ markdown: String, writtenIn file: String = "pages/press.md", on route: Route = .page(Slug("press")!)) throws -> String {
         let outcome = try press(markdown)
         let portfolio = try #require(outcome.portfolio)
-        let plan = SiteRenderer.plan(portfolio, figures: try #require(outcome.figures), theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
+        let plan = SiteRenderer.plan(portfolio, figures: FiguresWhenAsked(try #require(outcome.figures)), theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
         let links = ContentLinks(targets: plan.targets, language: portfolio.programme.language, defaultLanguage: portfolio.programme.language)
         return Markdown.render(markdown) { links.resolve($0, writtenIn: file, on: route) }.html
     }

@@ -71,11 +71,11 @@ private struct Entity {
             fields.value("metrics") { MetricDecoder(reader: reader).reports($0, metrics: catalogue.metrics, period: catalogue.period) }
         } ?? []
         guard let name, let status else { return nil }
-        return Company(slug: slug, name: name, status: status, sector: sector, country: country,
+        return Company(Company.Fields(slug: slug, name: name, status: status, sector: sector, country: country,
                        focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuations: money.valuations,
                        distributions: money.distributions, metrics: reports,
                        website: website, logo: logo, founded: founded,
-                       tags: tags, body: body, source: source, aliases: aliases(fields))
+                       tags: tags, body: body, source: source, aliases: aliases(fields)))
     }
 
     func agreement(_ root: Node) -> Agreement? {
@@ -95,8 +95,8 @@ private struct Entity {
                          hint: "add 'signed: YYYY-MM-DD'")
         }
         guard let title, let kind, let status, let parties else { return nil }
-        return Agreement(slug: slug, title: title, kind: kind, status: status, parties: parties, signed: signed,
-                         place: place, amount: amount, body: body, source: source, aliases: aliases(fields))
+        return Agreement(Agreement.Fields(slug: slug, title: title, kind: kind, status: status, parties: parties, signed: signed,
+                         place: place, amount: amount, body: body, source: source, aliases: aliases(fields)))
     }
 
     func newsItem(_ root: Node) -> NewsItem? {

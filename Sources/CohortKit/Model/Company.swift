@@ -17,45 +17,72 @@ public struct Company: Sendable, Hashable {
         }
     }
 
+    /// What a company holds, shared by its copies (`SharedFields`).
+    struct Fields: Sendable, Hashable {
+        var slug: Slug
+        var name: String
+        var status: Status
+        var sector: String?
+        var country: String?
+        var focusArea: Located<Slug>?
+        var rounds: [Round]
+        var exit: Exit?
+        var valuations: [Valuation]
+        var distributions: [Distribution]
+        var metrics: [MetricReport]
+        var website: String?
+        var logo: Located<String>?
+        var founded: Int?
+        var tags: [String]
+        var body: Body
+        var source: SourceLocation
+        var aliases: [Located<String>] = []
+    }
+
+    private var shared: SharedFields<Fields>
+
+    /// A company with these fields.
+    init(_ fields: Fields) { shared = SharedFields(fields) }
+
     /// The file name without `.md`, which identifies the company.
-    public var slug: Slug
+    public var slug: Slug { get { shared.fields.slug } set { shared.set(\.slug, newValue) } }
     /// The company's name as shown on the site.
-    public var name: String
+    public var name: String { get { shared.fields.name } set { shared.set(\.name, newValue) } }
     /// Where the company stands in the programme.
-    public var status: Status
+    public var status: Status { get { shared.fields.status } set { shared.set(\.status, newValue) } }
     /// Its field of business, as free text.
-    public var sector: String?
+    public var sector: String? { get { shared.fields.sector } set { shared.set(\.sector, newValue) } }
     /// ISO 3166 alpha-2.
-    public var country: String?
+    public var country: String? { get { shared.fields.country } set { shared.set(\.country, newValue) } }
     /// One of the programme's focus areas, by slug.
-    public var focusArea: Located<Slug>?
+    public var focusArea: Located<Slug>? { get { shared.fields.focusArea } set { shared.set(\.focusArea, newValue) } }
     /// The rounds of money the programme puts, or means to put, into the company, by date (in the
     /// order written on the same day).
-    public var rounds: [Round]
+    public var rounds: [Round] { get { shared.fields.rounds } set { shared.set(\.rounds, newValue) } }
     /// How the programme left the company, once it has.
-    public var exit: Exit?
+    public var exit: Exit? { get { shared.fields.exit } set { shared.set(\.exit, newValue) } }
     /// The marks of the programme's stake, oldest first.
-    public var valuations: [Valuation]
+    public var valuations: [Valuation] { get { shared.fields.valuations } set { shared.set(\.valuations, newValue) } }
     /// The money the programme received before or without an exit, by date.
-    public var distributions: [Distribution]
+    public var distributions: [Distribution] { get { shared.fields.distributions } set { shared.set(\.distributions, newValue) } }
     /// What it reported of the programme's metrics, one report per period, oldest first.
-    public var metrics: [MetricReport]
+    public var metrics: [MetricReport] { get { shared.fields.metrics } set { shared.set(\.metrics, newValue) } }
     /// Its website, an http(s) address.
-    public var website: String?
+    public var website: String? { get { shared.fields.website } set { shared.set(\.website, newValue) } }
     /// Its logo, as written: a file under `static/`.
-    public var logo: Located<String>?
+    public var logo: Located<String>? { get { shared.fields.logo } set { shared.set(\.logo, newValue) } }
     /// The four-digit year the company was founded.
-    public var founded: Int?
+    public var founded: Int? { get { shared.fields.founded } set { shared.set(\.founded, newValue) } }
     /// Free labels.
-    public var tags: [String]
+    public var tags: [String] { get { shared.fields.tags } set { shared.set(\.tags, newValue) } }
     /// The Markdown after the front matter, describing the company.
-    public var body: Body
+    public var body: Body { get { shared.fields.body } set { shared.set(\.body, newValue) } }
     /// The start of the company's file.
-    public var source: SourceLocation
+    public var source: SourceLocation { get { shared.fields.source } set { shared.set(\.source, newValue) } }
     /// Earlier addresses of its page, as site paths (`companies/alpha-farms.html`,
     /// `old/about/index.html`): each is kept as a page that sends readers on (see `aliases:` in
     /// docs/content-format.md).
-    public var aliases: [Located<String>] = []
+    public var aliases: [Located<String>] { get { shared.fields.aliases } set { shared.set(\.aliases, newValue) } }
 }
 
 extension Company {

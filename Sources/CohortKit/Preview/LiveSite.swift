@@ -41,10 +41,10 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var version: SiteVersion?
     private var problems: [Diagnostic] = []
-    /// What the current version was made from: its plan, the problems found in the content up to
-    /// linking and the warnings, and those of the theme. What a change that leaves the front matter of
-    /// every file as it was keeps. Nil when the last rebuild made no version.
-    private var settled: (plan: SiteRenderer.Plan, contentDiagnostics: [Diagnostic], themeProblems: [Diagnostic])?
+    /// What the current version was made from: its plan, and the problems found in the content up to
+    /// linking and the warnings. What a change that leaves the front matter of every file as it was
+    /// keeps. Nil when the last rebuild made no version.
+    private var settled: (plan: SiteRenderer.Plan, contentDiagnostics: [Diagnostic])?
 
     /// The last version of the site without errors, and every problem found by the last rebuild: when
     /// there are errors, the preview shows them instead of the site.
@@ -127,6 +127,7 @@ public final class LiveSite: @unchecked Sendable {
     private func measure(_ change: () -> (content: ContentState.Change, theme: Bool)) -> Rebuild {
         let start = DispatchTime.now()
         let (contentChange, themeChanged) = change()
+        FileHandle.standardError.write("TIMING change \((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) ms\n".data(using: .utf8)!)
         let edits: [Document]? = if case .bodies(let documents) = contentChange { documents } else { nil }
         let (next, diagnostics, dropped) = edits.flatMap { versionKeepingPortfolio($0, themeChanged: themeChanged) } ?? nextVersion()
         lock.withLock {
@@ -134,6 +135,7 @@ public final class LiveSite: @unchecked Sendable {
             problems = diagnostics.sorted()
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        FileHandle.standardError.write("TIMING total \(Int(seconds * 1000)) ms\n".data(using: .utf8)!)
         return Rebuild(pagesOutOfDate: dropped, seconds: seconds, diagnostics: lock.withLock { problems })
     }
 
@@ -142,33 +144,50 @@ public final class LiveSite: @unchecked Sendable {
     /// previous version's pages it drops.
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
         settled = nil
+        var t0 = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) { let t = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(name) \((t - t0) / 1_000_000) ms\n".data(using: .utf8)!); t0 = t }
         let decoded = content.decoded
+        lap("decoded")
         guard let programme = decoded.programme else { return (nil, themeProblems + decoded.diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
+        lap("link")
         let contentDiagnostics = decoded.diagnostics + problems
         var diagnostics = themeProblems + contentDiagnostics
         guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
-        let figures = Figures(portfolio, warnings: diagnostics.warnings)
+        let previous = lock.withLock { version }
+        var changed = previous.map { PortfolioChanges.between($0.portfolio, and: portfolio) }
+        lap("between")
+        // The figures are computed when a page that shows them is asked for, not before serving the edit;
+        // those of the previous version stay when nothing they are made from changed.
+        let warnings = diagnostics.warnings
+        let figures: FiguresWhenAsked
+        if let previous, let changes = changed, changes.isEmpty, previous.figures.warnings == warnings {
+            figures = previous.figures
+        } else {
+            figures = FiguresWhenAsked(portfolio, warnings: warnings)
+            changed?.insert(.figures)
+        }
+        lap("figures")
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
+        lap("plan")
         diagnostics += plan.diagnostics
         guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
-
-        let previous = lock.withLock { version }
-        let changed = previous.map { previous in
-            var changed = PortfolioChanges.between(previous.portfolio, previous.figures, and: portfolio, figures)
-            changed.formUnion(PortfolioChanges.sitePaths(previous.targets.sitePaths, plan.targets.sitePaths))
-            return changed
-        }
-        settled = (plan, contentDiagnostics, themeProblems)
+        if let previous { changed?.formUnion(PortfolioChanges.sitePaths(previous.targets.sitePaths, plan.targets.sitePaths)) }
+        settled = (plan, contentDiagnostics)
         let contexts = plan.contexts(portfolio, figures)
+        lap("contexts")
         let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
+        lap("jobs")
         diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
+        lap("bodies")
         let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(jobs.keys))
         let knownClosures = changedTemplates.isEmpty ? previous?.closures ?? [:] : [:]
         changedTemplates = []
+        lap("kept")
         let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts, jobs: jobs,
                                knownClosures: knownClosures, keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
+        lap("version")
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 
@@ -187,9 +206,9 @@ public final class LiveSite: @unchecked Sendable {
             self.settled = nil
             guard !diagnostics.hasErrors else { return (nil, diagnostics, 0) }
             // The figures count the warnings, the theme's among them.
-            if themeProblems != settled.themeProblems {
-                figures = Figures(portfolio, warnings: diagnostics.warnings)
-                if figures != previous.figures { changed.insert(.figures) }
+            if previous.figures.warnings != diagnostics.warnings {
+                figures = FiguresWhenAsked(portfolio, warnings: diagnostics.warnings)
+                changed.insert(.figures)
             }
             plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
             diagnostics += plan.diagnostics
@@ -199,7 +218,7 @@ public final class LiveSite: @unchecked Sendable {
             plan = settled.plan.withBodies(of: portfolio)
             diagnostics += plan.diagnostics
         }
-        self.settled = (plan, settled.contentDiagnostics, themeProblems)
+        self.settled = (plan, settled.contentDiagnostics)
         // The pages are those of the portfolio, which has the same front matter: the same as before.
         let contexts = plan.contexts(portfolio, figures)
         diagnostics += checkBodies(previous.jobs, portfolio, contexts, changed: changed, samePages: true)

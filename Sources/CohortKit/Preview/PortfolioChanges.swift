@@ -1,10 +1,10 @@
 /// What differs between two portfolios, as the page inputs it touches: a page whose recorded inputs
-/// meet these must be rendered again; any other page would come out the same.
+/// meet these must be rendered again; any other page would come out the same. (The figures, which the
+/// preview computes only when a page shows them, are the caller's to count as changed.)
 enum PortfolioChanges {
-    static func between(_ old: Portfolio, _ oldFigures: Figures, and new: Portfolio, _ newFigures: Figures) -> Set<PageInput> {
+    static func between(_ old: Portfolio, and new: Portfolio) -> Set<PageInput> {
         var changed: Set<PageInput> = []
         if old.programme != new.programme { changed.insert(.programme) }
-        if oldFigures != newFigures { changed.insert(.figures) }
         if old.reportingDate != new.reportingDate { changed.insert(.reportingDate) }
         if old.pages.map({ [$0.slug.rawValue, $0.title] }) != new.pages.map({ [$0.slug.rawValue, $0.title] }) {
             changed.insert(.navigation)

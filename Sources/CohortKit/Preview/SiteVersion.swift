@@ -5,7 +5,7 @@ import Foundation
 /// the pages that its changes did not touch.
 public final class SiteVersion: @unchecked Sendable {
     let portfolio: Portfolio
-    let figures: Figures
+    let figures: FiguresWhenAsked
     private let themes: [Language: Theme]
     private let contexts: [Language: SiteContext]
     /// What links in this version's bodies can point at.
@@ -39,7 +39,7 @@ public final class SiteVersion: @unchecked Sendable {
     /// A version of `plan`, whose pages render with `contexts`, made from `plan`'s jobs by path. The
     /// templates that page templates use are looked up in `knownClosures` (those of a version with the
     /// same templates, since finding them parses every template) before they are worked out.
-    init(portfolio: Portfolio, figures: Figures, theme: Theme, plan: SiteRenderer.Plan, contexts: [Language: SiteContext],
+    init(portfolio: Portfolio, figures: FiguresWhenAsked, theme: Theme, plan: SiteRenderer.Plan, contexts: [Language: SiteContext],
          jobs: [String: SiteRenderer.PageJob], knownClosures: [String: Set<String>],
          keeping pages: [String: CachedPage], readers: [PageInput: Set<String>]) {
         self.portfolio = portfolio

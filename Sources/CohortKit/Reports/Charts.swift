@@ -10,8 +10,14 @@ enum Charts {
 
     /// Every chart of the reports.
     static func all(_ figures: Figures) -> [Chart] {
-        [allocation(figures), commitments(figures), performance(figures), pool(figures)]
+        drawings.map { $0.draw(figures) }
     }
+
+    /// Each chart's file name under charts/, with what draws it.
+    static let drawings: [(name: String, draw: @Sendable (Figures) -> Chart)] = [
+        ("charts/allocation.svg", allocation), ("charts/commitments.svg", commitments),
+        ("charts/performance.svg", performance), ("charts/pool.svg", pool),
+    ]
 
     static let accent = "#0b5cad"
     static let estimate = "#7fa9d6"

@@ -204,11 +204,8 @@ extension Figures {
                 coInvestors: investors,
                 coInvestment: investors.contains { $0.reporting != nil } ? coInvestment.total(currency).amount : nil)
         }
-        var committed = Tally(), disbursed = Tally()
-        for round in rounds {
-            committed.add(round.reporting, estimated: round.estimated)
-            if round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
-        }
+        var disbursed = Tally()
+        for round in rounds where round.disbursed { disbursed.add(round.reporting, estimated: round.estimated) }
         let exit = company.exit.map { exit in
             ExitLine(date: exit.date.value, kind: exit.kind, proceeds: exit.proceeds?.value,
                      proceedsReporting: exit.proceeds.flatMap { converter.toReporting($0.value) },
@@ -225,7 +222,7 @@ extension Figures {
             country: company.country, focusArea: company.focusArea.flatMap { context.focusNames[$0.value] },
             focusAreaSlug: company.focusArea.flatMap { context.focusNames[$0.value] == nil ? nil : $0.value },
             investment: company.investment(converter: converter)?.amount,
-            committed: rounds.isEmpty ? nil : committed.total(currency),
+            committed: Figures.committed(of: company, converter),
             disbursed: rounds.isEmpty ? nil : disbursed.total(currency).amount,
             date: context.entryDates[company.slug],
             rounds: rounds, exit: exit, valuations: valuations, distributions: distributions, returns: nil, metrics: company.metrics)

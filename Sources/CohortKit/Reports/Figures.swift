@@ -144,18 +144,26 @@ public struct Figures: Sendable, Hashable {
     static let unspecified = "Not specified"
 
     /// What is committed (the rounds of `signed`, `funded` and `exited` companies, in the reporting
-    /// currency) and how many companies count against `target_companies`, from the report lines: the
+    /// currency) and how many companies count against `target_companies`, company by company: the
     /// figures' own, and what the link stage checks against the pool and the target (`Rules.warnings`).
     static func commitment(of portfolio: Portfolio) -> (committed: Total, companiesInProgramme: Int) {
-        let context = LineContext(portfolio)
-        let lines = portfolio.companies.map { Figures.line(of: $0, context) }
-        return commitment(committedLines: lines.filter { $0.status.isCommitted }, inProgramme: lines.filter(\.status.countsAgainstTarget),
-                          portfolio.programme.currency)
+        let converter = portfolio.converter
+        var tally = Tally()
+        var counted = 0
+        for company in portfolio.companies {
+            if company.status.countsAgainstTarget { counted += 1 }
+            if company.status.isCommitted, let committed = committed(of: company, converter) { tally.add(committed) }
+        }
+        return (tally.total(converter.currency), counted)
     }
 
-    private static func commitment(committedLines: [CompanyLine], inProgramme: [CompanyLine], _ currency: Currency)
-        -> (committed: Total, companiesInProgramme: Int) {
-        (total(committedLines, currency), inProgramme.count)
+    /// What `company`'s rounds add up to in the reporting currency, with the estimated part; nil
+    /// without rounds: its line's `committed`, and its part of what is committed.
+    static func committed(of company: Company, _ converter: CurrencyConverter) -> Total? {
+        guard !company.rounds.isEmpty else { return nil }
+        var tally = Tally()
+        for round in company.rounds { tally.add(converter.toReporting(round.amount.value), estimated: round.estimated) }
+        return tally.total(converter.currency)
     }
 
     /// Computes the figures of `portfolio`, with `warnings` from the link stage.
@@ -167,7 +175,7 @@ public struct Figures: Sendable, Hashable {
         let lines = portfolio.companies.map { Figures.line(of: $0, context) }
         let committedLines = lines.filter { $0.status.isCommitted }
         let inProgramme = lines.filter(\.status.countsAgainstTarget)
-        let commitment = Figures.commitment(committedLines: committedLines, inProgramme: inProgramme, currency)
+        let commitment = Figures.commitment(of: portfolio)
 
         title = programme.title
         self.currency = currency

@@ -16,7 +16,7 @@
 /// A class, so that handing it to each page's work shares it instead of copying the portfolio's arrays.
 final class SiteContext: Sendable {
     let source: Portfolio
-    private let reportFigures: Figures
+    private let reportFigures: FiguresWhenAsked
     /// The summary of each news item in this language, by slug: rendered once, shown on many pages.
     let newsSummaries: [Slug: (text: String, language: Language)]
     /// What links in bodies can point at.
@@ -32,7 +32,7 @@ final class SiteContext: Sendable {
     /// Where the reads of one page are recorded, if anywhere.
     let recorder: InputRecorder?
 
-    init(portfolio: Portfolio, figures: Figures, targets: LinkTargets, lists: ListIndex, assets: AssetNames, strings: Strings,
+    init(portfolio: Portfolio, figures: FiguresWhenAsked, targets: LinkTargets, lists: ListIndex, assets: AssetNames, strings: Strings,
          languageNames: [Language: String]) {
         recorder = nil
         source = portfolio
@@ -131,7 +131,7 @@ final class SiteContext: Sendable {
     /// The report figures.
     var figures: Figures {
         recorder?.record(.figures)
-        return reportFigures
+        return reportFigures.value
     }
 
     var companies: [Company] {

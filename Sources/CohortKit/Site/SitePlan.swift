@@ -24,7 +24,7 @@ extension SiteRenderer {
         var assets: AssetNames
 
         /// The context that pages of `language` are rendered with.
-        func context(_ portfolio: Portfolio, _ figures: Figures, _ language: Language) -> SiteContext {
+        func context(_ portfolio: Portfolio, _ figures: FiguresWhenAsked, _ language: Language) -> SiteContext {
             SiteContext(portfolio: portfolio, figures: figures, targets: targets, lists: lists, assets: assets,
                         strings: strings[language] ?? Strings(language: language, texts: [:]), languageNames: languageNames)
         }
@@ -40,13 +40,13 @@ extension SiteRenderer {
         }
 
         /// A context for each language.
-        func contexts(_ portfolio: Portfolio, _ figures: Figures) -> [Language: SiteContext] {
+        func contexts(_ portfolio: Portfolio, _ figures: FiguresWhenAsked) -> [Language: SiteContext] {
             Dictionary(uniqueKeysWithValues: portfolio.programme.languages.map { ($0, context(portfolio, figures, $0)) })
         }
     }
 
     /// The pages of `portfolio` and every other file of its site, with the collisions among them.
-    static func plan(_ portfolio: Portfolio, figures: Figures, theme: Theme) -> Plan {
+    static func plan(_ portfolio: Portfolio, figures: FiguresWhenAsked, theme: Theme) -> Plan {
         let programme = portfolio.programme
         let lists = ListIndex(portfolio)
         let pageJobs = pageJobs(portfolio, lists: lists)
@@ -61,7 +61,7 @@ extension SiteRenderer {
         let feeds = programme.languages.map { Route.feed.localized($0, default: programme.language).path }
         let assets = AssetNames(theme.assets)
         var others = assets.publish(theme.assets).map(OtherFile.init)
-        others += Charts.all(figures).map { OtherFile(OutputFile(path: "reports/" + $0.name, text: $0.svg)) }
+        others += Charts.drawings.map { chart in OtherFile(path: "reports/" + chart.name) { chart.draw(figures.value).svg } }
         others += portfolio.staticFiles.map(OtherFile.init)
         others.append(OtherFile(path: Route.sitemap.path) {
             Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)

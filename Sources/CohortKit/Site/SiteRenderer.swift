@@ -69,6 +69,7 @@ public enum SiteRenderer {
     /// is emitted when two outputs would collide.
     public static func render(_ portfolio: Portfolio, figures: Figures, theme: Theme,
                               emit: @Sendable (OutputFile) -> Void) -> [Diagnostic] {
+        let figures = FiguresWhenAsked(figures)
         let plan = plan(portfolio, figures: figures, theme: theme)
         guard !plan.diagnostics.hasErrors else { return plan.diagnostics }
         plan.others.forEach { emit(OutputFile(path: $0.path, bytes: $0.contents())) }
