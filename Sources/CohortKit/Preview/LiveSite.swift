@@ -127,7 +127,6 @@ public final class LiveSite: @unchecked Sendable {
     private func measure(_ change: () -> (content: ContentState.Change, theme: Bool)) -> Rebuild {
         let start = DispatchTime.now()
         let (contentChange, themeChanged) = change()
-        FileHandle.standardError.write("TIMING change \((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) ms\n".data(using: .utf8)!)
         let edits: [Document]? = if case .bodies(let documents) = contentChange { documents } else { nil }
         let (next, diagnostics, dropped) = edits.flatMap { versionKeepingPortfolio($0, themeChanged: themeChanged) } ?? nextVersion()
         lock.withLock {
@@ -135,7 +134,6 @@ public final class LiveSite: @unchecked Sendable {
             problems = diagnostics.sorted()
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write("TIMING total \(Int(seconds * 1000)) ms\n".data(using: .utf8)!)
         return Rebuild(pagesOutOfDate: dropped, seconds: seconds, diagnostics: lock.withLock { problems })
     }
 
@@ -144,20 +142,15 @@ public final class LiveSite: @unchecked Sendable {
     /// previous version's pages it drops.
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
         settled = nil
-        var t0 = DispatchTime.now().uptimeNanoseconds
-        func lap(_ name: String) { let t = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(name) \((t - t0) / 1_000_000) ms\n".data(using: .utf8)!); t0 = t }
         let decoded = content.decoded
-        lap("decoded")
         guard let programme = decoded.programme else { return (nil, themeProblems + decoded.diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
-        lap("link")
         let contentDiagnostics = decoded.diagnostics + problems
         var diagnostics = themeProblems + contentDiagnostics
         guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
         let previous = lock.withLock { version }
         var changed = previous.map { PortfolioChanges.between($0.portfolio, and: portfolio) }
-        lap("between")
         // The figures are computed when a page that shows them is asked for, not before serving the edit;
         // those of the previous version stay when nothing they are made from changed.
         let warnings = diagnostics.warnings
@@ -168,26 +161,19 @@ public final class LiveSite: @unchecked Sendable {
             figures = FiguresWhenAsked(portfolio, warnings: warnings)
             changed?.insert(.figures)
         }
-        lap("figures")
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
-        lap("plan")
         diagnostics += plan.diagnostics
         guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
         if let previous { changed?.formUnion(PortfolioChanges.sitePaths(previous.targets.sitePaths, plan.targets.sitePaths)) }
         settled = (plan, contentDiagnostics)
         let contexts = plan.contexts(portfolio, figures)
-        lap("contexts")
         let jobs = Dictionary(zip(plan.routes.map(\.path), plan.jobs), uniquingKeysWith: { first, _ in first })
-        lap("jobs")
         diagnostics += checkBodies(jobs, portfolio, contexts, changed: changed, samePages: false)
-        lap("bodies")
         let kept = previous?.pagesStillValid(changed: changed ?? [], changedTemplates: changedTemplates, paths: Set(jobs.keys))
         let knownClosures = changedTemplates.isEmpty ? previous?.closures ?? [:] : [:]
         changedTemplates = []
-        lap("kept")
         let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts, jobs: jobs,
                                knownClosures: knownClosures, keeping: kept?.pages ?? [:], readers: kept?.readers ?? [:])
-        lap("version")
         return (next, diagnostics, kept?.dropped ?? 0)
     }
 

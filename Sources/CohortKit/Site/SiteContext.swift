@@ -17,8 +17,8 @@
 final class SiteContext: Sendable {
     let source: Portfolio
     private let reportFigures: FiguresWhenAsked
-    /// The summary of each news item in this language, by slug: rendered once, shown on many pages.
-    let newsSummaries: [Slug: (text: String, language: Language)]
+    /// The summary of each news item in this language.
+    let newsSummaries: NewsSummaries
     /// What links in bodies can point at.
     let targets: LinkTargets
     /// The interface's words in this context's language.
@@ -42,12 +42,7 @@ final class SiteContext: Sendable {
         self.assets = assets
         self.strings = strings
         self.languageNames = languageNames
-        let language = strings.language
-        newsSummaries = Dictionary(portfolio.news.map { item in
-            let translated = portfolio.translatedBody(of: .entity(.news, item.slug), in: language)
-            let summary = Markdown.render((translated?.body ?? item.body).markdown, allowRawHTML: portfolio.programme.allowRawHTML).summary
-            return (item.slug, (summary, translated == nil ? portfolio.programme.language : language))
-        }, uniquingKeysWith: { first, _ in first })
+        newsSummaries = NewsSummaries(portfolio, language: strings.language)
     }
 
     /// This context, recording every read of the portfolio into `recorder`.

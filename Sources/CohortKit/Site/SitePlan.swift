@@ -128,8 +128,10 @@ extension SiteRenderer {
         }
         // Static files are among `paths` too, so one that collides is counted twice; a static file
         // also collides where the site needs a folder of that name, or a static folder where it needs a file.
-        let counts = Dictionary(paths.map { ($0, 1) }, uniquingKeysWith: +)
+        guard !portfolio.staticFiles.isEmpty || !aliases.isEmpty else { return diagnostics }
         let staticPaths = Set(portfolio.staticFiles.map(\.path))
+        var counts: [String: Int] = [:]
+        for path in paths where staticPaths.contains(path) { counts[path, default: 0] += 1 }
         let generated = paths.filter { !staticPaths.contains($0) || counts[$0, default: 0] > 1 }
         let generatedFiles = Set(generated)
         let generatedFolders = folders(holding: generated)
@@ -140,6 +142,7 @@ extension SiteRenderer {
                                       "static file '\(file.path)' would overwrite a page or folder the site generates",
                                       hint: "rename or move the static file"))
         }
+        guard !aliases.isEmpty else { return diagnostics }
         return diagnostics + aliasCollisions(aliases, files: Set(paths), folders: folders(holding: paths))
     }
 

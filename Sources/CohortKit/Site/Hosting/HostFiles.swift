@@ -34,12 +34,13 @@ enum HostFiles {
     /// feeds, aliases).
     static func all(programme: Programme, aliases: [Alias], assets: AssetNames, sitePaths: [String]) -> [SiteRenderer.OtherFile] {
         let root = programme.basePath
-        let topLevel = Set(sitePaths.compactMap { path in path.split(separator: "/", maxSplits: 1).first.map(String.init) }
-            + (programme.search ? [searchIndexFolder] : []))
-        let folders = Set(sitePaths.filter { $0.contains("/") }.compactMap { $0.split(separator: "/").first.map(String.init) })
+        let search = programme.search
         return [
             SiteRenderer.OtherFile(path: headers) {
-                headersFile(root: root, sitePaths: sitePaths, topLevel: topLevel, folders: folders, assets: assets)
+                let topLevel = Set(sitePaths.compactMap { path in path.split(separator: "/", maxSplits: 1).first.map(String.init) }
+                    + (search ? [searchIndexFolder] : []))
+                let folders = Set(sitePaths.filter { $0.contains("/") }.compactMap { $0.split(separator: "/").first.map(String.init) })
+                return headersFile(root: root, sitePaths: sitePaths, topLevel: topLevel, folders: folders, assets: assets)
             },
             SiteRenderer.OtherFile(path: redirects) { redirectsFile(root: root, aliases: aliases) },
             SiteRenderer.OtherFile(path: noJekyll) { "" },

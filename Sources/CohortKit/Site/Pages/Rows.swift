@@ -239,10 +239,10 @@ extension SiteContext {
 
     func newsRow(_ item: NewsItem, from route: Route) -> NewsRow {
         let title = text(.entity(.news, item.slug), .title, item.title)
-        let summary = newsSummaries[item.slug]
+        let summary = newsSummaries.summary(of: item)
         return NewsRow(slug: item.slug.rawValue, title: title.text, lang: languageCode(title.language),
                        href: link(route, .newsItem(item.slug)), date: strings.date(item.date), dateISO: item.date.description,
-                       summary: summary?.text, summaryLang: languageCode(summary?.language))
+                       summary: summary.text, summaryLang: languageCode(summary.language))
     }
 
     /// A party of an agreement: an organisation with its kind, or a company.
