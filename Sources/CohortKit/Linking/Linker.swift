@@ -27,6 +27,8 @@ enum Linker {
 
         var entities: [Slug: EntityReference] = [:]
         var firstSource: [Slug: SourceLocation] = [:]
+        entities.reserveCapacity(organizations.count + companies.count + agreements.count)
+        firstSource.reserveCapacity(entities.capacity)
         func register(_ slug: Slug, _ reference: EntityReference, at source: SourceLocation) {
             if let first = firstSource[slug] {
                 diagnostics.append(.error(at: source, "duplicate slug '\(slug)': \(first.path) has it already",

@@ -129,10 +129,14 @@ public final class LiveSite: @unchecked Sendable {
         let (contentChange, themeChanged) = change()
         let edits: [Document]? = if case .bodies(let documents) = contentChange { documents } else { nil }
         let (next, diagnostics, dropped) = edits.flatMap { versionKeepingPortfolio($0, themeChanged: themeChanged) } ?? nextVersion()
-        lock.withLock {
-            if let next { version = next }
-            problems = diagnostics.sorted()
+        let replaced = lock.withLock { () -> SiteVersion? in
+            defer { problems = diagnostics.sorted() }
+            guard let next else { return nil }
+            defer { version = next }
+            return version
         }
+        // The version replaced, with its rendered pages, is freed away from the requests waiting for the new one.
+        if let replaced { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Rebuild(pagesOutOfDate: dropped, seconds: seconds, diagnostics: lock.withLock { problems })
     }

@@ -20,6 +20,8 @@ struct LinkTargets: Sendable {
     init(portfolio: Portfolio, sitePaths: Set<String>) {
         let programme = portfolio.programme
         var pages: [String: Route] = [:]
+        pages.reserveCapacity(portfolio.organizations.count + portfolio.companies.count + portfolio.agreements.count
+            + portfolio.news.count + portfolio.pages.count)
         func add(_ source: SourceLocation, _ route: Route) { pages[programme.pathInContent(source.path)] = route }
         for organization in portfolio.organizations { add(organization.source, .organization(organization.slug)) }
         for company in portfolio.companies { add(company.source, .company(company.slug)) }

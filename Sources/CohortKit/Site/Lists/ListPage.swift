@@ -117,9 +117,12 @@ struct ListIndex: Sendable {
                                      key: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
         var members: [String: [Int]] = [:]
         var spellings: [String: [String: Int]] = [:]
+        // Each value's key, made once: the values are few and the items many.
+        var keys: [String: String] = [:]
         for (index, item) in items.enumerated() {
             guard let value = value(item) else { continue }
-            let key = key(value)
+            let key = keys[value] ?? key(value)
+            keys[value] = key
             members[key, default: []].append(index)
             spellings[key, default: [:]][value, default: 0] += 1
         }
