@@ -99,21 +99,29 @@ struct Rules {
     /// Every amount that a figure adds up must convert into the reporting currency.
     func checkMoney(companies: [Company], agreements: [Agreement]) -> [Diagnostic] {
         let converter = programme.converter
-        var amounts: [Located<Money>] = []
+        var diagnostics: [Diagnostic] = []
+        func check(_ money: Money, at location: SourceLocation) {
+            if converter.toReporting(money) == nil { diagnostics.append(noRate(for: money, at: location)) }
+        }
+        func check(_ amount: Located<Money>?) {
+            if let amount { check(amount.value, at: amount.location) }
+        }
         for company in companies {
             for round in company.rounds {
-                amounts.append(round.amount)
-                amounts += round.coInvestors.compactMap(\.amount)
+                check(round.amount)
+                round.coInvestors.forEach { check($0.amount) }
             }
-            amounts += [company.exit?.proceeds].compactMap { $0 } + company.valuations.map(\.amount) + company.distributions.map(\.amount)
+            check(company.exit?.proceeds)
+            company.valuations.forEach { check($0.amount) }
+            company.distributions.forEach { check($0.amount) }
             for report in company.metrics {
                 for entry in report.values {
-                    if case .money(let money) = entry.value { amounts.append(Located(money, at: entry.location)) }
+                    if case .money(let money) = entry.value { check(money, at: entry.location) }
                 }
             }
         }
-        amounts += agreements.compactMap(\.amount)
-        return amounts.filter { converter.toReporting($0.value) == nil }.map { noRate(for: $0.value, at: $0.location) }
+        agreements.forEach { check($0.amount) }
+        return diagnostics
     }
 
     /// The warnings about a linked portfolio: they do not fail a build unless `--strict`.
