@@ -8,32 +8,45 @@ final class FiguresWhenAsked: @unchecked Sendable {
     /// The warnings the figures count, when they are computed here.
     let warnings: [Diagnostic]?
     private let lock = NSLock()
-    private let compute: @Sendable () -> Figures
-    private var computed: Figures?
+    /// What computes them until they are (then the portfolio it holds goes), or the figures.
+    private var state: State
+
+    private enum State {
+        case waiting(@Sendable () -> Figures)
+        case computed(Figures)
+    }
 
     /// Figures computed already.
     init(_ figures: Figures) {
         warnings = nil
-        computed = figures
-        compute = { figures }
+        state = .computed(figures)
     }
 
     /// The figures of `portfolio` with `warnings`, when first asked for.
     init(_ portfolio: Portfolio, warnings: [Diagnostic]) {
         self.warnings = warnings
-        compute = { Figures(portfolio, warnings: warnings) }
+        state = .waiting { Figures(portfolio, warnings: warnings) }
     }
 
     /// Whether the figures have been computed.
-    var isComputed: Bool { lock.withLock { computed != nil } }
+    var isComputed: Bool {
+        lock.withLock {
+            if case .computed = state { return true }
+            return false
+        }
+    }
 
     /// The figures.
     var value: Figures {
         lock.withLock {
-            if let computed { return computed }
-            let figures = compute()
-            computed = figures
-            return figures
+            switch state {
+            case .computed(let figures):
+                return figures
+            case .waiting(let compute):
+                let figures = compute()
+                state = .computed(figures)
+                return figures
+            }
         }
     }
 }
