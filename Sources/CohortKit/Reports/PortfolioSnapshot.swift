@@ -569,12 +569,10 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     }
 
     /// The JSON text: keys sorted, two-space indentation as Foundation writes it, a final newline.
+    /// (Keys are snake_case by each type's CodingKeys.)
     public func json() -> String {
-        let encoder = JSONEncoder()
-        // Keys are snake_case by each type's CodingKeys: a key strategy would convert every key of every object.
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { preconditionFailure("a snapshot always encodes") }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let text = try? PrettyJSON.text(self) else { preconditionFailure("a snapshot always encodes") }
+        return text + "\n"
     }
 
     /// The `schema_version` of a saved `portfolio.json`, or nil when it has none.
