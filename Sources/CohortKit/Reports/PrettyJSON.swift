@@ -60,6 +60,8 @@ enum PrettyJSON {
 
         var content = Content.empty
 
+        /// The value's text, written into one string sized beforehand: the members' texts are copied
+        /// once, not joined from lines.
         func render(depth: Int) -> String {
             let indent = String(repeating: "  ", count: depth + 1)
             let close = String(repeating: "  ", count: depth)
@@ -77,12 +79,31 @@ enum PrettyJSON {
             case .object(let members):
                 guard !members.isEmpty else { return "{\n\n" + close + "}" }
                 let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                return "{\n" + sorted.map { indent + PrettyJSON.quoted($0.key) + " : " + text($0.entry) }.joined(separator: ",\n")
-                    + "\n" + close + "}"
+                return Self.join(sorted.map { (PrettyJSON.quoted($0.key) + " : ", text($0.entry)) }, open: "{", close: "}",
+                                 indent: indent, closeIndent: close)
             case .array(let items):
                 guard !items.isEmpty else { return "[\n\n" + close + "]" }
-                return "[\n" + items.map { indent + text($0) }.joined(separator: ",\n") + "\n" + close + "]"
+                return Self.join(items.map { ("", text($0)) }, open: "[", close: "]", indent: indent, closeIndent: close)
             }
+        }
+
+        /// `open`, each part on a line of its own at `indent` (a key and its value's text), separated
+        /// by commas, and `close` on a line at `closeIndent`.
+        private static func join(_ parts: [(prefix: String, text: String)], open: String, close: String,
+                                 indent: String, closeIndent: String) -> String {
+            // One more byte, for the newline that ends a file.
+            var size = 2 + closeIndent.utf8.count + 3
+            for part in parts { size += indent.utf8.count + part.prefix.utf8.count + part.text.utf8.count + 2 }
+            var out = open + "\n"
+            out.reserveCapacity(size)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += indent
+                out += part.prefix
+                out += part.text
+            }
+            out += "\n" + closeIndent + close
+            return out
         }
 
         func add(_ key: String, _ entry: Entry) {
