@@ -6,17 +6,17 @@ struct Fields {
     let reader: NodeReader
     let node: Node
     let entries: [String: (key: Node, value: Node)]
-    /// The names the mapping may have.
-    let known: Set<String>
-    /// The names it must have.
-    let required: Set<String>
+    /// The fields the mapping may have, with whether each is required.
+    let declared: [SchemaField]
+    /// Optional fields it may have besides, named when the content is read.
+    let also: [String]
 
     /// The value of `key`, or nil when it is absent or written as an empty value; a required field
     /// that is absent or empty is reported.
     func value(_ key: String) -> Node? {
-        assert(known.contains(key), "'\(key)' is not a declared field")
+        assert(also.contains(key) || declared.contains { $0.name == key }, "'\(key)' is not a declared field")
         if let value = node(key) { return value }
-        guard required.contains(key) else { return nil }
+        guard declared.contains(where: { $0.name == key && $0.required == .yes }) else { return nil }
         if let entry = entries[key] {
             reader.error(entry.key, "field '\(key)' is empty", hint: "give '\(key)' a value")
         } else {

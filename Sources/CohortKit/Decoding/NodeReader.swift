@@ -124,8 +124,7 @@ final class NodeReader {
             }
             entries[scalar.string] = (key, value)
         }
-        return Fields(reader: self, node: node, entries: entries, known: Set(known),
-                      required: Set(declared.filter { $0.required == .yes }.map(\.name)))
+        return Fields(reader: self, node: node, entries: entries, declared: declared, also: also)
     }
 
     /// The items of a sequence node.

@@ -155,16 +155,9 @@ public final class LiveSite: @unchecked Sendable {
         guard let portfolio = linked, !diagnostics.hasErrors, let theme else { return (nil, diagnostics, 0) }
         let previous = lock.withLock { version }
         var changed = previous.map { PortfolioChanges.between($0.portfolio, and: portfolio) }
-        // The figures are computed when a page that shows them is asked for, not before serving the edit;
-        // those of the previous version stay when nothing they are made from changed.
-        let warnings = diagnostics.warnings
-        let figures: FiguresWhenAsked
-        if let previous, let changes = changed, changes.isEmpty, previous.figures.warnings == warnings {
-            figures = previous.figures
-        } else {
-            figures = FiguresWhenAsked(portfolio, warnings: warnings)
-            changed?.insert(.figures)
-        }
+        let figures = Self.figures(of: portfolio, warnings: diagnostics.warnings, previous: previous?.figures,
+                                   samePortfolio: changed?.isEmpty == true)
+        if figures !== previous?.figures { changed?.insert(.figures) }
         let plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
         diagnostics += plan.diagnostics
         guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
@@ -190,16 +183,13 @@ public final class LiveSite: @unchecked Sendable {
               let portfolio = previous.portfolio.replacingBodies(with: edits) else { return nil }
         var diagnostics = themeProblems + settled.contentDiagnostics
         var changed = PortfolioChanges.bodies(of: edits)
-        var figures = previous.figures
+        // The figures read no body, but count the warnings, the theme's among them.
+        let figures = Self.figures(of: portfolio, warnings: diagnostics.warnings, previous: previous.figures, samePortfolio: true)
+        if figures !== previous.figures { changed.insert(.figures) }
         let plan: SiteRenderer.Plan
         if themeChanged {
             self.settled = nil
             guard !diagnostics.hasErrors else { return (nil, diagnostics, 0) }
-            // The figures count the warnings, the theme's among them.
-            if previous.figures.warnings != diagnostics.warnings {
-                figures = FiguresWhenAsked(portfolio, warnings: diagnostics.warnings)
-                changed.insert(.figures)
-            }
             plan = SiteRenderer.plan(portfolio, figures: figures, theme: theme)
             diagnostics += plan.diagnostics
             guard !plan.diagnostics.hasErrors else { return (nil, diagnostics, 0) }
@@ -218,6 +208,15 @@ public final class LiveSite: @unchecked Sendable {
         let next = SiteVersion(portfolio: portfolio, figures: figures, theme: theme, plan: plan, contexts: contexts,
                                jobs: previous.jobs, knownClosures: knownClosures, keeping: kept.pages, readers: kept.readers)
         return (next, diagnostics, kept.dropped)
+    }
+
+    /// The figures of `portfolio` with `warnings`: `previous`'s when the portfolio is the same as far as
+    /// pages can tell (`samePortfolio`) and so are the warnings they count; else new ones, computed when a
+    /// page that shows them is first asked for, not before an edit is served.
+    private static func figures(of portfolio: Portfolio, warnings: [Diagnostic], previous: FiguresWhenAsked?,
+                                samePortfolio: Bool) -> FiguresWhenAsked {
+        if let previous, samePortfolio, previous.warnings == warnings { return previous }
+        return FiguresWhenAsked(portfolio, warnings: warnings)
     }
 
     /// Checks the bodies of the pages `jobs` that are new or whose inputs changed (all of them when

@@ -13,11 +13,17 @@ enum Charts {
         drawings.map { $0.draw(figures) }
     }
 
-    /// Each chart's file name under charts/, with what draws it.
+    /// Each chart's file name, with what draws it (the chart it draws has that name): the site plans
+    /// the files by name before the figures are computed.
     static let drawings: [(name: String, draw: @Sendable (Figures) -> Chart)] = [
-        ("charts/allocation.svg", allocation), ("charts/commitments.svg", commitments),
-        ("charts/performance.svg", performance), ("charts/pool.svg", pool),
+        (Name.allocation, allocation), (Name.commitments, commitments), (Name.performance, performance), (Name.pool, pool),
     ]
+
+    /// The charts' file names.
+    private enum Name {
+        static let allocation = "charts/allocation.svg", commitments = "charts/commitments.svg"
+        static let performance = "charts/performance.svg", pool = "charts/pool.svg"
+    }
 
     static let accent = "#0b5cad"
     static let estimate = "#7fa9d6"
@@ -50,7 +56,7 @@ enum Charts {
             svg.append(#"  <rect x="\#(left + barWidth - 170)" y="89" width="14" height="14" fill="\#(estimate)"/>"#)
             svg.append(label(x: left + barWidth, y: 100, "estimated part", anchor: "end"))
         }
-        return Chart(name: "charts/pool.svg", description: description, svg: footer(svg))
+        return Chart(name: Name.pool, description: description, svg: footer(svg))
     }
 
     /// Committed amounts by focus area, one horizontal bar each.
@@ -71,7 +77,7 @@ enum Charts {
             svg.append(#"  <rect x="\#(labelWidth)" y="\#(y + 4)" width="\#(barLength)" height="18" fill="\#(fill)"/>"#)
             svg.append(label(x: labelWidth + barLength + 8, y: y + 16, "\(ReportText.total(group.committed)), \(group.companies) \(group.companies == 1 ? "company" : "companies")"))
         }
-        return Chart(name: "charts/allocation.svg", description: description, svg: footer(svg))
+        return Chart(name: Name.allocation, description: description, svg: footer(svg))
     }
 
     /// Cumulative committed and disbursed amounts by quarter: two columns each, committed then
@@ -90,7 +96,7 @@ enum Charts {
                            second: quarter.cumulativeDisbursed.amount, secondFill: paid, above: quarter.cumulative.amount,
                            below: quarter.cumulativeDisbursed.amount)
             })
-        return Chart(name: "charts/commitments.svg", description: description, svg: svg)
+        return Chart(name: Name.commitments, description: description, svg: svg)
     }
 
     /// What was paid in against what it is worth (realised and unrealised) at each quarter's end and
@@ -109,7 +115,7 @@ enum Charts {
                 ColumnPair(name: row.date.map(quarterLabel) ?? "—", first: row.disbursed, firstFill: paid, second: value(row), secondFill: accent,
                            above: value(row), below: row.disbursed)
             })
-        return Chart(name: "charts/performance.svg", description: description, svg: svg)
+        return Chart(name: Name.performance, description: description, svg: svg)
     }
 
     /// Two columns of a column chart, side by side, under a name.

@@ -114,15 +114,20 @@ struct ListIndex: Sendable {
     /// The filters of `dimension` over `items`: one per key of the values the items have (values with
     /// the same key share it, shown as the spelling most items have), in `order` (then by value).
     private static func groups<Item>(_ items: [Item], _ dimension: ListPage.Dimension, order: [String] = [],
-                                     key: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
+                                     key makeKey: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
         var members: [String: [Int]] = [:]
         var spellings: [String: [String: Int]] = [:]
         // Each value's key, made once: the values are few and the items many.
         var keys: [String: String] = [:]
         for (index, item) in items.enumerated() {
             guard let value = value(item) else { continue }
-            let key = keys[value] ?? key(value)
-            keys[value] = key
+            let key: String
+            if let known = keys[value] {
+                key = known
+            } else {
+                key = makeKey(value)
+                keys[value] = key
+            }
             members[key, default: []].append(index)
             spellings[key, default: [:]][value, default: 0] += 1
         }
