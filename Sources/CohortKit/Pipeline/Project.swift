@@ -53,12 +53,14 @@ public struct Project: Sendable {
     }
 
     /// Loads, decodes, links, reports and renders everything, and reports every problem; writes nothing.
-    public func check() -> Outcome {
+    /// Each file of the site, rendered to be checked, goes to `emit` (from any thread), as a build would
+    /// write it: what a test compares a preview with, without rendering the site twice.
+    public func check(emit: @Sendable (OutputFile) -> Void = { _ in }) -> Outcome {
         var timings = Timings()
         var products = produce(site: true, &timings)
         if let portfolio = products.portfolio, let figures = products.figures, let theme = products.theme {
             products.diagnostics += timings.measure(.render) {
-                SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: { _ in })
+                SiteRenderer.render(portfolio, figures: figures, theme: theme, emit: emit)
             }
         }
         return outcome(products, timings)
