@@ -79,10 +79,13 @@ echo "dist-test: init, build and schema --check from an empty environment"
     for content in content Tests/Fixtures/hostile-programme Tests/Fixtures/lifecycle-programme Tests/Fixtures/combination-programme "$work/corpus"; do
         name=$(basename "$content")
         mkdir -p "$work/debug/$name" "$work/release/$name"
+        # The two builds side by side: neither keeps both cores busy all the time.
         status=0 release_status=0
-        "$debug" build --content "$content" --output "$work/debug/$name" --no-search >/dev/null 2>"$work/debug/$name.log" || status=$?
+        "$debug" build --content "$content" --output "$work/debug/$name" --no-search >/dev/null 2>"$work/debug/$name.log" &
+        debug_build=$!
         "$binary" build --content "$content" --output "$work/release/$name" --no-search \
             >/dev/null 2>"$work/release/$name.log" || release_status=$?
+        wait "$debug_build" || status=$?
         [ -f "$work/debug/$name/site/index.html" ] || fail "the debug build of $content wrote no site"
         [ "$status" = "$release_status" ] || fail "building $content: the debug build exits $status, the release binary $release_status"
         # The messages, but for the output folder they name.
