@@ -571,7 +571,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The JSON text: keys sorted, two-space indentation as Foundation writes it, a final newline.
     /// (Keys are snake_case by each type's CodingKeys.)
     public func json() -> String {
-        guard var text = try? JSONText.pretty(self) else { preconditionFailure("a snapshot always encodes") }
+        guard var text = try? PrettyJSON.text(self) else { preconditionFailure("a snapshot always encodes") }
         text += "\n"
         return text
     }

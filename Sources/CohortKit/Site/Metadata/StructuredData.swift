@@ -144,10 +144,18 @@ struct StructuredData: Encodable {
         try container.encode(graph, forKey: .graph)
     }
 
+    /// One encoder for every page: making one costs more than encoding a page's graph.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
     /// The JSON, keys sorted, with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026` so that
     /// no text from content can end the `<script>` element it sits in.
     var json: String {
-        guard let text = try? JSONText.compact(self) else { preconditionFailure("structured data always encodes") }
+        guard let data = try? Self.encoder.encode(self) else { preconditionFailure("structured data always encodes") }
+        let text = String(decoding: data, as: UTF8.self)
         // Most pages have none of the three: nothing to replace.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
         return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")

@@ -1,39 +1,24 @@
 import Foundation
 
-/// JSON text laid out exactly as Foundation's `JSONEncoder` lays it out with `.sortedKeys` and
-/// `.withoutEscapingSlashes`, compact (the JSON-LD of every page) or with `.prettyPrinted` too (two
-/// spaces a level, ` : ` after a key, an empty array or object on three lines: `portfolio.json`); keys
-/// in the order of their UTF-8 bytes, decimals as `Decimal` writes them. `JSONEncoder` builds a tree of
-/// every value before it writes any text, which for 10,000 companies is the largest thing a build
-/// holds; here each value becomes text as soon as it is encoded, and only the text of the values not
-/// yet placed in their object is kept.
-enum JSONText {
-    /// The text of `value`, laid out as `.prettyPrinted` lays it out, without a final newline.
-    static func pretty<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, Level(depth: 0, pretty: true), codingPath: [])
+/// JSON text laid out exactly as Foundation's `JSONEncoder` lays it out with `.prettyPrinted`,
+/// `.sortedKeys` and `.withoutEscapingSlashes` (two spaces a level, ` : ` after a key, keys in the
+/// order of their UTF-8 bytes, an empty array or object on three lines, decimals as `Decimal` writes
+/// them), for `portfolio.json`. `JSONEncoder` builds a tree of every value before it writes any text,
+/// which for 10,000 companies is the largest thing a build holds; here each value becomes text as soon
+/// as it is encoded, and only the text of the values not yet placed in their object is kept.
+enum PrettyJSON {
+    /// The text of `value`, without a final newline.
+    static func text<Value: Encodable>(_ value: Value) throws -> String {
+        try render(value, depth: 0, codingPath: [])
     }
 
-    /// The text of `value` on one line, without spaces between its parts.
-    static func compact<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, Level(depth: 0, pretty: false), codingPath: [])
-    }
-
-    /// How deep a value is, and whether it is laid out on lines of its own.
-    fileprivate struct Level {
-        var depth: Int
-        var pretty: Bool
-
-        /// The level of the values inside a container at this one.
-        var inner: Level { Level(depth: depth + 1, pretty: pretty) }
-    }
-
-    /// The text of `value` at `level`.
-    fileprivate static func render<Value: Encodable>(_ value: Value, _ level: Level, codingPath: [any CodingKey]) throws -> String {
+    /// The text of `value` at `depth` levels of indentation.
+    fileprivate static func render<Value: Encodable>(_ value: Value, depth: Int, codingPath: [any CodingKey]) throws -> String {
         // JSONEncoder writes a decimal as a number; its own Encodable form is a map of its parts.
         if let decimal = value as? Decimal { return decimal.description }
-        let encoder = TextEncoder(slot: Slot(), level: level, codingPath: codingPath)
+        let encoder = TextEncoder(slot: Slot(), depth: depth, codingPath: codingPath)
         try value.encode(to: encoder)
-        return encoder.slot.render(level)
+        return encoder.slot.render(depth: depth)
     }
 
     /// `string` as a JSON string: quotes, backslashes and control characters escaped, the rest as it is.
@@ -77,50 +62,47 @@ enum JSONText {
 
         /// The value's text, written into one string sized beforehand: the members' texts are copied
         /// once, not joined from lines.
-        func render(_ level: Level) -> String {
-            let indent = level.pretty ? String(repeating: "  ", count: level.depth + 1) : ""
-            let close = level.pretty ? String(repeating: "  ", count: level.depth) : ""
+        func render(depth: Int) -> String {
+            let indent = String(repeating: "  ", count: depth + 1)
+            let close = String(repeating: "  ", count: depth)
             func text(_ entry: Entry) -> String {
                 switch entry {
                 case .text(let text): text
-                case .pending(let slot): slot.render(level.inner)
+                case .pending(let slot): slot.render(depth: depth + 1)
                 }
             }
             switch content {
             case .scalar(let text):
                 return text
             case .empty:
-                return level.pretty ? "{\n\n" + close + "}" : "{}"
+                return "{\n\n" + close + "}"
             case .object(let members):
-                guard !members.isEmpty else { return level.pretty ? "{\n\n" + close + "}" : "{}" }
+                guard !members.isEmpty else { return "{\n\n" + close + "}" }
                 let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                let colon = level.pretty ? " : " : ":"
-                return Self.join(sorted.map { (JSONText.quoted($0.key) + colon, text($0.entry)) }, open: "{", close: "}",
-                                 indent: indent, closeIndent: close, pretty: level.pretty)
+                return Self.join(sorted.map { (PrettyJSON.quoted($0.key) + " : ", text($0.entry)) }, open: "{", close: "}",
+                                 indent: indent, closeIndent: close)
             case .array(let items):
-                guard !items.isEmpty else { return level.pretty ? "[\n\n" + close + "]" : "[]" }
-                return Self.join(items.map { ("", text($0)) }, open: "[", close: "]", indent: indent, closeIndent: close,
-                                 pretty: level.pretty)
+                guard !items.isEmpty else { return "[\n\n" + close + "]" }
+                return Self.join(items.map { ("", text($0)) }, open: "[", close: "]", indent: indent, closeIndent: close)
             }
         }
 
-        /// `open`, the parts (a key and its value's text) separated by commas, and `close`; when
-        /// `pretty`, each part on a line of its own at `indent`, and `close` on a line at `closeIndent`.
+        /// `open`, each part on a line of its own at `indent` (a key and its value's text), separated
+        /// by commas, and `close` on a line at `closeIndent`.
         private static func join(_ parts: [(prefix: String, text: String)], open: String, close: String,
-                                 indent: String, closeIndent: String, pretty: Bool) -> String {
-            let newline = pretty ? "\n" : ""
+                                 indent: String, closeIndent: String) -> String {
             // One more byte, for the newline that ends a file.
             var size = 2 + closeIndent.utf8.count + 3
             for part in parts { size += indent.utf8.count + part.prefix.utf8.count + part.text.utf8.count + 2 }
-            var out = open + newline
+            var out = open + "\n"
             out.reserveCapacity(size)
             for (index, part) in parts.enumerated() {
-                if index > 0 { out += "," + newline }
+                if index > 0 { out += ",\n" }
                 out += indent
                 out += part.prefix
                 out += part.text
             }
-            out += newline + closeIndent + close
+            out += "\n" + closeIndent + close
             return out
         }
 
@@ -147,41 +129,41 @@ enum JSONText {
 
     fileprivate struct TextEncoder: Encoder {
         let slot: Slot
-        let level: Level
+        let depth: Int
         var codingPath: [any CodingKey]
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-        init(slot: Slot, level: Level, codingPath: [any CodingKey]) {
+        init(slot: Slot, depth: Int, codingPath: [any CodingKey]) {
             self.slot = slot
-            self.level = level
+            self.depth = depth
             self.codingPath = codingPath
         }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             if case .object = slot.content {} else { slot.content = .object([]) }
-            return KeyedEncodingContainer(KeyedContainer<Key>(slot: slot, level: level, codingPath: codingPath))
+            return KeyedEncodingContainer(KeyedContainer<Key>(slot: slot, depth: depth, codingPath: codingPath))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
             if case .array = slot.content {} else { slot.content = .array([]) }
-            return UnkeyedContainer(slot: slot, level: level, codingPath: codingPath)
+            return UnkeyedContainer(slot: slot, depth: depth, codingPath: codingPath)
         }
 
         func singleValueContainer() -> any SingleValueEncodingContainer {
-            SingleContainer(slot: slot, level: level, codingPath: codingPath)
+            SingleContainer(slot: slot, depth: depth, codingPath: codingPath)
         }
     }
 
     fileprivate struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let slot: Slot
-        let level: Level
+        let depth: Int
         var codingPath: [any CodingKey]
 
         private func add(_ key: Key, _ text: String) { slot.add(key.stringValue, .text(text)) }
 
         mutating func encodeNil(forKey key: Key) throws { add(key, "null") }
         mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, value ? "true" : "false") }
-        mutating func encode(_ value: String, forKey key: Key) throws { add(key, JSONText.quoted(value)) }
+        mutating func encode(_ value: String, forKey key: Key) throws { add(key, PrettyJSON.quoted(value)) }
         mutating func encode(_ value: Double, forKey key: Key) throws { add(key, try SingleContainer.number(value, codingPath + [key])) }
         mutating func encode(_ value: Float, forKey key: Key) throws { add(key, try SingleContainer.number(Double(value), codingPath + [key])) }
         mutating func encode(_ value: Int, forKey key: Key) throws { add(key, String(value)) }
@@ -196,7 +178,7 @@ enum JSONText {
         mutating func encode(_ value: UInt64, forKey key: Key) throws { add(key, String(value)) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            add(key, try JSONText.render(value, level.inner, codingPath: codingPath + [key]))
+            add(key, try PrettyJSON.render(value, depth: depth + 1, codingPath: codingPath + [key]))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -215,19 +197,19 @@ enum JSONText {
         private func nestedEncoder(_ key: Key?) -> TextEncoder {
             let nested = Slot()
             slot.add(key?.stringValue ?? "super", .pending(nested))
-            return TextEncoder(slot: nested, level: level.inner, codingPath: codingPath + (key.map { [$0] } ?? []))
+            return TextEncoder(slot: nested, depth: depth + 1, codingPath: codingPath + (key.map { [$0] } ?? []))
         }
     }
 
     fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer {
         let slot: Slot
-        let level: Level
+        let depth: Int
         var codingPath: [any CodingKey]
         private(set) var count = 0
 
-        init(slot: Slot, level: Level, codingPath: [any CodingKey]) {
+        init(slot: Slot, depth: Int, codingPath: [any CodingKey]) {
             self.slot = slot
-            self.level = level
+            self.depth = depth
             self.codingPath = codingPath
         }
 
@@ -238,13 +220,13 @@ enum JSONText {
 
         mutating func encodeNil() throws { append("null") }
         mutating func encode(_ value: Bool) throws { append(value ? "true" : "false") }
-        mutating func encode(_ value: String) throws { append(JSONText.quoted(value)) }
+        mutating func encode(_ value: String) throws { append(PrettyJSON.quoted(value)) }
         mutating func encode(_ value: Double) throws { append(try SingleContainer.number(value, codingPath)) }
         mutating func encode(_ value: Float) throws { append(try SingleContainer.number(Double(value), codingPath)) }
         mutating func encode(_ value: Int) throws { append(String(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
-            append(try JSONText.render(value, level.inner, codingPath: codingPath))
+            append(try PrettyJSON.render(value, depth: depth + 1, codingPath: codingPath))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -259,20 +241,20 @@ enum JSONText {
             let nested = Slot()
             slot.append(.pending(nested))
             count += 1
-            return TextEncoder(slot: nested, level: level.inner, codingPath: codingPath)
+            return TextEncoder(slot: nested, depth: depth + 1, codingPath: codingPath)
         }
     }
 
     fileprivate struct SingleContainer: SingleValueEncodingContainer {
         let slot: Slot
-        let level: Level
+        let depth: Int
         var codingPath: [any CodingKey]
 
         private func set(_ text: String) { slot.content = .scalar(text) }
 
         mutating func encodeNil() throws { set("null") }
         mutating func encode(_ value: Bool) throws { set(value ? "true" : "false") }
-        mutating func encode(_ value: String) throws { set(JSONText.quoted(value)) }
+        mutating func encode(_ value: String) throws { set(PrettyJSON.quoted(value)) }
         mutating func encode(_ value: Double) throws { set(try Self.number(value, codingPath)) }
         mutating func encode(_ value: Float) throws { set(try Self.number(Double(value), codingPath)) }
         mutating func encode(_ value: Int) throws { set(String(value)) }
@@ -287,7 +269,7 @@ enum JSONText {
         mutating func encode(_ value: UInt64) throws { set(String(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
-            set(try JSONText.render(value, level, codingPath: codingPath))
+            set(try PrettyJSON.render(value, depth: depth, codingPath: codingPath))
         }
 
         /// A finite number; Cohort's figures have none but decimals and whole numbers.

@@ -2,10 +2,9 @@ import Foundation
 import Testing
 @testable import CohortKit
 
-/// The JSON writer of portfolio.json and of each page's JSON-LD lays text out exactly as Foundation's
-/// JSONEncoder does with the options they used (and their readers may expect): the same bytes for every
-/// kind of value.
-@Suite struct JSONTextTests {
+/// portfolio.json's writer lays text out exactly as Foundation's JSONEncoder does with the options the
+/// reports used (and its readers may expect): the same bytes for every kind of value.
+@Suite struct PrettyJSONTests {
     struct Sample: Encodable {
         var numbers: [Int] = [1, -2, 0]
         var empty: [Int] = []
@@ -21,15 +20,13 @@ import Testing
         var deep: [String: [String: [Int]]] = ["outer": ["inner": [1, 2], "none": []], "other": [:]]
     }
 
-    @Test(arguments: [true, false])
-    func theTextIsJSONEncodersToTheByte(pretty: Bool) throws {
+    @Test func theTextIsJSONEncodersToTheByte() throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        func text<Value: Encodable>(_ value: Value) throws -> String { pretty ? try JSONText.pretty(value) : try JSONText.compact(value) }
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for value in [Sample(), Sample(numbers: [], map: [:], text: "", decimals: [], nested: [], flag: false, present: nil, deep: [:])] {
-            #expect(try text(value) == String(decoding: try encoder.encode(value), as: UTF8.self))
-            #expect(try text([value, value]) == String(decoding: try encoder.encode([value, value]), as: UTF8.self))
+            let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
+            #expect(try PrettyJSON.text(value) == expected)
         }
-        #expect(try text([Sample]()) == (pretty ? "[\n\n]" : "[]"))
+        #expect(try PrettyJSON.text([Sample]()) == "[\n\n]")
     }
 }
