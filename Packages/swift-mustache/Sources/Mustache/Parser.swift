@@ -96,7 +96,7 @@ extension Parser {
         // Cohort patch: bounds found by walking `count` characters, not by counting every one to the end.
         guard let end = self.buffer.index(self.position, offsetBy: count, limitedBy: self.buffer.endIndex) else { throw Parser.Error.overflow }
         let subString = self.buffer[self.position..<end]
-        self.position = end
+        unsafeAdvance(by: count)
         return subString
     }
 
@@ -358,8 +358,8 @@ extension Parser {
     /// - Throws: .overflow
     mutating func advance(by amount: Int) throws {
         // Cohort patch: as in `read(count:)`.
-        guard let end = self.buffer.index(self.position, offsetBy: amount, limitedBy: self.buffer.endIndex) else { throw Parser.Error.overflow }
-        self.position = end
+        guard self.buffer.index(self.position, offsetBy: amount, limitedBy: self.buffer.endIndex) != nil else { throw Parser.Error.overflow }
+        return unsafeAdvance(by: amount)
     }
 
     /// Move back so many characters
@@ -367,8 +367,8 @@ extension Parser {
     /// - Throws: .overflow
     mutating func retreat(by amount: Int) throws {
         // Cohort patch: as in `read(count:)`.
-        guard let start = self.buffer.index(self.position, offsetBy: -amount, limitedBy: self.buffer.startIndex) else { throw Parser.Error.overflow }
-        self.position = start
+        guard self.buffer.index(self.position, offsetBy: -amount, limitedBy: self.buffer.startIndex) != nil else { throw Parser.Error.overflow }
+        return unsafeRetreat(by: amount)
     }
 
     mutating func setPosition(_ position: String.Index) throws {
