@@ -110,8 +110,10 @@ enum FileTree {
                 if errno != 0 { listing.unreadable.append(Unreadable(path: relative, isFolder: true, reason: systemReason())) }
                 return
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            // The name is read in place, up to its NUL: an entry is only as long as its name, so copying
+            // the declared 256-byte field could read past the end of readdir's buffer and crash.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
             }
             if name == "." || name == ".." { continue }
             if name.hasPrefix("."), !keepingHidden || name == ".git" || name == ".DS_Store" { continue }
