@@ -35,20 +35,26 @@ import Testing
     }
 
     @Test func theHomePageShowsTheReportsFigures() throws {
-        // The pool written in another currency than the reporting one, and a selected company, which counts
-        // against the target: the home page showed the pool as written and counted signed companies alone.
+        // The pool and the standard ticket written in another currency than the reporting one, and a
+        // selected company, which counts against the target: the home page showed the pool and the
+        // ticket as written and counted signed companies alone.
         var content = validContent
         content["programme.yml"] = programmeYAML.replacingOccurrences(of: "pool: $2m", with: "pool: EUR 2m")
+            .replacingOccurrences(of: "standard_ticket: $1m", with: "standard_ticket: EUR 400k")
             + "\nexchange_rates:\n  as_of: 2011-10-10\n  rates:\n    EUR: 1.25\n"
         content["companies/beta.md"] = "---\nname: Beta\nstatus: selected\nfocus_area: agriculture\n---\n"
         let outcome = try check(content)
         let figures = try #require(outcome.figures)
         #expect(figures.pool.formatted == "USD 2,500,000" && figures.companiesInProgramme == 2)
+        #expect(figures.standardTicket.formatted == "USD 500,000")
         let (files, _) = SiteRenderer.render(try #require(outcome.portfolio), figures: figures,
                                              theme: try #require(Theme.load(overriding: nil, displayRoot: "templates").0))
         let home = String(decoding: try #require(files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
         #expect(home.contains("<bdi>USD\u{A0}2,500,000</bdi>"))
+        #expect(home.contains("<bdi>USD\u{A0}500,000</bdi>"))
         #expect(home.contains("2 of 2"))
+        let reports = String(decoding: try #require(files.first { $0.path == "reports/index.html" }).bytes, as: UTF8.self)
+        #expect(reports.contains("<bdi>USD\u{A0}2,500,000</bdi>") && reports.contains("<bdi>USD\u{A0}500,000</bdi>"))
         let summary = String(decoding: try #require(Reports.render(figures).first { $0.path == "summary.md" }).bytes, as: UTF8.self)
         #expect(summary.contains("| Pool | USD 2,500,000 |"))
     }

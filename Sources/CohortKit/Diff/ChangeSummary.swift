@@ -119,11 +119,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
 
     private static func figures(_ snapshot: PortfolioSnapshot) -> [(name: String, text: String, value: Value)] {
         let totals = snapshot.totals
-        let total = { (total: PortfolioSnapshot.Total?) -> String in
-            guard let total else { return "—" }
-            return ReportText.total(total.amount.formatted, estimated: total.estimated.minorUnits == 0 ? nil : total.estimated.formatted,
-                                    all: total.estimated == total.amount)
-        }
+        let total = { (total: PortfolioSnapshot.Total?) -> String in total.map(ReportText.total) ?? "—" }
         let target = snapshot.programme.targetCompanies
         return [
             ("Pool", snapshot.programme.pool.formatted, .money(snapshot.programme.pool)),
@@ -240,7 +236,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     // MARK: - Entities
 
     private static func entity(_ company: PortfolioSnapshot.Company) -> Entity {
-        let amount = company.investment.map { ", " + $0.amount.formatted + ($0.estimated ? " (estimated)" : "") } ?? ""
+        let amount = company.investment.map { ", " + ReportText.amount($0.amount.formatted, estimated: $0.estimated) } ?? ""
         let rounds = company.rounds.count > 1 ? " in \(company.rounds.count) rounds" : ""
         return Entity(slug: company.slug, name: company.name, detail: company.status + amount + rounds)
     }
@@ -280,7 +276,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
     private static func metrics(_ reports: [PortfolioSnapshot.MetricReport]) -> [(String, String)] {
         reports.flatMap { report in
             report.values.keys.sorted().compactMap { key in
-                report.values[key].map { ("metric \(report.period) \(key)", text($0) + (report.estimated ? " (estimated)" : "")) }
+                report.values[key].map { ("metric \(report.period) \(key)", ReportText.amount(text($0), estimated: report.estimated)) }
             }
         }
     }
@@ -311,7 +307,7 @@ public struct ChangeSummary: Sendable, Hashable, Encodable {
 
     /// `USD 500,000 (estimated), equity, disbursed 2012-04-01, under x-framework, with fund (USD 250,000)`.
     private static func describe(_ round: PortfolioSnapshot.Round) -> String {
-        var parts = [round.amount.formatted + (round.estimated ? " (estimated)" : "")]
+        var parts = [ReportText.amount(round.amount.formatted, estimated: round.estimated)]
         if let instrument = round.instrument { parts.append(instrument) }
         parts.append(round.disbursedOn.map { "disbursed \($0)" } ?? (round.disbursed ? "disbursed" : "not disbursed"))
         if let agreement = round.agreement { parts.append("under \(agreement)") }

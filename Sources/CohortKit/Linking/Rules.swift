@@ -138,7 +138,8 @@ struct Rules {
         }
         // The reports' own figures: what is committed, and how many companies count against the target.
         let (committed, counted) = Figures.commitment(of: portfolio)
-        if let pool = portfolio.converter.toReporting(programme.pool), committed.amount.minorUnits > pool.minorUnits {
+        let pool = Figures.pool(of: portfolio)
+        if committed.amount.minorUnits > pool.minorUnits {
             diagnostics.append(.warning(
                 at: programme.source, "committed investments add up to \(committed.amount.formatted), more than the pool of \(pool.formatted)"))
         }

@@ -9,9 +9,15 @@ public struct Figures: Sendable, Hashable {
         public var estimated: Money
 
         /// Whether any of it is an estimate.
-        public var isEstimated: Bool { estimated.minorUnits > 0 }
+        public var isEstimated: Bool { Total.estimate(amount.minorUnits, estimated: estimated.minorUnits).any }
         /// Whether all of it is an estimate.
-        public var isAllEstimated: Bool { isEstimated && estimated == amount }
+        public var isAllEstimated: Bool { Total.estimate(amount.minorUnits, estimated: estimated.minorUnits).all }
+
+        /// Whether any, and whether all, of an amount is an estimate, given its minor units and those of
+        /// its estimated part: the rule for totals kept as written too (the diff's snapshots).
+        static func estimate(_ amount: Int, estimated: Int) -> (any: Bool, all: Bool) {
+            (estimated > 0, estimated > 0 && estimated == amount)
+        }
     }
 
     /// A company that a figure names: in the reports by `name`, on the site in the page's language.
@@ -143,6 +149,12 @@ public struct Figures: Sendable, Hashable {
     /// The name of a group of companies that do not say.
     static let unspecified = "Not specified"
 
+    /// The programme's pool in the reporting currency, the figure the reports, the site and the pool
+    /// check all show (as written when no rate converts it, which the programme's decoder refuses).
+    static func pool(of portfolio: Portfolio) -> Money {
+        portfolio.converter.toReporting(portfolio.programme.pool) ?? portfolio.programme.pool
+    }
+
     /// What is committed (the rounds of `signed`, `funded` and `exited` companies, in the reporting
     /// currency) and how many companies count against `target_companies`, company by company: the
     /// figures' own, and what the link stage checks against the pool and the target (`Rules.warnings`).
@@ -179,7 +191,7 @@ public struct Figures: Sendable, Hashable {
 
         title = programme.title
         self.currency = currency
-        pool = converter.toReporting(programme.pool) ?? programme.pool
+        pool = Figures.pool(of: portfolio)
         standardTicket = converter.toReporting(programme.standardTicket) ?? programme.standardTicket
         targetCompanies = programme.targetCompanies
         companiesInProgramme = commitment.companiesInProgramme

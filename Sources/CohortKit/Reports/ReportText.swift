@@ -5,12 +5,20 @@ enum ReportText {
         self.total(total.amount.formatted, estimated: total.isEstimated ? total.estimated.formatted : nil, all: total.isAllEstimated)
     }
 
-    /// An amount, written, of which `estimated` (written) is an estimate, or `all` of it: as `total(_:)`
-    /// writes a total, for the diff's snapshots too (which keep amounts as written).
-    static func total(_ amount: String, estimated: String?, all: Bool) -> String {
-        guard let estimated else { return amount }
-        return all ? "\(amount) (estimated)" : "\(amount) (\(estimated) estimated)"
+    /// A total of the diff's snapshots (which keep amounts as written), as `total(_:)` writes one.
+    static func total(_ total: PortfolioSnapshot.Total) -> String {
+        let estimate = Figures.Total.estimate(total.amount.minorUnits, estimated: total.estimated.minorUnits)
+        return self.total(total.amount.formatted, estimated: estimate.any ? total.estimated.formatted : nil, all: estimate.all)
     }
+
+    /// An amount, written, of which `estimated` (written) is an estimate, or `all` of it.
+    private static func total(_ amount: String, estimated: String?, all: Bool) -> String {
+        guard let estimated else { return amount }
+        return all ? self.amount(amount, estimated: true) : "\(amount) (\(estimated) estimated)"
+    }
+
+    /// An amount, written, marked when it is an estimate: `USD 500,000 (estimated)`.
+    static func amount(_ amount: String, estimated: Bool) -> String { estimated ? amount + " (estimated)" : amount }
 
     /// Text from content for one line of Markdown, inert wherever the line puts it: in a table cell,
     /// after a list marker, in a heading, on GitHub and in any CommonMark reader. Line breaks become

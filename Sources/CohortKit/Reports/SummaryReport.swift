@@ -88,7 +88,7 @@ enum SummaryReport {
         guard !rounds.isEmpty else { return lines + ["No rounds.", ""] }
         lines += ["| Company | Date | Kind | Amount | Disbursed | Co-investors |", "| --- | --- | --- | ---: | --- | --- |"]
         for round in rounds {
-            let amount = round.amount.formatted + (round.estimated ? " (estimated)" : "")
+            let amount = ReportText.amount(round.amount.formatted, estimated: round.estimated)
             let disbursed = round.disbursedOn?.description ?? (round.disbursed ? "yes, date not given" : "not yet")
             let investors = round.coInvestors.map { investor in
                 ReportText.cell(investor.name) + (investor.amount.map { " (\($0.formatted))" } ?? "")

@@ -57,7 +57,7 @@ struct ProgrammeValues: TemplateObject {
         .init("tagline_lang", \.taglineLang, "The language of `tagline` when it is not the page's."),
         .init("description_lang", \.descriptionLang, "The language of `description` when it is not the page's."),
         .init("pool", \.pool, "The pool in the reporting currency (converted as the reports convert it when written in another), formatted: the reports' own figure."),
-        .init("standard_ticket", \.standardTicket, "The standard ticket, formatted."),
+        .init("standard_ticket", \.standardTicket, "The standard ticket in the reporting currency, formatted: the reports' own figure."),
         .init("target_companies", \.targetCompanies, "How many companies the programme means to fund."),
         .init("companies_in_programme", \.companiesInProgramme, "How many companies count against `target_companies` (`selected`, `signed`, `funded` or `exited`): the reports' own figure."),
         .init("companies_progress", \.companiesProgress, "`4 of 10`, from the `count_of_total` text."),
@@ -99,7 +99,7 @@ extension SiteContext {
         let programme = ProgrammeValues(
             title: title.text, tagline: tagline.text, description: description.text, lang: languageCode(title.language),
             taglineLang: languageCode(tagline.language), descriptionLang: languageCode(description.language),
-            pool: strings.money(figures.pool), standardTicket: strings.money(self.programme.standardTicket),
+            pool: strings.money(figures.pool), standardTicket: strings.money(figures.standardTicket),
             targetCompanies: self.programme.targetCompanies, companiesInProgramme: signed,
             companiesProgress: strings.format(.countOfTotal, [("count", String(signed)), ("total", String(self.programme.targetCompanies))]),
             announced: strings.date(self.programme.announced), announcedISO: self.programme.announced.description,

@@ -76,7 +76,7 @@ struct FigureValues: TemplateObject {
         .init("companies_in_programme", \.companiesInProgramme, "How many companies are `selected` or further."),
         .init("target_companies", \.targetCompanies, "`target_companies` of `programme.yml`."),
         .init("companies_signed_text", \.companiesSignedText, "`4 of 10`, from the `count_of_total` text."),
-        .init("standard_ticket", \.standardTicket, "The standard ticket, as written in `programme.yml`."),
+        .init("standard_ticket", \.standardTicket, "The standard ticket in the reporting currency (converted when written in another), formatted."),
         .init("average_ticket", \.averageTicket, "The mean investment of the committed companies that have one."),
         .init("median_ticket", \.medianTicket, "Their median investment."),
         .init("estimated", \.estimated, "`true` when the committed amount includes an estimate."),
