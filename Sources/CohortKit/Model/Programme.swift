@@ -75,7 +75,9 @@ public struct Programme: Sendable, Hashable {
     /// The path in the content folder of a file diagnostics name `path`: `companies/rotec.md` for
     /// `content/companies/rotec.md`.
     func pathInContent(_ path: String) -> String {
-        path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : path
+        // By bytes: the paths are the content root's own, and counting characters would walk both.
+        guard path.utf8.starts(with: contentRoot.utf8) else { return path }
+        return String(path[path.utf8.index(path.startIndex, offsetBy: contentRoot.utf8.count)...])
     }
 
     /// `location` as committed reports name it: in a content folder given as a relative path, such as

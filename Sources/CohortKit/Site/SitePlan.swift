@@ -48,9 +48,19 @@ extension SiteRenderer {
     /// The pages of `portfolio` and every other file of its site, with the collisions among them.
     static func plan(_ portfolio: Portfolio, figures: FiguresWhenAsked, theme: Theme) -> Plan {
         let programme = portfolio.programme
-        let lists = ListIndex(portfolio)
-        let pageJobs = pageJobs(portfolio, lists: lists)
-        let baseRoutes = pageJobs.map { route(of: $0, in: portfolio) }
+        // Two halves that need nothing of each other, on two cores: the lists and the pages; and the
+        // aliases, the entities' addresses and the theme compiled for each language.
+        let listsAndPages: @Sendable () -> (ListIndex, [Job], [Route]) = {
+            let lists = ListIndex(portfolio)
+            let jobs = SiteRenderer.pageJobs(portfolio, lists: lists)
+            return (lists, jobs, jobs.map { SiteRenderer.route(of: $0, in: portfolio) })
+        }
+        let addressesAndThemes: @Sendable () -> ([Alias], [String: Route], Languages) = {
+            (Aliases.all(portfolio), LinkTargets.entityPages(portfolio), Languages(theme, for: programme))
+        }
+        let (pagesHalf, otherHalf) = concurrently(listsAndPages, addressesAndThemes)
+        let (lists, pageJobs, baseRoutes) = pagesHalf
+        let (aliases, entityPages, languages) = otherHalf
         var jobs: [PageJob] = []
         var routes: [Route] = []
         for language in programme.languages {
@@ -66,17 +76,10 @@ extension SiteRenderer {
         others.append(OtherFile(path: Route.sitemap.path) {
             Sitemap.render(pages: baseRoutes.map(\.path), programme: programme)
         })
-        let aliases = Aliases.all(portfolio)
-        let targets = LinkTargets(portfolio: portfolio, sitePaths: Set(pages + others.map(\.path) + feeds + aliases.map(\.from.path)))
-        var diagnostics: [Diagnostic] = []
-        var strings: [Language: Strings] = [:]
-        var names: [Language: String] = [:]
-        for language in programme.languages {
-            let (table, problems) = theme.strings(for: language, defaultLanguage: programme.language, programmeFile: programme.source.path)
-            strings[language] = table
-            names[language] = table["language_name"]
-            diagnostics += problems
-        }
+        let targets = LinkTargets(portfolio: portfolio, entityPages: entityPages,
+                                  sitePaths: Set(pages + others.map(\.path) + feeds + aliases.map(\.from.path)))
+        let strings = languages.strings
+        var diagnostics = languages.stringProblems
         others += feedFiles(portfolio, targets: targets, strings: strings)
         diagnostics += collisions(among: pages + others.map(\.path), aliases: aliases, portfolio: portfolio)
         others += aliases.map { alias in
@@ -85,15 +88,32 @@ extension SiteRenderer {
         }
         others += HostFiles.all(programme: programme, aliases: aliases, assets: assets,
                                 sitePaths: pages + others.map(\.path) + feeds)
-        var themes: [Language: Theme] = [:]
-        for language in programme.languages {
-            let (localized, problems) = theme.localized(strings[language] ?? Strings(language: language, texts: [:]), pages: pageShapes)
-            themes[language] = localized
-            // The same template error is found in every language: reported once.
-            diagnostics += problems.filter { !diagnostics.contains($0) }
-        }
+        // The same template error is found in every language: reported once.
+        for problem in languages.templateProblems where !diagnostics.contains(problem) { diagnostics.append(problem) }
         return Plan(jobs: jobs, routes: routes, others: others, diagnostics: diagnostics, targets: targets,
-                    strings: strings, languageNames: names, themes: themes, lists: lists, assets: assets)
+                    strings: strings, languageNames: languages.names, themes: languages.themes, lists: lists, assets: assets)
+    }
+
+    /// The interface's words in each of a programme's languages and each language's own name, with the
+    /// tables' problems; and a theme compiled for each language, with the templates' problems.
+    private struct Languages: Sendable {
+        var strings: [Language: Strings] = [:]
+        var names: [Language: String] = [:]
+        var stringProblems: [Diagnostic] = []
+        var themes: [Language: Theme] = [:]
+        var templateProblems: [Diagnostic] = []
+
+        init(_ theme: Theme, for programme: Programme) {
+            for language in programme.languages {
+                let (table, problems) = theme.strings(for: language, defaultLanguage: programme.language, programmeFile: programme.source.path)
+                strings[language] = table
+                names[language] = table["language_name"]
+                stringProblems += problems
+                let (localized, compileProblems) = theme.localized(table, pages: SiteRenderer.pageShapes)
+                themes[language] = localized
+                templateProblems += compileProblems
+            }
+        }
     }
 
     /// The pages of `portfolio`'s site, in the default language: home, reports, 404, the lists, search,
@@ -179,8 +199,9 @@ extension SiteRenderer {
         var folders: Set<String> = []
         for path in paths {
             // The path's folders, the nearest first, until one is known (then so are those above it).
+            // By bytes: a slash is one byte in UTF-8, and no grapheme needs working out.
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }

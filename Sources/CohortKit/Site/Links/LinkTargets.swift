@@ -18,6 +18,21 @@ struct LinkTargets: Sendable {
     ]
 
     init(portfolio: Portfolio, sitePaths: Set<String>) {
+        self.init(portfolio: portfolio, entityPages: Self.entityPages(portfolio), sitePaths: sitePaths)
+    }
+
+    /// Targets whose entity pages, by path in the content folder, are `entityPages` (`entityPages(_:)`
+    /// of `portfolio`, made apart so that it can be made beside other work).
+    init(portfolio: Portfolio, entityPages: [String: Route], sitePaths: Set<String>) {
+        programme = portfolio.programme
+        pages = entityPages
+        self.sitePaths = sitePaths
+        pathIndex = SitePathIndex(sitePaths)
+        staticPaths = Set(portfolio.staticFiles.map(\.path))
+    }
+
+    /// The route of each entity's page, by the path of its file in the content folder.
+    static func entityPages(_ portfolio: Portfolio) -> [String: Route] {
         let programme = portfolio.programme
         var pages: [String: Route] = [:]
         pages.reserveCapacity(portfolio.organizations.count + portfolio.companies.count + portfolio.agreements.count
@@ -28,11 +43,7 @@ struct LinkTargets: Sendable {
         for agreement in portfolio.agreements { add(agreement.source, .agreement(agreement.slug)) }
         for item in portfolio.news { add(item.source, .newsItem(item.slug)) }
         for page in portfolio.pages { add(page.source, .page(page.slug)) }
-        self.programme = programme
-        self.pages = pages
-        self.sitePaths = sitePaths
-        pathIndex = SitePathIndex(sitePaths)
-        staticPaths = Set(portfolio.staticFiles.map(\.path))
+        return pages
     }
 
     /// The path in the content folder of a file that diagnostics name `path`.

@@ -115,28 +115,40 @@ struct ListIndex: Sendable {
     /// the same key share it, shown as the spelling most items have), in `order` (then by value).
     private static func groups<Item>(_ items: [Item], _ dimension: ListPage.Dimension, order: [String] = [],
                                      key makeKey: (String) -> String = { $0 }, value: (Item) -> String?) -> [Group] {
-        var members: [String: [Int]] = [:]
-        var spellings: [String: [String: Int]] = [:]
-        // Each value's key, made once: the values are few and the items many.
-        var keys: [String: String] = [:]
+        // Each value as written, with its key (made once) and how many items have it; each key with its
+        // members. An item costs one lookup of its value: the values are few and the items many.
+        var valueIndex: [String: Int] = [:]
+        var values: [(text: String, key: Int, count: Int)] = []
+        var keyIndex: [String: Int] = [:]
+        var keys: [(key: String, members: [Int])] = []
         for (index, item) in items.enumerated() {
-            guard let value = value(item) else { continue }
-            let key: String
-            if let known = keys[value] {
-                key = known
+            guard let text = value(item) else { continue }
+            let position: Int
+            if let known = valueIndex[text] {
+                position = known
             } else {
-                key = makeKey(value)
-                keys[value] = key
+                let key = makeKey(text)
+                let keyPosition = keyIndex[key] ?? keys.count
+                if keyPosition == keys.count {
+                    keyIndex[key] = keyPosition
+                    keys.append((key, []))
+                }
+                position = values.count
+                valueIndex[text] = position
+                values.append((text, keyPosition, 0))
             }
-            members[key, default: []].append(index)
-            spellings[key, default: [:]][value, default: 0] += 1
+            values[position].count += 1
+            keys[values[position].key].members.append(index)
         }
-        let shown = spellings.mapValues { counts in
-            counts.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key ?? ""
+        // A key is shown as the spelling most items have, the first in text order on a tie.
+        var shown = [(text: String, count: Int)?](repeating: nil, count: keys.count)
+        for value in values {
+            if let best = shown[value.key], best.count > value.count || (best.count == value.count && best.text < value.text) { continue }
+            shown[value.key] = (value.text, value.count)
         }
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return members.keys.map { (key: $0, value: shown[$0] ?? $0) }
+        return keys.indices.map { (key: keys[$0].key, value: shown[$0]?.text ?? keys[$0].key, members: keys[$0].members) }
             .sorted { (rank[$0.value] ?? Int.max, $0.value, $0.key) < (rank[$1.value] ?? Int.max, $1.value, $1.key) }
-            .map { Group(filter: ListPage.Filter(dimension: dimension, key: $0.key), value: $0.value, members: members[$0.key] ?? []) }
+            .map { Group(filter: ListPage.Filter(dimension: dimension, key: $0.key), value: $0.value, members: $0.members) }
     }
 }
