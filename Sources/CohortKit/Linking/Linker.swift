@@ -43,42 +43,50 @@ enum Linker {
         for (index, value) in agreements.enumerated() { register(value.slug, .agreement(index), at: value.source) }
 
         let rules = Rules(programme: programme, entities: entities, undecoded: undecoded)
-        diagnostics += rules.checkProgramme()
-        var agreementsByParty: [Slug: [Slug]] = [:]
-        for agreement in agreements {
-            diagnostics += rules.checkParties(of: agreement)
-            for party in Set(agreement.parties.map(\.value)).sorted() where entities[party] != nil {
-                agreementsByParty[party, default: []].append(agreement.slug)
+        // The rules' checks, which only report, on one core; on the other, the portfolio they check,
+        // which is dropped if they find an error.
+        let checks: @Sendable () -> [Diagnostic] = { [companies, agreements, news] in
+            var diagnostics = rules.checkProgramme()
+            for agreement in agreements { diagnostics += rules.checkParties(of: agreement) }
+            for item in news { diagnostics += rules.checkReferences(item.about) }
+            diagnostics += rules.checkCompanies(companies)
+            for company in companies { diagnostics += rules.checkInvestments(of: company, agreements: agreements) }
+            diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
+            return diagnostics
+        }
+        let assemble: @Sendable () -> (Portfolio, [Diagnostic]) = { [organizations, companies, agreements, news, pages, entities, translations] in
+            var diagnostics: [Diagnostic] = []
+            var agreementsByParty: [Slug: [Slug]] = [:]
+            for agreement in agreements {
+                for party in Set(agreement.parties.map(\.value)).sorted() where entities[party] != nil {
+                    agreementsByParty[party, default: []].append(agreement.slug)
+                }
             }
+            var newsByEntity: [Slug: [Int]] = [:]
+            for (index, item) in news.enumerated() {
+                for slug in Set(item.about.map(\.value)) { newsByEntity[slug, default: []].append(index) }
+            }
+            let (coInvestmentsBy, acquisitionsBy) = Portfolio.investors(of: companies)
+            let logos = Logos.resolve(programme, organizations: organizations, companies: companies, staticFiles: staticFiles)
+            diagnostics += logos.diagnostics
+            diagnostics += StaticSVGs.check(staticFiles, except: logos.named, contentRoot: programme.contentRoot)
+            diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
+            diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
+            let (byOriginal, problems) = checkTranslations(translations, programme: programme, entities: entities, news: news,
+                                                           pages: pages, undecoded: undecoded)
+            diagnostics += problems
+            var portfolio = Portfolio(
+                programme: programme, organizations: organizations, companies: companies, agreements: agreements,
+                news: news, pages: pages, staticFiles: staticFiles, entities: entities,
+                agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
+                newsByEntity: newsByEntity, translations: byOriginal, logos: logos.logos, programmeLogo: logos.programme)
+            portfolio.reportingDate = programme.reportingDate ?? portfolio.latestDate
+            return (portfolio, diagnostics)
         }
-        var newsByEntity: [Slug: [Int]] = [:]
-        for (index, item) in news.enumerated() {
-            diagnostics += rules.checkReferences(item.about)
-            for slug in Set(item.about.map(\.value)) { newsByEntity[slug, default: []].append(index) }
-        }
-        diagnostics += rules.checkCompanies(companies)
-        for company in companies {
-            diagnostics += rules.checkInvestments(of: company, agreements: agreements)
-        }
-        let (coInvestmentsBy, acquisitionsBy) = Portfolio.investors(of: companies)
-        diagnostics += rules.checkMoney(companies: companies, agreements: agreements)
-        let logos = Logos.resolve(programme, organizations: organizations, companies: companies, staticFiles: staticFiles)
-        diagnostics += logos.diagnostics
-        diagnostics += StaticSVGs.check(staticFiles, except: logos.named, contentRoot: programme.contentRoot)
-        diagnostics += duplicateSlugs(news.map { ($0.slug, $0.source) }, kind: "news item")
-        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.source) }, kind: "page")
-
-        let (byOriginal, problems) = checkTranslations(translations, programme: programme, entities: entities, news: news,
-                                                       pages: pages, undecoded: undecoded)
-        diagnostics += problems
+        let (checked, (portfolio, problems)) = concurrently(checks, assemble)
+        diagnostics += checked + problems
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var portfolio = Portfolio(
-            programme: programme, organizations: organizations, companies: companies, agreements: agreements,
-            news: news, pages: pages, staticFiles: staticFiles, entities: entities,
-            agreementsByParty: agreementsByParty, coInvestmentsBy: coInvestmentsBy, acquisitionsBy: acquisitionsBy,
-            newsByEntity: newsByEntity, translations: byOriginal, logos: logos.logos, programmeLogo: logos.programme)
-        portfolio.reportingDate = programme.reportingDate ?? portfolio.latestDate
         diagnostics += Rules.warnings(for: portfolio)
         // The figures and the site are as of the reporting date when the programme (or --as-of) names one.
         return (programme.reportingDate.map(portfolio.asOf) ?? portfolio, diagnostics)
