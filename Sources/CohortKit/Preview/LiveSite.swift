@@ -227,7 +227,7 @@ public final class LiveSite: @unchecked Sendable {
         var stale: Set<String> = []
         if !samePages {
             for path in bodies.keys where jobs[path] == nil { forgetBody(path) }
-            stale = changed == nil ? Set(jobs.keys) : Set(jobs.keys).subtracting(bodies.keys)
+            stale = changed == nil ? Set(jobs.keys) : Set(jobs.keys.filter { bodies[$0] == nil })
         }
         for input in changed ?? [] { stale.formUnion(bodyReaders[input] ?? []) }
         let work = stale.sorted().compactMap { path in jobs[path].map { (path, $0) } }
