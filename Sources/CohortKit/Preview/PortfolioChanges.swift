@@ -53,13 +53,8 @@ enum PortfolioChanges {
     /// The inputs that a change of the site's files from `old` to `new` touches: each file added or
     /// removed, and the whole set when any was.
     static func sitePaths(_ old: Set<String>, _ new: Set<String>) -> Set<PageInput> {
-        // Looked up in each other rather than copied: the sets hold every file of the site.
-        var changed: Set<PageInput> = []
-        for path in new where !old.contains(path) { changed.insert(.sitePath(path)) }
-        for path in old where !new.contains(path) { changed.insert(.sitePath(path)) }
-        guard !changed.isEmpty else { return [] }
-        changed.insert(.siteFiles)
-        return changed
+        guard old != new else { return [] }
+        return Set(old.symmetricDifference(new).map(PageInput.sitePath)).union([.siteFiles])
     }
 
     /// The keys whose values differ, or that only one side has.
