@@ -130,6 +130,10 @@ public struct CurrencyConverter: Sendable {
         return rate.convert(money, to: programme.currency)
     }
 
+    /// `money` in the reporting currency, or as written when no rate is declared for its currency (which
+    /// the decoders refuse for the programme's pool and ticket): what the reports and the site show.
+    public func toReportingOrAsWritten(_ money: Money) -> Money { toReporting(money) ?? money }
+
     /// Whether `money` had to be converted.
     public func needsConversion(_ money: Money) -> Bool { money.currency != programme.currency }
 }

@@ -138,7 +138,7 @@ struct Rules {
         }
         // The reports' own figures: what is committed, and how many companies count against the target.
         let (committed, counted) = Figures.commitment(of: portfolio)
-        let pool = Figures.pool(of: portfolio)
+        let pool = portfolio.converter.toReportingOrAsWritten(programme.pool)
         if committed.amount.minorUnits > pool.minorUnits {
             diagnostics.append(.warning(
                 at: programme.source, "committed investments add up to \(committed.amount.formatted), more than the pool of \(pool.formatted)"))

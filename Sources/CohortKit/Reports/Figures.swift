@@ -149,12 +149,6 @@ public struct Figures: Sendable, Hashable {
     /// The name of a group of companies that do not say.
     static let unspecified = "Not specified"
 
-    /// The programme's pool in the reporting currency, the figure the reports, the site and the pool
-    /// check all show (as written when no rate converts it, which the programme's decoder refuses).
-    static func pool(of portfolio: Portfolio) -> Money {
-        portfolio.converter.toReporting(portfolio.programme.pool) ?? portfolio.programme.pool
-    }
-
     /// What is committed (the rounds of `signed`, `funded` and `exited` companies, in the reporting
     /// currency) and how many companies count against `target_companies`, company by company: the
     /// figures' own, and what the link stage checks against the pool and the target (`Rules.warnings`).
@@ -191,8 +185,8 @@ public struct Figures: Sendable, Hashable {
 
         title = programme.title
         self.currency = currency
-        pool = Figures.pool(of: portfolio)
-        standardTicket = converter.toReporting(programme.standardTicket) ?? programme.standardTicket
+        pool = converter.toReportingOrAsWritten(programme.pool)
+        standardTicket = converter.toReportingOrAsWritten(programme.standardTicket)
         targetCompanies = programme.targetCompanies
         companiesInProgramme = commitment.companiesInProgramme
         companiesSigned = committedLines.count

@@ -57,7 +57,7 @@ public struct Outcomes: Sendable, Hashable {
         let converter = portfolio.converter
         let reporting = { (value: MetricValue) -> MetricValue in
             guard case .money(let money) = value else { return value }
-            return .money(converter.toReporting(money) ?? money)
+            return .money(converter.toReportingOrAsWritten(money))
         }
         let counted = portfolio.companies.filter(\.status.isCommitted)
         metrics = programme.metrics.map { metric in

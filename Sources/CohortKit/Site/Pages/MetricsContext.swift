@@ -149,7 +149,7 @@ extension SiteContext {
             switch value {
             case .count(let count): Double(count)
             case .number(let number): NSDecimalNumber(decimal: number).doubleValue
-            case .money(let money): Double((converter.toReporting(money) ?? money).minorUnits)
+            case .money(let money): Double(converter.toReportingOrAsWritten(money).minorUnits)
             }
         }
         let largest = max(metric.kind == .percent ? 100 : 0, values.map { size($0.value) }.max() ?? 0)
