@@ -12,7 +12,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all site build test test-checks release-compile check clean deps search-deps lint-workflow lint-site lint-hosting lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
+.PHONY: all site build test test-build test-checks test-release release-compile check clean deps search-deps lint-workflow lint-site lint-hosting lint-reports lint-schemas bench install uninstall fuzz dist dist-deps dist-test
 
 all: site
 
@@ -61,15 +61,19 @@ uninstall:
 
 # Unit tests and end-to-end tests (they run the debug `cohort` binary), make install and uninstall
 # into a temporary prefix, the workflow's lint, the built sites' HTML and accessibility, then the
-# reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer.
-# The release binary that dist-test packages compiles (about 3 minutes, mostly on one core) while the
-# tests and lints run (test-checks); dist-test then links, packages and checks it.
+# reports of a hostile programme in a real spreadsheet and a GitHub Markdown renderer (test-checks);
+# and the release: its binary compiled as make dist does (about 5 minutes, mostly on one core), then
+# packaged and checked by dist-test (test-release). The two lines run side by side from the start, the
+# release beside the debug build and the checks, so that both cores stay busy; the packages are
+# resolved first, so that the two builds do not both write Package.resolved.
 test: deps search-deps dist-deps
-	$(call timed,build,$(SWIFT) build --product cohort)
-	$(call timed,test-checks and release-compile,$(MAKE) -j2 test-checks release-compile)
-	$(call timed,dist-test,$(MAKE) dist-test)
+	$(call timed,resolve,$(SWIFT) package resolve)
+	$(call timed,everything,$(MAKE) --no-print-directory -j2 test-checks test-release)
 
-test-checks:
+test-build:
+	$(call timed,build,$(SWIFT) build --product cohort)
+
+test-checks: test-build
 	$(call timed,swift test,$(SWIFT) test)
 	$(call timed,install-test,bash Tests/install-test.sh)
 	$(call timed,lint-workflow,$(MAKE) lint-workflow)
@@ -78,10 +82,15 @@ test-checks:
 	$(call timed,lint-reports,$(MAKE) lint-reports)
 	$(call timed,lint-schemas,$(MAKE) lint-schemas)
 
+# dist-test compares the release binary with the debug build that test-build made (named, so that it
+# does not wait for `swift test`, which holds the build folder while it runs).
+test-release: test-build release-compile
+	$(call timed,dist-test,COHORT_DEBUG="$$($(SWIFT) build --show-bin-path)/cohort" $(MAKE) dist-test)
+
 # Compiles the release binary as make dist does, its output in .build/release-compile.log (printed
 # when it fails).
 release-compile: dist-deps
-	$(call timed,release-compile,bash Packaging/dist.sh compile > .build/release-compile.log 2>&1 || { tail -n 40 .build/release-compile.log; exit 1; })
+	$(call timed,release-compile,mkdir -p .build && bash Packaging/dist.sh compile > .build/release-compile.log 2>&1 || { tail -n 40 .build/release-compile.log; exit 1; })
 
 # Runs a step of make test ($(2)) and says how long it took, as "make test: NAME: N s".
 timed = @start=$$(date +%s); $(2); status=$$?; echo "make test: $(1): $$(($$(date +%s) - start)) s"; exit $$status

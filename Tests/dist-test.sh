@@ -73,8 +73,13 @@ echo "dist-test: init, build and schema --check from an empty environment"
 # fold accents and checksum other scripts), and a generated programme.
 (
     cd "$root"
-    ${SWIFT:-swift} build --product cohort >/dev/null
-    debug="$(${SWIFT:-swift} build --show-bin-path)/cohort"
+    # make test names the debug binary it built (COHORT_DEBUG), which `swift test` may be running beside.
+    debug=${COHORT_DEBUG:-}
+    if [ -z "$debug" ]; then
+        ${SWIFT:-swift} build --product cohort >/dev/null
+        debug="$(${SWIFT:-swift} build --show-bin-path)/cohort"
+    fi
+    [ -x "$debug" ] || fail "no debug binary at $debug"
     "$debug" corpus --companies 200 --output "$work/corpus" >/dev/null 2>&1 || fail "cohort corpus failed"
     for content in content Tests/Fixtures/hostile-programme Tests/Fixtures/lifecycle-programme Tests/Fixtures/combination-programme "$work/corpus"; do
         name=$(basename "$content")
