@@ -111,10 +111,11 @@ install -D -m 644 "$work/man/cohort.1" "$root/man/cohort.1"
 } > "$root/THIRD-PARTY-LICENSES"
 
 # Reproducible archives: name order, root-owned, every date SOURCE_DATE_EPOCH, gzip without a name or time.
+# gzip's default level: -9 made the tarball 0.4 % smaller (19.89 against 19.97 MB) in 2.5 times as long.
 mkdir -p "$DIST"
 rm -f "$DIST/$name.tar.gz" "$DIST"/cohort_"$version"_"$debarch".deb "$DIST/SHA256SUMS"
 tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner --format=gnu \
-    -C "$work" -cf - "$name" | gzip -9n > "$DIST/$name.tar.gz"
+    -C "$work" -cf - "$name" | gzip -6n > "$DIST/$name.tar.gz"
 
 # The Debian package: the same files where Debian puts them.
 deb=$work/deb
