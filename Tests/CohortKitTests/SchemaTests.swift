@@ -48,6 +48,49 @@ import Testing
         }
     }
 
+    @Test func everyFieldIsReadAsItsDeclaredType() throws {
+        // Each field but free text, alone in a file, with a value no other type takes: the decoder
+        // reads it as its declaration's type says, so the value is an error at the field's value.
+        func isFreeText(_ type: SchemaType) -> Bool {
+            switch type {
+            case .text, .blankableText, .path: true
+            default: false
+            }
+        }
+        for kind in ContentSchema.kinds {
+            for field in kind.fields where !isFreeText(field.type) {
+                let line = "\(field.name): \"Not a value!\"\n"
+                let diagnostics = if let folder = kind.folder {
+                    decode("---\n" + line + "---\n", in: folder).1
+                } else {
+                    ProgrammeDecoder.decode(SourceFile(displayPath: "programme.yml", relativePath: "programme.yml", text: line)).diagnostics
+                }
+                let at = SourceLocation(path: kind.folder == nil ? "programme.yml" : diagnostics.first?.location.path ?? "",
+                                        line: kind.folder == nil ? 1 : 2, column: field.name.count + 3)
+                #expect(diagnostics.contains { $0.severity == .error && $0.location == at },
+                        "\(kind.name).\(field.name) (\(field.type)): \(diagnostics.map { "\($0.location) \($0.message)" })")
+            }
+        }
+    }
+
+    @Test func eachChoiceHasTheWordsItsDeclarationLists() {
+        func words(_ fields: [SchemaField], _ name: String) -> [String]? {
+            guard case .choice(let words)? = fields.first(where: { $0.name == name })?.type else { return nil }
+            return words
+        }
+        #expect(words(ContentSchema.organization, "kind") == Organization.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.company, "status") == Company.Status.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.agreement, "kind") == Agreement.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.agreement, "status") == Agreement.Status.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.round, "kind") == Round.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.round, "instrument") == Round.Instrument.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.exit, "kind") == Exit.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.distribution, "kind") == Distribution.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.metric, "kind") == Metric.Kind.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.metric, "total") == Metric.Total.allCases.map(\.rawValue))
+        #expect(words(ContentSchema.programme, "metrics_period") == Period.Kind.allCases.map(\.rawValue))
+    }
+
     @Test func aTranslationSchemaHasItsKindsTextAndNothingRequired() throws {
         let company = try #require(ContentSchema.kinds.first { $0.name == "company" }).translation
         #expect(company.name == "company.translation" && company.isTranslation)

@@ -44,49 +44,51 @@ private struct Entity {
 
     func organization(_ root: Node) -> Organization? {
         guard let fields = reader.fields(root, declared: ContentSchema.organization) else { return nil }
-        let name = fields.value("name", reader.nonEmptyString)
-        let kind = fields.value("kind") { reader.choice($0, Organization.Kind.self, what: "organisation kind") }
-        let country = fields.value("country", countryCode)
-        let website = fields.value("website", website)
-        let logo = fields.value("logo", reader.locatedText)
+        let name: String? = fields.read("name")
+        let kind: Organization.Kind? = fields.read("kind")
+        let country: String? = fields.read("country")
+        let website: String? = fields.read("website")
+        let logo: Located<String>? = fields.read("logo")
         let people = fields.value("people") { reader.list($0, person) } ?? []
+        let aliases = self.aliases(fields)
         guard let name, let kind else { return nil }
         return Organization(slug: slug, name: name, kind: kind, country: country, website: website, logo: logo,
-                            people: people, body: body, source: source, aliases: aliases(fields))
+                            people: people, body: body, source: source, aliases: aliases)
     }
 
     func company(_ root: Node) -> Company? {
         guard let fields = reader.fields(root, declared: ContentSchema.company) else { return nil }
-        let name = fields.value("name", reader.nonEmptyString)
-        let status = fields.value("status") { reader.choice($0, Company.Status.self, what: "company status") }
-        let sector = fields.value("sector", reader.nonEmptyString)
-        let country = fields.value("country", countryCode)
-        let focusArea = fields.value("focus_area", reader.slug)
+        let name: String? = fields.read("name")
+        let status: Company.Status? = fields.read("status")
+        let sector: String? = fields.read("sector")
+        let country: String? = fields.read("country")
+        let focusArea: Located<Slug>? = fields.read("focus_area")
         let money = InvestmentDecoder(reader: reader).decode(fields, status: status)
-        let website = fields.value("website", website)
-        let logo = fields.value("logo", reader.locatedText)
+        let website: String? = fields.read("website")
+        let logo: Located<String>? = fields.read("logo")
         let founded = fields.value("founded", year)
-        let tags = fields.value("tags") { reader.list($0, reader.nonEmptyString) } ?? []
+        let tags: [String] = fields.read("tags") ?? []
         let reports = metrics.flatMap { catalogue in
             fields.value("metrics") { MetricDecoder(reader: reader).reports($0, metrics: catalogue.metrics, period: catalogue.period) }
         } ?? []
+        let aliases = self.aliases(fields)
         guard let name, let status else { return nil }
         return Company(Company.Fields(slug: slug, name: name, status: status, sector: sector, country: country,
                        focusArea: focusArea, rounds: money.rounds, exit: money.exit, valuations: money.valuations,
                        distributions: money.distributions, metrics: reports,
                        website: website, logo: logo, founded: founded,
-                       tags: tags, body: body, source: source, aliases: aliases(fields)))
+                       tags: tags, body: body, source: source, aliases: aliases))
     }
 
     func agreement(_ root: Node) -> Agreement? {
         guard let fields = reader.fields(root, declared: ContentSchema.agreement) else { return nil }
-        let title = fields.value("title", reader.nonEmptyString)
-        let kind = fields.value("kind") { reader.choice($0, Agreement.Kind.self, what: "agreement kind") }
-        let status = fields.value("status") { reader.choice($0, Agreement.Status.self, what: "agreement status") }
-        let parties = fields.value("parties") { reader.list($0, reader.slug) }
-        let signed = fields.value("signed", reader.day)
-        let place = fields.value("place", reader.nonEmptyString)
-        let amount = fields.value("amount") { node in reader.money(node).map { Located($0, at: reader.location(node)) } }
+        let title: String? = fields.read("title")
+        let kind: Agreement.Kind? = fields.read("kind")
+        let status: Agreement.Status? = fields.read("status")
+        let parties: [Located<Slug>]? = fields.read("parties")
+        let signed: Day? = fields.read("signed")
+        let place: String? = fields.read("place")
+        let amount: Located<Money>? = fields.read("amount")
         if let node = fields.node("parties"), case .sequence(let items) = node, items.count < 2 {
             reader.error(node, "an agreement needs at least two parties, found \(items.count)")
         }
@@ -94,26 +96,29 @@ private struct Entity {
             reader.error(at: fields.location(of: "status"), "a signed agreement needs the date it was signed",
                          hint: "add 'signed: YYYY-MM-DD'")
         }
+        let aliases = self.aliases(fields)
         guard let title, let kind, let status, let parties else { return nil }
         return Agreement(Agreement.Fields(slug: slug, title: title, kind: kind, status: status, parties: parties, signed: signed,
-                         place: place, amount: amount, body: body, source: source, aliases: aliases(fields)))
+                         place: place, amount: amount, body: body, source: source, aliases: aliases))
     }
 
     func newsItem(_ root: Node) -> NewsItem? {
         guard let fields = reader.fields(root, declared: ContentSchema.news) else { return nil }
-        let title = fields.value("title", reader.nonEmptyString)
-        let date = fields.value("date", reader.day)
-        let about = fields.value("about") { reader.list($0, reader.slug) } ?? []
+        let title: String? = fields.read("title")
+        let date: Day? = fields.read("date")
+        let about: [Located<Slug>] = fields.read("about") ?? []
+        let aliases = self.aliases(fields)
         guard let title, let date else { return nil }
-        return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source, aliases: aliases(fields))
+        return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source, aliases: aliases)
     }
 
     func page(_ root: Node) -> Page? {
         guard let fields = reader.fields(root, declared: ContentSchema.page) else { return nil }
-        let title = fields.value("title", reader.nonEmptyString)
-        let order = fields.value("order", reader.int)
+        let title: String? = fields.read("title")
+        let order: Int? = fields.read("order")
+        let aliases = self.aliases(fields)
         guard let title else { return nil }
-        return Page(slug: slug, title: title, order: order, body: body, source: source, aliases: aliases(fields))
+        return Page(slug: slug, title: title, order: order, body: body, source: source, aliases: aliases)
     }
 
     // MARK: - Field types shared by several kinds
@@ -140,27 +145,8 @@ private struct Entity {
 
     private func person(_ node: Node) -> Person? {
         guard let fields = reader.fields(node, declared: ContentSchema.person),
-              let name = fields.value("name", reader.nonEmptyString) else { return nil }
-        return Person(name: name, role: fields.value("role", reader.nonEmptyString))
-    }
-
-    private func countryCode(_ node: Node) -> String? {
-        guard let text = reader.string(node) else { return nil }
-        guard text.utf8.count == 2, text.utf8.allSatisfy({ (65...90).contains($0) }) else {
-            reader.error(node, "invalid country '\(text)'", hint: "write an ISO 3166 alpha-2 code in capitals, such as IL or CN")
-            return nil
-        }
-        return text
-    }
-
-    private func website(_ node: Node) -> String? {
-        guard let text = reader.nonEmptyString(node) else { return nil }
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
-            reader.error(node, "website must be an http(s) address, found '\(text)'", hint: "for example 'https://example.com'")
-            return nil
-        }
-        return text
+              let name: String = fields.read("name") else { return nil }
+        return Person(name: name, role: fields.read("role"))
     }
 
     private func year(_ node: Node) -> Int? {

@@ -25,7 +25,23 @@ struct Fields {
         return nil
     }
 
-    /// Reads the field `key` with `read`, as `value(_:)` finds it.
+    /// The field `key`, as `value(_:)` finds it, read as its declaration's type says (`FieldValue`):
+    /// `let founded: Int? = fields.read("founded")`.
+    func read<T: FieldValue>(_ key: String) -> T? {
+        value(key).flatMap { read($0, as: key) }
+    }
+
+    /// `node` read as the declaration of `key` says: for a value found some other way than `value(_:)`.
+    func read<T: FieldValue>(_ node: Node, as key: String) -> T? {
+        guard let type = declared.first(where: { $0.name == key })?.type else {
+            assertionFailure("'\(key)' is read by its type but has no declaration")
+            return nil
+        }
+        return T.read(node, as: type, reader)
+    }
+
+    /// Reads the field `key` with `read`, as `value(_:)` finds it: for a value that more than its
+    /// declared type says how to read.
     func value<T>(_ key: String, _ read: (Node) -> T?) -> T? {
         value(key).flatMap(read)
     }

@@ -85,8 +85,8 @@ struct InvestmentDecoder {
         if case .mapping = node {
             guard let fields = reader.fields(node, declared: ContentSchema.investment) else { return nil }
             let amount = self.amount(fields)
-            let date = fields.value("date", reader.day)
-            let estimated = fields.value("estimated", reader.bool) ?? false
+            let date: Day? = fields.read("date")
+            let estimated: Bool = fields.read("estimated") ?? false
             guard let amount else { return nil }
             return Round(date: date, amount: amount, kind: .initial, instrument: nil, disbursement: paid ? .paid(date) : .pending,
                          estimated: estimated, agreement: nil, coInvestors: [])
@@ -115,14 +115,14 @@ struct InvestmentDecoder {
 
     private func round(_ node: Node) -> (round: Round, date: Day, kindNode: Node)? {
         guard let fields = reader.fields(node, declared: ContentSchema.round) else { return nil }
-        let date = fields.value("date", reader.day)
+        let date: Day? = fields.read("date")
         let amount = self.amount(fields)
         let kindNode = fields.value("kind")
-        let kind = kindNode.flatMap { reader.choice($0, Round.Kind.self, what: "round kind") }
-        let instrument = fields.value("instrument") { reader.choice($0, Round.Instrument.self, what: "instrument") }
-        let disbursed = fields.value("disbursed", reader.day)
-        let estimated = fields.value("estimated", reader.bool) ?? false
-        let agreement = fields.value("agreement", reader.slug)
+        let kind: Round.Kind? = kindNode.flatMap { fields.read($0, as: "kind") }
+        let instrument: Round.Instrument? = fields.read("instrument")
+        let disbursed: Day? = fields.read("disbursed")
+        let estimated: Bool = fields.read("estimated") ?? false
+        let agreement: Located<Slug>? = fields.read("agreement")
         let coInvestors = fields.value("co_investors") { reader.list($0, coInvestor) } ?? []
         if let date, let disbursed, disbursed < date {
             reader.error(at: fields.location(of: "disbursed"), "the round was disbursed on \(disbursed), before it was agreed on \(date)",
@@ -144,8 +144,8 @@ struct InvestmentDecoder {
     private func coInvestor(_ node: Node) -> CoInvestment? {
         if case .scalar = node { return reader.slug(node).map { CoInvestment(organization: $0, amount: nil) } }
         guard let fields = reader.fields(node, declared: ContentSchema.coInvestor) else { return nil }
-        let organization = fields.value("organization", reader.slug)
-        let amount = fields.value("amount", locatedMoney)
+        let organization: Located<Slug>? = fields.read("organization")
+        let amount: Located<Money>? = fields.read("amount")
         return organization.map { CoInvestment(organization: $0, amount: amount) }
     }
 
@@ -153,10 +153,10 @@ struct InvestmentDecoder {
 
     private func exit(_ node: Node) -> Exit? {
         guard let fields = reader.fields(node, declared: ContentSchema.exit) else { return nil }
-        let date = fields.value("date") { node in reader.day(node).map { Located($0, at: reader.location(node)) } }
-        let kind = fields.value("kind") { reader.choice($0, Exit.Kind.self, what: "exit kind") }
-        let proceeds = fields.value("proceeds", locatedMoney)
-        let acquirer = fields.value("acquirer", reader.slug)
+        let date: Located<Day>? = fields.read("date")
+        let kind: Exit.Kind? = fields.read("kind")
+        let proceeds: Located<Money>? = fields.read("proceeds")
+        let acquirer: Located<Slug>? = fields.read("acquirer")
         if kind == .writeOff, let node = fields.value("proceeds") {
             reader.error(node, "a write-off has no proceeds", hint: "remove 'proceeds', or choose the kind of exit that paid them")
         }
@@ -184,9 +184,9 @@ struct InvestmentDecoder {
         var marks: [Valuation] = []
         for node in nodes {
             guard let fields = reader.fields(node, declared: ContentSchema.valuation) else { continue }
-            let asOf = fields.value("as_of", reader.day)
+            let asOf: Day? = fields.read("as_of")
             let amount = self.amount(fields)
-            let basis = fields.value("basis", reader.nonEmptyString)
+            let basis: String? = fields.read("basis")
             guard let asOf, let amount else { continue }
             let location = fields.location(of: "as_of")
             if let previous = marks.last, asOf <= previous.asOf {
@@ -213,9 +213,9 @@ struct InvestmentDecoder {
         var read: [Distribution] = []
         for item in items {
             guard let fields = reader.fields(item, declared: ContentSchema.distribution) else { continue }
-            let date = fields.value("date", reader.day)
+            let date: Day? = fields.read("date")
             let amount = self.amount(fields)
-            let kind = fields.value("kind") { reader.choice($0, Distribution.Kind.self, what: "distribution kind") }
+            let kind: Distribution.Kind? = fields.read("kind")
             guard let date, let amount, let kind else { continue }
             let location = fields.location(of: "date")
             if amount.value.minorUnits == 0 {

@@ -16,9 +16,9 @@ struct MetricDecoder {
         var metrics: [Metric] = []
         for item in reader.list(node) ?? [] {
             guard let fields = reader.fields(item, declared: ContentSchema.metric) else { continue }
-            let key = fields.value("key", reader.slug)
-            let name = fields.value("name", reader.nonEmptyString)
-            let kind = fields.value("kind") { reader.choice($0, Metric.Kind.self, what: "metric kind") }
+            let key: Located<Slug>? = fields.read("key")
+            let name: String? = fields.read("name")
+            let kind: Metric.Kind? = fields.read("kind")
             let iris = fields.value("iris") { node -> String? in
                 guard let text = reader.nonEmptyString(node) else { return nil }
                 guard Self.isIRISIdentifier(text) else {
@@ -27,8 +27,8 @@ struct MetricDecoder {
                 }
                 return text
             }
-            let description = fields.value("description", reader.nonEmptyString)
-            let total = fields.value("total") { reader.choice($0, Metric.Total.self, what: "total") }
+            let description: String? = fields.read("description")
+            let total: Metric.Total? = fields.read("total")
             guard let key, let name, let kind else { continue }
             if Self.reportFields.contains(key.value.rawValue) {
                 reader.error(at: key.location, "'\(key.value)' names a field of every report; a metric needs another key",
@@ -87,8 +87,8 @@ struct MetricDecoder {
                 guard let valueNode = fields.node(metric.key.rawValue), let value = self.value(valueNode, of: metric) else { continue }
                 values.append(MetricReport.Entry(key: metric.key, value: value, location: reader.location(valueNode)))
             }
-            let estimated = fields.value("estimated", reader.bool) ?? false
-            let source = fields.value("source", reader.nonEmptyString)
+            let estimated: Bool = fields.read("estimated") ?? false
+            let source: String? = fields.read("source")
             reports.append(MetricReport(period: period, values: values, estimated: estimated, source: source, location: location))
         }
         return reports

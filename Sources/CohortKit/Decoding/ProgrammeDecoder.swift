@@ -18,26 +18,26 @@ enum ProgrammeDecoder {
         let reader = NodeReader(file: file, firstLine: 1, defaultCurrency: currency)
         guard let fields = reader.fields(root, declared: ContentSchema.programme) else { return (nil, currency, nil, reader.diagnostics) }
 
-        let title = fields.value("title", reader.nonEmptyString)
-        let tagline = fields.value("tagline", reader.string) ?? ""
-        let description = fields.value("description", reader.string)
+        let title: String? = fields.read("title")
+        let tagline: String = fields.read("tagline") ?? ""
+        let description: String? = fields.read("description")
         let baseURL = fields.value("base_url") { readBaseURL($0, reader) }
         let languages = readLanguages(fields, reader)
-        let reportingCurrency = fields.value("currency", reader.currency)
-        let pool = fields.value("pool", reader.money)
-        let target = fields.value("target_companies", reader.int)
-        let ticket = fields.value("standard_ticket", reader.money)
-        let announced = fields.value("announced", reader.day)
-        let reportingDate = fields.value("reporting_date", reader.day)
-        let managers = fields.value("managers") { reader.list($0, reader.slug) } ?? []
-        let partners = fields.value("partners") { reader.list($0, reader.slug) } ?? []
+        let reportingCurrency: Currency? = fields.read("currency")
+        let pool: Money? = fields.read("pool")
+        let target: Int? = fields.read("target_companies")
+        let ticket: Money? = fields.read("standard_ticket")
+        let announced: Day? = fields.read("announced")
+        let reportingDate: Day? = fields.read("reporting_date")
+        let managers: [Located<Slug>] = fields.read("managers") ?? []
+        let partners: [Located<Slug>] = fields.read("partners") ?? []
         let focusAreas = fields.value("focus_areas") { focusAreaList($0, reader) } ?? []
         let rates = fields.value("exchange_rates") { exchangeRates($0, reader) }
-        let allowRawHTML = fields.value("allow_raw_html", reader.bool) ?? false
-        let pageSize = fields.value("page_size") { reader.int($0, in: Programme.pageSizes) } ?? Programme.defaultPageSize
-        let search = fields.value("search", reader.bool) ?? true
-        let logo = fields.value("logo", reader.locatedText)
-        let metricsPeriod = fields.value("metrics_period") { reader.choice($0, Period.Kind.self, what: "metrics period") } ?? .year
+        let allowRawHTML: Bool = fields.read("allow_raw_html") ?? false
+        let pageSize: Int = fields.read("page_size") ?? Programme.defaultPageSize
+        let search: Bool = fields.read("search") ?? true
+        let logo: Located<String>? = fields.read("logo")
+        let metricsPeriod: Period.Kind = fields.read("metrics_period") ?? .year
         let metrics = fields.value("metrics") { MetricDecoder(reader: reader).declarations($0) } ?? []
 
         if let reportingCurrency {
@@ -117,8 +117,8 @@ enum ProgrammeDecoder {
         var seen: Set<Slug> = []
         return reader.list(node) { item -> FocusArea? in
             guard let fields = reader.fields(item, declared: ContentSchema.focusArea),
-                  let slug = fields.value("slug", reader.slug),
-                  let name = fields.value("name", reader.nonEmptyString) else { return nil }
+                  let slug: Located<Slug> = fields.read("slug"),
+                  let name: String = fields.read("name") else { return nil }
             guard seen.insert(slug.value).inserted else {
                 reader.error(at: slug.location, "duplicate focus area '\(slug.value)'")
                 return nil
@@ -129,7 +129,7 @@ enum ProgrammeDecoder {
 
     private static func exchangeRates(_ node: Node, _ reader: NodeReader) -> ExchangeRates? {
         guard let fields = reader.fields(node, declared: ContentSchema.exchangeRates) else { return nil }
-        let asOf = fields.value("as_of", reader.day)
+        let asOf: Day? = fields.read("as_of")
         let rates = fields.value("rates") { ratesNode -> [Currency: Rate]? in
             guard case .mapping(let mapping) = ratesNode else {
                 reader.error(ratesNode, "expected rates as 'CODE: RATE' pairs, found \(ratesNode.kindDescription)")

@@ -64,8 +64,8 @@ enum TranslationDecoder {
         if let node = fields.node("focus_areas") {
             translation.locations["focus_areas"] = reader.location(node)
             for item in reader.list(node) ?? [] {
-                guard let area = reader.fields(item, declared: ContentSchema.focusArea), let slug = area.value("slug", reader.slug),
-                      let name = area.value("name", reader.nonEmptyString) else { continue }
+                guard let area = reader.fields(item, declared: ContentSchema.focusArea), let slug: Located<Slug> = area.read("slug"),
+                      let name: String = area.read("name") else { continue }
                 translation.focusAreaNames[slug.value] = name
                 translation.locations["focus_areas." + slug.value.rawValue] = slug.location
             }
@@ -74,8 +74,8 @@ enum TranslationDecoder {
             translation.locations["metrics"] = reader.location(node)
             for item in reader.list(node) ?? [] {
                 guard let metric = reader.fields(item, declared: ContentSchema.metricText),
-                      let key = metric.value("key", reader.slug), let name = metric.value("name", reader.nonEmptyString) else { continue }
-                translation.metricTexts[key.value] = Translation.MetricText(name: name, description: metric.value("description", reader.nonEmptyString))
+                      let key: Located<Slug> = metric.read("key"), let name: String = metric.read("name") else { continue }
+                translation.metricTexts[key.value] = Translation.MetricText(name: name, description: metric.read("description"))
                 translation.locations["metrics." + key.value.rawValue] = key.location
             }
         }
