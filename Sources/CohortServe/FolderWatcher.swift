@@ -11,13 +11,29 @@ import Glibc
 /// once; a folder that cannot have one (the system's limit on watches reached, no permission) is
 /// reported, since its changes would go unseen. Elsewhere the roots are scanned twice a second.
 final class FolderWatcher: @unchecked Sendable {
+    /// A path that changed, and what the change says of a writer.
+    struct Change: Equatable {
+        let path: String
+        let writer: Writer
+
+        /// Whether a program may still be writing the file.
+        enum Writer: Equatable {
+            /// It was created or written and is still open for writing, as far as the watcher knows.
+            case writing
+            /// Its writer closed it, or it was removed or renamed.
+            case done
+            /// The change says nothing of a writer (a folder, attributes).
+            case unknown
+        }
+    }
+
     private let roots: [String]
-    private let onChange: @Sendable ([String]) -> Void
+    private let onChange: @Sendable ([Change]) -> Void
     private let onFailure: @Sendable (WatchFailure) -> Void
 
-    /// Watches `roots` (which need not exist yet) and calls `onChange` with changed paths, from a thread
+    /// Watches `roots` (which need not exist yet) and calls `onChange` with the changes, from a thread
     /// of its own, and `onFailure` for each folder it cannot watch.
-    init(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void, onFailure: @escaping @Sendable (WatchFailure) -> Void) {
+    init(roots: [URL], onChange: @escaping @Sendable ([Change]) -> Void, onFailure: @escaping @Sendable (WatchFailure) -> Void) {
         self.roots = roots.map(\.standardizedFileURL.path)
         self.onChange = onChange
         self.onFailure = onFailure
@@ -89,7 +105,7 @@ final class FolderWatcher: @unchecked Sendable {
             let count = read(descriptor, buffer, capacity)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
-            var changed: [String] = []
+            var changed: [Change] = []
             var offset = 0
             while offset + MemoryLayout<inotify_event>.size <= count {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
@@ -97,7 +113,7 @@ final class FolderWatcher: @unchecked Sendable {
                 let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
                 offset += MemoryLayout<inotify_event>.size + Int(event.len)
                 if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                    changed += roots // Events were lost: everything may have changed.
+                    changed += roots.map { Change(path: $0, writer: .unknown) } // Events were lost: everything may have changed.
                     continue
                 }
                 guard let folder = folders[event.wd] else { continue }
@@ -106,17 +122,22 @@ final class FolderWatcher: @unchecked Sendable {
                     continue
                 }
                 let path = name.isEmpty ? folder.path : folder.path + "/" + name
-                let appeared = event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
-                if folder.roots.contains(path) {
+                let isFolder = event.mask & UInt32(IN_ISDIR) != 0
+                let appeared = isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                if folder.roots.contains(path) || folder.whole {
                     if appeared { addWatches(below: path) }
-                    changed.append(path)
-                } else if folder.whole {
-                    if appeared { addWatches(below: path) }
-                    changed.append(path)
+                    changed.append(Change(path: path, writer: isFolder ? .unknown : Self.writer(event.mask)))
                 }
             }
             if !changed.isEmpty { onChange(changed) }
         }
+    }
+
+    /// What an event of a file says of its writer.
+    private static func writer(_ mask: UInt32) -> Change.Writer {
+        if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0 { return .done }
+        if mask & UInt32(IN_CREATE | IN_MODIFY) != 0 { return .writing }
+        return .unknown
     }
     #else
     /// Starts scanning; the thread runs until the process ends.
@@ -127,7 +148,7 @@ final class FolderWatcher: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: 0.5)
                 let current = snapshot()
                 let changed = Set(previous.keys).union(current.keys).filter { previous[$0] != current[$0] }
-                if !changed.isEmpty { onChange(changed.sorted()) }
+                if !changed.isEmpty { onChange(changed.sorted().map { Change(path: $0, writer: .unknown) }) }
                 previous = current
             }
         }

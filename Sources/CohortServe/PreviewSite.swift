@@ -1,16 +1,27 @@
 import CohortKit
 import Foundation
 
-/// The site a preview serves, and its rebuilds: changes reported by the watcher are gathered for a
-/// moment (an editor's save is often several events), then applied in one rebuild on a queue of
+/// The site a preview serves, and its rebuilds: changes reported by the watcher are gathered until
+/// they settle (an editor's save is often several events), then applied in one rebuild on a queue of
 /// their own, so that requests are served from the last finished version meanwhile. A folder the
 /// watcher cannot watch is an error on every page from then on.
 final class PreviewSite: @unchecked Sendable {
+    /// How long no new change must come, with every file written closed, before a rebuild starts.
+    static let quiet = DispatchTimeInterval.milliseconds(10)
+    /// How long after the first change a rebuild starts at the latest, even with a file still open for
+    /// writing (it is read as it is, and read again when its writer closes it).
+    static let longest = DispatchTimeInterval.milliseconds(40)
+
     private let queue = DispatchQueue(label: "cohort.preview.rebuild")
     private let site: LiveSite
     private let lock = NSLock()
     private var pending: Set<String> = []
-    private var scheduled = false
+    /// The files of `pending` that a program may still be writing.
+    private var writing: Set<String> = []
+    /// When the first change of `pending` came.
+    private var firstChange: DispatchTime?
+    /// Counts the changes noted: a scheduled rebuild that a later change overtook does nothing.
+    private var changes = 0
     private var unwatchedFolders: [Diagnostic] = []
     private let rebuilt: @Sendable ([String], LiveSite.Rebuild) -> Void
     private let unwatched: @Sendable (Diagnostic) -> Void
@@ -43,19 +54,32 @@ final class PreviewSite: @unchecked Sendable {
         queue.sync { site.build() }
     }
 
-    /// Notes changed paths; a rebuild follows shortly.
-    func changed(_ paths: [String]) {
-        let schedule = lock.withLock { () -> Bool in
-            pending.formUnion(paths)
-            defer { scheduled = true }
-            return !scheduled
+    /// Notes changes; a rebuild follows once they settle: `quiet` after the last, when no file is
+    /// still open for writing, and `longest` after the first at the latest.
+    func changed(_ changes: [FolderWatcher.Change]) {
+        let (deadline, count) = lock.withLock { () -> (DispatchTime, Int) in
+            let now = DispatchTime.now()
+            let first = firstChange ?? now
+            firstChange = first
+            for change in changes {
+                pending.insert(change.path)
+                switch change.writer {
+                case .writing: writing.insert(change.path)
+                case .done: writing.remove(change.path)
+                case .unknown: break
+                }
+            }
+            self.changes += 1
+            let latest = first + Self.longest
+            return (writing.isEmpty ? min(now + Self.quiet, latest) : latest, self.changes)
         }
-        guard schedule else { return }
-        queue.asyncAfter(deadline: .now() + .milliseconds(40)) { [self] in
-            let paths = lock.withLock { () -> [String] in
-                defer { pending = []; scheduled = false }
+        queue.asyncAfter(deadline: deadline) { [self] in
+            let paths = lock.withLock { () -> [String]? in
+                guard self.changes == count else { return nil }
+                defer { pending = []; writing = []; firstChange = nil }
                 return pending.sorted()
             }
+            guard let paths else { return }
             rebuilt(paths, site.update(paths))
         }
     }

@@ -40,8 +40,8 @@ struct Fields {
         return T.read(node, as: type, reader)
     }
 
-    /// Reads the field `key` with `read`, as `value(_:)` finds it: for a value that more than its
-    /// declared type says how to read.
+    /// Reads the field `key` with `read`, as `value(_:)` finds it: for a value with rules beyond its
+    /// declared type (`founded`'s four digits, `base_url`'s trailing slash, a list of maps).
     func value<T>(_ key: String, _ read: (Node) -> T?) -> T? {
         value(key).flatMap(read)
     }
