@@ -18,6 +18,15 @@ struct ContentState {
     private var strays: [String: Diagnostic] = [:]
     /// The paths of `documents` in the order a build reads them, kept until a file comes or goes.
     private var order: [String]?
+    /// Each path's place in `order`.
+    private var position: [String: Int] = [:]
+    /// The entity files with problems or diagnostics, or that did not decode: all `decoded` reads of a
+    /// file besides its document.
+    private var troubled: Set<String> = []
+    /// The documents `decoded` gives, kept between updates and patched where a file's document was
+    /// replaced: the programme translations' first, then the entity files' in reading order; and the
+    /// place of each entity file's document. Nil when it must be assembled again.
+    private var assembled: (documents: [Document], places: [String: Int])?
     private var topLevel: [Diagnostic] = []
     /// Folders that could not be listed, and links, as a build reports them.
     private var listingProblems: [Diagnostic] = []
@@ -40,13 +49,14 @@ struct ContentState {
         missingFolder = nil
         readProgramme()
         documents = [:]
+        troubled = []
         staticFiles = [:]
         strays = [:]
         programmeTranslations = [:]
         let listing = ContentLoader.listing(of: directory)
         listingProblems = ContentLoader.problems(of: listing, prefix: prefix)
         refresh(listing.files + ContentLoader.programmeTranslationNames(in: directory))
-        order = documentsInReadingOrder()
+        newReadingOrder()
         topLevel = ContentLoader.topLevelWarnings(in: directory, prefix: prefix)
     }
 
@@ -80,7 +90,10 @@ struct ContentState {
                 continue
             }
             let underneath = path + "/"
-            if programmeTranslations.removeValue(forKey: path) != nil { beyondDocuments = true }
+            if programmeTranslations.removeValue(forKey: path) != nil {
+                beyondDocuments = true
+                assembled = nil
+            }
             // The keys are listed first: removing while iterating a dictionary's keys copies the dictionary.
             let isUnder = { (key: String) in key == path || key.hasPrefix(underneath) }
             let (documentKeys, staticKeys, strayKeys) = (documents.keys.filter(isUnder), staticFiles.keys.filter(isUnder),
@@ -89,7 +102,10 @@ struct ContentState {
             if !path.contains("/") || (documentKeys + staticKeys + strayKeys).contains(where: { $0 != path }) {
                 folderChanged = true
             }
-            for key in documentKeys { removed[key] = documents.removeValue(forKey: key) }
+            for key in documentKeys {
+                removed[key] = documents.removeValue(forKey: key)
+                troubled.remove(key)
+            }
             for key in staticKeys { staticFiles.removeValue(forKey: key) }
             for key in strayKeys { strays.removeValue(forKey: key) }
             if !staticKeys.isEmpty || !strayKeys.isEmpty { beyondDocuments = true }
@@ -141,6 +157,7 @@ struct ContentState {
                 programmeTranslations[path] = (file.map(Decoding.decodeProgrammeTranslation)
                     ?? Decoding.DecodedDocument(document: nil, stem: "", diagnostics: []), problems)
                 beyondDocuments = true
+                assembled = nil
             case .programme, .ignored: break
             }
         }
@@ -155,6 +172,16 @@ struct ContentState {
         var edited: [Document] = []
         for ((path, _), entry) in zip(wanted, decoded) {
             if documents.updateValue(entry, forKey: path) == nil, removed[path] == nil { order = nil }
+            if entry.decoded.document == nil || !entry.problems.isEmpty || !entry.decoded.diagnostics.isEmpty {
+                troubled.insert(path)
+            } else {
+                troubled.remove(path)
+            }
+            if let document = entry.decoded.document, let place = assembled?.places[path] {
+                assembled?.documents[place] = document
+            } else {
+                assembled = nil
+            }
             switch Self.difference(from: removed[path], to: entry) {
             case .none: break
             case .body(let document): edited.append(document)
@@ -163,7 +190,7 @@ struct ContentState {
         }
         if removed.keys.contains(where: { documents[$0] == nil }) { order = nil }
         if order == nil {
-            order = documentsInReadingOrder()
+            newReadingOrder()
             beyondDocuments = true
         }
         return beyondDocuments ? nil : edited
@@ -192,21 +219,45 @@ struct ContentState {
         programmeProblems = problems
     }
 
-    /// What the decode stage gives for the folder as it is now, as a build would decode it.
-    var decoded: Decoding.Result {
+    /// What the decode stage gives for the folder as it is now, as a build would decode it. The
+    /// documents are kept from the last call, with those of the files read since put in (they are
+    /// many and large: copying them all was a tenth of a front-matter edit's rebuild at 10,000 companies).
+    mutating func decoded() -> Decoding.Result {
         if let missingFolder { return Decoding.Result(programme: nil, documents: [], diagnostics: [missingFolder], undecoded: []) }
-        // One pass, so each decoded document is copied once on its way to the result: they are many and large.
+        if order == nil { newReadingOrder() }
         let translations = programmeTranslations.sorted { $0.key < $1.key }.map(\.value)
-        var decoded = translations.map(\.decoded)
-        var problems = programmeProblems + translations.flatMap(\.problems)
-        decoded.reserveCapacity(decoded.count + documents.count)
-        for path in order ?? documentsInReadingOrder() {
-            guard let entry = documents[path] else { continue }
-            decoded.append(entry.decoded)
-            problems += entry.problems
+        let assembled = self.assembled ?? assemble(translations)
+        self.assembled = assembled
+        // The rest, from the few files that have anything besides a document, in reading order.
+        let troubled = self.troubled.sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }.compactMap { documents[$0] }
+        let problems = programmeProblems + translations.flatMap(\.problems) + troubled.flatMap(\.problems)
+            + staticFiles.values.flatMap(\.problems) + strays.values + topLevel + listingProblems
+        var result = Decoding.result(programme: programme, documents: translations.map(\.decoded) + troubled.map(\.decoded),
+                                     diagnostics: problems)
+        result.documents = assembled.documents
+        return result
+    }
+
+    /// The documents of the programme translations, then those of the entity files in reading order.
+    private func assemble(_ translations: [(decoded: Decoding.DecodedDocument, problems: [Diagnostic])])
+        -> (documents: [Document], places: [String: Int]) {
+        var documents = translations.compactMap(\.decoded.document)
+        var places: [String: Int] = [:]
+        documents.reserveCapacity(documents.count + self.documents.count)
+        for path in order ?? [] {
+            guard let document = self.documents[path]?.decoded.document else { continue }
+            places[path] = documents.count
+            documents.append(document)
         }
-        problems += staticFiles.values.flatMap(\.problems) + strays.values + topLevel + listingProblems
-        return Decoding.result(programme: programme, documents: decoded, diagnostics: problems)
+        return (documents, places)
+    }
+
+    /// Works out the reading order again, after a file came or went.
+    private mutating func newReadingOrder() {
+        let order = documentsInReadingOrder()
+        self.order = order
+        position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        assembled = nil
     }
 
     /// The paths of the entity files, by folder in the order of `ContentFolder`, then by path.

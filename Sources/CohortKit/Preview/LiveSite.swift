@@ -146,7 +146,7 @@ public final class LiveSite: @unchecked Sendable {
     /// previous version's pages it drops.
     private func nextVersion() -> (SiteVersion?, [Diagnostic], Int) {
         settled = nil
-        let decoded = content.decoded
+        let decoded = content.decoded()
         guard let programme = decoded.programme else { return (nil, themeProblems + decoded.diagnostics, 0) }
         let (linked, problems) = Linker.link(programme: programme, documents: decoded.documents,
                                              undecoded: decoded.undecoded, staticFiles: content.staticOutput)
