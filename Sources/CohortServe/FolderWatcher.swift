@@ -12,12 +12,12 @@ import Glibc
 /// reported, since its changes would go unseen. Elsewhere the roots are scanned twice a second.
 final class FolderWatcher: @unchecked Sendable {
     /// A path that changed, and what the change says of a writer.
-    struct Change: Equatable {
+    struct Change {
         let path: String
         let writer: Writer
 
         /// Whether a program may still be writing the file.
-        enum Writer: Equatable {
+        enum Writer {
             /// It was created or written and is still open for writing, as far as the watcher knows.
             case writing
             /// Its writer closed it, or it was removed or renamed.

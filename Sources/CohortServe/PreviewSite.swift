@@ -20,8 +20,8 @@ final class PreviewSite: @unchecked Sendable {
     private var writing: Set<String> = []
     /// When the first change of `pending` came.
     private var firstChange: DispatchTime?
-    /// Counts the changes noted: a scheduled rebuild that a later change overtook does nothing.
-    private var changes = 0
+    /// Counts the calls of `changed`: a scheduled rebuild that a later call overtook does nothing.
+    private var calls = 0
     private var unwatchedFolders: [Diagnostic] = []
     private let rebuilt: @Sendable ([String], LiveSite.Rebuild) -> Void
     private let unwatched: @Sendable (Diagnostic) -> Void
@@ -57,7 +57,7 @@ final class PreviewSite: @unchecked Sendable {
     /// Notes changes; a rebuild follows once they settle: `quiet` after the last, when no file is
     /// still open for writing, and `longest` after the first at the latest.
     func changed(_ changes: [FolderWatcher.Change]) {
-        let (deadline, count) = lock.withLock { () -> (DispatchTime, Int) in
+        let (deadline, call) = lock.withLock { () -> (DispatchTime, Int) in
             let now = DispatchTime.now()
             let first = firstChange ?? now
             firstChange = first
@@ -69,13 +69,13 @@ final class PreviewSite: @unchecked Sendable {
                 case .unknown: break
                 }
             }
-            self.changes += 1
+            calls += 1
             let latest = first + Self.longest
-            return (writing.isEmpty ? min(now + Self.quiet, latest) : latest, self.changes)
+            return (writing.isEmpty ? min(now + Self.quiet, latest) : latest, calls)
         }
         queue.asyncAfter(deadline: deadline) { [self] in
             let paths = lock.withLock { () -> [String]? in
-                guard self.changes == count else { return nil }
+                guard calls == call else { return nil }
                 defer { pending = []; writing = []; firstChange = nil }
                 return pending.sorted()
             }

@@ -50,6 +50,7 @@ struct ContentState {
         readProgramme()
         documents = [:]
         troubled = []
+        assembled = nil
         staticFiles = [:]
         strays = [:]
         programmeTranslations = [:]
