@@ -78,6 +78,38 @@ import Testing
         withExtendedLifetime(folder) {}
     }
 
+    /// Every kind of node, to the byte: keys sorted by their bytes, compact, as Foundation's
+    /// `JSONEncoder` wrote them (`.sortedKeys`, `.withoutEscapingSlashes`) before the JSON was written
+    /// by hand; absent values left out and empty lists kept.
+    @Test func eachNodeIsWrittenAsJSONEncoderWroteIt() throws {
+        let organization = StructuredData.Organization(
+            name: "Q\"b\\s/\n\u{1}é中", url: "https://x.org/o.html", logo: "https://x.org/l.png", foundingDate: "2009",
+            address: .init(addressCountry: "IL"), sameAs: ["https://q.com/"])
+        let data = StructuredData(graph: [
+            .organization(organization),
+            .organization(.init(name: "N", url: "u")),
+            .webSite(.init(name: "S", url: "https://x.org/", description: "D", inLanguage: "en", publisher: ["a", "b"])),
+            .webSite(.init(name: "S", url: "u", inLanguage: "he", publisher: [])),
+            .newsArticle(.init(headline: "H", url: "n", datePublished: "2011-10-10", inLanguage: "zh", description: "d",
+                               publisher: ["p"], about: ["x", "y"])),
+            .newsArticle(.init(headline: "H", url: "n", datePublished: "2011-10-10", inLanguage: "en", publisher: [], about: [])),
+            .breadcrumbs(.init(steps: [(name: "Home", url: "h"), (name: "<List>", url: "l")])),
+        ])
+        let expected = #"{"@context":"https://schema.org","@graph":["#
+            + #"{"@id":"https://x.org/o.html#organization","@type":"Organization","address":{"@type":"PostalAddress","addressCountry":"IL"},"#
+            + #""foundingDate":"2009","logo":"https://x.org/l.png","name":"Q\"b\\s/\n\u0001é中","sameAs":["https://q.com/"],"url":"https://x.org/o.html"},"#
+            + #"{"@id":"u#organization","@type":"Organization","name":"N","url":"u"},"#
+            + #"{"@type":"WebSite","description":"D","inLanguage":"en","name":"S","publisher":[{"@id":"a#organization"},{"@id":"b#organization"}],"url":"https://x.org/"},"#
+            + #"{"@type":"WebSite","inLanguage":"he","name":"S","publisher":[],"url":"u"},"#
+            + #"{"@type":"NewsArticle","about":[{"@id":"x"},{"@id":"y"}],"datePublished":"2011-10-10","description":"d","headline":"H","#
+            + #""inLanguage":"zh","mainEntityOfPage":"n","publisher":[{"@id":"p#organization"}],"url":"n"},"#
+            + #"{"@type":"NewsArticle","about":[],"datePublished":"2011-10-10","headline":"H","inLanguage":"en","mainEntityOfPage":"n","publisher":[],"url":"n"},"#
+            + #"{"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","item":"h","name":"Home","position":1},"#
+            + #"{"@type":"ListItem","item":"l","name":"\u003cList\u003e","position":2}]}]}"#
+        #expect(data.json == expected)
+        #expect(try JSONSerialization.jsonObject(with: Data(data.json.utf8)) is [String: Any])
+    }
+
     @Test func textFromContentCannotEndTheScriptElement() {
         let data = StructuredData(graph: [.organization(.init(name: "</script><script>alert(1)</script> & co", url: "https://example.org/"))])
         #expect(!data.json.contains("</script"))

@@ -21,28 +21,6 @@ enum PrettyJSON {
         return encoder.slot.render(depth: depth)
     }
 
-    /// `string` as a JSON string: quotes, backslashes and control characters escaped, the rest as it is.
-    fileprivate static func quoted(_ string: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(string.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case ..<0x20: bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// What one value has become so far: its text, or the texts of its members, or entries still to
     /// be filled (a nested container or a super encoder).
     fileprivate final class Slot {
@@ -79,7 +57,7 @@ enum PrettyJSON {
             case .object(let members):
                 guard !members.isEmpty else { return "{\n\n" + close + "}" }
                 let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                return Self.join(sorted.map { (PrettyJSON.quoted($0.key) + " : ", text($0.entry)) }, open: "{", close: "}",
+                return Self.join(sorted.map { (JSONString.quoted($0.key) + " : ", text($0.entry)) }, open: "{", close: "}",
                                  indent: indent, closeIndent: close)
             case .array(let items):
                 guard !items.isEmpty else { return "[\n\n" + close + "]" }
@@ -163,7 +141,7 @@ enum PrettyJSON {
 
         mutating func encodeNil(forKey key: Key) throws { add(key, "null") }
         mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, value ? "true" : "false") }
-        mutating func encode(_ value: String, forKey key: Key) throws { add(key, PrettyJSON.quoted(value)) }
+        mutating func encode(_ value: String, forKey key: Key) throws { add(key, JSONString.quoted(value)) }
         mutating func encode(_ value: Double, forKey key: Key) throws { add(key, try SingleContainer.number(value, codingPath + [key])) }
         mutating func encode(_ value: Float, forKey key: Key) throws { add(key, try SingleContainer.number(Double(value), codingPath + [key])) }
         mutating func encode(_ value: Int, forKey key: Key) throws { add(key, String(value)) }
@@ -220,7 +198,7 @@ enum PrettyJSON {
 
         mutating func encodeNil() throws { append("null") }
         mutating func encode(_ value: Bool) throws { append(value ? "true" : "false") }
-        mutating func encode(_ value: String) throws { append(PrettyJSON.quoted(value)) }
+        mutating func encode(_ value: String) throws { append(JSONString.quoted(value)) }
         mutating func encode(_ value: Double) throws { append(try SingleContainer.number(value, codingPath)) }
         mutating func encode(_ value: Float) throws { append(try SingleContainer.number(Double(value), codingPath)) }
         mutating func encode(_ value: Int) throws { append(String(value)) }
@@ -254,7 +232,7 @@ enum PrettyJSON {
 
         mutating func encodeNil() throws { set("null") }
         mutating func encode(_ value: Bool) throws { set(value ? "true" : "false") }
-        mutating func encode(_ value: String) throws { set(PrettyJSON.quoted(value)) }
+        mutating func encode(_ value: String) throws { set(JSONString.quoted(value)) }
         mutating func encode(_ value: Double) throws { set(try Self.number(value, codingPath)) }
         mutating func encode(_ value: Float) throws { set(try Self.number(Double(value), codingPath)) }
         mutating func encode(_ value: Int) throws { set(String(value)) }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// A page's schema.org description as JSON-LD, for search engines and link previews: the typed nodes
-/// of its `@graph`, written as JSON that can sit inside a `<script>` element.
-struct StructuredData: Encodable {
+/// of its `@graph`, written as JSON that can sit inside a `<script>` element. The text is written
+/// member by member, keys in the order of their bytes, as Foundation's `JSONEncoder` writes it with
+/// `.sortedKeys` and `.withoutEscapingSlashes`: pages are many and their graphs small, and an encoder's
+/// tree of values cost more than the writing.
+struct StructuredData {
     /// The `@id` of the organisation or company whose page is at `url`.
     static func organizationID(_ url: String) -> String { url + "#organization" }
 
-    /// Nodes named by their `@id`, as a property's value.
-    static func references(_ ids: [String]) -> [[String: String]] { ids.map { ["@id": $0] } }
-
     /// An organisation or company: `Organization`.
-    struct Organization: Encodable {
+    struct Organization {
         var name: String
         var url: String
         var logo: String?
@@ -18,59 +18,57 @@ struct StructuredData: Encodable {
         var address: Address?
         var sameAs: [String]?
 
-        private enum CodingKeys: String, CodingKey {
-            case type = "@type", id = "@id", name, url, logo, foundingDate, address, sameAs
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("Organization", forKey: .type)
-            try container.encode(StructuredData.organizationID(url), forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(url, forKey: .url)
-            try container.encodeIfPresent(logo, forKey: .logo)
-            try container.encodeIfPresent(foundingDate, forKey: .foundingDate)
-            try container.encodeIfPresent(address, forKey: .address)
-            try container.encodeIfPresent(sameAs, forKey: .sameAs)
+        fileprivate func write(to json: inout Writer) {
+            json.open("{")
+            json.member("@id", StructuredData.organizationID(url))
+            json.member("@type", "Organization")
+            if let address {
+                json.key("address")
+                address.write(to: &json)
+            }
+            json.member("foundingDate", foundingDate)
+            json.member("logo", logo)
+            json.member("name", name)
+            if let sameAs { json.member("sameAs", strings: sameAs) }
+            json.member("url", url)
+            json.close("}")
         }
     }
 
     /// Where an organisation is: a `PostalAddress` with its country.
-    struct Address: Encodable {
+    struct Address {
         var addressCountry: String
 
-        private enum CodingKeys: String, CodingKey { case type = "@type", addressCountry }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("PostalAddress", forKey: .type)
-            try container.encode(addressCountry, forKey: .addressCountry)
+        fileprivate func write(to json: inout Writer) {
+            json.open("{")
+            json.member("@type", "PostalAddress")
+            json.member("addressCountry", addressCountry)
+            json.close("}")
         }
     }
 
     /// The site on its home page: `WebSite`, published by the programme's managers.
-    struct WebSite: Encodable {
+    struct WebSite {
         var name: String
         var url: String
         var description: String?
         var inLanguage: String
         var publisher: [String]
 
-        private enum CodingKeys: String, CodingKey { case type = "@type", name, url, description, inLanguage, publisher }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("WebSite", forKey: .type)
-            try container.encode(name, forKey: .name)
-            try container.encode(url, forKey: .url)
-            try container.encodeIfPresent(description, forKey: .description)
-            try container.encode(inLanguage, forKey: .inLanguage)
-            try container.encode(StructuredData.references(publisher.map(StructuredData.organizationID)), forKey: .publisher)
+        fileprivate func write(to json: inout Writer) {
+            json.open("{")
+            json.member("@type", "WebSite")
+            json.member("description", description)
+            json.member("inLanguage", inLanguage)
+            json.member("name", name)
+            json.member("publisher", references: publisher.map(StructuredData.organizationID))
+            json.member("url", url)
+            json.close("}")
         }
     }
 
     /// A news item: `NewsArticle`.
-    struct NewsArticle: Encodable {
+    struct NewsArticle {
         var headline: String
         var url: String
         var datePublished: String
@@ -79,56 +77,54 @@ struct StructuredData: Encodable {
         var publisher: [String]
         var about: [String]
 
-        private enum CodingKeys: String, CodingKey {
-            case type = "@type", headline, url, mainEntityOfPage, datePublished, inLanguage, description, publisher, about
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("NewsArticle", forKey: .type)
-            try container.encode(headline, forKey: .headline)
-            try container.encode(url, forKey: .url)
-            try container.encode(url, forKey: .mainEntityOfPage)
-            try container.encode(datePublished, forKey: .datePublished)
-            try container.encode(inLanguage, forKey: .inLanguage)
-            try container.encodeIfPresent(description, forKey: .description)
-            try container.encode(StructuredData.references(publisher.map(StructuredData.organizationID)), forKey: .publisher)
-            try container.encode(StructuredData.references(about), forKey: .about)
+        fileprivate func write(to json: inout Writer) {
+            json.open("{")
+            json.member("@type", "NewsArticle")
+            json.member("about", references: about)
+            json.member("datePublished", datePublished)
+            json.member("description", description)
+            json.member("headline", headline)
+            json.member("inLanguage", inLanguage)
+            json.member("mainEntityOfPage", url)
+            json.member("publisher", references: publisher.map(StructuredData.organizationID))
+            json.member("url", url)
+            json.close("}")
         }
     }
 
     /// The way from the home page to an entity's page: `BreadcrumbList`.
-    struct Breadcrumbs: Encodable {
+    struct Breadcrumbs {
         /// Each step's name and absolute address, from the home page.
         var steps: [(name: String, url: String)]
 
-        private enum CodingKeys: String, CodingKey { case type = "@type", itemListElement }
-        private enum ItemKeys: String, CodingKey { case type = "@type", position, name, item }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("BreadcrumbList", forKey: .type)
-            var items = container.nestedUnkeyedContainer(forKey: .itemListElement)
+        fileprivate func write(to json: inout Writer) {
+            json.open("{")
+            json.member("@type", "BreadcrumbList")
+            json.key("itemListElement")
+            json.open("[")
             for (index, step) in steps.enumerated() {
-                var item = items.nestedContainer(keyedBy: ItemKeys.self)
-                try item.encode("ListItem", forKey: .type)
-                try item.encode(index + 1, forKey: .position)
-                try item.encode(step.name, forKey: .name)
-                try item.encode(step.url, forKey: .item)
+                json.open("{")
+                json.member("@type", "ListItem")
+                json.member("item", step.url)
+                json.member("name", step.name)
+                json.member("position", number: index + 1)
+                json.close("}")
             }
+            json.close("]")
+            json.close("}")
         }
     }
 
     /// One node of the graph.
-    enum Node: Encodable {
+    enum Node {
         case organization(Organization), webSite(WebSite), newsArticle(NewsArticle), breadcrumbs(Breadcrumbs)
 
-        func encode(to encoder: any Encoder) throws {
+        fileprivate func write(to json: inout Writer) {
             switch self {
-            case .organization(let node): try node.encode(to: encoder)
-            case .webSite(let node): try node.encode(to: encoder)
-            case .newsArticle(let node): try node.encode(to: encoder)
-            case .breadcrumbs(let node): try node.encode(to: encoder)
+            case .organization(let node): node.write(to: &json)
+            case .webSite(let node): node.write(to: &json)
+            case .newsArticle(let node): node.write(to: &json)
+            case .breadcrumbs(let node): node.write(to: &json)
             }
         }
     }
@@ -136,29 +132,88 @@ struct StructuredData: Encodable {
     /// The page's nodes.
     var graph: [Node]
 
-    private enum CodingKeys: String, CodingKey { case context = "@context", graph = "@graph" }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("https://schema.org", forKey: .context)
-        try container.encode(graph, forKey: .graph)
-    }
-
-    /// One encoder for every page: making one costs more than encoding a page's graph.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// The JSON, keys sorted, with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026` so that
     /// no text from content can end the `<script>` element it sits in.
     var json: String {
-        guard let data = try? Self.encoder.encode(self) else { preconditionFailure("structured data always encodes") }
-        let text = String(decoding: data, as: UTF8.self)
-        // Most pages have none of the three: nothing to replace.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
-        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var json = Writer()
+        json.open("{")
+        json.member("@context", "https://schema.org")
+        json.key("@graph")
+        json.open("[")
+        for node in graph { node.write(to: &json) }
+        json.close("]")
+        json.close("}")
+        return json.text
+    }
+
+    /// Compact JSON, written in order: a comma before each value but the first of its object or array.
+    fileprivate struct Writer {
+        private(set) var text = ""
+        /// Whether the next value follows another in the same object or array.
+        private var follows = false
+
+        init() { text.reserveCapacity(1024) }
+
+        /// Starts an object (`{`) or array (`[`) as the next value.
+        mutating func open(_ bracket: String) {
+            separate()
+            text += bracket
+            follows = false
+        }
+
+        /// Ends the innermost object (`}`) or array (`]`).
+        mutating func close(_ bracket: String) {
+            text += bracket
+            follows = true
+        }
+
+        /// A member's key; its value comes next.
+        mutating func key(_ key: String) {
+            separate()
+            JSONString.append(key, to: &text)
+            text += ":"
+            follows = false
+        }
+
+        /// A member with a string value; nothing when the value is absent.
+        mutating func member(_ key: String, _ value: String?) {
+            guard let value else { return }
+            self.key(key)
+            JSONString.append(value, to: &text, scriptSafe: true)
+            follows = true
+        }
+
+        mutating func member(_ key: String, number: Int) {
+            self.key(key)
+            text += String(number)
+            follows = true
+        }
+
+        mutating func member(_ key: String, strings: [String]) {
+            self.key(key)
+            open("[")
+            for string in strings {
+                separate()
+                JSONString.append(string, to: &text, scriptSafe: true)
+                follows = true
+            }
+            close("]")
+        }
+
+        /// Nodes named by their `@id`, as a property's value.
+        mutating func member(_ key: String, references ids: [String]) {
+            self.key(key)
+            open("[")
+            for id in ids {
+                open("{")
+                member("@id", id)
+                close("}")
+            }
+            close("]")
+        }
+
+        private mutating func separate() {
+            if follows { text += "," }
+        }
     }
 }

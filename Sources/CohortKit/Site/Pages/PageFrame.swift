@@ -188,7 +188,8 @@ extension SiteContext {
 
     /// A language as Open Graph writes locales: `en`, `zh`, `pt_BR`.
     private static func openGraphLocale(_ language: Language) -> String {
-        language.code.replacingOccurrences(of: "-", with: "_")
+        // Most codes have no region: they are written as they are, without Foundation's search.
+        language.code.utf8.contains(UInt8(ascii: "-")) ? language.code.replacingOccurrences(of: "-", with: "_") : language.code
     }
 
     /// The other languages' versions of the page at `route` (from the host's root, for the 404 page, when nil),

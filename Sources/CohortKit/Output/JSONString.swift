@@ -1,0 +1,55 @@
+/// A string as JSON writes it, the way Foundation's `JSONEncoder` does with `.withoutEscapingSlashes`:
+/// in quotes, with quotes, backslashes and control characters escaped and everything else as it is.
+/// `portfolio.json` and the pages' JSON-LD both write their strings here.
+enum JSONString {
+    /// Appends `string`, quoted, to `out`. With `scriptSafe`, `<`, `>` and `&` are also written as
+    /// `\u003c`, `\u003e` and `\u0026`, so that no text from content can end the `<script>` element
+    /// the JSON sits in.
+    static func append(_ string: String, to out: inout String, scriptSafe: Bool = false) {
+        out += "\""
+        // Most strings have nothing to escape: they are copied whole.
+        guard string.utf8.contains(where: { needsEscape($0, scriptSafe: scriptSafe) }) else {
+            out += string
+            out += "\""
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(string.utf8.count + 16)
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case _ where needsEscape(byte, scriptSafe: scriptSafe):
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0x0F)]
+            default: bytes.append(byte)
+            }
+        }
+        out += String(decoding: bytes, as: UTF8.self)
+        out += "\""
+    }
+
+    /// `string`, quoted, as `append` writes it.
+    static func quoted(_ string: String, scriptSafe: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(string.utf8.count + 2)
+        append(string, to: &out, scriptSafe: scriptSafe)
+        return out
+    }
+
+    private static func needsEscape(_ byte: UInt8, scriptSafe: Bool) -> Bool {
+        switch byte {
+        case ..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"): true
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): scriptSafe
+        default: false
+        }
+    }
+
+    private static func hex(_ digit: UInt8) -> UInt8 {
+        digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+    }
+}
