@@ -8,7 +8,7 @@ enum HeadingID {
         for character in text.lowercased() {
             if character == " " {
                 slug.append("-")
-            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
+            } else if character == "-" || character == "_" || character.isLetterOrDigit {
                 slug.append(character)
             }
         }

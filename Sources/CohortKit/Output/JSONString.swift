@@ -8,7 +8,8 @@ enum JSONString {
     static func append(_ string: String, to out: inout String, scriptSafe: Bool = false) {
         out += "\""
         // Most strings have nothing to escape: they are copied whole.
-        guard string.utf8.contains(where: { needsEscape($0, scriptSafe: scriptSafe) }) else {
+        let escapes = { (byte: UInt8) in needsEscape(byte, scriptSafe: scriptSafe) }
+        guard string.utf8.withContiguousStorageIfAvailable({ $0.contains(where: escapes) }) ?? string.utf8.contains(where: escapes) else {
             out += string
             out += "\""
             return

@@ -11,13 +11,22 @@ struct CompiledTemplate: Sendable {
     /// Where a value is: `up` objects out from the innermost section (0 is the innermost), then the
     /// position of a field in each object on the way, then the functions applied to it, innermost
     /// last; or a value known when the template was compiled (a text of the string table).
-    struct Reference: Sendable {
-        var up = 0
-        var path: [Int] = []
-        var functions: [Function] = []
-        var constant: TemplateValue?
+    /// A class, so that reading one while rendering retains one object, not each of its arrays.
+    final class Reference: Sendable {
+        let up: Int
+        let path: [Int]
+        let functions: [Function]
+        let constant: TemplateValue?
         /// A function of the position in the innermost list (`{{^last()}}`), instead of a value.
-        var position: Function?
+        let position: Function?
+
+        init(up: Int = 0, path: [Int] = [], functions: [Function] = [], constant: TemplateValue? = nil, position: Function? = nil) {
+            self.up = up
+            self.path = path
+            self.functions = functions
+            self.constant = constant
+            self.position = position
+        }
     }
 
     /// The functions templates may apply to a value, as swift-mustache names them: `empty(companies)`.
@@ -56,7 +65,7 @@ struct CompiledTemplate: Sendable {
         case other(any MustacheContentType)
     }
 
-    indirect enum Op: Sendable {
+    enum Op: Sendable {
         case text(String)
         case print(Reference, Escape)
         /// The body once for a true value, once per item of a list, once with an object or text as
@@ -77,6 +86,8 @@ struct CompiledTemplate: Sendable {
     /// The template's output for `value`, an object of `shape`.
     func render(_ value: TemplateValue) -> String {
         var renderer = Renderer(frames: [value])
+        // A page is some tens of kilobytes: room for most at once, rather than growing by doubling.
+        renderer.output.reserveCapacity(32 * 1024)
         renderer.run(ops)
         return renderer.output
     }

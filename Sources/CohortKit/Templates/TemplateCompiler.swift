@@ -171,7 +171,7 @@ struct TemplateCompiler {
     /// Where the value `name` (with `functions` applied, outermost first) is, and its type.
     private mutating func resolve(_ name: String, _ functions: [String], _ scope: Scope,
                                   at offset: Int?) -> (CompiledTemplate.Reference, TemplateType)? {
-        var reference = CompiledTemplate.Reference()
+        var up = 0, slots: [Int] = [], applied: [CompiledTemplate.Function] = [], constant: TemplateValue?
         var type: TemplateType
         if name.isEmpty {
             // `first()`, `last()`, `index()`, `even()`, `odd()`: the position in the innermost list.
@@ -202,8 +202,8 @@ struct TemplateCompiler {
                 report("no value named '\(first)' here", hint: Suggestion.hint(for: first, among: names), scope, at: offset)
                 return nil
             }
-            reference.up = scope.frames.count - 1 - frame
-            reference.path = [slot.index]
+            up = scope.frames.count - 1 - frame
+            slots = [slot.index]
             type = slot.type
             var optional = type.isOptional
             var path = first
@@ -214,7 +214,7 @@ struct TemplateCompiler {
                                scope, at: offset)
                         return nil
                     }
-                    reference = CompiledTemplate.Reference(constant: text.templateValue)
+                    (up, slots, constant) = (0, [], text.templateValue)
                     type = .text
                     path += "." + part
                     continue
@@ -226,7 +226,7 @@ struct TemplateCompiler {
                     report(message, hint: Suggestion.hint(for: part, among: names), scope, at: offset)
                     return nil
                 }
-                reference.path.append(next.index)
+                slots.append(next.index)
                 type = next.type
                 optional = optional || type.isOptional
                 path += "." + part
@@ -240,10 +240,10 @@ struct TemplateCompiler {
                 report("\(name)() does not apply to \(Self.article(type.required))", hint: hint, scope, at: offset)
                 return nil
             }
-            reference.functions.insert(function, at: 0)
+            applied.insert(function, at: 0)
             type = result
         }
-        return (reference, type)
+        return (CompiledTemplate.Reference(up: up, path: slots, functions: applied, constant: constant), type)
     }
 
     /// The position and type of the field `name` of an object of `type`.

@@ -124,10 +124,12 @@ struct TemplateField<Root>: Sendable {
     fileprivate let fields: [TemplateShape.Field]
     fileprivate let reader: Reader
 
-    /// The field `name`, read at `path`, holding what `summary` says.
-    init<Value: TemplateRepresentable>(_ name: String, _ path: KeyPath<Root, Value> & Sendable, _ summary: String) {
+    /// The field `name`, read by `read`, holding what `summary` says. Fields are declared with key
+    /// paths (`\.name`), which Swift turns into plain functions here: reading through a stored
+    /// `KeyPath` costs several times more, on every field of every row of every page.
+    init<Value: TemplateRepresentable>(_ name: String, _ read: @escaping @Sendable (Root) -> Value, _ summary: String) {
         fields = [TemplateShape.Field(name: name, type: Value.templateType, summary: summary)]
-        reader = .field { $0[keyPath: path].templateValue }
+        reader = .field { read($0).templateValue }
     }
 
     private init(fields: [TemplateShape.Field], reader: Reader) {
@@ -135,8 +137,8 @@ struct TemplateField<Root>: Sendable {
         self.reader = reader
     }
 
-    /// Every field of the part at `path`, as fields of `Root` itself.
-    static func include<Part: TemplateObject>(_ path: KeyPath<Root, Part> & Sendable) -> TemplateField {
-        TemplateField(fields: Part.fields.shape.fields, reader: .part { Part.fields.values(of: $0[keyPath: path]) })
+    /// Every field of the part `read` gives (`\.link`), as fields of `Root` itself.
+    static func include<Part: TemplateObject>(_ read: @escaping @Sendable (Root) -> Part) -> TemplateField {
+        TemplateField(fields: Part.fields.shape.fields, reader: .part { Part.fields.values(of: read($0)) })
     }
 }

@@ -39,10 +39,10 @@ extension SiteContext {
         var words = 0
         var inWord = false
         for character in name {
-            if character.isWhitespace || character == "-" {
+            if character.isSpace || character == "-" {
                 inWord = false
             } else if !inWord {
-                guard character.isLetter || character.isNumber else { continue }
+                guard character.isLetterOrDigit else { continue }
                 inWord = true
                 words += 1
                 if words > 1 {

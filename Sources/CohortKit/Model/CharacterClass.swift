@@ -1,0 +1,14 @@
+extension Character {
+    /// Whether it is a letter or a digit (`isLetter || isNumber`), answered from its ASCII value when it
+    /// has one: Unicode's property tables cost more than the rest of a short name's or heading's work.
+    var isLetterOrDigit: Bool {
+        guard let ascii = asciiValue else { return isLetter || isNumber }
+        return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
+    }
+
+    /// `isWhitespace`, answered from its ASCII value when it has one (a tab, a line break or a space).
+    var isSpace: Bool {
+        guard let ascii = asciiValue else { return isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
+    }
+}
