@@ -115,6 +115,25 @@ import Testing
             "companies/notes.txt:1:1: warning: ignored: only .md files are read in companies/",
         ].sorted())
     }
+
+    /// A content path resolved from the folder it is written in: `.` and `..` gone, empty parts
+    /// dropped, a trailing `/` kept, and nothing above the top.
+    @Test func contentPathsResolveFromTheirFolder() {
+        let cases: [(path: String, folder: [String], expected: String?)] = [
+            ("../companies/x.md", ["news"], "companies/x.md"),
+            ("./a//b/", ["f"], "f/a/b/"),
+            ("a/./b/../c", [], "a/c"),
+            ("../../x", ["a"], nil),
+            ("..", ["a"], ""),
+            ("/", [], ""),
+            ("../", ["a", "b"], "a/"),
+            ("é/中.md", ["x"], "x/é/中.md"),
+            ("x.md", ["a", "b"], "a/b/x.md"),
+        ]
+        for (path, folder, expected) in cases {
+            #expect(ContentLinks.normalized(path, from: folder) == expected, "\(path) from \(folder)")
+        }
+    }
 }
 
 @Suite struct RegressionTests {

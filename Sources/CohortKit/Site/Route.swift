@@ -23,11 +23,11 @@ public struct Route: Hashable, Sendable, Comparable {
     static let reports = Route("reports/index.html")
     static let search = Route("search.html")
 
-    static func company(_ slug: Slug) -> Route { Route("companies/\(slug).html") }
-    static func organization(_ slug: Slug) -> Route { Route("organizations/\(slug).html") }
-    static func agreement(_ slug: Slug) -> Route { Route("agreements/\(slug).html") }
-    static func newsItem(_ slug: Slug) -> Route { Route("news/\(slug).html") }
-    static func page(_ slug: Slug) -> Route { Route("\(slug).html") }
+    static func company(_ slug: Slug) -> Route { Route("companies/" + slug.rawValue + ".html") }
+    static func organization(_ slug: Slug) -> Route { Route("organizations/" + slug.rawValue + ".html") }
+    static func agreement(_ slug: Slug) -> Route { Route("agreements/" + slug.rawValue + ".html") }
+    static func newsItem(_ slug: Slug) -> Route { Route("news/" + slug.rawValue + ".html") }
+    static func page(_ slug: Slug) -> Route { Route(slug.rawValue + ".html") }
 
     /// The names at the top of the site that pages may not take.
     static let reservedNames: Set<String> = ["index", "404", "search"]
@@ -60,8 +60,12 @@ public struct Route: Hashable, Sendable, Comparable {
 
     /// A relative link from this page to `other`.
     func link(to other: Route) -> String {
-        String(repeating: "../", count: depth) + other.path
+        let depth = depth
+        return (depth < Self.climbs.count ? Self.climbs[depth] : String(repeating: "../", count: depth)) + other.path
     }
+
+    /// `../` as many times as the index: the start of a link from most pages, made once.
+    private static let climbs = (0..<8).map { String(repeating: "../", count: $0) }
 
     /// The absolute address under `baseURL`, with `index.html` left off as web hosts serve it.
     func absolute(under baseURL: String) -> String {

@@ -65,7 +65,7 @@ struct CompiledTemplate: Sendable {
         case other(any MustacheContentType)
     }
 
-    enum Op: Sendable {
+    indirect enum Op: Sendable {
         case text(String)
         case print(Reference, Escape)
         /// The body once for a true value, once per item of a list, once with an object or text as

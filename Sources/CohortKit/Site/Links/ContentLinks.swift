@@ -73,17 +73,27 @@ struct ContentLinks: Sendable {
     /// `path` resolved from `folder` (both in the same tree), with `.` and `..` gone and a trailing `/`
     /// kept; nil when it climbs above the top.
     static func normalized(_ path: String, from folder: [String]) -> String? {
-        var components = folder
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        for part in parts {
-            switch part {
-            case ".": continue
-            case "..": if components.popLast() == nil { return nil }
-            default: components.append(String(part))
+        // Built as bytes, a component at a time, without splitting `path` into strings: every link of
+        // every body comes here.
+        var result = Array(folder.joined(separator: "/").utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let bytes = Array(path.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: slash) ?? bytes.count
+            let part = bytes[start..<end]
+            start = end + 1
+            if part.isEmpty || part.elementsEqual([dot]) { continue }
+            if part.elementsEqual([dot, dot]) {
+                guard !result.isEmpty else { return nil }
+                result.removeSubrange((result.lastIndex(of: slash) ?? 0)...)
+                continue
             }
+            if !result.isEmpty { result.append(slash) }
+            result += part
         }
-        let joined = components.joined(separator: "/")
-        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+        if bytes.last == slash, !result.isEmpty { result.append(slash) }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `did you mean '...'?` for a relative destination that names nothing: a file of the same name
@@ -122,7 +132,7 @@ struct LocalLink {
 
     init?(_ destination: String) {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination.utf8) else { return nil }
-        let cut = destination.firstIndex { $0 == "?" || $0 == "#" } ?? destination.endIndex
+        let cut = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? destination.endIndex
         let raw = String(destination[..<cut])
         guard !raw.isEmpty, let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
         path = decoded
