@@ -51,7 +51,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))" }
+        // Ten ASCII bytes, written in place: every page and report line writes dates.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            let digits = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1, day / 10, day % 10]
+            for (index, digit) in digits.enumerated() {
+                bytes[index] = digit < 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + UInt8(digit)
+            }
+            return 10
+        }
     }
 
     /// The calendar quarter, 1 to 4.

@@ -41,8 +41,7 @@ enum PrettyJSON {
         /// The value's text, written into one string sized beforehand: the members' texts are copied
         /// once, not joined from lines.
         func render(depth: Int) -> String {
-            let indent = String(repeating: "  ", count: depth + 1)
-            let close = String(repeating: "  ", count: depth)
+            let close = Self.indentation(depth)
             func text(_ entry: Entry) -> String {
                 switch entry {
                 case .text(let text): text
@@ -57,32 +56,44 @@ enum PrettyJSON {
             case .object(let members):
                 guard !members.isEmpty else { return "{\n\n" + close + "}" }
                 let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                return Self.join(sorted.map { (JSONString.quoted($0.key) + " : ", text($0.entry)) }, open: "{", close: "}",
-                                 indent: indent, closeIndent: close)
+                return Self.join(sorted.map(\.key), sorted.map { text($0.entry) }, open: "{", close: "}", depth: depth)
             case .array(let items):
                 guard !items.isEmpty else { return "[\n\n" + close + "]" }
-                return Self.join(items.map { ("", text($0)) }, open: "[", close: "]", indent: indent, closeIndent: close)
+                return Self.join(nil, items.map(text), open: "[", close: "]", depth: depth)
             }
         }
 
-        /// `open`, each part on a line of its own at `indent` (a key and its value's text), separated
-        /// by commas, and `close` on a line at `closeIndent`.
-        private static func join(_ parts: [(prefix: String, text: String)], open: String, close: String,
-                                 indent: String, closeIndent: String) -> String {
-            // One more byte, for the newline that ends a file.
+        /// `open`, each text on a line of its own one level in (after its key, for an object's
+        /// members), separated by commas, and `close` on a line at `depth`.
+        private static func join(_ keys: [String]?, _ texts: [String], open: String, close: String, depth: Int) -> String {
+            let indent = indentation(depth + 1), closeIndent = indentation(depth)
+            // One more byte, for the newline that ends a file; a key's quotes and ` : ` are 5 more.
             var size = 2 + closeIndent.utf8.count + 3
-            for part in parts { size += indent.utf8.count + part.prefix.utf8.count + part.text.utf8.count + 2 }
+            for text in texts { size += indent.utf8.count + text.utf8.count + 2 }
+            for key in keys ?? [] { size += key.utf8.count + 5 }
             var out = open + "\n"
             out.reserveCapacity(size)
-            for (index, part) in parts.enumerated() {
+            for (index, text) in texts.enumerated() {
                 if index > 0 { out += ",\n" }
                 out += indent
-                out += part.prefix
-                out += part.text
+                if let keys {
+                    JSONString.append(keys[index], to: &out)
+                    out += " : "
+                }
+                out += text
             }
-            out += "\n" + closeIndent + close
+            out += "\n"
+            out += closeIndent
+            out += close
             return out
         }
+
+        /// Two spaces a level, made once for the usual depths.
+        private static func indentation(_ depth: Int) -> String {
+            depth < indentations.count ? indentations[depth] : String(repeating: "  ", count: depth)
+        }
+
+        private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
 
         func add(_ key: String, _ entry: Entry) {
             if case .object(var members) = content {
