@@ -37,9 +37,11 @@ struct ContentLinks: Sendable {
             if let recorder { PageLinks.candidates(of: path).forEach { recorder.record(.sitePath($0)) } }
             target = Route(found)
         } else {
-            let folder = file.split(separator: "/").dropLast().map(String.init)
-            guard let path = Self.normalized(link.path, from: folder), let found = contentTarget(path) else {
-                return .broken(hint: suggestion(for: link.path, writtenIn: folder))
+            // The file's folder as its path's bytes before the last `/`: split into names only for a
+            // broken link's suggestion.
+            let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { Array(file.utf8[..<$0]) } ?? []
+            guard let path = Self.normalized(link.path, fromFolder: folder), let found = contentTarget(path) else {
+                return .broken(hint: suggestion(for: link.path, writtenIn: file.split(separator: "/").dropLast().map(String.init)))
             }
             // A page of the site goes to the same language's page; a static file is the same for all.
             target = path.hasPrefix("static/") ? found : found.localized(language, default: defaultLanguage)
@@ -65,17 +67,23 @@ struct ContentLinks: Sendable {
     }
 
     private func recordFolder(of path: String) {
+        guard let recorder else { return }
         if let folder = path.split(separator: "/").first.flatMap({ ContentFolder(rawValue: String($0)) }) {
-            recorder?.record(.list(folder))
+            recorder.record(.list(folder))
         }
     }
 
     /// `path` resolved from `folder` (both in the same tree), with `.` and `..` gone and a trailing `/`
     /// kept; nil when it climbs above the top.
     static func normalized(_ path: String, from folder: [String]) -> String? {
+        normalized(path, fromFolder: Array(folder.joined(separator: "/").utf8))
+    }
+
+    /// `normalized(_:from:)`, with the folder as its path's bytes (`news/2011`).
+    private static func normalized(_ path: String, fromFolder folder: [UInt8]) -> String? {
         // Built as bytes, a component at a time, without splitting `path` into strings: every link of
         // every body comes here.
-        var result = Array(folder.joined(separator: "/").utf8)
+        var result = folder
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         let bytes = Array(path.utf8)
         var start = 0

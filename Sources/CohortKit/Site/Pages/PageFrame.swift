@@ -215,10 +215,10 @@ extension SiteContext {
             let title = text(.entity(.pages, page.slug), .title, page.title)
             return (title.text, title.language, Route.page(page.slug))
         }
-        let base = programme.basePath
         return items.map { title, language, target in
             NavigationItem(title: title, lang: languageCode(language),
-                           href: route.map { link($0, target) } ?? localized(target).absolute(under: base), current: route == target)
+                           href: route.map { link($0, target) } ?? localized(target).absolute(under: programme.basePath),
+                           current: route == target)
         }
     }
 }

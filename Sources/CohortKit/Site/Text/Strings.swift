@@ -11,12 +11,16 @@ struct Strings: Sendable {
 
     /// The `money` text cut at its names, once: every amount on every page is written with it.
     private let moneyParts: [FormatPart]
+    /// Every text with names, cut at them once: pages format some on every page (the feed's title)
+    /// or row (`in {place}`).
+    private let formats: [String: [FormatPart]]
 
     init(language: Language, texts: [String: String]) {
         self.language = language
         self.texts = texts
         dates = DateWriter(language: language)
         moneyParts = Self.parts(of: texts[StringKey.money.rawValue] ?? StringKey.money.rawValue)
+        formats = texts.filter { $0.value.utf8.contains(UInt8(ascii: "{")) }.mapValues(Self.parts)
     }
 
     /// Every text, by key, for templates (`{{t.companies}}`).
@@ -39,6 +43,8 @@ struct Strings: Sendable {
 
     /// As `format(_:_:)`, for a key made from a value.
     func format(_ key: String, _ values: [(String, String)]) -> String {
+        if let parts = formats[key] { return Self.fill(parts, values) }
+        // A key that no table has is its own text.
         let text = self[key]
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         return Self.fill(Self.parts(of: text), values)
