@@ -49,7 +49,7 @@ import Testing
             ("- dash", "\\- dash"), ("+ plus", "\\+ plus"), ("=1+1", "\\=1+1"), ("1. one", "1\\. one"), ("12) twelve", "12\\) twelve"),
             ("> quote", "\\> quote"), ("# heading", "\\# heading"),
             ("two\r\nlines", "two lines"), ("\t=1+1 ", "\\=1+1"),
-            ("ROTEC", "ROTEC"), ("3M", "3M"), ("松花江膜技术", "松花江膜技术"),
+            ("ROTEC", "ROTEC"), ("3M", "3M"), ("松花江膜技术", "松花江膜技术"), ("Sonarium Medical", "Sonarium Medical"), (" x ", "x"),
             ("", "—"), ("  ", "—"),
         ]
         for (text, escaped) in cases {

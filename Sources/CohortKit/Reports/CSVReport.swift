@@ -117,8 +117,12 @@ enum CSVReport {
         case .number(let digits): return digits
         case .text(let plain): text = neutralized(plain)
         }
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-        else { return text }
+        // All six are ASCII, so their bytes tell: no other character's UTF-8 holds an ASCII byte.
+        let quotes = { (byte: UInt8) in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: quotes) }) ?? text.utf8.contains(where: quotes) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -29,13 +29,19 @@ enum ReportText {
     /// mention, link or reference nothing. Empty text is a dash.
     static func cell(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "—" }
+        // Most names need nothing done: printable ASCII, none of the characters below, no space at
+        // either end.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && !isEscapable($0) }), text.utf8.first != 0x20, text.utf8.last != 0x20 {
+            return text
+        }
         let characters = Array(line(text).drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !characters.isEmpty else { return "—" }
         let isDigit = { (character: Character) in character.isASCII && character.isNumber }
         var escaped = ""
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
-            let previous = characters[..<index].suffix(3).map { $0.lowercased() }.joined()
+            // The three characters before, lower-cased, made only where a case below asks.
+            var previous: String { characters[..<index].suffix(3).map { $0.lowercased() }.joined() }
             switch character {
             case "\\", "|", "*", "_", "[", "]", "<", ">", "`", "~", "&", "$":
                 escaped += "\\\(character)"
@@ -59,6 +65,17 @@ enum ReportText {
             }
         }
         return escaped
+    }
+
+    /// Whether `cell` may escape the ASCII character `byte` or put a zero-width space beside it.
+    private static func isEscapable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "$"),
+             UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "+"),
+             UInt8(ascii: "="), UInt8(ascii: ")"): true
+        default: false
+        }
     }
 
     /// Text for one line of plain text: line breaks and tabs become spaces, so that a name cannot
