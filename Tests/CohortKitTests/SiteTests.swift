@@ -32,6 +32,9 @@ import Testing
 
     @Test func controlCharactersNeverReachXML() {
         #expect(XML.escape("bell\u{07} tab\t & <x>") == "bell\u{FFFD} tab\t &amp; &lt;x&gt;")
+        #expect(XML.escape("a < b & 'c' \"d\" é中\r\n") == "a &lt; b &amp; &apos;c&apos; &quot;d&quot; é中\r\n")
+        #expect(XML.escape("\u{1}é中<\u{301}x\u{FFFE}") == "\u{FFFD}é中&lt;\u{301}x\u{FFFD}")
+        #expect(XML.escape("<\u{301}script>") == "&lt;\u{301}script&gt;")
     }
 
     @Test func theHomePageShowsTheReportsFigures() throws {
