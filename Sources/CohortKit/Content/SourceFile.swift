@@ -16,8 +16,15 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The file name without its folder and extension: the slug of an entity file.
     public var stem: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        guard let dot = name.lastIndex(of: ".") else { return name }
+        let name: Substring
+        if let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")), relativePath.utf8.index(after: slash) < relativePath.endIndex {
+            // The name after the last `/`, found by bytes.
+            name = relativePath[relativePath.index(after: slash)...]
+        } else {
+            // No folder, or a path ending in `/`, which names its last folder.
+            name = relativePath.split(separator: "/").last ?? relativePath[...]
+        }
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return String(name) }
         return String(name[..<dot])
     }
 

@@ -105,7 +105,16 @@ enum CSVReport {
     private static func amount(_ money: Money?) -> Cell { money.map { .number($0.plainAmount) } ?? .text("") }
 
     private static func table(_ header: [String], _ rows: [[Cell]]) -> String {
-        byteOrderMark + ([header.map(Cell.text)] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        // One string, grown in place: the tables have a line per company, round or report.
+        var table = byteOrderMark
+        for row in [header.map(Cell.text)] + rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { table += "," }
+                table += field(cell)
+            }
+            table += "\r\n"
+        }
+        return table
     }
 
     /// A cell as a field: text neutralised, then quoted when it holds a comma, a quote, a semicolon, a
