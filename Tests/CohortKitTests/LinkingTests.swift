@@ -137,6 +137,18 @@ import Testing
 }
 
 @Suite struct RegressionTests {
+    /// A byte order mark, as some Windows editors save one, is not part of the text: lines and
+    /// columns count from after it, and a bad byte after it is found where it is.
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let bom = "\u{FEFF}"
+        let outcome = try check(["companies/acme.md": bom + "---\r\nname: Acme\r\nstatus: signed\r\nfocus_area: water\r\n---\r\nBody\r\n"])
+        #expect(outcome.lines == ["companies/acme.md:4:13: error: unknown focus area 'water'"])
+        let folder = try TemporaryFolder(validContent)
+        try folder.write("companies/bad.md", Data([0xEF, 0xBB, 0xBF, 0x2D, 0x2D, 0x2D, 0x0A, 0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xFF, 0x0A]))
+        let bad = Project(contentPath: folder.url.path, templatesPath: repositoryRoot.appendingPathComponent("templates").path).check()
+        #expect(bad.lines == ["companies/bad.md:2:7: error: file is not valid UTF-8 text"])
+    }
+
     @Test func windowsLineEndingsAreRead() throws {
         let outcome = try check(["companies/acme.md": "---\r\nname: Acme\r\nstatus: signed\r\nfocus_area: water\r\n---\r\nBody\r\n"])
         #expect(outcome.lines == ["companies/acme.md:4:13: error: unknown focus area 'water'"])

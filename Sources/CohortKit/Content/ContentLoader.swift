@@ -205,15 +205,15 @@ public enum ContentLoader {
             diagnostics.append(unreadable.diagnostic(under: prefix))
             return nil
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Read where they are, after a byte order mark if there is one: copied once, into the text.
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(at: firstInvalidByte(in: bytes, path: displayPath),
+            diagnostics.append(.error(at: firstInvalidByte(in: [UInt8](bytes), path: displayPath),
                                       "file is not valid UTF-8 text", hint: "save the file with UTF-8 encoding"))
             return nil
         }
         // Windows line endings become plain ones, so lines and columns count the same everywhere.
-        let normalized = bytes.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalized = text.utf8.containsByte { $0 == UInt8(ascii: "\r") } ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return SourceFile(displayPath: displayPath, relativePath: relativePath, text: normalized)
     }
 

@@ -9,7 +9,7 @@ enum JSONString {
         out += "\""
         // Most strings have nothing to escape: they are copied whole.
         let escapes = { (byte: UInt8) in needsEscape(byte, scriptSafe: scriptSafe) }
-        guard string.utf8.withContiguousStorageIfAvailable({ $0.contains(where: escapes) }) ?? string.utf8.contains(where: escapes) else {
+        guard string.utf8.containsByte(where: escapes) else {
             out += string
             out += "\""
             return

@@ -131,7 +131,7 @@ enum CSVReport {
             byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\t")
                 || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
         }
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: quotes) }) ?? text.utf8.contains(where: quotes) else { return text }
+        guard text.utf8.containsByte(where: quotes) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -11,6 +11,7 @@ struct CompiledTemplate: Sendable {
     /// Where a value is: `up` objects out from the innermost section (0 is the innermost), then the
     /// position of a field in each object on the way, then the functions applied to it, innermost
     /// last; or a value known when the template was compiled (a text of the string table).
+    ///
     /// A class, so that reading one while rendering retains one object, not each of its arrays.
     final class Reference: Sendable {
         let up: Int

@@ -26,11 +26,11 @@ enum XML {
     static func escape(_ text: String) -> String {
         // Most text has none of the five, no control character and no U+FFFE or U+FFFF (whose UTF-8
         // starts with 0xEF): it is written as it is.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
+        guard text.utf8.containsByte(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
         else { return text }
         // Without a forbidden character, the five are replaced byte by byte (a feed escapes whole
         // news bodies, whose HTML has many).
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) else {
+        guard text.utf8.containsByte(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) else {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count + 64)
             for byte in text.utf8 {

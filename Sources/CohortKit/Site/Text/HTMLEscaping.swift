@@ -51,6 +51,6 @@ struct HTMLEscaping: MustacheContentType {
     /// iterator is several times slower here).
     private static func hasSpecial(_ text: String) -> Bool {
         let special = { (byte: UInt8) in byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? text.utf8.contains(where: special)
+        return text.utf8.containsByte(where: special)
     }
 }
