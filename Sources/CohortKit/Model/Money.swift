@@ -25,15 +25,22 @@ public struct Money: Hashable, Sendable {
     /// The amount as a plain decimal string without separators, such as `1000000` or `1250.50`:
     /// the form for CSV and JSON.
     public var plainAmount: String {
+        let parts = plainParts
+        return (parts.negative ? "-" : "") + parts.whole + (parts.fraction.map { "." + $0 } ?? "")
+    }
+
+    /// The parts of `plainAmount`: whether it is below zero, the digits of the whole units, and those
+    /// of the minor units (padded: `50` of `1250.50`) when there are any. Every way of writing an
+    /// amount starts from them, without cutting a plain amount up again.
+    var plainParts: (negative: Bool, whole: String, fraction: String?) {
         let digits = currency.minorDigits
         let magnitude = minorUnits.magnitude
-        let sign = minorUnits < 0 ? "-" : ""
-        guard digits > 0 else { return sign + String(magnitude) }
+        guard digits > 0 else { return (minorUnits < 0, String(magnitude), nil) }
         let unit = UInt(currency.minorUnitsPerMajor)
-        let fraction = String(magnitude % unit)
-        let padded = String(repeating: "0", count: digits - fraction.count) + fraction
         let whole = String(magnitude / unit)
-        return magnitude % unit == 0 ? sign + whole : "\(sign)\(whole).\(padded)"
+        guard magnitude % unit != 0 else { return (minorUnits < 0, whole, nil) }
+        let fraction = String(magnitude % unit)
+        return (minorUnits < 0, whole, String(repeating: "0", count: digits - fraction.count) + fraction)
     }
 
     /// The amount for people: the code and thousands separators, such as `USD 1,000,000`, or
@@ -43,10 +50,9 @@ public struct Money: Hashable, Sendable {
     /// `formatted` with `separator` between the code and the number: a no-break space on pages, so
     /// that an amount never breaks across lines.
     func formatted(separator: String) -> String {
-        let plain = plainAmount
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? String(plain.dropFirst()) : plain
-        return "\(negative ? "-" : "")\(currency.code)\(separator)\(Money.grouped(unsigned))"
+        let parts = plainParts
+        return (parts.negative ? "-" : "") + currency.code + separator
+            + DigitGroups.grouped(Array(parts.whole.utf8), separator: [UInt8(ascii: ",")]) + (parts.fraction.map { "." + $0 } ?? "")
     }
 
     /// A plain number (`1234567.5`, `-1234`) with a comma before each group of three digits of its whole

@@ -71,11 +71,11 @@ enum PrettyJSON {
             var size = 2 + closeIndent.utf8.count + 3
             for text in texts { size += indent.utf8.count + text.utf8.count + 2 }
             for key in keys ?? [] { size += key.utf8.count + 5 }
-            var out = open + "\n"
+            let (first, next) = depth + 1 < lineStarts.count ? lineStarts[depth + 1] : ("\n" + indent, ",\n" + indent)
+            var out = open
             out.reserveCapacity(size)
             for (index, text) in texts.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += indent
+                out += index > 0 ? next : first
                 if let keys {
                     JSONString.append(keys[index], to: &out)
                     out += " : "
@@ -94,6 +94,10 @@ enum PrettyJSON {
         }
 
         private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
+
+        /// What starts the first line of a container's members at each depth, and what starts each
+        /// line after it (the comma that ends the line before, then the indentation).
+        private static let lineStarts = indentations.map { ("\n" + $0, ",\n" + $0) }
 
         func add(_ key: String, _ entry: Entry) {
             if case .object(var members) = content {

@@ -100,14 +100,11 @@ struct Strings: Sendable {
     /// order of the `money` text (`USD 1,000,000`; in Hebrew `1,000,000 USD`), joined by a no-break
     /// space in the built-in tables so that an amount never breaks across lines.
     func money(_ money: Money) -> String {
-        let plain = money.plainAmount
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? plain.dropFirst() : plain[...]
-        let point = unsigned.utf8.firstIndex(of: UInt8(ascii: ".")) ?? unsigned.endIndex
-        var amount = dates.group(String(unsigned[..<point]))
-        if point < unsigned.endIndex { amount += dates.decimalSeparator + unsigned[unsigned.index(after: point)...] }
+        let parts = money.plainParts
+        var amount = dates.group(parts.whole)
+        if let fraction = parts.fraction { amount += dates.decimalSeparator + fraction }
         // The sign leads, whichever comes first: -USD 250,000, -250,000 USD (as the reports write it).
-        return (negative ? "-" : "") + Self.fill(moneyParts, [("code", money.currency.code), ("amount", amount)])
+        return (parts.negative ? "-" : "") + Self.fill(moneyParts, [("code", money.currency.code), ("amount", amount)])
     }
 
     /// A country's name in this language (`Israel`, `以色列`, `ישראל` for `IL`): the string table's
