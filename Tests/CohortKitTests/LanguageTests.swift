@@ -158,6 +158,9 @@ import Testing
             #expect(strings.longDate(day) == long)
             #expect(strings.money(money) == amount)
         }
+        // Below zero and with minor units, the sign leads and the decimals follow the language's separator.
+        let english = theme!.strings(for: Language("en")!, defaultLanguage: Language("en")!, programmeFile: "programme.yml").0
+        #expect(english.money(Money(minorUnits: -125_005, currency: money.currency)) == "-USD\u{00A0}1,250.05")
     }
 
     @Test func aTranslationThatSetsAFactIsAnErrorAtThatField() throws {

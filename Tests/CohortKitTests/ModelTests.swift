@@ -62,6 +62,11 @@ private let usd = Currency("USD")
         #expect(Money(minorUnits: 12_345_678_901, currency: usd).formatted == "USD 123,456,789.01")
         #expect(Money(minorUnits: -1_000_000_00, currency: usd).formatted(separator: "\u{00A0}") == "-USD\u{00A0}1,000,000")
         #expect(Money(minorUnits: 100_000_000, currency: usd).plainAmount == "1000000")
+        #expect(Money(minorUnits: -125_005, currency: usd).plainAmount == "-1250.05")
+        #expect(Money(minorUnits: -5, currency: usd).formatted == "-USD 0.05")
+        let yen = try #require(Currency("JPY"))
+        #expect(Money(minorUnits: -1_234_567, currency: yen).plainAmount == "-1234567")
+        #expect(Money(minorUnits: 1_234_567, currency: yen).formatted == "JPY 1,234,567")
     }
 }
 
