@@ -223,6 +223,12 @@ import Testing
         #expect(SiteContext.initials("x") == "X")
         #expect(SiteContext.initials("— ...") == "")
         #expect(SiteContext.initials("Ω") == "Ω")
+        // Hyphens, marks before a word, line breaks and a combining mark in the first word.
+        #expect(SiteContext.initials("a-b c") == "AB")
+        #expect(SiteContext.initials("Ab.cd") == "AB")
+        #expect(SiteContext.initials("  ") == "")
+        #expect(SiteContext.initials(".. x\r\ny") == "XY")
+        #expect(SiteContext.initials("Ae\u{301}") == "AÉ")
     }
 
     @Test func anSVGLogoWithTextIsAWarningAsItsCardLeavesTheTextOut() throws {
