@@ -59,6 +59,19 @@ import Testing
         #expect(ReportText.code("`a") == "`` `a ``")
     }
 
+    /// A cell of plain ASCII is returned as it is when it holds none of the characters the rules
+    /// escape; padded with spaces, the same text takes the rules' own way. Both must give the same
+    /// cell for every printable character, wherever a rule looks (at the start, after digits, after
+    /// `gh` or `www`, before a digit or a slash), so the quick way cannot miss one the rules add.
+    @Test func theQuickWayForPlainCellsAgreesWithTheRules() {
+        for byte in UInt8(0x21)...UInt8(0x7E) {
+            let c = String(UnicodeScalar(byte))
+            for text in [c, "a\(c)b", "12\(c)", "\(c)1", "gh\(c)1", "www\(c)x", "a\(c)/", "\(c)\(c)"] {
+                #expect(ReportText.cell(text) == ReportText.cell(" " + text + " "), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func escapedTextRendersAsItselfInCommonMark() throws {
         let names = ["@someone", "a | b <b>x</b>", "[click](http://evil.example)", "![x](y.png)", "*bold* _it_ `code`",
                      "- dash", "1. one", "> quote", "# heading", "&amp; \\", "<script>alert(1)</script>"]

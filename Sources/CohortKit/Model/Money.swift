@@ -51,8 +51,7 @@ public struct Money: Hashable, Sendable {
     /// that an amount never breaks across lines.
     func formatted(separator: String) -> String {
         let parts = plainParts
-        return (parts.negative ? "-" : "") + currency.code + separator
-            + DigitGroups.grouped(Array(parts.whole.utf8), separator: [UInt8(ascii: ",")]) + (parts.fraction.map { "." + $0 } ?? "")
+        return (parts.negative ? "-" : "") + currency.code + separator + Money.grouped(parts.whole) + (parts.fraction.map { "." + $0 } ?? "")
     }
 
     /// A plain number (`1234567.5`, `-1234`) with a comma before each group of three digits of its whole

@@ -22,10 +22,7 @@ struct HTMLEscaping: MustacheContentType {
 
     /// Appends `text`, escaped, to `output`.
     static func append(_ text: String, to output: inout String) {
-        guard hasSpecial(text) else {
-            output += text
-            return
-        }
+        // Text with none of the five comes back as it is, without a copy.
         output += HTMLEscaping().escapeText(text)
     }
 

@@ -19,8 +19,9 @@ struct Strings: Sendable {
         self.language = language
         self.texts = texts
         dates = DateWriter(language: language)
-        moneyParts = Self.parts(of: texts[StringKey.money.rawValue] ?? StringKey.money.rawValue)
         formats = texts.filter { $0.value.utf8.contains(UInt8(ascii: "{")) }.mapValues(Self.parts)
+        let money = StringKey.money.rawValue
+        moneyParts = formats[money] ?? Self.parts(of: texts[money] ?? money)
     }
 
     /// Every text, by key, for templates (`{{t.companies}}`).
