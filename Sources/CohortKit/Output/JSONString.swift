@@ -8,14 +8,30 @@ enum JSONString {
     static func append(_ string: String, to out: inout String, scriptSafe: Bool = false) {
         out += "\""
         // Most strings have nothing to escape: they are copied whole.
-        let escapes = { (byte: UInt8) in needsEscape(byte, scriptSafe: scriptSafe) }
-        guard string.utf8.containsByte(where: escapes) else {
+        if string.utf8.containsByte(where: { needsEscape($0, scriptSafe: scriptSafe) }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(string.utf8.count + 16)
+            appendEscaped(string, to: &bytes, scriptSafe: scriptSafe)
+            out += String(decoding: bytes, as: UTF8.self)
+        } else {
             out += string
-            out += "\""
-            return
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(string.utf8.count + 16)
+        out += "\""
+    }
+
+    /// Appends `string`, quoted, to the UTF-8 bytes `out`, as the other `append` does to text.
+    static func append(_ string: String, to out: inout [UInt8], scriptSafe: Bool = false) {
+        out.append(UInt8(ascii: "\""))
+        if string.utf8.containsByte(where: { needsEscape($0, scriptSafe: scriptSafe) }) {
+            appendEscaped(string, to: &out, scriptSafe: scriptSafe)
+        } else {
+            out.append(contentsOf: string.utf8)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the bytes of `string` with every byte that needs it escaped.
+    private static func appendEscaped(_ string: String, to bytes: inout [UInt8], scriptSafe: Bool) {
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -30,16 +46,6 @@ enum JSONString {
             default: bytes.append(byte)
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
-        out += "\""
-    }
-
-    /// `string`, quoted, as `append` writes it.
-    static func quoted(_ string: String, scriptSafe: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(string.utf8.count + 2)
-        append(string, to: &out, scriptSafe: scriptSafe)
-        return out
     }
 
     private static func needsEscape(_ byte: UInt8, scriptSafe: Bool) -> Bool {

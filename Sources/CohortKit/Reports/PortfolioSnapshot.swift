@@ -571,9 +571,7 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The JSON text: keys sorted, two-space indentation as Foundation writes it, a final newline.
     /// (Keys are snake_case by each type's CodingKeys.)
     public func json() -> String {
-        guard var text = try? PrettyJSON.text(self) else { preconditionFailure("a snapshot always encodes") }
-        text += "\n"
-        return text
+        PrettyJSON.text(self) + "\n"
     }
 
     /// The `schema_version` of a saved `portfolio.json`, or nil when it has none.
