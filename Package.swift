@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CImageLibraries",
+                // For the libyaml it ships (its CYaml module), whose events YAMLComposer reads.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

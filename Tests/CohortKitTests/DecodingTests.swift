@@ -14,7 +14,7 @@ import Testing
         ])
     }
 
-    @Test func malformedYAMLIsReportedWhereYamsFindsIt() {
+    @Test func malformedYAMLIsReportedWhereLibyamlFindsIt() {
         #expect(located(decode("---\nname: Acme\nstatus: [signed\n---\n").1) == [
             "companies/acme.md:4:1: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence that starts at line 3, column 9",
         ])
@@ -23,6 +23,35 @@ import Testing
     @Test func duplicateFieldIsAnError() {
         #expect(located(decode("---\nname: Acme\nstatus: signed\nname: Other\n---\n").1) == [
             "companies/acme.md:4:1: duplicate field 'name'",
+        ])
+    }
+
+    /// Each repeated key is reported where it is written the second time, in a nested mapping or a
+    /// flow one too, keys in order; a mapping of more keys than are compared pair by pair is checked alike.
+    @Test func everyRepeatedKeyIsReportedAtItsSecondWriting() {
+        let rounds = "rounds:\n  - date: 2011-10-10\n    kind: initial\n    amount: $1m\n    kind: initial\n"
+        #expect(located(decode("---\nname: Acme\nstatus: signed\n\(rounds)---\n").1) == [
+            "companies/acme.md:8:5: duplicate field 'kind'",
+        ])
+        #expect(located(decode("---\nname: Acme\nstatus: signed\nlinks: {b: 1, a: 2, b: 3, a: 4}\n---\n").1) == [
+            "companies/acme.md:4:27: duplicate field 'a'",
+            "companies/acme.md:4:21: duplicate field 'b'",
+        ])
+        let many = (1...20).map { "k\($0): x\n" }.joined()
+        #expect(located(decode("---\nname: Acme\nstatus: signed\nlinks:\n\(many.replacingOccurrences(of: "k20", with: "k3"))---\n").1) == [
+            "companies/acme.md:24:1: duplicate field 'k3'",
+        ])
+    }
+
+    /// An alias stands for its anchor's value; one with no anchor is malformed YAML, at the alias.
+    @Test func aliasesAreResolvedAndAnUndefinedOneIsAnError() {
+        guard case .company(let company)? = decode("---\nname: &n Acme\nstatus: signed\nsector: *n\n---\n").0 else {
+            Issue.record("expected a company")
+            return
+        }
+        #expect(company.sector == "Acme")
+        #expect(located(decode("---\nname: Acme\nstatus: signed\nsector: *nowhere\n---\n").1) == [
+            "companies/acme.md:4:9: malformed YAML: found undefined alias",
         ])
     }
 

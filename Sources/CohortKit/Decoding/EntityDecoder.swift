@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes one `.md` content file (front matter and body) into a `Document`.
 enum EntityDecoder {
     /// Decodes `file`, which lives in `folder`; bare amounts take `currency`, and a company's metric
@@ -42,7 +40,7 @@ private struct Entity {
     let reader: NodeReader
     let metrics: MetricCatalogue?
 
-    func organization(_ root: Node) -> Organization? {
+    func organization(_ root: YAMLNode) -> Organization? {
         guard let fields = reader.fields(root, declared: ContentSchema.organization) else { return nil }
         let name: String? = fields.read("name")
         let kind: Organization.Kind? = fields.read("kind")
@@ -56,7 +54,7 @@ private struct Entity {
                             people: people, body: body, source: source, aliases: aliases)
     }
 
-    func company(_ root: Node) -> Company? {
+    func company(_ root: YAMLNode) -> Company? {
         guard let fields = reader.fields(root, declared: ContentSchema.company) else { return nil }
         let name: String? = fields.read("name")
         let status: Company.Status? = fields.read("status")
@@ -80,7 +78,7 @@ private struct Entity {
                        tags: tags, body: body, source: source, aliases: aliases))
     }
 
-    func agreement(_ root: Node) -> Agreement? {
+    func agreement(_ root: YAMLNode) -> Agreement? {
         guard let fields = reader.fields(root, declared: ContentSchema.agreement) else { return nil }
         let title: String? = fields.read("title")
         let kind: Agreement.Kind? = fields.read("kind")
@@ -89,8 +87,8 @@ private struct Entity {
         let signed: Day? = fields.read("signed")
         let place: String? = fields.read("place")
         let amount: Located<Money>? = fields.read("amount")
-        if let node = fields.node("parties"), case .sequence(let items) = node, items.count < 2 {
-            reader.error(node, "an agreement needs at least two parties, found \(items.count)")
+        if let node = fields.node("parties"), case .sequence(let list) = node, list.items.count < 2 {
+            reader.error(node, "an agreement needs at least two parties, found \(list.items.count)")
         }
         if status == .signed, signed == nil, fields.node("signed") == nil {
             reader.error(at: fields.location(of: "status"), "a signed agreement needs the date it was signed",
@@ -102,7 +100,7 @@ private struct Entity {
                          place: place, amount: amount, body: body, source: source, aliases: aliases))
     }
 
-    func newsItem(_ root: Node) -> NewsItem? {
+    func newsItem(_ root: YAMLNode) -> NewsItem? {
         guard let fields = reader.fields(root, declared: ContentSchema.news) else { return nil }
         let title: String? = fields.read("title")
         let date: Day? = fields.read("date")
@@ -112,7 +110,7 @@ private struct Entity {
         return NewsItem(slug: slug, title: title, date: date, about: about, body: body, source: source, aliases: aliases)
     }
 
-    func page(_ root: Node) -> Page? {
+    func page(_ root: YAMLNode) -> Page? {
         guard let fields = reader.fields(root, declared: ContentSchema.page) else { return nil }
         let title: String? = fields.read("title")
         let order: Int? = fields.read("order")
@@ -143,13 +141,13 @@ private struct Entity {
         return aliases
     }
 
-    private func person(_ node: Node) -> Person? {
+    private func person(_ node: YAMLNode) -> Person? {
         guard let fields = reader.fields(node, declared: ContentSchema.person),
               let name: String = fields.read("name") else { return nil }
         return Person(name: name, role: fields.read("role"))
     }
 
-    private func year(_ node: Node) -> Int? {
+    private func year(_ node: YAMLNode) -> Int? {
         guard let value = reader.int(node) else { return nil }
         guard (1000...9999).contains(value), node.scalarText.count == 4 else {
             reader.error(node, "expected a four-digit year, found '\(value)'")

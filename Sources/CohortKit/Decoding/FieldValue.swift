@@ -1,12 +1,10 @@
-import Yams
-
 /// A Swift type that a field's value is read into, as the field's `SchemaType` in `ContentSchema`
 /// declares it: the one place where a declared type meets the reader of its values, so that a field's
 /// bounds, words and list items come from its declaration (`Fields.read`).
 protocol FieldValue {
     /// `node` read as `type`, or nil, with the problem reported, when it is not one. A `type` that this
     /// Swift type does not read is a mistake in the decoder: an assertion in debug builds, nil in others.
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Self?
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Self?
 }
 
 extension FieldValue {
@@ -18,7 +16,7 @@ extension FieldValue {
 }
 
 extension String: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> String? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> String? {
         switch type {
         case .text, .path: reader.nonEmptyString(node)
         case .blankableText: reader.string(node)
@@ -28,7 +26,7 @@ extension String: FieldValue {
         }
     }
 
-    private static func countryCode(_ node: Node, _ reader: NodeReader) -> String? {
+    private static func countryCode(_ node: YAMLNode, _ reader: NodeReader) -> String? {
         guard let text = reader.string(node) else { return nil }
         guard text.utf8.count == 2, text.utf8.allSatisfy({ (65...90).contains($0) }) else {
             reader.error(node, "invalid country '\(text)'", hint: "write an ISO 3166 alpha-2 code in capitals, such as IL or CN")
@@ -37,7 +35,7 @@ extension String: FieldValue {
         return text
     }
 
-    private static func webAddress(_ node: Node, _ reader: NodeReader) -> String? {
+    private static func webAddress(_ node: YAMLNode, _ reader: NodeReader) -> String? {
         guard let text = reader.nonEmptyString(node) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
@@ -50,7 +48,7 @@ extension String: FieldValue {
 
 extension Int: FieldValue {
     /// A whole number, from the declaration's bounds when it gives both.
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Int? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Int? {
         switch type {
         case .whole(let from?, let to?): reader.int(node, in: from...to)
         case .whole(nil, nil): reader.int(node)
@@ -60,45 +58,45 @@ extension Int: FieldValue {
 }
 
 extension Bool: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Bool? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Bool? {
         if case .boolean = type { reader.bool(node) } else { mismatch(type) }
     }
 }
 
 extension Day: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Day? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Day? {
         if case .date = type { reader.day(node) } else { mismatch(type) }
     }
 }
 
 extension Slug: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Slug? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Slug? {
         if case .slug = type { reader.slug(node)?.value } else { mismatch(type) }
     }
 }
 
 extension Currency: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Currency? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Currency? {
         if case .currency = type { reader.currency(node) } else { mismatch(type) }
     }
 }
 
 extension Money: FieldValue {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Money? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Money? {
         if case .money = type { reader.money(node) } else { mismatch(type) }
     }
 }
 
 extension Located: FieldValue where Value: FieldValue {
     /// The value, with where it was written.
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Located? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Located? {
         Value.read(node, as: type, reader).map { Located($0, at: reader.location(node)) }
     }
 }
 
 extension Array: FieldValue where Element: FieldValue {
     /// A list, each item read as the declaration's item type; the items that do not read are left out.
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> [Element]? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> [Element]? {
         guard case .listOf(let item, _, _, _) = type else { return mismatch(type) }
         return reader.list(node) { Element.read($0, as: item, reader) }
     }
@@ -112,7 +110,7 @@ protocol FieldChoice: FieldValue, CaseIterable, RawRepresentable where RawValue 
 }
 
 extension FieldChoice {
-    static func read(_ node: Node, as type: SchemaType, _ reader: NodeReader) -> Self? {
+    static func read(_ node: YAMLNode, as type: SchemaType, _ reader: NodeReader) -> Self? {
         guard case .choice(let words) = type else { return mismatch(type) }
         assert(words == allCases.map(\.rawValue), "\(Self.self)'s cases are not the words declared: \(words)")
         return reader.choice(node, Self.self, what: what)

@@ -1,11 +1,9 @@
-import Yams
-
 /// The fields of one YAML mapping, looked up by name; whether each is required comes from its
 /// declaration in `ContentSchema`, which the JSON Schemas and the docs are made from too.
 struct Fields {
     let reader: NodeReader
-    let node: Node
-    let entries: [String: (key: Node, value: Node)]
+    let node: YAMLNode
+    let entries: [String: (key: YAMLNode, value: YAMLNode)]
     /// The fields the mapping may have, with whether each is required.
     let declared: [SchemaField]
     /// Optional fields it may have besides, named when the content is read.
@@ -13,7 +11,7 @@ struct Fields {
 
     /// The value of `key`, or nil when it is absent or written as an empty value; a required field
     /// that is absent or empty is reported.
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> YAMLNode? {
         assert(also.contains(key) || declared.contains { $0.name == key }, "'\(key)' is not a declared field")
         if let value = node(key) { return value }
         guard declared.contains(where: { $0.name == key && $0.required == .yes }) else { return nil }
@@ -32,7 +30,7 @@ struct Fields {
     }
 
     /// `node` read as the declaration of `key` says: for a value found some other way than `value(_:)`.
-    func read<T: FieldValue>(_ node: Node, as key: String) -> T? {
+    func read<T: FieldValue>(_ node: YAMLNode, as key: String) -> T? {
         guard let type = declared.first(where: { $0.name == key })?.type else {
             assertionFailure("'\(key)' is read by its type but has no declaration")
             return nil
@@ -42,15 +40,15 @@ struct Fields {
 
     /// Reads the field `key` with `read`, as `value(_:)` finds it: for a value with rules beyond its
     /// declared type (`founded`'s four digits, `base_url`'s trailing slash, a list of maps).
-    func value<T>(_ key: String, _ read: (Node) -> T?) -> T? {
+    func value<T>(_ key: String, _ read: (YAMLNode) -> T?) -> T? {
         value(key).flatMap(read)
     }
 
     /// The value of `key` as written, or nil when it is absent or empty, required or not: for a rule
     /// that reads several fields (`exit` only with status `exited`).
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         guard let value = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain,
+        if case .scalar(let scalar) = value, scalar.isPlain,
            ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
         }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes a company's money over its life (`investment` or `investments`, `exit`, `valuations` or
 /// `valuation`, and `distributions`) and checks the rules among them and the company's status that
 /// need no other file.
@@ -80,7 +78,7 @@ struct InvestmentDecoder {
 
     /// `investment:` as it was written before rounds: one initial round, disbursed on its date when
     /// the company is funded or exited, so that older content gives the same figures.
-    private func singleInvestment(_ node: Node, status: Company.Status?) -> Round? {
+    private func singleInvestment(_ node: YAMLNode, status: Company.Status?) -> Round? {
         let paid = status == .funded || status == .exited
         if case .mapping = node {
             guard let fields = reader.fields(node, declared: ContentSchema.investment) else { return nil }
@@ -97,7 +95,7 @@ struct InvestmentDecoder {
     }
 
     /// The list of rounds, by date; the first by date must be an initial round.
-    private func rounds(_ node: Node) -> [Round] {
+    private func rounds(_ node: YAMLNode) -> [Round] {
         guard let items = reader.list(node) else { return [] }
         let read = items.compactMap(round)
         let firstInitial = read.filter { $0.round.kind == .initial }.map(\.date).min()
@@ -113,7 +111,7 @@ struct InvestmentDecoder {
         return read.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element.round)
     }
 
-    private func round(_ node: Node) -> (round: Round, date: Day, kindNode: Node)? {
+    private func round(_ node: YAMLNode) -> (round: Round, date: Day, kindNode: YAMLNode)? {
         guard let fields = reader.fields(node, declared: ContentSchema.round) else { return nil }
         let date: Day? = fields.read("date")
         let amount = self.amount(fields)
@@ -141,7 +139,7 @@ struct InvestmentDecoder {
     }
 
     /// `{organization: <slug>, amount: <money>}`, or the slug alone.
-    private func coInvestor(_ node: Node) -> CoInvestment? {
+    private func coInvestor(_ node: YAMLNode) -> CoInvestment? {
         if case .scalar = node { return reader.slug(node).map { CoInvestment(organization: $0, amount: nil) } }
         guard let fields = reader.fields(node, declared: ContentSchema.coInvestor) else { return nil }
         let organization: Located<Slug>? = fields.read("organization")
@@ -151,7 +149,7 @@ struct InvestmentDecoder {
 
     // MARK: - Exit, marks and distributions
 
-    private func exit(_ node: Node) -> Exit? {
+    private func exit(_ node: YAMLNode) -> Exit? {
         guard let fields = reader.fields(node, declared: ContentSchema.exit) else { return nil }
         let date: Located<Day>? = fields.read("date")
         let kind: Exit.Kind? = fields.read("kind")
@@ -180,7 +178,7 @@ struct InvestmentDecoder {
 
     /// The marks, which must be in the order of their days, none before the first round or after
     /// the exit.
-    private func marks(_ nodes: [Node], firstRound: Day?, exit: Exit?) -> [Valuation] {
+    private func marks(_ nodes: [YAMLNode], firstRound: Day?, exit: Exit?) -> [Valuation] {
         var marks: [Valuation] = []
         for node in nodes {
             guard let fields = reader.fields(node, declared: ContentSchema.valuation) else { continue }
@@ -206,7 +204,7 @@ struct InvestmentDecoder {
 
     /// The distributions, by date (in the order written on the same day): each more than zero, not
     /// before the company's first disbursement and not after its exit.
-    private func distributions(_ node: Node, rounds: [Round], exit: Exit?) -> [Distribution] {
+    private func distributions(_ node: YAMLNode, rounds: [Round], exit: Exit?) -> [Distribution] {
         guard let items = reader.list(node) else { return [] }
         let firstPaid = rounds.compactMap(\.disbursedOn).min()
         let anyPaid = rounds.contains(where: \.isDisbursed)
@@ -251,7 +249,7 @@ struct InvestmentDecoder {
         return reader.money(amount: node, currency: fields.node("currency")).map { Located($0, at: reader.location(node)) }
     }
 
-    private func locatedMoney(_ node: Node) -> Located<Money>? {
+    private func locatedMoney(_ node: YAMLNode) -> Located<Money>? {
         reader.money(node).map { Located($0, at: reader.location(node)) }
     }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import Yams
-
 /// Decodes the metrics a programme collects (`metrics` and `metrics_period` in `programme.yml`) and
 /// the reports a company writes of them (`metrics` in its file), checked against that declaration.
 struct MetricDecoder {
@@ -12,7 +10,7 @@ struct MetricDecoder {
     // MARK: - The declaration
 
     /// The declared metrics, each key once and none of a report's own fields.
-    func declarations(_ node: Node) -> [Metric] {
+    func declarations(_ node: YAMLNode) -> [Metric] {
         var metrics: [Metric] = []
         for item in reader.list(node) ?? [] {
             guard let fields = reader.fields(item, declared: ContentSchema.metric) else { continue }
@@ -60,7 +58,7 @@ struct MetricDecoder {
 
     /// A company's reports, each of the programme's `period` kind, in increasing order and each once,
     /// with only `metrics` keys and values of their kind.
-    func reports(_ node: Node, metrics: [Metric], period kind: Period.Kind) -> [MetricReport] {
+    func reports(_ node: YAMLNode, metrics: [Metric], period kind: Period.Kind) -> [MetricReport] {
         var reports: [MetricReport] = []
         for item in reader.list(node) ?? [] {
             guard case .mapping = item else {
@@ -95,7 +93,7 @@ struct MetricDecoder {
     }
 
     /// A value of `metric`'s kind.
-    private func value(_ node: Node, of metric: Metric) -> MetricValue? {
+    private func value(_ node: YAMLNode, of metric: Metric) -> MetricValue? {
         switch metric.kind {
         case .count:
             // A count is a whole number from zero: anything else is reported as such.

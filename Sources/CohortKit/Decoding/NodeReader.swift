@@ -1,8 +1,6 @@
-import Yams
-
 /// Reads typed values out of a YAML node tree, reporting every problem at the node's own line and column.
 ///
-/// Cohort decodes from Yams' `Node` tree rather than through `Codable` so that type errors, unknown
+/// Cohort decodes from a `YAMLNode` tree rather than through `Codable` so that type errors, unknown
 /// fields and bad values are located, and so that YAML 1.1 surprises (`NO` read as false, dates read as
 /// timestamps) cannot happen: a scalar is only ever read as the type its field declares.
 final class NodeReader {
@@ -24,51 +22,22 @@ final class NodeReader {
     // MARK: - Parsing
 
     /// Parses `yaml` into a node tree; an empty document gives an empty mapping.
-    func compose(_ yaml: String) -> Node? {
-        do {
-            // The basic resolver tags nothing implicitly: values are read as their field's type, and
-            // no regular expressions run on every scalar.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
-        } catch let error as YamlError {
-            report(error, in: yaml)
-        } catch {
-            diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "cannot read YAML: \(error)"))
-        }
-        return nil
-    }
-
-    private func report(_ error: YamlError, in yaml: String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+    func compose(_ yaml: String) -> YAMLNode? {
+        switch YAMLComposer.compose(yaml) {
+        case .success(let root):
+            return root ?? .mapping(YAMLNode.Mapping(pairs: [], mark: YAMLNode.Mark(line: 1, column: 1)))
+        case .failure(.malformed(let problem, let mark, let context)):
             let detail = context.map { context in
                 let start = location(context.mark)
                 return " \(context.text) that starts at line \(start.line), column \(start.column)"
             } ?? ""
             diagnostics.append(.error(at: location(mark), "malformed YAML: \(problem)\(detail)"))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            for key in duplicates {
-                diagnostics.append(.error(at: repeatedKey(key, in: yaml) ?? location(context.mark), "duplicate field '\(key)'",
-                                          hint: "each field may appear once; remove the repeated one"))
+        case .failure(.duplicateKeys(let keys)):
+            for (key, mark) in keys {
+                diagnostics.append(.error(at: location(mark), "duplicate field '\(key)'", hint: "each field may appear once; remove the repeated one"))
             }
-        case .reader(let problem, _, _, _):
+        case .failure(.unreadable(let problem)):
             diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(problem)"))
-        default:
-            diagnostics.append(.error(at: file.location(line: firstLine, column: 1), "malformed YAML: \(error)"))
-        }
-    }
-
-    /// Where `key:` is written for the second time, for pointing at the copy to remove (Yams points
-    /// at the mapping).
-    private func repeatedKey(_ key: String, in yaml: String) -> SourceLocation? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " || $0 == "-" }
-            let rest = line.dropFirst(indent.count)
-            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else { continue }
-            seen += 1
-            if seen == 2 { return file.location(line: index + firstLine, column: indent.count + 1) }
         }
         return nil
     }
@@ -76,13 +45,12 @@ final class NodeReader {
     // MARK: - Locations and problems
 
     /// The file location of a YAML mark.
-    func location(_ mark: Mark?) -> SourceLocation {
-        guard let mark else { return file.location(line: firstLine, column: 1) }
-        return file.location(line: mark.line + firstLine - 1, column: mark.column)
+    func location(_ mark: YAMLNode.Mark) -> SourceLocation {
+        file.location(line: mark.line + firstLine - 1, column: mark.column)
     }
 
     /// The file location of a node.
-    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+    func location(_ node: YAMLNode) -> SourceLocation { location(node.mark) }
 
     /// Records an error at `location`.
     func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
@@ -95,7 +63,7 @@ final class NodeReader {
     }
 
     /// Records an error at `node`.
-    func error(_ node: Node, _ message: String, hint: String? = nil) {
+    func error(_ node: YAMLNode, _ message: String, hint: String? = nil) {
         error(at: location(node), message, hint: hint)
     }
 
@@ -104,13 +72,13 @@ final class NodeReader {
     /// The fields of a mapping node whose fields are `declared` (whether each is required comes from
     /// there), and `also` these optional ones, named only when the content is read (a programme's
     /// metrics, the text a translation may set); any other key is reported with a suggestion.
-    func fields(_ node: Node, declared: [SchemaField], also: [String] = []) -> Fields? {
+    func fields(_ node: YAMLNode, declared: [SchemaField], also: [String] = []) -> Fields? {
         let known = declared.map(\.name) + also
         guard case .mapping(let mapping) = node else {
             error(node, "expected fields (key: value pairs), found \(node.kindDescription)")
             return nil
         }
-        var entries: [String: (key: Node, value: Node)] = [:]
+        var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 error(key, "a field name must be text, found \(key.kindDescription)")
@@ -128,16 +96,16 @@ final class NodeReader {
     }
 
     /// The items of a sequence node.
-    func list(_ node: Node) -> [Node]? {
+    func list(_ node: YAMLNode) -> [YAMLNode]? {
         guard case .sequence(let sequence) = node else {
             error(node, "expected a list, found \(node.kindDescription)", hint: "write one '- item' per line")
             return nil
         }
-        return Array(sequence)
+        return sequence.items
     }
 
     /// Reads each item of a list with `read`, keeping the ones that read.
-    func list<T>(_ node: Node, _ read: (Node) -> T?) -> [T]? {
+    func list<T>(_ node: YAMLNode, _ read: (YAMLNode) -> T?) -> [T]? {
         list(node).map { $0.compactMap(read) }
     }
 
@@ -146,7 +114,7 @@ final class NodeReader {
     /// Text, from any scalar, without control characters other than tabs and line breaks (YAML's
     /// escapes such as `"\e"` can write them; a terminal or a spreadsheet showing a name could act on
     /// them).
-    func string(_ node: Node) -> String? {
+    func string(_ node: YAMLNode) -> String? {
         guard case .scalar(let scalar) = node else {
             error(node, "expected text, found \(node.kindDescription)")
             return nil
@@ -175,7 +143,7 @@ final class NodeReader {
     }
 
     /// Text that is not empty.
-    func nonEmptyString(_ node: Node) -> String? {
+    func nonEmptyString(_ node: YAMLNode) -> String? {
         guard let text = string(node) else { return nil }
         guard !text.trimsToEmpty else {
             error(node, "expected text, found an empty value")
@@ -185,12 +153,12 @@ final class NodeReader {
     }
 
     /// Text that is not empty, with its location.
-    func locatedText(_ node: Node) -> Located<String>? {
+    func locatedText(_ node: YAMLNode) -> Located<String>? {
         nonEmptyString(node).map { Located($0, at: location(node)) }
     }
 
     /// A whole number written plainly, such as `10`.
-    func int(_ node: Node) -> Int? {
+    func int(_ node: YAMLNode) -> Int? {
         guard let text = plainScalar(node, expected: "a whole number"),
               !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text) else {
             if case .scalar = node { error(node, "expected a whole number, found '\(node.scalarText)'") }
@@ -201,7 +169,7 @@ final class NodeReader {
 
     /// A whole number written plainly, from `range`: digits outside it, however many, are an error
     /// that names the range.
-    func int(_ node: Node, in range: ClosedRange<Int>) -> Int? {
+    func int(_ node: YAMLNode, in range: ClosedRange<Int>) -> Int? {
         let text = node.scalarText
         guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return int(node) }
         guard let value = Int(text), range.contains(value) else {
@@ -212,7 +180,7 @@ final class NodeReader {
     }
 
     /// `true` or `false`, and nothing else: YAML 1.1's `yes`, `no`, `on` and `off` are errors.
-    func bool(_ node: Node) -> Bool? {
+    func bool(_ node: YAMLNode) -> Bool? {
         switch plainScalar(node, expected: "true or false") {
         case "true": return true
         case "false": return false
@@ -224,7 +192,7 @@ final class NodeReader {
     }
 
     /// A calendar date `YYYY-MM-DD`.
-    func day(_ node: Node) -> Day? {
+    func day(_ node: YAMLNode) -> Day? {
         guard let text = string(node) else { return nil }
         guard let day = Day(iso: text) else {
             error(node, "invalid date '\(text)'", hint: "write a real calendar date as YYYY-MM-DD, for example 2011-10-10")
@@ -235,7 +203,7 @@ final class NodeReader {
 
     /// Whether `year` is one of `Day.acceptedYears`; if not, an error at `node` naming what has it
     /// (`date 0999-05-15`, `period 0999-Q2`).
-    func isAccepted(year: Int, of what: String, at node: Node) -> Bool {
+    func isAccepted(year: Int, of what: String, at node: YAMLNode) -> Bool {
         guard !Day.acceptedYears.contains(year) else { return true }
         error(node, "the \(what) is outside the years Cohort accepts, \(Day.acceptedYears.lowerBound) to \(Day.acceptedYears.upperBound)",
               hint: "check the year")
@@ -243,7 +211,7 @@ final class NodeReader {
     }
 
     /// A slug, with its location.
-    func slug(_ node: Node) -> Located<Slug>? {
+    func slug(_ node: YAMLNode) -> Located<Slug>? {
         guard let text = string(node) else { return nil }
         guard let slug = Slug(text) else {
             error(node, "invalid slug '\(text)'", hint: "a slug uses lower-case letters, digits and '-', and starts with a letter or digit")
@@ -253,7 +221,7 @@ final class NodeReader {
     }
 
     /// A currency code such as `USD`.
-    func currency(_ node: Node) -> Currency? {
+    func currency(_ node: YAMLNode) -> Currency? {
         guard let text = string(node) else { return nil }
         guard let currency = Currency(text) else {
             error(node, "invalid currency '\(text)'", hint: "write an ISO 4217 code in capitals, such as USD, EUR or CNY")
@@ -263,7 +231,7 @@ final class NodeReader {
     }
 
     /// One of the raw values of `T`, with a suggestion when it is misspelt.
-    func choice<T: CaseIterable & RawRepresentable>(_ node: Node, _ type: T.Type, what: String) -> T?
+    func choice<T: CaseIterable & RawRepresentable>(_ node: YAMLNode, _ type: T.Type, what: String) -> T?
     where T.RawValue == String {
         guard let text = string(node) else { return nil }
         if let value = T(rawValue: text) { return value }
@@ -274,7 +242,7 @@ final class NodeReader {
     }
 
     /// Money: a map `{amount, currency}`, a short text such as `$1m`, or a bare number in the programme's currency.
-    func money(_ node: Node) -> Money? {
+    func money(_ node: YAMLNode) -> Money? {
         if case .mapping = node {
             guard let fields = fields(node, declared: ContentSchema.moneyMap),
                   let amount = fields.value("amount") else { return nil }
@@ -284,7 +252,7 @@ final class NodeReader {
     }
 
     /// Money from an amount node and an optional separate currency node.
-    func money(amount: Node, currency currencyNode: Node?) -> Money? {
+    func money(amount: YAMLNode, currency currencyNode: YAMLNode?) -> Money? {
         guard let text = string(amount) else { return nil }
         var currency = defaultCurrency
         if let currencyNode {
@@ -306,7 +274,7 @@ final class NodeReader {
     }
 
     /// A decimal number such as `7.8125`, kept as text so no precision is lost.
-    func decimal(_ node: Node) -> Rate? {
+    func decimal(_ node: YAMLNode) -> Rate? {
         guard let text = plainScalar(node, expected: "a number") else { return nil }
         guard let rate = Rate(text), rate.isPositive else {
             error(node, "expected a positive number such as 6.5, found '\(text)'")
@@ -315,26 +283,11 @@ final class NodeReader {
         return rate
     }
 
-    private func plainScalar(_ node: Node, expected: String) -> String? {
+    private func plainScalar(_ node: YAMLNode, expected: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error(node, "expected \(expected), found \(node.kindDescription)")
             return nil
         }
         return scalar.string
     }
-}
-
-extension Node {
-    /// How a node is described in an error: "a list", "fields", "text".
-    var kindDescription: String {
-        switch self {
-        case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
-        case .mapping: "fields (key: value pairs)"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
-    }
-
-    /// A scalar's text, or an empty string.
-    var scalarText: String { scalar?.string ?? "" }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import Yams
-
 /// Decodes `programme.yml` into a `Programme`.
 enum ProgrammeDecoder {
     /// What decoding `programme.yml` gives: the programme, the currency that bare amounts in entity
@@ -70,7 +68,7 @@ enum ProgrammeDecoder {
 
     /// `languages: [en, zh, he]` (the first is the default), or `language: en` for a site in one.
     private static func readLanguages(_ fields: Fields, _ reader: NodeReader) -> [Language]? {
-        func language(_ node: Node) -> Language? {
+        func language(_ node: YAMLNode) -> Language? {
             guard let code = reader.nonEmptyString(node) else { return nil }
             guard let language = Language(code) else {
                 reader.error(node, "invalid language '\(code)'", hint: "write a BCP 47 code, such as en, zh, he or pt-BR")
@@ -101,7 +99,7 @@ enum ProgrammeDecoder {
         return language(node).map { [$0] }
     }
 
-    private static func readBaseURL(_ node: Node, _ reader: NodeReader) -> String? {
+    private static func readBaseURL(_ node: YAMLNode, _ reader: NodeReader) -> String? {
         guard let text = reader.nonEmptyString(node) else { return nil }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
@@ -113,7 +111,7 @@ enum ProgrammeDecoder {
         return text.hasSuffix("/") ? text : text + "/"
     }
 
-    private static func focusAreaList(_ node: Node, _ reader: NodeReader) -> [FocusArea]? {
+    private static func focusAreaList(_ node: YAMLNode, _ reader: NodeReader) -> [FocusArea]? {
         var seen: Set<Slug> = []
         return reader.list(node) { item -> FocusArea? in
             guard let fields = reader.fields(item, declared: ContentSchema.focusArea),
@@ -127,7 +125,7 @@ enum ProgrammeDecoder {
         }
     }
 
-    private static func exchangeRates(_ node: Node, _ reader: NodeReader) -> ExchangeRates? {
+    private static func exchangeRates(_ node: YAMLNode, _ reader: NodeReader) -> ExchangeRates? {
         guard let fields = reader.fields(node, declared: ContentSchema.exchangeRates) else { return nil }
         let asOf: Day? = fields.read("as_of")
         let rates = fields.value("rates") { ratesNode -> [Currency: Rate]? in

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes a translation: `<slug>.<lang>.md` beside an entity file, or `programme.<lang>.yml`.
 enum TranslationDecoder {
     /// The fields a translation of each kind of file may set (text), and those it may not (facts).
@@ -45,7 +43,7 @@ enum TranslationDecoder {
     }
 
     /// The text fields of a translation; every fact it sets is an error at that field.
-    private static func read(_ root: Node, kind: ContentFolder?, original: String, reader: NodeReader, file: SourceFile,
+    private static func read(_ root: YAMLNode, kind: ContentFolder?, original: String, reader: NodeReader, file: SourceFile,
                              language: Language) -> Translation? {
         guard let allowed = fields[kind], let fields = reader.fields(root, declared: [], also: allowed.text + allowed.facts) else { return nil }
         for fact in allowed.facts {

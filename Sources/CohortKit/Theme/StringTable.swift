@@ -1,6 +1,4 @@
 import Foundation
-import Yams
-
 /// The texts of one language's string table, `strings/<language>.yml`, and the files they come from:
 /// the built-in table, then the programme's laid over it key by key.
 ///
@@ -79,9 +77,9 @@ struct StringTable: Sendable, Hashable {
 
     /// Where `needle` is written in the scalar `node`: on the scalar's first line when it is there
     /// (a text on one line, as tables write them), else the scalar's start.
-    private static func location(of needle: String, in node: Node, of source: SourceFile, reader: NodeReader) -> SourceLocation {
+    private static func location(of needle: String, in node: YAMLNode, of source: SourceFile, reader: NodeReader) -> SourceLocation {
         let start = reader.location(node)
-        guard let mark = node.mark else { return start }
+        let mark = node.mark
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         guard mark.line >= 1, mark.line <= lines.count else { return start }
         let line = lines[mark.line - 1]
