@@ -33,7 +33,11 @@ SHM=$(mktemp -d /dev/shm/cohort-bench.XXXXXX)
 trap 'rm -rf "$SHM"' EXIT
 
 command -v /usr/bin/time >/dev/null 2>&1 || { echo "bench needs GNU time: apt-get install time" >&2; exit 1; }
-swift build -c release --product cohort >&2
+# The binary as `make build`, `make install` and the releases make it: on Linux with the Swift runtime
+# linked in (--static-swift-stdlib), which also spares every runtime call the shared library's stubs.
+STATIC=()
+[ "$(uname)" = Linux ] && STATIC=(--static-swift-stdlib)
+swift build -c release --product cohort "${STATIC[@]}" >&2
 COHORT="$(swift build -c release --show-bin-path)/cohort"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

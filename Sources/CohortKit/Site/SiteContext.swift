@@ -112,7 +112,7 @@ final class SiteContext: Sendable {
     }
 
     /// The logos of organisations and companies, by slug; reading one reads its entity.
-    var logos: LogoReader { LogoReader(source: source, recorder: recorder) }
+    var logos: LogoReader { LogoReader(logos: source.logos, recorder: recorder) }
 
     /// The cards made from SVG logos, by owner.
     var cards: [Slug?: String] { source.cards }

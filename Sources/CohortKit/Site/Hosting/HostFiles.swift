@@ -37,9 +37,17 @@ enum HostFiles {
         let search = programme.search
         return [
             SiteRenderer.OtherFile(path: headers) {
-                let topLevel = Set(sitePaths.compactMap { path in path.split(separator: "/", maxSplits: 1).first.map(String.init) }
-                    + (search ? [searchIndexFolder] : []))
-                let folders = Set(sitePaths.filter { $0.contains("/") }.compactMap { $0.split(separator: "/").first.map(String.init) })
+                // The first name of each path, and which of them are folders.
+                var topLevel: Set<String> = search ? [searchIndexFolder] : [], folders: Set<String> = []
+                for path in sitePaths {
+                    guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+                        topLevel.insert(path)
+                        continue
+                    }
+                    let folder = String(path[..<slash])
+                    topLevel.insert(folder)
+                    folders.insert(folder)
+                }
                 return headersFile(root: root, sitePaths: sitePaths, topLevel: topLevel, folders: folders, assets: assets)
             },
             SiteRenderer.OtherFile(path: redirects) { redirectsFile(root: root, aliases: aliases) },
@@ -75,14 +83,12 @@ enum HostFiles {
     private static func svgPatterns(_ sitePaths: [String]) -> [String] {
         let pictures: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico"]
         var holdsOther: Set<String> = [""]
-        for path in sitePaths where !pictures.contains(path.split(separator: ".").last.map { $0.lowercased() } ?? "") {
-            var folder = path.split(separator: "/").dropLast()
-            while !folder.isEmpty {
-                holdsOther.insert(folder.joined(separator: "/"))
-                folder.removeLast()
-            }
+        for path in sitePaths where !pictures.contains(fileExtension(path)) {
+            // A folder's folders were added with it: the climb stops at the first one already there.
+            var folder = parent(path[...])
+            while let current = folder, holdsOther.insert(String(current)).inserted { folder = parent(current) }
         }
-        return Set(sitePaths.filter { $0.lowercased().hasSuffix(".svg") }.map { path -> String in
+        return Set(sitePaths.filter(isSVG).map { path -> String in
             // The top folder that holds pictures alone, or the file.
             let folders = path.split(separator: "/").dropLast()
             for depth in folders.indices.map({ $0 + 1 }) {
@@ -91,6 +97,24 @@ enum HostFiles {
             }
             return path
         }).sorted()
+    }
+
+    /// What follows the last `.` of `path`, lower-cased (dots at its end aside); "" when it has none.
+    private static func fileExtension(_ path: String) -> String {
+        let trimmed = path.utf8.lastIndex { $0 != UInt8(ascii: ".") }.map { path[...$0] } ?? ""
+        guard let dot = trimmed.utf8.lastIndex(of: UInt8(ascii: ".")) else { return trimmed.lowercased() }
+        return trimmed[trimmed.utf8.index(after: dot)...].lowercased()
+    }
+
+    /// Whether `path` ends in `.svg`, in any case.
+    private static func isSVG(_ path: String) -> Bool {
+        let tail = path.utf8.suffix(4)
+        return tail.count == 4 && tail.first == UInt8(ascii: ".") && tail.dropFirst().map { $0 | 0x20 }.elementsEqual("svg".utf8)
+    }
+
+    /// The folder `path` is in, nil at the top.
+    private static func parent(_ path: Substring) -> Substring? {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] }
     }
 
     /// `_redirects`: each alias's old address to its page, `301`, sorted by old address.

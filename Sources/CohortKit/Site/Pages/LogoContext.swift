@@ -64,11 +64,11 @@ extension SiteContext {
 /// The portfolio's logos as pages read them: each read is recorded as a read of its entity, whose
 /// page changes when its logo does.
 struct LogoReader {
-    let source: Portfolio
+    let logos: [Slug: Logo]
     let recorder: InputRecorder?
 
     subscript(_ slug: Slug) -> Logo? {
         recorder?.record(.entity(slug))
-        return source.logos[slug]
+        return logos[slug]
     }
 }
