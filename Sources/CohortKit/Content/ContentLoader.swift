@@ -213,7 +213,7 @@ public enum ContentLoader {
             return nil
         }
         // Windows line endings become plain ones, so lines and columns count the same everywhere.
-        let normalized = text.utf8.containsByte { $0 == UInt8(ascii: "\r") } ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalized = text.utf8.containsByte(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return SourceFile(displayPath: displayPath, relativePath: relativePath, text: normalized)
     }
 

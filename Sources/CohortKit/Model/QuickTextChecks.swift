@@ -1,3 +1,5 @@
+import Foundation
+
 // Checks of text that answer the common case (ASCII, native strings) without Unicode's tables or
 // String's general iterators, which cost more than the rest of the work where pages and reports ask
 // them of every name, heading and value.
@@ -18,6 +20,14 @@ extension Character {
 }
 
 extension String.UTF8View {
+    /// Whether `byte` is in the text: `memchr`, which reads many bytes at a time, where the bytes are
+    /// contiguous (a whole content file is checked for carriage returns this way).
+    func containsByte(_ byte: UInt8) -> Bool {
+        withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
+        } ?? contains(byte)
+    }
+
     /// Whether any byte satisfies `predicate`, read in place where the string's bytes are contiguous
     /// (String's own iterator is several times slower over long text).
     func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
