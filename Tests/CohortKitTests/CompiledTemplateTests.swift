@@ -98,7 +98,7 @@ private func both(_ templates: [String: String], _ name: String = "page", _ valu
     let compiled = try #require(result)
     #expect(compiler.diagnostics.isEmpty, "\(compiler.diagnostics)")
     let mustache = library.render(mustacheValue(value.templateValue, Team.templateType), withTemplate: name) ?? ""
-    return (mustache, compiled.render(value.templateValue))
+    return (mustache, String(decoding: compiled.render(value.templateValue), as: UTF8.self))
 }
 
 private func errors(_ templates: [String: String], _ name: String = "page") throws -> [Diagnostic] {

@@ -153,7 +153,7 @@ public enum SiteRenderer {
         case .notFound: page = context.notFound()
         case .entity(let folder, let index): page = portfolio.entity(folder, index).page(in: context, at: route, body: body.rendered)
         }
-        let file = OutputFile(path: context.localized(route).path, text: theme.render(page, with: template(of: job)))
+        let file = OutputFile(path: context.localized(route).path, bytes: theme.render(page, with: template(of: job)))
         let links = checkingLinks ? pageLinks(file, template: template(of: job), body: body, targets: context.targets,
                                               hostRoot: job == .notFound ? portfolio.programme.basePath : nil) : nil
         return RenderedPage(file: file, diagnostics: body.diagnostics, inputs: recorder?.inputs ?? [], links: links)
@@ -163,7 +163,8 @@ public enum SiteRenderer {
     private static func pageLinks(_ file: OutputFile, template: String, body: RenderedBody, targets: LinkTargets,
                                   hostRoot: String?) -> PageLinks {
         var fragments: [PageLinks.FragmentLink] = []
-        let folder = file.path.split(separator: "/").dropLast().map(String.init)
+        // The page's folder, split into names only when a link in the body needs it.
+        var folderNames: [String]?
         // The fragments' closures keep the body's source, not its HTML, until the whole site is checked.
         let source = body.source
         for link in body.rendered.links {
@@ -173,8 +174,10 @@ public enum SiteRenderer {
                                        destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }
             guard case .replace(let address) = link.resolution, address.utf8.contains(UInt8(ascii: "#")) else { continue }
-            if let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty,
-               let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
+            guard let local = LocalLink(address), let fragment = local.fragment, !fragment.isEmpty else { continue }
+            let folder = folderNames ?? file.path.split(separator: "/").dropLast().map(String.init)
+            folderNames = folder
+            if let path = ContentLinks.normalized(local.path, from: local.isSiteRoot ? [] : folder),
                let target = PageLinks.target(of: path, in: targets.sitePaths), target.hasSuffix(".html") {
                 fragments.append(.init(target: target, fragment: fragment, destination: link.destination, location: { RenderedBody.location(of: link, in: source) }))
             }

@@ -84,13 +84,13 @@ struct CompiledTemplate: Sendable {
     let shape: TemplateShape
     let ops: [Op]
 
-    /// The template's output for `value`, an object of `shape`.
-    func render(_ value: TemplateValue) -> String {
+    /// The template's output for `value`, an object of `shape`, as UTF-8 bytes.
+    func render(_ value: TemplateValue) -> Data {
         var renderer = Renderer(frames: [value])
         // A page is some tens of kilobytes: room for most at once, rather than growing by doubling.
         renderer.output.reserveCapacity(32 * 1024)
         renderer.run(ops)
-        return renderer.output
+        return Data(renderer.output)
     }
 
     /// What rendering keeps: the objects of the sections it is in, innermost last, the position in
@@ -98,23 +98,25 @@ struct CompiledTemplate: Sendable {
     private struct Renderer {
         var frames: [TemplateValue]
         var positions: [(index: Int, count: Int)] = []
-        var output = ""
+        /// The bytes written so far: appending bytes spares a page's thousands of appends String's
+        /// bookkeeping of counts and flags.
+        var output: [UInt8] = []
 
         mutating func run(_ ops: [Op]) {
             for op in ops {
                 switch op {
                 case .text(let text):
-                    output += text
+                    append(text)
                 case .print(let reference, let escape):
                     switch value(reference) {
                     case .text(let text):
                         switch escape {
                         case .html: HTMLEscaping.append(text, to: &output)
-                        case .none: output += text
-                        case .other(let contentType): output += contentType.escapeText(text)
+                        case .none: append(text)
+                        case .other(let contentType): append(contentType.escapeText(text))
                         }
-                    case .number(let number): output += String(number)
-                    case .flag(let flag): output += flag ? "true" : "false"
+                    case .number(let number): append(String(number))
+                    case .flag(let flag): append(flag ? "true" : "false")
                     case .list, .object, .absent: break
                     }
                 case .section(let reference, let body):
@@ -146,15 +148,22 @@ struct CompiledTemplate: Sendable {
                     if pushes { frames.removeLast() }
                 case .level(let indentation, let body):
                     let outer = output
-                    var level = ""
+                    var level: [UInt8] = []
                     for op in body {
-                        output = ""
+                        output = []
                         run([op])
-                        if !output.isEmpty, level.utf8.last == UInt8(ascii: "\n") { level += indentation }
+                        if !output.isEmpty, level.last == UInt8(ascii: "\n") { level += indentation.utf8 }
                         level += output
                     }
                     output = outer + level
                 }
+            }
+        }
+
+        /// Appends the bytes of `text`, in place where they are contiguous (as Swift's own strings are).
+        private mutating func append(_ text: String) {
+            if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+                output.append(contentsOf: text.utf8)
             }
         }
 

@@ -123,8 +123,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `page` with the compiled template `name`; nothing when the theme has none for its type.
-    func render<Page: TemplateObject>(_ page: Page, with name: String) -> String {
-        guard let template = compiled[name], template.shape === Page.fields.shape else { return "" }
+    func render<Page: TemplateObject>(_ page: Page, with name: String) -> Data {
+        guard let template = compiled[name], template.shape === Page.fields.shape else { return Data() }
         return template.render(page.templateValue)
     }
 }

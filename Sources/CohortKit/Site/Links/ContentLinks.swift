@@ -139,14 +139,16 @@ struct LocalLink {
     let fragment: String?
 
     init?(_ destination: String) {
-        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination.utf8) else { return nil }
-        let cut = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? destination.endIndex
+        // Read as bytes: String's own searches walk characters, and every link of every body comes here.
+        let utf8 = destination.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "#"), !utf8.starts(with: "//".utf8), !Self.hasScheme(utf8) else { return nil }
+        let cut = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? destination.endIndex
         let raw = String(destination[..<cut])
         guard !raw.isEmpty, let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
         path = decoded
-        isSiteRoot = raw.hasPrefix("/")
+        isSiteRoot = first == UInt8(ascii: "/")
         suffix = String(destination[cut...])
-        fragment = destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
+        fragment = utf8.firstIndex(of: UInt8(ascii: "#")).map { String(destination[utf8.index(after: $0)...]) }
             .map { $0.utf8.contains(UInt8(ascii: "%")) ? $0.removingPercentEncoding ?? $0 : $0 }
     }
 

@@ -37,12 +37,17 @@ struct PageLinks: Sendable {
         var unresolved: [(link: String, target: String)] = []
         var resolved: [String: String?] = [:]
         var written: Set<String>?
-        let folder = path.split(separator: "/").dropLast().map(String.init)
-        // The folder `up` levels above the page's, as the start of a site path.
-        let folders: [SitePathIndex.Folder] = (0...folder.count).map { up in
-            let base = folder.dropLast(up)
-            return SitePathIndex.Folder(base.isEmpty ? [] : Array(base.joined(separator: "/").utf8) + [UInt8(ascii: "/")])
+        // The folder `up` levels above the page's, as the start of a site path: the path's bytes up to
+        // and with a `/`, none for the top. The folder's names are only split out for a link that does
+        // not resolve the quick way.
+        let bytes = Array(path.utf8)
+        let slashes = bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }
+        let depth = slashes.count
+        let folders: [SitePathIndex.Folder] = (0...depth).map { up in
+            SitePathIndex.Folder(up == depth ? [] : Array(bytes[...slashes[depth - up - 1]]))
         }
+        var names: [String]?
+        let pagePath = path
         Self.attributes(in: html) { attribute, value in
             if attribute == .id {
                 ids.insert(HTMLText.unescaped(String(decoding: value, as: UTF8.self)))
@@ -52,7 +57,7 @@ struct PageLinks: Sendable {
             // (which the page-link check leaves to the fragment check); and addresses with a scheme,
             // `//host` or a plain `#fragment` are not the site's to check.
             let path = UnsafeBufferPointer(rebasing: value[..<(value.firstIndex(of: UInt8(ascii: "#")) ?? value.endIndex)])
-            if let (up, start) = Self.plainRelative(path, depth: folder.count) {
+            if let (up, start) = Self.plainRelative(path, depth: depth) {
                 if targets.pathIndex.contains(folder: folders[up], name: UnsafeBufferPointer(rebasing: path[start...])) { return }
             } else if value.isEmpty || value[0] == UInt8(ascii: "#") || LocalLink.hasScheme(value)
                         || value.starts(with: "//".utf8) {
@@ -68,6 +73,8 @@ struct PageLinks: Sendable {
             if let known = resolved[link] {
                 target = known
             } else {
+                let folder = names ?? pagePath.split(separator: "/").dropLast().map(String.init)
+                names = folder
                 target = Self.missingTarget(link, from: folder, sitePaths: targets.sitePaths)
                 resolved[link] = target
             }

@@ -20,28 +20,40 @@ struct HTMLEscaping: MustacheContentType {
     private static let lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8), ampersand = Array("&amp;".utf8)
     private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 
-    /// Appends `text`, escaped, to `output`.
-    static func append(_ text: String, to output: inout String) {
-        // Text with none of the five comes back as it is, without a copy.
-        output += HTMLEscaping().escapeText(text)
+    /// Appends `text`, escaped, to the UTF-8 bytes `output`: the runs between the five characters are
+    /// copied whole.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &output) }
+        }
     }
 
     func escapeText(_ text: String) -> String {
+        // Text with none of the five comes back as it is, without a copy.
         guard Self.hasSpecial(text) else { return text }
-        let utf8 = text.utf8
         var escaped: [UInt8] = []
-        escaped.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: escaped += Self.lessThan
-            case 0x3E: escaped += Self.greaterThan
-            case 0x26: escaped += Self.ampersand
-            case 0x22: escaped += Self.quote
-            case 0x27: escaped += Self.apostrophe
-            default: escaped.append(byte)
-            }
-        }
+        escaped.reserveCapacity(text.utf8.count + 16)
+        Self.append(text, to: &escaped)
         return String(decoding: escaped, as: UTF8.self)
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices {
+            let entity: [UInt8]
+            switch bytes[index] {
+            case 0x3C: entity = lessThan
+            case 0x3E: entity = greaterThan
+            case 0x26: entity = ampersand
+            case 0x22: entity = quote
+            case 0x27: entity = apostrophe
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            output.append(contentsOf: entity)
+            start = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// Whether `text` has any of the five characters, read from its bytes in place (String's own

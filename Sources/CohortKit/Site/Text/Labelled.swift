@@ -8,7 +8,8 @@ extension Labelled {
     /// The key of `value`'s label.
     static func labelKey(_ value: Self) -> String {
         let raw = value.rawValue
-        return labelPrefix + (raw.utf8.contains(UInt8(ascii: "-")) ? raw.replacingOccurrences(of: "-", with: "_") : raw)
+        guard raw.utf8.contains(UInt8(ascii: "-")) else { return labelPrefix + raw }
+        return labelPrefix + String(decoding: raw.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     /// The keys of every value's label.
