@@ -45,9 +45,9 @@ import Testing
 
     @Test func theTextIsJSONEncodersToTheByte() throws {
         for value in [Sample(), Sample(numbers: [], map: [:], text: "", decimals: [], nested: [], flag: false, present: nil, deep: [:])] {
-            #expect(PrettyJSON.text(value) == (try Self.encoded(value)))
+            #expect(String(decoding: PrettyJSON.utf8(value), as: UTF8.self) == (try Self.encoded(value)))
         }
-        #expect(PrettyJSON.text([Sample]()) == "[\n\n]")
+        #expect(PrettyJSON.utf8([Sample](), ending: "\n") == Array("[\n\n]\n".utf8))
     }
 
     /// Every member of every snapshot type, with its name and place, as the `Codable` types encode:
@@ -61,5 +61,6 @@ import Testing
                               outputPath: folder.path("output")).check()
         let snapshot = PortfolioSnapshot(try #require(outcome.figures))
         #expect(snapshot.json() == (try Self.encoded(snapshot)) + "\n")
+        #expect(snapshot.file().bytes == Data(snapshot.json().utf8))
     }
 }

@@ -571,7 +571,13 @@ public struct PortfolioSnapshot: Codable, Sendable, Hashable {
     /// The JSON text: keys sorted, two-space indentation as Foundation writes it, a final newline.
     /// (Keys are snake_case by each type's CodingKeys.)
     public func json() -> String {
-        PrettyJSON.text(self) + "\n"
+        String(decoding: PrettyJSON.utf8(self, ending: "\n"), as: UTF8.self)
+    }
+
+    /// `json()` as the bytes of `portfolio.json`, written straight from the buffer they were made in
+    /// (the file is some megabytes: no copy through a string).
+    func file() -> OutputFile {
+        OutputFile(path: "portfolio.json", bytes: Data(PrettyJSON.utf8(self, ending: "\n")))
     }
 
     /// The `schema_version` of a saved `portfolio.json`, or nil when it has none.

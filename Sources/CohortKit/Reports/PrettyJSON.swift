@@ -16,12 +16,13 @@ struct PrettyJSON {
     /// Whether the container being written has no member yet.
     private var isEmpty = true
 
-    /// The text of `value`, without a final newline.
-    static func text(_ value: some PrettyJSONValue) -> String {
+    /// The text of `value` as UTF-8 bytes, with `ending` after it.
+    static func utf8(_ value: some PrettyJSONValue, ending: String = "") -> [UInt8] {
         var json = PrettyJSON()
         json.bytes.reserveCapacity(1 << 16)
         value.write(to: &json)
-        return String(decoding: json.bytes, as: UTF8.self)
+        json.bytes.append(contentsOf: ending.utf8)
+        return json.bytes
     }
 
     /// An object, whose members `write` writes with `field`, in the byte order of their keys.

@@ -5,7 +5,7 @@ public enum Reports {
         // No file reads another, so they are made on all cores; portfolio.json, the largest, is listed
         // first so that it starts first.
         let makers: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "portfolio.json", text: PortfolioSnapshot(figures).json())] },
+            { [PortfolioSnapshot(figures).file()] },
             { [OutputFile(path: "summary.md", text: SummaryReport.render(figures))] },
             { [OutputFile(path: "companies.csv", text: CSVReport.companies(figures))] },
             { [OutputFile(path: "investments.csv", text: CSVReport.investments(figures))] },
