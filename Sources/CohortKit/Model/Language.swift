@@ -10,17 +10,17 @@ public struct Language: Hashable, Sendable, Comparable, CustomStringConvertible 
               parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) } })
         else { return nil }
         self.code = code
+        isRightToLeft = Self.rightToLeft.contains(String(primary)) && !code.hasSuffix("-Latn")
     }
 
     /// The primary subtag, such as `zh` for `zh-Hans`.
     public var primary: String { String(code.split(separator: "-").first ?? "") }
 
     /// Whether the language is written right to left: Arabic, Hebrew, Persian, Urdu and the others
-    /// whose main script is.
-    public var isRightToLeft: Bool {
-        ["ar", "he", "iw", "fa", "ur", "yi", "dv", "ps", "sd", "ug", "ckb", "syr", "arc", "nqo", "ku"].contains(primary)
-            && !code.hasSuffix("-Latn")
-    }
+    /// whose main script is. Found once, when the code is read: every page asks it.
+    public let isRightToLeft: Bool
+
+    private static let rightToLeft: Set<String> = ["ar", "he", "iw", "fa", "ur", "yi", "dv", "ps", "sd", "ug", "ckb", "syr", "arc", "nqo", "ku"]
 
     /// `rtl` or `ltr`, for `dir` attributes.
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
