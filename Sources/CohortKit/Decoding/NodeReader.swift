@@ -73,18 +73,18 @@ final class NodeReader {
     /// there), and `also` these optional ones, named only when the content is read (a programme's
     /// metrics, the text a translation may set); any other key is reported with a suggestion.
     func fields(_ node: YAMLNode, declared: [SchemaField], also: [String] = []) -> Fields? {
-        let known = declared.map(\.name) + also
         guard case .mapping(let mapping) = node else {
             error(node, "expected fields (key: value pairs), found \(node.kindDescription)")
             return nil
         }
-        var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+        var entries = [String: (key: YAMLNode, value: YAMLNode)](minimumCapacity: mapping.pairs.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 error(key, "a field name must be text, found \(key.kindDescription)")
                 continue
             }
-            guard known.contains(scalar.string) else {
+            guard declared.contains(where: { $0.name == scalar.string }) || also.contains(scalar.string) else {
+                let known = declared.map(\.name) + also
                 error(key, "unknown field '\(scalar.string)'",
                       hint: Suggestion.hint(for: scalar.string, among: known)
                         ?? "known fields: \(known.joined(separator: ", "))")

@@ -20,6 +20,9 @@ struct CompiledTemplate: Sendable {
         let constant: TemplateValue?
         /// A function of the position in the innermost list (`{{^last()}}`), instead of a value.
         let position: Function?
+        /// The position of the field read, when the reference is one field of an object and nothing
+        /// more (most are): read without walking a path.
+        let slot: Int?
 
         init(up: Int = 0, path: [Int] = [], functions: [Function] = [], constant: TemplateValue? = nil, position: Function? = nil) {
             self.up = up
@@ -27,6 +30,7 @@ struct CompiledTemplate: Sendable {
             self.functions = functions
             self.constant = constant
             self.position = position
+            slot = constant == nil && position == nil && functions.isEmpty && path.count == 1 ? path[0] : nil
         }
     }
 
@@ -168,6 +172,10 @@ struct CompiledTemplate: Sendable {
         }
 
         private func value(_ reference: Reference) -> TemplateValue {
+            if let slot = reference.slot {
+                guard case .object(let values) = frames[frames.count - 1 - reference.up] else { return .absent }
+                return values[slot]
+            }
             if let constant = reference.constant { return constant }
             if let function = reference.position {
                 guard let (index, count) = positions.last else { return .absent }
