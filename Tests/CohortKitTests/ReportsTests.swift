@@ -188,6 +188,10 @@ private func figures(_ changes: [String: String?] = reportContent) throws -> Fig
             """)
         #expect(CSVReport.field(.text("say \"hi\"")) == "\"say \"\"hi\"\"\"")
         #expect(CSVReport.field(.text("two\r\nlines")) == "\"two\r\nlines\"")
+        // A quote is doubled even when a combining mark follows it (one character, but its own byte).
+        #expect(CSVReport.field(.text("a\"\u{301}b")) == "\"a\"\"\u{301}b\"")
+        #expect(CSVReport.neutralized("x;  =1; +2;-3 ;") == "x;'  =1;' +2;'-3 ;")
+        #expect(CSVReport.neutralized("  @a") == "'  @a" && CSVReport.neutralized("") == "" && CSVReport.neutralized("; ") == "; ")
         #expect(ReportText.cell("two\r\nlines | and *more*") == "two lines \\| and \\*more\\*")
     }
 

@@ -132,7 +132,14 @@ enum CSVReport {
                 || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
         }
         guard text.utf8.containsByte(where: quotes) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+            quoted.append(byte)
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// Text a spreadsheet shows as text, not as a formula (OWASP's advice on CSV injection): an
@@ -140,25 +147,42 @@ enum CSVReport {
     /// a carriage return; and goes after a semicolon followed by one, where a spreadsheet that splits
     /// at semicolons regardless of quotes (Excel set to a semicolon list separator) would start a cell.
     static func neutralized(_ text: String) -> String {
-        // Most text starts with a letter and holds no semicolon: nothing to look at character by character.
-        if let first = text.utf8.first, first != UInt8(ascii: " "), !text.utf8.contains(UInt8(ascii: ";")),
-           !triggers.contains(Unicode.Scalar(first)) {
+        // Most text is empty, or starts with a letter and holds no semicolon: nothing to look at
+        // byte by byte.
+        guard let first = text.utf8.first else { return text }
+        if first != UInt8(ascii: " "), !isTrigger(first), !text.utf8.containsByte(UInt8(ascii: ";")) {
             return text
         }
-        var scalars: [Unicode.Scalar] = []
-        var cellStart: Int? = 0
-        for scalar in text.unicodeScalars {
-            if let start = cellStart, scalar != " " {
-                if triggers.contains(scalar) { scalars.insert("'", at: start) }
-                cellStart = nil
+        // The bytes tell, as every character looked for is ASCII. A cell's leading spaces are held
+        // back until its first other character shows whether an apostrophe goes before them.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 4)
+        var spaces = 0
+        var atCellStart = true
+        for byte in text.utf8 {
+            if atCellStart {
+                if byte == UInt8(ascii: " ") {
+                    spaces += 1
+                    continue
+                }
+                if isTrigger(byte) { result.append(UInt8(ascii: "'")) }
+                result += repeatElement(UInt8(ascii: " "), count: spaces)
+                spaces = 0
+                atCellStart = false
             }
-            scalars.append(scalar)
-            if scalar == ";" { cellStart = scalars.count }
+            result.append(byte)
+            if byte == UInt8(ascii: ";") { atCellStart = true }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        result += repeatElement(UInt8(ascii: " "), count: spaces)
+        return String(decoding: result, as: UTF8.self)
     }
 
-    private static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Whether a cell starting with `byte` would be read as a formula: `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return.
+    private static func isTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): true
+        default: false
+        }
+    }
 }
