@@ -90,37 +90,44 @@ struct CompiledTemplate: Sendable {
 
     /// The template's output for `value`, an object of `shape`, as UTF-8 bytes.
     func render(_ value: TemplateValue) -> Data {
-        var renderer = Renderer(frames: [value])
         // A page is some tens of kilobytes: room for most at once, rather than growing by doubling.
-        renderer.output.reserveCapacity(32 * 1024)
+        var renderer = Renderer(frames: [value], positions: [], capacity: 32 * 1024)
         renderer.run(ops)
-        return Data(renderer.output)
+        return renderer.finish()
     }
 
     /// What rendering keeps: the objects of the sections it is in, innermost last, the position in
     /// each list it is in, and the output so far.
-    private struct Renderer {
+    private struct Renderer: ~Copyable {
         var frames: [TemplateValue]
-        var positions: [(index: Int, count: Int)] = []
+        var positions: [(index: Int, count: Int)]
         /// The bytes written so far: appending bytes spares a page's thousands of appends String's
-        /// bookkeeping of counts and flags.
-        var output: [UInt8] = []
+        /// bookkeeping of counts and flags, and the page's `Data` takes them over without a copy.
+        var output: ByteBuffer
+
+        init(frames: [TemplateValue], positions: [(index: Int, count: Int)], capacity: Int) {
+            self.frames = frames
+            self.positions = positions
+            output = ByteBuffer(capacity: capacity)
+        }
+
+        consuming func finish() -> Data { output.data() }
 
         mutating func run(_ ops: [Op]) {
             for op in ops {
                 switch op {
                 case .text(let text):
-                    append(text)
+                    output.append(text)
                 case .print(let reference, let escape):
                     switch value(reference) {
                     case .text(let text):
                         switch escape {
                         case .html: HTMLEscaping.append(text, to: &output)
-                        case .none: append(text)
-                        case .other(let contentType): append(contentType.escapeText(text))
+                        case .none: output.append(text)
+                        case .other(let contentType): output.append(contentType.escapeText(text))
                         }
-                    case .number(let number): append(String(number))
-                    case .flag(let flag): append(flag ? "true" : "false")
+                    case .number(let number): output.append(String(number))
+                    case .flag(let flag): output.append(flag ? "true" : "false")
                     case .list, .object, .absent: break
                     }
                 case .section(let reference, let body):
@@ -151,23 +158,16 @@ struct CompiledTemplate: Sendable {
                     run(body)
                     if pushes { frames.removeLast() }
                 case .level(let indentation, let body):
-                    let outer = output
-                    var level: [UInt8] = []
+                    // Each op's output apart, then indentation before each piece that starts a line.
+                    var level = ByteBuffer(capacity: 1024)
                     for op in body {
-                        output = []
-                        run([op])
-                        if !output.isEmpty, level.last == UInt8(ascii: "\n") { level += indentation.utf8 }
-                        level += output
+                        var piece = Renderer(frames: frames, positions: positions, capacity: 256)
+                        piece.run([op])
+                        if piece.output.count > 0, level.last == UInt8(ascii: "\n") { level.append(indentation) }
+                        piece.output.withUnsafeBytes { level.append($0) }
                     }
-                    output = outer + level
+                    level.withUnsafeBytes { output.append($0) }
                 }
-            }
-        }
-
-        /// Appends the bytes of `text`, in place where they are contiguous (as Swift's own strings are).
-        private mutating func append(_ text: String) {
-            if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-                output.append(contentsOf: text.utf8)
             }
         }
 

@@ -20,9 +20,8 @@ struct HTMLEscaping: MustacheContentType {
     private static let lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8), ampersand = Array("&amp;".utf8)
     private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 
-    /// Appends `text`, escaped, to the UTF-8 bytes `output`: the runs between the five characters are
-    /// copied whole.
-    static func append(_ text: String, to output: inout [UInt8]) {
+    /// Appends `text`, escaped, to `output`: the runs between the five characters are copied whole.
+    static func append(_ text: String, to output: inout ByteBuffer) {
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
             Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &output) }
         }
@@ -31,13 +30,12 @@ struct HTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         // Text with none of the five comes back as it is, without a copy.
         guard Self.hasSpecial(text) else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 16)
+        var escaped = ByteBuffer(capacity: text.utf8.count + 16)
         Self.append(text, to: &escaped)
-        return String(decoding: escaped, as: UTF8.self)
+        return escaped.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
         var start = 0
         for index in bytes.indices {
             let entity: [UInt8]
@@ -49,11 +47,11 @@ struct HTMLEscaping: MustacheContentType {
             case 0x27: entity = apostrophe
             default: continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            output.append(contentsOf: entity)
+            output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+            entity.withUnsafeBytes { output.append($0) }
             start = index + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
     }
 
     /// Whether `text` has any of the five characters, read from its bytes in place (String's own
