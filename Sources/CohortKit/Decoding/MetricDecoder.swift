@@ -1,4 +1,5 @@
 import Foundation
+
 /// Decodes the metrics a programme collects (`metrics` and `metrics_period` in `programme.yml`) and
 /// the reports a company writes of them (`metrics` in its file), checked against that declaration.
 struct MetricDecoder {

@@ -33,11 +33,10 @@ struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
-    /// Appends the bytes of `text`, read in place where they are contiguous (as Swift's own strings are).
+    /// Appends the bytes of `text` (read in place: Swift's own strings are contiguous UTF-8).
     mutating func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
-            Array(text.utf8).withUnsafeBytes { append($0) }
-        }
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Calls `body` with the bytes written so far.

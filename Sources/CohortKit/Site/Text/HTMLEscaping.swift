@@ -22,9 +22,8 @@ struct HTMLEscaping: MustacheContentType {
 
     /// Appends `text`, escaped, to `output`: the runs between the five characters are copied whole.
     static func append(_ text: String, to output: inout ByteBuffer) {
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &output) }
-        }
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &output) }
     }
 
     func escapeText(_ text: String) -> String {
