@@ -61,8 +61,13 @@ public struct Route: Hashable, Sendable, Comparable {
 
     /// A relative link from this page to `other`.
     func link(to other: Route) -> String {
+        climb + other.path
+    }
+
+    /// The start of every relative link from this page: `../` for each folder it is in, up to the site's root.
+    var climb: String {
         let depth = depth
-        return (depth < Self.climbs.count ? Self.climbs[depth] : String(repeating: "../", count: depth)) + other.path
+        return depth < Self.climbs.count ? Self.climbs[depth] : String(repeating: "../", count: depth)
     }
 
     /// `../` as many times as the index: the start of a link from most pages, made once.

@@ -31,6 +31,10 @@ final class SiteContext: Sendable {
     let languageNames: [Language: String]
     /// Where the reads of one page are recorded, if anywhere.
     let recorder: InputRecorder?
+    /// Each company's and agreement's row with links from the site's root, made once for the many
+    /// pages that list it, when no reads are recorded.
+    let companyRows: SharedMemo<Slug, CompanyRow>
+    let agreementRows: SharedMemo<Slug, AgreementRow>
 
     init(portfolio: Portfolio, figures: FiguresWhenAsked, targets: LinkTargets, lists: ListIndex, assets: AssetNames, strings: Strings,
          languageNames: [Language: String]) {
@@ -43,6 +47,8 @@ final class SiteContext: Sendable {
         self.strings = strings
         self.languageNames = languageNames
         newsSummaries = NewsSummaries(portfolio, language: strings.language)
+        companyRows = SharedMemo()
+        agreementRows = SharedMemo()
     }
 
     /// This context, recording every read of the portfolio into `recorder`.
@@ -60,6 +66,8 @@ final class SiteContext: Sendable {
         strings = other.strings
         languageNames = other.languageNames
         self.recorder = recorder
+        companyRows = other.companyRows
+        agreementRows = other.agreementRows
     }
 
     /// The language of this context's pages.
@@ -74,6 +82,18 @@ final class SiteContext: Sendable {
     /// A link from the page at `route` to the page at `target`, both in this context's language.
     func link(_ route: Route, _ target: Route) -> String {
         localized(route).link(to: localized(target))
+    }
+
+    /// Where links from the page at `route` start (`../` for each folder it is in, in this context's
+    /// language), before a link from the site's root (`rootLink`): rows are made once with links from
+    /// the root, then given this start on each page that lists them.
+    func climb(from route: Route) -> String {
+        localized(route).climb
+    }
+
+    /// A link from the site's root to the page at `target`, in this context's language.
+    func rootLink(_ target: Route) -> String {
+        localized(target).path
     }
 
     /// A link from the page at `route`, in this context's language, to `file`, a file of the site that

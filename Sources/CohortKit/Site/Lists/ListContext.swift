@@ -179,9 +179,9 @@ extension SiteContext {
         }
     }
 
-    /// A link from the page at `route` to the first page of the filter of `kind`'s list with `key` in `dimension`.
-    func filterLink(from route: Route, _ kind: ListPage.Kind, _ dimension: ListPage.Dimension, _ key: String) -> String {
-        link(route, ListPage(kind: kind, filter: ListPage.Filter(dimension: dimension, key: key), number: 1).route)
+    /// A link from the site's root to the first page of the filter of `kind`'s list with `key` in `dimension`.
+    func filterLink(_ kind: ListPage.Kind, _ dimension: ListPage.Dimension, _ key: String) -> String {
+        rootLink(ListPage(kind: kind, filter: ListPage.Filter(dimension: dimension, key: key), number: 1).route)
     }
 
     private func rowCount(_ kind: ListPage.Kind) -> Int {

@@ -1,9 +1,10 @@
 extension SiteContext {
-    /// An organisation's or company's logo for a page at `route`: `src`, `width` and `height` (so the
-    /// page keeps its room while the picture loads), or, without a logo, `initials` for a placeholder.
-    func logo(of slug: Slug, named name: String, from route: Route) -> LogoValues {
+    /// An organisation's or company's logo: `src` (a link from the site's root, which every language
+    /// shares), `width` and `height` (so the page keeps its room while the picture loads), or, without a
+    /// logo, `initials` for a placeholder.
+    func logo(of slug: Slug, named name: String) -> LogoValues {
         guard let logo = logos[slug] else { return LogoValues(initials: Self.initials(name)) }
-        return LogoValues(src: fileLink(route, Route(logo.path)), width: logo.facts.width, height: logo.facts.height)
+        return LogoValues(src: logo.path, width: logo.facts.width, height: logo.facts.height)
     }
 
     /// The picture of a shared link to the page of `slug`: its logo, else the programme's, absolute

@@ -11,6 +11,13 @@ struct LogoValues: TemplateObject {
         .init("height", \.height, "Its height in pixels, read from the file."),
         .init("initials", \.initials, "Without a logo, up to two letters for a placeholder (`SM` for Sonarium Medical)."),
     ])
+
+    /// The logo with its link starting at `climb` (see `SiteContext.climb(from:)`), not at the site's root.
+    func linked(from climb: String) -> LogoValues {
+        var logo = self
+        logo.src = src.map { climb + $0 }
+        return logo
+    }
 }
 
 /// A company as the lists show it.
@@ -50,6 +57,19 @@ struct CompanyRow: TemplateObject {
         .init("focus_area_href", \.focusAreaHref, "Link to the page of the companies of this focus area."),
         .init("investment", \.investment, "The company's rounds added up; absent without rounds."),
     ])
+
+    /// The row with its links starting at `climb`, not at the site's root.
+    func linked(from climb: String) -> CompanyRow {
+        guard !climb.isEmpty else { return self }
+        var row = self
+        row.href = climb + href
+        row.logo = logo.linked(from: climb)
+        row.statusHref = climb + statusHref
+        row.sectorHref = sectorHref.map { climb + $0 }
+        row.countryHref = countryHref.map { climb + $0 }
+        row.focusAreaHref = focusAreaHref.map { climb + $0 }
+        return row
+    }
 }
 
 /// A company's rounds added up.
@@ -88,6 +108,15 @@ struct OrganizationRow: TemplateObject {
         .init("role", \.role, "`Manager` if the programme lists it under `managers`, `Partner` if under `partners` (from the string table)."),
         .init("role_text", \.roleText, "`Manager of the programme`, from the `role_of_programme` text."),
     ])
+
+    /// The row with its links starting at `climb`, not at the site's root.
+    func linked(from climb: String) -> OrganizationRow {
+        guard !climb.isEmpty else { return self }
+        var row = self
+        row.link = link.linked(from: climb)
+        row.kindHref = climb + kindHref
+        return row
+    }
 }
 
 /// A link to an organisation, company or agreement, with what it is.
@@ -109,6 +138,15 @@ struct EntityLink: TemplateObject {
         .init("kind_label", \.kindLabel, "What it is: an organisation's kind (`Fund`, ...), `Company` or `Agreement`; absent where the list says it."),
         .init("amount", \.amount, "For a co-investor, its amount in the round, formatted; else absent."),
     ])
+
+    /// The link starting at `climb`, not at the site's root.
+    func linked(from climb: String) -> EntityLink {
+        guard !climb.isEmpty else { return self }
+        var link = self
+        link.href = climb + href
+        link.logo = logo?.linked(from: climb)
+        return link
+    }
 }
 
 /// An agreement as the lists show it.
@@ -150,6 +188,17 @@ struct AgreementRow: TemplateObject {
         .init("amount", \.amount, "The amount, formatted, in its own currency."),
         .init("parties", \.parties, "The parties, in the order of the file: organisations with their kind label, companies with `Company`."),
     ])
+
+    /// The row with its links starting at `climb`, not at the site's root.
+    func linked(from climb: String) -> AgreementRow {
+        guard !climb.isEmpty else { return self }
+        var row = self
+        row.href = climb + href
+        row.kindHref = climb + kindHref
+        row.statusHref = climb + statusHref
+        row.parties = parties.map { $0.linked(from: climb) }
+        return row
+    }
 }
 
 /// A news item as the lists show it.
@@ -176,65 +225,34 @@ struct NewsRow: TemplateObject {
 }
 
 extension SiteContext {
+    /// A company's row on the page at `route`: made once with links from the site's root (each time
+    /// when the page's reads are recorded), then given the page's start.
     func companyRow(_ company: Company, from route: Route) -> CompanyRow {
-        let original = Translation.Original.entity(.companies, company.slug)
-        let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
-        let focusName = area.map { focusAreaName($0.slug, named: $0.name).text }
-        let name = text(original, .name, company.name)
-        return CompanyRow(
-            slug: company.slug.rawValue, name: name.text, lang: languageCode(name.language),
-            href: link(route, .company(company.slug)), logo: logo(of: company.slug, named: name.text, from: route),
-            status: company.status.rawValue, statusLabel: strings.label(company.status),
-            statusHref: filterLink(from: route, .companies, .status, company.status.rawValue),
-            sector: text(original, .sector, company.sector ?? "").text,
-            sectorHref: company.sector.flatMap { lists.sectorKeys[$0] }.map { filterLink(from: route, .companies, .sector, $0) },
-            country: company.country.map(strings.country), countryCode: company.country,
-            countryHref: company.country.map { filterLink(from: route, .companies, .country, $0.lowercased()) },
-            focusArea: focusName, focusAreaHref: area.map { filterLink(from: route, .companies, .focusArea, $0.slug.rawValue) },
-            investment: company.investment(converter: source.converter).map { investment in
-                let date = company.entryDate { agreements(of: company.slug) }
-                let allEstimated = company.rounds.allSatisfy(\.estimated)
-                return InvestmentValues(
-                    amount: strings.money(investment.amount), estimated: allEstimated,
-                    estimatedPart: allEstimated || investment.estimated.minorUnits == 0 ? nil : strings.money(investment.estimated),
-                    date: date.map(strings.date), dateISO: date?.description)
-            })
+        let row = recorder == nil ? companyRows.value(for: company.slug) { companyRow(company) } : companyRow(company)
+        return row.linked(from: climb(from: route))
+    }
+
+    /// An agreement's row on the page at `route`, made as a company's is.
+    func agreementRow(_ agreement: Agreement, from route: Route) -> AgreementRow {
+        let row = recorder == nil ? agreementRows.value(for: agreement.slug) { agreementRow(agreement) } : agreementRow(agreement)
+        return row.linked(from: climb(from: route))
     }
 
     func organizationRow(_ organization: Organization, from route: Route) -> OrganizationRow {
         let role: String? = programme.managers.contains { $0.value == organization.slug } ? strings[.manager]
             : programme.partners.contains { $0.value == organization.slug } ? strings[.partner] : nil
-        var link = organizationLink(organization, from: route)
+        var link = organizationLink(organization)
         link.kindLabel = strings.label(organization.kind)
         return OrganizationRow(
             link: link, kind: organization.kind.rawValue,
-            kindHref: filterLink(from: route, .organizations, .kind, organization.kind.rawValue),
+            kindHref: filterLink(.organizations, .kind, organization.kind.rawValue),
             country: organization.country.map(strings.country), countryCode: organization.country,
-            role: role, roleText: role.map { strings.format(.roleOfProgramme, [("role", $0)]) })
+            role: role, roleText: role.map { strings.format(.roleOfProgramme, [("role", $0)]) }
+        ).linked(from: climb(from: route))
     }
 
     func organizationLink(_ organization: Organization, from route: Route) -> EntityLink {
-        let name = text(.entity(.organizations, organization.slug), .name, organization.name)
-        return EntityLink(slug: organization.slug.rawValue, name: name.text, lang: languageCode(name.language),
-                          href: link(route, .organization(organization.slug)),
-                          logo: logo(of: organization.slug, named: name.text, from: route))
-    }
-
-    func agreementRow(_ agreement: Agreement, from route: Route) -> AgreementRow {
-        let original = Translation.Original.entity(.agreements, agreement.slug)
-        let title = text(original, .title, agreement.title)
-        let place = Optional(text(original, .place, agreement.place ?? "").text).flatMap { $0.isEmpty ? nil : $0 }
-        return AgreementRow(
-            slug: agreement.slug.rawValue, title: title.text, lang: languageCode(title.language),
-            href: link(route, .agreement(agreement.slug)), kind: agreement.kind.rawValue, kindLabel: strings.label(agreement.kind),
-            kindHref: filterLink(from: route, .agreements, .kind, agreement.kind.rawValue),
-            status: agreement.status.rawValue, statusLabel: strings.label(agreement.status),
-            statusHref: filterLink(from: route, .agreements, .status, agreement.status.rawValue),
-            signed: agreement.signed.map(strings.date), signedISO: agreement.signed?.description,
-            signedLong: agreement.signed.map(strings.longDate), place: place,
-            placeText: place.map { strings.format(.inPlace, [("place", $0)]) },
-            amount: agreement.amount.map { strings.money($0.value) },
-            parties: agreement.parties.compactMap { partyLink($0.value, from: route) })
+        organizationLink(organization).linked(from: climb(from: route))
     }
 
     func newsRow(_ item: NewsItem, from route: Route) -> NewsRow {
@@ -247,17 +265,7 @@ extension SiteContext {
 
     /// A party of an agreement: an organisation with its kind, or a company.
     func partyLink(_ slug: Slug, from route: Route) -> EntityLink? {
-        if let organization = self.organization(slug) {
-            var link = organizationLink(organization, from: route)
-            link.kindLabel = strings.label(organization.kind)
-            return link
-        }
-        if let company = self.company(slug) {
-            let name = text(.entity(.companies, slug), .name, company.name)
-            return EntityLink(slug: slug.rawValue, name: name.text, lang: languageCode(name.language),
-                              href: link(route, .company(slug)), kindLabel: strings[.company])
-        }
-        return nil
+        partyLink(slug)?.linked(from: climb(from: route))
     }
 
     /// What a news item is about: an agreement, or a party.
@@ -268,5 +276,69 @@ extension SiteContext {
                               href: link(route, .agreement(slug)), kindLabel: strings[.agreement])
         }
         return partyLink(slug, from: route)
+    }
+
+    // MARK: - With links from the site's root
+
+    private func companyRow(_ company: Company) -> CompanyRow {
+        let original = Translation.Original.entity(.companies, company.slug)
+        let area = company.focusArea.flatMap { area in programme.focusAreas.first { $0.slug == area.value } }
+        let focusName = area.map { focusAreaName($0.slug, named: $0.name).text }
+        let name = text(original, .name, company.name)
+        return CompanyRow(
+            slug: company.slug.rawValue, name: name.text, lang: languageCode(name.language),
+            href: rootLink(.company(company.slug)), logo: logo(of: company.slug, named: name.text),
+            status: company.status.rawValue, statusLabel: strings.label(company.status),
+            statusHref: filterLink(.companies, .status, company.status.rawValue),
+            sector: text(original, .sector, company.sector ?? "").text,
+            sectorHref: company.sector.flatMap { lists.sectorKeys[$0] }.map { filterLink(.companies, .sector, $0) },
+            country: company.country.map(strings.country), countryCode: company.country,
+            countryHref: company.country.map { filterLink(.companies, .country, $0.lowercased()) },
+            focusArea: focusName, focusAreaHref: area.map { filterLink(.companies, .focusArea, $0.slug.rawValue) },
+            investment: company.investment(converter: source.converter).map { investment in
+                let date = company.entryDate { agreements(of: company.slug) }
+                let allEstimated = company.rounds.allSatisfy(\.estimated)
+                return InvestmentValues(
+                    amount: strings.money(investment.amount), estimated: allEstimated,
+                    estimatedPart: allEstimated || investment.estimated.minorUnits == 0 ? nil : strings.money(investment.estimated),
+                    date: date.map(strings.date), dateISO: date?.description)
+            })
+    }
+
+    private func agreementRow(_ agreement: Agreement) -> AgreementRow {
+        let original = Translation.Original.entity(.agreements, agreement.slug)
+        let title = text(original, .title, agreement.title)
+        let place = Optional(text(original, .place, agreement.place ?? "").text).flatMap { $0.isEmpty ? nil : $0 }
+        return AgreementRow(
+            slug: agreement.slug.rawValue, title: title.text, lang: languageCode(title.language),
+            href: rootLink(.agreement(agreement.slug)), kind: agreement.kind.rawValue, kindLabel: strings.label(agreement.kind),
+            kindHref: filterLink(.agreements, .kind, agreement.kind.rawValue),
+            status: agreement.status.rawValue, statusLabel: strings.label(agreement.status),
+            statusHref: filterLink(.agreements, .status, agreement.status.rawValue),
+            signed: agreement.signed.map(strings.date), signedISO: agreement.signed?.description,
+            signedLong: agreement.signed.map(strings.longDate), place: place,
+            placeText: place.map { strings.format(.inPlace, [("place", $0)]) },
+            amount: agreement.amount.map { strings.money($0.value) },
+            parties: agreement.parties.compactMap { partyLink($0.value) })
+    }
+
+    private func organizationLink(_ organization: Organization) -> EntityLink {
+        let name = text(.entity(.organizations, organization.slug), .name, organization.name)
+        return EntityLink(slug: organization.slug.rawValue, name: name.text, lang: languageCode(name.language),
+                          href: rootLink(.organization(organization.slug)), logo: logo(of: organization.slug, named: name.text))
+    }
+
+    private func partyLink(_ slug: Slug) -> EntityLink? {
+        if let organization = self.organization(slug) {
+            var link = organizationLink(organization)
+            link.kindLabel = strings.label(organization.kind)
+            return link
+        }
+        if let company = self.company(slug) {
+            let name = text(.entity(.companies, slug), .name, company.name)
+            return EntityLink(slug: slug.rawValue, name: name.text, lang: languageCode(name.language),
+                              href: rootLink(.company(slug)), kindLabel: strings[.company])
+        }
+        return nil
     }
 }
