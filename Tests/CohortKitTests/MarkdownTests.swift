@@ -13,6 +13,21 @@ import Testing
         }
     }
 
+    @Test func headingIDsAreGitHubsForEveryASCIICharacterAndOtherScripts() {
+        // Every ASCII character, one at a time and all together: letters lower-cased, digits, `-`
+        // and `_` kept, a space a `-`, the rest dropped; then text beyond ASCII, letter by letter.
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for character in ascii {
+            let expected = character == " " ? "-" : character.first!.isLetterOrDigit || character == "-" || character == "_" ? character.lowercased() : ""
+            #expect(HeadingID.slug("a" + character + "Z") == "a" + expected + "z", "\(character.unicodeScalars.first!.value)")
+        }
+        #expect(HeadingID.slug(ascii.joined()) == "--0123456789abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz")
+        #expect(HeadingID.slug("Key figures: 2011 (Q4)") == "key-figures-2011-q4")
+        #expect(HeadingID.slug("Über uns – Zahlen") == "über-uns--zahlen")
+        #expect(HeadingID.slug("关键 数字") == "关键-数字")
+        #expect(HeadingID.slug("Ünïcode Ω") == "ünïcode-ω")
+    }
+
     @Test func theArenaIsTakenOncePerThread() {
         let arena = MarkdownArena.begin()
         #expect(arena != nil)

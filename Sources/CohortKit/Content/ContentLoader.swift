@@ -41,7 +41,7 @@ public enum ContentLoader {
         (source.programme, source.diagnostics) = readProgramme(in: directory, prefix: prefix)
         for name in programmeTranslationNames(in: directory) {
             var problems: [Diagnostic] = []
-            if let file = read(directory.appendingPathComponent(name), relativePath: name, prefix: prefix, into: &problems) {
+            if let file = read(name, in: directory, prefix: prefix, into: &problems) {
                 source.programmeTranslations.append(file)
             }
             source.diagnostics += problems
@@ -61,7 +61,7 @@ public enum ContentLoader {
         // Reading is most of loading: read on all cores, keeping the sorted order.
         let read = wanted.parallelMap { entry -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let file = Self.read(directory.appendingPathComponent(entry.relative), relativePath: entry.relative, prefix: prefix, into: &problems)
+            let file = Self.read(entry.relative, in: directory, prefix: prefix, into: &problems)
             return (file, problems)
         }
         for (entry, (file, problems)) in zip(wanted, read) {
@@ -141,7 +141,7 @@ public enum ContentLoader {
             return (nil, [.error(at: .file(prefix + "programme.yml"), "missing programme file",
                                  hint: "create programme.yml with the programme's title, currency and pool")])
         }
-        let file = read(url, relativePath: "programme.yml", prefix: prefix, into: &diagnostics)
+        let file = read("programme.yml", in: directory, prefix: prefix, into: &diagnostics)
         return (file, diagnostics)
     }
 
@@ -158,14 +158,14 @@ public enum ContentLoader {
     /// Reads one file by its path in the content folder.
     static func readFile(_ relative: String, from directory: URL, prefix: String) -> (SourceFile?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let file = read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &diagnostics)
+        let file = read(relative, in: directory, prefix: prefix, into: &diagnostics)
         return (file, diagnostics)
     }
 
     /// Reads one entity file.
     static func readDocument(_ relative: String, in folder: ContentFolder, from directory: URL, prefix: String) -> (ContentDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let file = read(directory.appendingPathComponent(relative), relativePath: relative, prefix: prefix, into: &diagnostics)
+        let file = read(relative, in: directory, prefix: prefix, into: &diagnostics)
         return (file.map { ContentDocument(folder: folder, file: $0) }, diagnostics)
     }
 
@@ -174,7 +174,7 @@ public enum ContentLoader {
         guard !relative.contains(where: \.isNewline) else {
             return (nil, [.error(at: .file(prefix + relative), "a static file's name cannot contain a line break")])
         }
-        switch FileTree.contents(of: directory.appendingPathComponent(relative), path: relative) {
+        switch FileTree.contents(of: relative, in: directory) {
         case .success(let data): return (OutputFile(path: String(relative.dropFirst("static/".count)), bytes: data), [])
         case .failure(let unreadable): return (nil, [unreadable.diagnostic(under: prefix)])
         }
@@ -196,10 +196,10 @@ public enum ContentLoader {
     }
 
     /// Reads one text file; a file that is not UTF-8 is reported at the first bad byte.
-    private static func read(_ url: URL, relativePath: String, prefix: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+    private static func read(_ relativePath: String, in directory: URL, prefix: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let displayPath = prefix + relativePath
         let data: Data
-        switch FileTree.contents(of: url, path: relativePath) {
+        switch FileTree.contents(of: relativePath, in: directory) {
         case .success(let bytes): data = bytes
         case .failure(let unreadable):
             diagnostics.append(unreadable.diagnostic(under: prefix))

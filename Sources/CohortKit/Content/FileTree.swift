@@ -67,24 +67,25 @@ enum FileTree {
         walk(folder, keepingHidden: keepingHidden).files
     }
 
-    /// The bytes of the file at `url`, named `path` in the walked folder, or why they cannot be read
-    /// (the system's reason). Only a regular file is read: a folder, or a pipe that would wait for a
-    /// writer, is unreadable.
-    static func contents(of url: URL, path: String) -> Result<Data, Unreadable> {
+    /// The bytes of the file at `path` in the walked folder `folder`, or why they cannot be read (the
+    /// system's reason). Only a regular file is read: a folder, or a pipe that would wait for a writer,
+    /// is unreadable. Read with the system's calls, into memory of the size the file says it has: one
+    /// read for the bytes and one for the end, where Foundation's read took a page at a time (and a URL
+    /// made from a path asked the disk whether it was a folder).
+    static func contents(of path: String, in folder: URL) -> Result<Data, Unreadable> {
         let unreadable = { (reason: String) in Unreadable(path: path, isFolder: false, reason: reason) }
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
+        let root = folder.path
+        let descriptor = open(root.hasSuffix("/") ? root + path : root + "/" + path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(unreadable(systemReason())) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(unreadable(systemReason())) }
         guard status.st_mode & S_IFMT == S_IFREG else {
             return .failure(unreadable(status.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : notRegular))
         }
-        do {
-            return .success(try handle.readToEnd() ?? Data())
-        } catch {
-            return .failure(unreadable(FileError.describe(error)))
-        }
+        var bytes = ByteBuffer(capacity: Int(max(status.st_size, 0)) + 1)
+        if let error = bytes.appendContents(of: descriptor) { return .failure(unreadable(String(cString: strerror(error)))) }
+        return .success(bytes.data())
     }
 
     /// The reason given for a pipe, a socket or a device where a file or folder belongs.

@@ -39,7 +39,7 @@ public struct Theme: Sendable {
             unreadable += listing.unreadable
             links = listing.linkWarnings(under: displayRoot)
             for relative in listing.files {
-                switch FileTree.contents(of: overrides.appendingPathComponent(relative), path: relative) {
+                switch FileTree.contents(of: relative, in: overrides) {
                 case .success(let data): files[relative] = (prefix + relative, data)
                 case .failure(let failure): unreadable.append(failure)
                 }
