@@ -59,12 +59,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("content/site")))
     }
 
-    @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./a.html", ".cohort-manifest"])
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./a.html", ".cohort-manifest", "", "a/", "a/../../b.html",
+                      "a/..", "a\nb.html", "a\r\nb.html", "é/a\u{2028}b.html", "a/b\u{85}.html"])
     func refusesPathsOutsideTheFolder(path: String) throws {
         let folder = try TemporaryFolder()
         #expect(throws: OutputWriter.Failure.self) {
             try OutputWriter.write([OutputFile(path: path, text: "x")], to: folder.url.appendingPathComponent("site"), protecting: [])
         }
+    }
+
+    @Test func aPlainPathsFolderIsWhatComesBeforeItsLastName() {
+        #expect(StagedFolder.folder(ofPlain: "index.html") == "")
+        #expect(StagedFolder.folder(ofPlain: "companies/rotec.html") == "companies")
+        #expect(StagedFolder.folder(ofPlain: "zh/companies/status/signed/page/2.html") == "zh/companies/status/signed/page")
+        #expect(StagedFolder.folder(ofPlain: "é/..a/b.../.well-known/x") == "é/..a/b.../.well-known")
+        #expect(StagedFolder.folder(ofPlain: "a/./b") == nil)
+        #expect(StagedFolder.folder(ofPlain: "a\u{0C}b") == nil)
     }
 }
 

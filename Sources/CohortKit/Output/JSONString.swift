@@ -2,26 +2,12 @@
 /// in quotes, with quotes, backslashes and control characters escaped and everything else as it is.
 /// `portfolio.json` and the pages' JSON-LD both write their strings here.
 enum JSONString {
-    /// Appends `string`, quoted, to `out`. With `scriptSafe`, `<`, `>` and `&` are also written as
-    /// `\u003c`, `\u003e` and `\u0026`, so that no text from content can end the `<script>` element
-    /// the JSON sits in.
-    static func append(_ string: String, to out: inout String, scriptSafe: Bool = false) {
-        out += "\""
-        // Most strings have nothing to escape: they are copied whole.
-        if string.utf8.containsByte(where: { needsEscape($0, scriptSafe: scriptSafe) }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(string.utf8.count + 16)
-            appendEscaped(string, to: &bytes, scriptSafe: scriptSafe)
-            out += String(decoding: bytes, as: UTF8.self)
-        } else {
-            out += string
-        }
-        out += "\""
-    }
-
-    /// Appends `string`, quoted, to the UTF-8 bytes `out`, as the other `append` does to text.
+    /// Appends `string`, quoted, to the UTF-8 bytes `out`. With `scriptSafe`, `<`, `>` and `&` are
+    /// also written as `\u003c`, `\u003e` and `\u0026`, so that no text from content can end the
+    /// `<script>` element the JSON sits in.
     static func append(_ string: String, to out: inout [UInt8], scriptSafe: Bool = false) {
         out.append(UInt8(ascii: "\""))
+        // Most strings have nothing to escape: they are copied whole.
         if string.utf8.containsByte(where: { needsEscape($0, scriptSafe: scriptSafe) }) {
             appendEscaped(string, to: &out, scriptSafe: scriptSafe)
         } else {

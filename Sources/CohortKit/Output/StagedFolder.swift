@@ -15,6 +15,8 @@ public final class StagedFolder: @unchecked Sendable {
     /// The folder this one will replace.
     public let target: URL
     private let staging: URL
+    /// `staging`'s path, which every file's is made from.
+    private let stagingPath: String
     private let previous: (path: String, files: Set<String>)?
     // Guards `paths`, `directories` and `failure`; file contents are written outside it.
     private let lock = NSLock()
@@ -28,6 +30,7 @@ public final class StagedFolder: @unchecked Sendable {
         try OutputWriter.preflight(self.target, protecting: protected)
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         staging = self.target.deletingLastPathComponent().appendingPathComponent(".\(self.target.lastPathComponent)-staging-\(suffix)")
+        stagingPath = staging.path
         let reusable = OutputWriter.manifest(of: self.target) ?? []
         previous = reusable.isEmpty ? nil : (self.target.path, reusable)
         if let problem = PlainFile.makeFolder(staging.path) {
@@ -40,21 +43,18 @@ public final class StagedFolder: @unchecked Sendable {
 
     /// Adds a file; safe to call from many threads. A problem is kept and reported by `commit`.
     public func add(_ file: OutputFile) {
-        let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-              file.path != OutputWriter.manifestName, !file.path.contains(where: \.isNewline) else {
+        guard let folder = Self.folder(ofPlain: file.path), file.path != OutputWriter.manifestName else {
             return fail("refusing to write '\(file.path)': it is not a plain path inside the output folder")
         }
-        let folder = components.dropLast().joined(separator: "/")
         let problem: String? = lock.withLock {
             guard paths.insert(file.path).inserted else { return "two files would be written to '\(file.path)'" }
             guard !directories.contains(folder) else { return nil }
-            if let problem = PlainFile.makeFolder(staging.path + "/" + folder) { return "cannot create \(problem)" }
+            if let problem = PlainFile.makeFolder(stagingPath + "/" + folder) { return "cannot create \(problem)" }
             directories.insert(folder)
             return nil
         }
         if let problem { return fail(problem) }
-        let destination = staging.path + "/" + file.path
+        let destination = stagingPath + "/" + file.path
         if let previous, previous.files.contains(file.path), PlainFile.hasContents(previous.path + "/" + file.path, file.bytes),
            link(previous.path + "/" + file.path, destination) == 0 {
             return
@@ -62,6 +62,33 @@ public final class StagedFolder: @unchecked Sendable {
         if !PlainFile.write(file.bytes, to: destination) {
             fail("cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// The folder of `path` (`companies` for `companies/rotec.html`, empty for a file at the top), or
+    /// nil when `path` is not a plain path inside the folder: one that starts with `/`, has an empty,
+    /// `.` or `..` name, or a line break. Read over the path's bytes: every file of the site comes here.
+    static func folder(ofPlain path: String) -> String? {
+        let bytes = path.utf8
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var nameStart = bytes.startIndex, lastSlash: String.Index?, beyondASCII = false
+        var index = bytes.startIndex
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || bytes[index] == slash {
+                let name = bytes[nameStart..<index]
+                if name.isEmpty || name.elementsEqual([dot]) || name.elementsEqual([dot, dot]) { return nil }
+                if atEnd { break }
+                lastSlash = index
+                nameStart = bytes.index(after: index)
+            } else if (0x0A...0x0D).contains(bytes[index]) {
+                return nil
+            } else if bytes[index] >= 0x80 {
+                beyondASCII = true
+            }
+            index = bytes.index(after: index)
+        }
+        if beyondASCII, path.contains(where: \.isNewline) { return nil }
+        return lastSlash.map { String(path[..<$0]) } ?? ""
     }
 
     /// How many files have been added.

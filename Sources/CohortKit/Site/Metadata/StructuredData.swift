@@ -143,35 +143,36 @@ struct StructuredData {
         for node in graph { node.write(to: &json) }
         json.close("]")
         json.close("}")
-        return json.text
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// Compact JSON, written in order: a comma before each value but the first of its object or array.
+    /// Compact JSON, written in order, as UTF-8 bytes: a comma before each value but the first of its
+    /// object or array.
     fileprivate struct Writer {
-        private(set) var text = ""
+        private(set) var bytes: [UInt8] = []
         /// Whether the next value follows another in the same object or array.
         private var follows = false
 
-        init() { text.reserveCapacity(1024) }
+        init() { bytes.reserveCapacity(1024) }
 
         /// Starts an object (`{`) or array (`[`) as the next value.
-        mutating func open(_ bracket: String) {
+        mutating func open(_ bracket: Unicode.Scalar) {
             separate()
-            text += bracket
+            bytes.append(UInt8(ascii: bracket))
             follows = false
         }
 
         /// Ends the innermost object (`}`) or array (`]`).
-        mutating func close(_ bracket: String) {
-            text += bracket
+        mutating func close(_ bracket: Unicode.Scalar) {
+            bytes.append(UInt8(ascii: bracket))
             follows = true
         }
 
         /// A member's key; its value comes next.
         mutating func key(_ key: String) {
             separate()
-            JSONString.append(key, to: &text)
-            text += ":"
+            JSONString.append(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
             follows = false
         }
 
@@ -179,13 +180,13 @@ struct StructuredData {
         mutating func member(_ key: String, _ value: String?) {
             guard let value else { return }
             self.key(key)
-            JSONString.append(value, to: &text, scriptSafe: true)
+            JSONString.append(value, to: &bytes, scriptSafe: true)
             follows = true
         }
 
         mutating func member(_ key: String, number: Int) {
             self.key(key)
-            text += String(number)
+            bytes.append(contentsOf: String(number).utf8)
             follows = true
         }
 
@@ -194,7 +195,7 @@ struct StructuredData {
             open("[")
             for string in strings {
                 separate()
-                JSONString.append(string, to: &text, scriptSafe: true)
+                JSONString.append(string, to: &bytes, scriptSafe: true)
                 follows = true
             }
             close("]")
@@ -213,7 +214,7 @@ struct StructuredData {
         }
 
         private mutating func separate() {
-            if follows { text += "," }
+            if follows { bytes.append(UInt8(ascii: ",")) }
         }
     }
 }
