@@ -35,6 +35,8 @@ final class SiteContext: Sendable {
     /// pages that list it, when no reads are recorded.
     let companyRows: SharedMemo<Slug, CompanyRow>
     let agreementRows: SharedMemo<Slug, AgreementRow>
+    /// The navigation for each start of links (nil: absolute), made once.
+    let navigations: SharedMemo<String?, Navigation>
 
     init(portfolio: Portfolio, figures: FiguresWhenAsked, targets: LinkTargets, lists: ListIndex, assets: AssetNames, strings: Strings,
          languageNames: [Language: String]) {
@@ -49,6 +51,7 @@ final class SiteContext: Sendable {
         newsSummaries = NewsSummaries(portfolio, language: strings.language)
         companyRows = SharedMemo()
         agreementRows = SharedMemo()
+        navigations = SharedMemo()
     }
 
     /// This context, recording every read of the portfolio into `recorder`.
@@ -68,6 +71,7 @@ final class SiteContext: Sendable {
         self.recorder = recorder
         companyRows = other.companyRows
         agreementRows = other.agreementRows
+        navigations = other.navigations
     }
 
     /// The language of this context's pages.

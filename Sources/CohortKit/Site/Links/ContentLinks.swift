@@ -139,21 +139,28 @@ struct LocalLink {
     let fragment: String?
 
     init?(_ destination: String) {
-        // Read as bytes: String's own searches walk characters, and every link of every body comes here.
+        // Read as bytes, in place: String's own searches walk characters, and every link of every body
+        // comes here. Where the path ends (at the first `?` or `#`), and where the fragment starts.
+        var destination = destination
+        let found = destination.withUTF8 { bytes -> (cut: Int, hash: Int?, isSiteRoot: Bool)? in
+            guard let first = bytes.first, first != UInt8(ascii: "#"), !bytes.starts(with: "//".utf8), !Self.hasScheme(bytes) else { return nil }
+            let cut = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
+            return (cut, bytes[cut...].firstIndex(of: UInt8(ascii: "#")), first == UInt8(ascii: "/"))
+        }
+        guard let found, found.cut > 0 else { return nil }
         let utf8 = destination.utf8
-        guard let first = utf8.first, first != UInt8(ascii: "#"), !utf8.starts(with: "//".utf8), !Self.hasScheme(utf8) else { return nil }
-        let cut = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? destination.endIndex
+        let cut = utf8.index(utf8.startIndex, offsetBy: found.cut)
         let raw = String(destination[..<cut])
-        guard !raw.isEmpty, let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
+        guard let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw else { return nil }
         path = decoded
-        isSiteRoot = first == UInt8(ascii: "/")
+        isSiteRoot = found.isSiteRoot
         suffix = String(destination[cut...])
-        fragment = utf8.firstIndex(of: UInt8(ascii: "#")).map { String(destination[utf8.index(after: $0)...]) }
+        fragment = found.hash.map { String(destination[utf8.index(utf8.startIndex, offsetBy: $0 + 1)...]) }
             .map { $0.utf8.contains(UInt8(ascii: "%")) ? $0.removingPercentEncoding ?? $0 : $0 }
     }
 
     /// Whether `destination` starts with a URL scheme such as `https:` or `mailto:`.
-    static func hasScheme(_ destination: some Sequence<UInt8>) -> Bool {
+    static func hasScheme(_ destination: UnsafeBufferPointer<UInt8>) -> Bool {
         for (index, byte) in destination.enumerated() {
             switch byte {
             case UInt8(ascii: ":"): return index > 0

@@ -205,20 +205,42 @@ extension SiteContext {
         }
     }
 
+    /// The navigation of the page at `route` (absolute under `base_url` without one, as on the 404
+    /// page): made once for each depth of page when no reads are recorded, then the entry for the page
+    /// itself marked current.
     private func navigation(from route: Route?) -> [NavigationItem] {
-        var items: [(String, Language?, Route)] = [
+        recorder?.record(.navigation)
+        let start = route.map(climb(from:))
+        let made = recorder == nil ? navigations.value(for: start) { navigation(start: start) } : navigation(start: start)
+        guard let route, let current = made.targets.firstIndex(of: route) else { return made.items }
+        var items = made.items
+        items[current].current = true
+        return items
+    }
+
+    /// The navigation's entries, none current, with links that start at `start` (see `climb(from:)`),
+    /// or absolute ones without it; and the page each goes to.
+    private func navigation(start: String?) -> Navigation {
+        var entries: [(String, Language?, Route)] = [
             (strings[.home], nil, .home), (strings[.companies], nil, .companies), (strings[.organizations], nil, .organizations),
             (strings[.agreements], nil, .agreements), (strings[.news], nil, .news), (strings[.reports], nil, .reports),
         ]
-        recorder?.record(.navigation)
-        items += source.pages.map { page in
+        entries += source.pages.map { page in
             let title = text(.entity(.pages, page.slug), .title, page.title)
             return (title.text, title.language, Route.page(page.slug))
         }
-        return items.map { title, language, target in
-            NavigationItem(title: title, lang: languageCode(language),
-                           href: route.map { link($0, target) } ?? localized(target).absolute(under: programme.basePath),
-                           current: route == target)
-        }
+        return Navigation(
+            items: entries.map { title, language, target in
+                NavigationItem(title: title, lang: languageCode(language),
+                               href: start.map { $0 + rootLink(target) } ?? localized(target).absolute(under: programme.basePath),
+                               current: false)
+            },
+            targets: entries.map(\.2))
     }
+}
+
+/// A page's navigation entries, and the page each goes to.
+struct Navigation: Sendable {
+    var items: [NavigationItem]
+    var targets: [Route]
 }
