@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // glibc's malloc.h, for the allocator's settings that `cohort` makes at start (mallopt).
+        .systemLibrary(name: "CAllocator"),
         // libpng, libjpeg-turbo, libwebp and expat: the size and safety of logos (Sources/CohortKit/Images).
         .systemLibrary(
             name: "CImageLibraries",
@@ -61,6 +63,7 @@ let package = Package(
             dependencies: [
                 "CohortKit",
                 "CohortServe",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortKit
 import Foundation
+import CAllocator
 
 /// The `cohort` command: builds an investment programme's site from its content.
 @main
@@ -12,6 +13,14 @@ struct Cohort: AsyncParsableCommand {
 
     /// Parses and runs; usage errors exit with 2, content errors with 1.
     static func main() async {
+        #if canImport(Glibc)
+        // glibc's allocator keeps the memory a build frees (up to 128 MiB at the top of its heap, taken
+        // 16 MiB at a time; blocks under 4 MiB from the heap), for the next page to use, instead of
+        // giving it back to the system and faulting it in again: 1.5 % of a 10,000-company build's time.
+        mallopt(M_TRIM_THRESHOLD, 128 << 20)
+        mallopt(M_TOP_PAD, 16 << 20)
+        mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        #endif
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

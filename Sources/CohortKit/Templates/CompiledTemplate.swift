@@ -12,7 +12,8 @@ struct CompiledTemplate: Sendable {
     /// position of a field in each object on the way, then the functions applied to it, innermost
     /// last; or a value known when the template was compiled (a text of the string table).
     ///
-    /// A class, so that reading one while rendering retains one object, not each of its arrays.
+    /// A class, so that ops share one; rendering reads a reference of one field (most are) from its
+    /// instruction (see `Program`) and the others from the program's table.
     final class Reference: Sendable {
         let up: Int
         let path: [Int]
@@ -86,26 +87,135 @@ struct CompiledTemplate: Sendable {
 
     /// The shape of the values it renders.
     let shape: TemplateShape
-    let ops: [Op]
+    /// The compiled ops, laid out for rendering.
+    private let program: Program
+
+    init(shape: TemplateShape, ops: [Op]) {
+        self.shape = shape
+        program = Program(ops)
+    }
 
     /// The template's output for `value`, an object of `shape`, as UTF-8 bytes.
     func render(_ value: TemplateValue) -> Data {
-        // A page is some tens of kilobytes: room for most at once, rather than growing by doubling.
-        var renderer = Renderer(frames: [value], positions: [], capacity: 32 * 1024)
-        renderer.run(ops)
-        return renderer.finish()
+        program.instructions.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBytes { text in
+                // A page is some tens of kilobytes: room for most at once, rather than growing by doubling.
+                var renderer = Renderer(program: program, instructions: instructions, text: text, frames: [value], positions: [],
+                                        capacity: 32 * 1024)
+                renderer.run(0..<instructions.count)
+                return renderer.finish()
+            }
+        }
     }
 
-    /// What rendering keeps: the objects of the sections it is in, innermost last, the position in
-    /// each list it is in, and the output so far.
+    /// The ops as one array of plain instructions, a section's body right after it, with the literal
+    /// text in one buffer: reading an instruction retains and releases nothing, where reading an op
+    /// retained its box and its text or reference, objects that every rendering thread shares (a fifth
+    /// of rendering's time went to that).
+    private struct Program: Sendable {
+        struct Instruction {
+            enum Kind: UInt8 { case text, print, section, inverted, level }
+            var kind: Kind
+            /// `.inverted`: whether the value becomes the innermost.
+            var pushes = false
+            /// `.print`: 0 for HTML escaping, 1 for none, else 2 + the index of a content type in `escapes`.
+            var escape = 0
+            /// The value read: `slot` of the object `up` frames out; or, when `slot` is negative, the
+            /// reference at `reference` in `references`.
+            var up = 0
+            var slot = -1
+            var reference = 0
+            /// `.text` and `.level`'s indentation: the range of its bytes in `text`.
+            var textStart = 0
+            var textEnd = 0
+            /// `.section`, `.inverted` and `.level`: the index after the body, which follows the instruction.
+            var end = 0
+        }
+
+        private(set) var instructions: [Instruction] = []
+        private(set) var text: [UInt8] = []
+        private(set) var references: [Reference] = []
+        private(set) var escapes: [Escape] = []
+
+        init(_ ops: [Op]) {
+            lay(ops)
+        }
+
+        private mutating func lay(_ ops: [Op]) {
+            for op in ops {
+                switch op {
+                case .text(let literal):
+                    var instruction = Instruction(kind: .text)
+                    (instruction.textStart, instruction.textEnd) = add(literal)
+                    instructions.append(instruction)
+                case .print(let reference, let escape):
+                    var instruction = Instruction(kind: .print)
+                    read(reference, into: &instruction)
+                    switch escape {
+                    case .html: instruction.escape = 0
+                    case .none: instruction.escape = 1
+                    case .other:
+                        instruction.escape = 2 + escapes.count
+                        escapes.append(escape)
+                    }
+                    instructions.append(instruction)
+                case .section(let reference, let body):
+                    var instruction = Instruction(kind: .section)
+                    read(reference, into: &instruction)
+                    container(instruction, body)
+                case .inverted(let reference, let pushes, let body):
+                    var instruction = Instruction(kind: .inverted, pushes: pushes)
+                    read(reference, into: &instruction)
+                    container(instruction, body)
+                case .level(let indentation, let body):
+                    var instruction = Instruction(kind: .level)
+                    (instruction.textStart, instruction.textEnd) = add(indentation)
+                    container(instruction, body)
+                }
+            }
+        }
+
+        private mutating func add(_ literal: String) -> (Int, Int) {
+            let start = text.count
+            text.append(contentsOf: literal.utf8)
+            return (start, text.count)
+        }
+
+        private mutating func read(_ reference: Reference, into instruction: inout Instruction) {
+            instruction.up = reference.up
+            if let slot = reference.slot {
+                instruction.slot = slot
+            } else {
+                instruction.reference = references.count
+                references.append(reference)
+            }
+        }
+
+        private mutating func container(_ instruction: Instruction, _ body: [Op]) {
+            let index = instructions.count
+            instructions.append(instruction)
+            lay(body)
+            instructions[index].end = instructions.count
+        }
+    }
+
+    /// What rendering keeps: the program it reads, the objects of the sections it is in, innermost
+    /// last, the position in each list it is in, and the output so far.
     private struct Renderer: ~Copyable {
+        let program: Program
+        let instructions: UnsafeBufferPointer<Program.Instruction>
+        let text: UnsafeRawBufferPointer
         var frames: [TemplateValue]
         var positions: [(index: Int, count: Int)]
         /// The bytes written so far: appending bytes spares a page's thousands of appends String's
         /// bookkeeping of counts and flags, and the page's `Data` takes them over without a copy.
         var output: ByteBuffer
 
-        init(frames: [TemplateValue], positions: [(index: Int, count: Int)], capacity: Int) {
+        init(program: Program, instructions: UnsafeBufferPointer<Program.Instruction>, text: UnsafeRawBufferPointer,
+             frames: [TemplateValue], positions: [(index: Int, count: Int)], capacity: Int) {
+            self.program = program
+            self.instructions = instructions
+            self.text = text
             self.frames = frames
             self.positions = positions
             output = ByteBuffer(capacity: capacity)
@@ -113,31 +223,43 @@ struct CompiledTemplate: Sendable {
 
         consuming func finish() -> Data { output.data() }
 
-        mutating func run(_ ops: [Op]) {
-            for op in ops {
-                switch op {
-                case .text(let text):
-                    output.append(text)
-                case .print(let reference, let escape):
-                    switch value(reference) {
-                    case .text(let text):
-                        switch escape {
-                        case .html: HTMLEscaping.append(text, to: &output)
-                        case .none: output.append(text)
-                        case .other(let contentType): output.append(contentType.escapeText(text))
+        /// Runs the instructions in `range`, and the bodies of the sections among them.
+        mutating func run(_ range: Range<Int>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let instruction = instructions[index]
+                // A section's body: what follows it up to its end (nothing for text and values).
+                let body = (index + 1)..<max(index + 1, instruction.end)
+                switch instruction.kind {
+                case .text:
+                    output.append(UnsafeRawBufferPointer(rebasing: text[instruction.textStart..<instruction.textEnd]))
+                    index += 1
+                    continue
+                case .print:
+                    switch value(instruction) {
+                    case .text(let value):
+                        switch instruction.escape {
+                        case 0: HTMLEscaping.append(value, to: &output)
+                        case 1: output.append(value)
+                        default:
+                            if case .other(let contentType) = program.escapes[instruction.escape - 2] {
+                                output.append(contentType.escapeText(value))
+                            }
                         }
                     case .number(let number): output.append(String(number))
                     case .flag(let flag): output.append(flag ? "true" : "false")
                     case .list, .object, .absent: break
                     }
-                case .section(let reference, let body):
-                    switch value(reference) {
+                    index += 1
+                    continue
+                case .section:
+                    switch value(instruction) {
                     case .absent, .flag(false): break
                     case .flag(true): run(body)
                     case .list(let items):
-                        for (index, item) in items.enumerated() {
+                        for (position, item) in items.enumerated() {
                             frames.append(item)
-                            positions.append((index, items.count))
+                            positions.append((position, items.count))
                             run(body)
                             positions.removeLast()
                             frames.removeLast()
@@ -147,35 +269,44 @@ struct CompiledTemplate: Sendable {
                         run(body)
                         frames.removeLast()
                     }
-                case .inverted(let reference, let pushes, let body):
-                    let value = value(reference)
+                case .inverted:
+                    let value = value(instruction)
                     switch value {
                     case .absent, .flag(false): break
                     case .list(let items) where items.isEmpty: break
-                    default: continue
+                    default:
+                        index = instruction.end
+                        continue
                     }
-                    if pushes { frames.append(value) }
+                    if instruction.pushes { frames.append(value) }
                     run(body)
-                    if pushes { frames.removeLast() }
-                case .level(let indentation, let body):
-                    // Each op's output apart, then indentation before each piece that starts a line.
+                    if instruction.pushes { frames.removeLast() }
+                case .level:
+                    // Each instruction's output apart, then indentation before each piece that starts a line.
+                    let indentation = UnsafeRawBufferPointer(rebasing: text[instruction.textStart..<instruction.textEnd])
                     var level = ByteBuffer(capacity: 1024)
-                    for op in body {
-                        var piece = Renderer(frames: frames, positions: positions, capacity: 256)
-                        piece.run([op])
-                        if piece.output.count > 0, level.last == UInt8(ascii: "\n") { level.append(indentation) }
-                        piece.output.withUnsafeBytes { level.append($0) }
+                    var piece = body.lowerBound
+                    while piece < body.upperBound {
+                        let next = instructions[piece].kind == .text || instructions[piece].kind == .print ? piece + 1 : instructions[piece].end
+                        var renderer = Renderer(program: program, instructions: instructions, text: text, frames: frames,
+                                                positions: positions, capacity: 256)
+                        renderer.run(piece..<next)
+                        if renderer.output.count > 0, level.last == UInt8(ascii: "\n") { level.append(indentation) }
+                        renderer.output.withUnsafeBytes { level.append($0) }
+                        piece = next
                     }
                     level.withUnsafeBytes { output.append($0) }
                 }
+                index = instruction.end
             }
         }
 
-        private func value(_ reference: Reference) -> TemplateValue {
-            if let slot = reference.slot {
-                guard case .object(let values) = frames[frames.count - 1 - reference.up] else { return .absent }
-                return values[slot]
+        private func value(_ instruction: Program.Instruction) -> TemplateValue {
+            if instruction.slot >= 0 {
+                guard case .object(let values) = frames[frames.count - 1 - instruction.up] else { return .absent }
+                return values[instruction.slot]
             }
+            let reference = program.references[instruction.reference]
             if let constant = reference.constant { return constant }
             if let function = reference.position {
                 guard let (index, count) = positions.last else { return .absent }
