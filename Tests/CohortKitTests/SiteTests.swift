@@ -143,6 +143,16 @@ import Testing
             "pages/press.md:6:22: warning: link '#logo': press.html has no heading or id 'logo'",
             "pages/press.md:6:36: warning: link '../organizations/fund.md#nope': organizations/fund.html has no heading or id 'nope'",
         ])
+        let hints = try press("[self](#logos) [bad](#logo) [fund](../organizations/fund.md#nope)").diagnostics.map(\.hint)
+        #expect(hints == ["did you mean 'logos'?", nil])
+    }
+
+    @Test func aPagesIDsAreKeptInOrderWithTheirEntitiesTurnedBack() {
+        var ids = PageIDs()
+        for raw in ["main-content", "r&amp;d", "", "logos"] { Array(raw.utf8).withUnsafeBufferPointer { ids.add($0) } }
+        #expect(ids.all == ["main-content", "r&d", "", "logos"])
+        #expect(ids.contains("r&d") && ids.contains("") && ids.contains("logos") && !ids.contains("r&amp;d") && !ids.contains("logo"))
+        #expect(!PageIDs().contains("") && PageIDs().all.isEmpty)
     }
 
     @Test func addressesAndFragmentsOfThisPageAreLeftAlone() throws {

@@ -75,9 +75,11 @@ public struct Programme: Sendable, Hashable {
     /// The path in the content folder of a file diagnostics name `path`: `companies/rotec.md` for
     /// `content/companies/rotec.md`.
     func pathInContent(_ path: String) -> String {
-        // By bytes: the paths are the content root's own, and counting characters would walk both.
-        guard path.utf8.starts(with: contentRoot.utf8) else { return path }
-        return String(path[path.utf8.index(path.startIndex, offsetBy: contentRoot.utf8.count)...])
+        // By bytes, the root found in place (`contentRoot` without making it): every entity's path comes
+        // here on every relink, and counting characters would walk both.
+        let root = source.path.utf8.dropLast("programme.yml".utf8.count)
+        guard path.utf8.starts(with: root) else { return path }
+        return String(path[path.utf8.index(path.startIndex, offsetBy: root.count)...])
     }
 
     /// `location` as committed reports name it: in a content folder given as a relative path, such as

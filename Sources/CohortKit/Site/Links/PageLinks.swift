@@ -8,7 +8,7 @@ struct PageLinks: Sendable {
     /// The template that rendered it.
     var template: String
     /// The values of its `id` attributes.
-    var ids: Set<String>
+    var ids: PageIDs
     /// `href` and `src` values, as written in the HTML, that come from templates and name no file of
     /// the site, with the site path they name.
     var unresolved: [(link: String, target: String)]
@@ -33,7 +33,7 @@ struct PageLinks: Sendable {
         self.path = path
         self.template = template
         self.fragments = fragments
-        var ids: Set<String> = []
+        var ids = PageIDs()
         var unresolved: [(link: String, target: String)] = []
         var resolved: [String: String?] = [:]
         var written: Set<String>?
@@ -50,7 +50,7 @@ struct PageLinks: Sendable {
         let pagePath = path
         Self.attributes(in: html) { attribute, value in
             if attribute == .id {
-                ids.insert(HTMLText.unescaped(String(decoding: value, as: UTF8.self)))
+                ids.add(value)
                 return
             }
             // Most links are `../`s and then names, to a file that exists, with a `#fragment` at times
@@ -176,6 +176,35 @@ struct PageLinks: Sendable {
                 index = end + 1
             }
         }
+    }
+}
+
+/// The values of a page's `id` attributes, unescaped, in order, kept as one run of bytes, each ended by
+/// a NUL (which no id holds: cmark writes none, and templates escape text): made for every page, asked
+/// only about the few that links in bodies name with a fragment, where a set per page cost more to
+/// make than all the asking.
+struct PageIDs: Sendable {
+    private var bytes: [UInt8] = []
+
+    /// Adds an id as written in the HTML.
+    mutating func add(_ raw: UnsafeBufferPointer<UInt8>) {
+        if raw.contains(UInt8(ascii: "&")) {
+            bytes += HTMLText.unescaped(String(decoding: raw, as: UTF8.self)).utf8
+        } else {
+            bytes += raw
+        }
+        bytes.append(0)
+    }
+
+    /// Whether the page has the id `id`.
+    func contains(_ id: String) -> Bool {
+        let wanted = Array(id.utf8)
+        return bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast().contains { $0.elementsEqual(wanted) }
+    }
+
+    /// Every id, in order.
+    var all: [String] {
+        bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

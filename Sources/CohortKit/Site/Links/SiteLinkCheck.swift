@@ -48,7 +48,7 @@ enum SiteLinkCheck {
                 guard seen.insert(location).inserted else { continue }
                 diagnostics.append(.warning(
                     at: location, "link '\(reference.destination)': \(reference.target) has no heading or id '\(reference.fragment)'",
-                    hint: Suggestion.hint(for: reference.fragment, among: targetIDs)))
+                    hint: Suggestion.hint(for: reference.fragment, among: targetIDs.all)))
             }
         }
         return diagnostics
