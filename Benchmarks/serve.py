@@ -14,12 +14,13 @@ fetch every page, peak resident MiB. Only measures; nothing here is a test.
 """
 import concurrent.futures, os, re, shutil, statistics, subprocess, sys, time, urllib.request
 
-cohort, directory, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+cohort, directory, runs = sys.argv[1], os.path.abspath(sys.argv[2]), int(sys.argv[3])
 templates = os.path.join(directory, "serve-templates")
 shutil.rmtree(templates, ignore_errors=True)
 os.makedirs(templates)
 server = subprocess.Popen([cohort, "serve", "--port", "0", "--templates", templates], cwd=directory,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+path = original = None
 try:
     built = port = None
     deadline = time.time() + 600
@@ -90,10 +91,12 @@ try:
         for line in status:
             if line.startswith("VmHWM:"):
                 peak = int(line.split()[1]) // 1024
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(original)
     print(built, round(statistics.median(edits)), round(statistics.median(front_matter_edits)), round(statistics.median(template_edits)), round(crawl, 1), peak)
 finally:
+    # The edited company is put back however the run ends, so a failed run leaves the corpus as it was.
+    if path is not None and original is not None:
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(original)
     server.terminate()
     server.wait()
     shutil.rmtree(templates, ignore_errors=True)
