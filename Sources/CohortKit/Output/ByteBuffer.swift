@@ -1,9 +1,9 @@
 import Foundation
 
-/// Bytes written piece after piece (or read from a file) into memory that `Data` then takes over without a copy. A page's
-/// HTML is some tens of kilobytes: copying every page once more, from an array into `Data`, was 2 %
-/// of a 10,000-company build. Not copyable, so that the memory has one owner: freed with the buffer,
-/// or handed to the `Data` that `data()` makes.
+/// Bytes written piece after piece (or read from a file) into memory that `Data` then takes over
+/// without a copy. A page's HTML is some tens of kilobytes: copying every page once more, from an
+/// array into `Data`, was 2 % of a 10,000-company build. Not copyable, so that the memory has one
+/// owner: freed with the buffer, or handed to the `Data` that `data()` makes.
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutableRawPointer
     private var capacity: Int
