@@ -70,14 +70,17 @@ public struct Programme: Sendable, Hashable {
     public var language: Language { languages[0] }
 
     /// The content folder as diagnostics name it, with its slash: `content/` for `content/programme.yml`.
-    public var contentRoot: String { String(source.path.dropLast("programme.yml".count)) }
+    public var contentRoot: String { String(Substring(contentRootBytes)) }
+
+    /// `contentRoot`'s bytes, read in place in the programme file's path.
+    private var contentRootBytes: Substring.UTF8View { source.path.utf8.dropLast("programme.yml".utf8.count) }
 
     /// The path in the content folder of a file diagnostics name `path`: `companies/rotec.md` for
     /// `content/companies/rotec.md`.
     func pathInContent(_ path: String) -> String {
-        // By bytes, the root found in place (`contentRoot` without making it): every entity's path comes
-        // here on every relink, and counting characters would walk both.
-        let root = source.path.utf8.dropLast("programme.yml".utf8.count)
+        // By bytes, the root read in place, not made: every entity's path comes here on every relink,
+        // and counting characters would walk both.
+        let root = contentRootBytes
         guard path.utf8.starts(with: root) else { return path }
         return String(path[path.utf8.index(path.startIndex, offsetBy: root.count)...])
     }

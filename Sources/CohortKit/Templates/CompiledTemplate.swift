@@ -128,7 +128,8 @@ struct CompiledTemplate: Sendable {
             /// `.text` and `.level`'s indentation: the range of its bytes in `text`.
             var textStart = 0
             var textEnd = 0
-            /// `.section`, `.inverted` and `.level`: the index after the body, which follows the instruction.
+            /// The index of the next instruction: the one after it, or for `.section`, `.inverted` and
+            /// `.level` the one after their body, which follows them.
             var end = 0
         }
 
@@ -147,7 +148,7 @@ struct CompiledTemplate: Sendable {
                 case .text(let literal):
                     var instruction = Instruction(kind: .text)
                     (instruction.textStart, instruction.textEnd) = add(literal)
-                    instructions.append(instruction)
+                    place(instruction)
                 case .print(let reference, let escape):
                     var instruction = Instruction(kind: .print)
                     read(reference, into: &instruction)
@@ -158,19 +159,19 @@ struct CompiledTemplate: Sendable {
                         instruction.escape = 2 + escapes.count
                         escapes.append(escape)
                     }
-                    instructions.append(instruction)
+                    place(instruction)
                 case .section(let reference, let body):
                     var instruction = Instruction(kind: .section)
                     read(reference, into: &instruction)
-                    container(instruction, body)
+                    place(instruction, body: body)
                 case .inverted(let reference, let pushes, let body):
                     var instruction = Instruction(kind: .inverted, pushes: pushes)
                     read(reference, into: &instruction)
-                    container(instruction, body)
+                    place(instruction, body: body)
                 case .level(let indentation, let body):
                     var instruction = Instruction(kind: .level)
                     (instruction.textStart, instruction.textEnd) = add(indentation)
-                    container(instruction, body)
+                    place(instruction, body: body)
                 }
             }
         }
@@ -191,7 +192,8 @@ struct CompiledTemplate: Sendable {
             }
         }
 
-        private mutating func container(_ instruction: Instruction, _ body: [Op]) {
+        /// Appends `instruction` and then the instructions of `body` (none for text and values).
+        private mutating func place(_ instruction: Instruction, body: [Op] = []) {
             let index = instructions.count
             instructions.append(instruction)
             lay(body)
@@ -228,13 +230,11 @@ struct CompiledTemplate: Sendable {
             var index = range.lowerBound
             while index < range.upperBound {
                 let instruction = instructions[index]
-                // A section's body: what follows it up to its end (nothing for text and values).
-                let body = (index + 1)..<max(index + 1, instruction.end)
+                // A section's body: what follows it up to the next instruction (nothing for text and values).
+                let body = (index + 1)..<instruction.end
                 switch instruction.kind {
                 case .text:
                     output.append(UnsafeRawBufferPointer(rebasing: text[instruction.textStart..<instruction.textEnd]))
-                    index += 1
-                    continue
                 case .print:
                     switch value(instruction) {
                     case .text(let value):
@@ -250,8 +250,6 @@ struct CompiledTemplate: Sendable {
                     case .flag(let flag): output.append(flag ? "true" : "false")
                     case .list, .object, .absent: break
                     }
-                    index += 1
-                    continue
                 case .section:
                     switch value(instruction) {
                     case .absent, .flag(false): break
@@ -271,13 +269,12 @@ struct CompiledTemplate: Sendable {
                     }
                 case .inverted:
                     let value = value(instruction)
-                    switch value {
-                    case .absent, .flag(false): break
-                    case .list(let items) where items.isEmpty: break
-                    default:
-                        index = instruction.end
-                        continue
+                    let isFalse = switch value {
+                    case .absent, .flag(false): true
+                    case .list(let items): items.isEmpty
+                    default: false
                     }
+                    guard isFalse else { break }
                     if instruction.pushes { frames.append(value) }
                     run(body)
                     if instruction.pushes { frames.removeLast() }
@@ -287,7 +284,7 @@ struct CompiledTemplate: Sendable {
                     var level = ByteBuffer(capacity: 1024)
                     var piece = body.lowerBound
                     while piece < body.upperBound {
-                        let next = instructions[piece].kind == .text || instructions[piece].kind == .print ? piece + 1 : instructions[piece].end
+                        let next = instructions[piece].end
                         var renderer = Renderer(program: program, instructions: instructions, text: text, frames: frames,
                                                 positions: positions, capacity: 256)
                         renderer.run(piece..<next)
